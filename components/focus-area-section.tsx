@@ -1,0 +1,66 @@
+import type { FocusAreaDTO, GoalDTO } from '@/db/queries/overview';
+import { boardGoalTitle } from '@/lib/swedish-text';
+import { Markdown } from './markdown';
+import { StatusBadge } from './status-badge';
+import { IndicatorTable } from './indicator-table';
+
+/** One målområde of the overview: its KF-mål, the board goals under it, or the board's note. */
+export function FocusAreaSection({ area }: { area: FocusAreaDTO }) {
+  const headingId = `malomrade-${area.id}`;
+  return (
+    <section aria-labelledby={headingId} className="mt-8">
+      <h2 id={headingId} className="border-b-2 border-blue-900 pb-1 text-xl font-semibold text-blue-950">
+        {area.number !== null ? `Målområde ${area.number} – ` : ''}
+        {area.name}
+      </h2>
+      {area.goals.length === 0 && area.councilGoals.length > 0 && (
+        <div className="mt-3">
+          <p className="font-medium">Kommunfullmäktiges mål:</p>
+          <ul className="ml-5 list-disc">
+            {area.councilGoals.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {area.notes.map((note, i) => (
+        <div key={i} className="mt-3 rounded border-l-4 border-slate-400 bg-white p-3">
+          {note.heading && <p className="font-medium">{note.heading}</p>}
+          <Markdown>{note.body}</Markdown>
+        </div>
+      ))}
+      {area.goals.length === 0 && area.notes.length === 0 && (
+        <p className="mt-3 text-slate-700">Inga mål inom målområdet för perioden.</p>
+      )}
+      {area.goals.map((goal) => (
+        <GoalCard key={goal.id} goal={goal} />
+      ))}
+    </section>
+  );
+}
+
+function GoalCard({ goal }: { goal: GoalDTO }) {
+  const title = boardGoalTitle(goal.boardName, goal.number);
+  const headingId = `mal-${goal.id}`;
+  return (
+    <article aria-labelledby={headingId} className="mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      {goal.subAreaName && <p className="text-sm font-medium text-slate-600">{goal.subAreaName}</p>}
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h3 id={headingId} className="text-lg font-semibold">
+          {title}
+        </h3>
+        {goal.colour ? (
+          <StatusBadge colour={goal.colour} prefix="Måluppfyllelse" />
+        ) : (
+          <span className="text-sm text-slate-700">Bedöms av den ansvariga enheten</span>
+        )}
+      </div>
+      <p className="mt-1">{goal.text}</p>
+      {goal.indicators.length > 0 ? (
+        <IndicatorTable caption={`Mått för ${title}`} indicators={goal.indicators} />
+      ) : (
+        <p className="mt-3 text-slate-700">Målet har inga mått.</p>
+      )}
+    </article>
+  );
+}

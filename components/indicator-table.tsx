@@ -1,0 +1,59 @@
+import type { IndicatorRowDTO } from '@/db/queries/overview';
+import { formatOutcome } from '@/lib/swedish-number';
+import { Markdown } from './markdown';
+import { StatusBadge } from './status-badge';
+import { TrendArrow } from './trend-arrow';
+
+/** A goal's indicators: target label, outcome, colour with its word, trend arrow, comment. */
+export function IndicatorTable({ caption, indicators }: { caption: string; indicators: IndicatorRowDTO[] }) {
+  return (
+    <div className="mt-3 overflow-x-auto">
+      <table className="w-full min-w-[44rem] table-fixed border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <colgroup>
+          <col className="w-[28%]" />
+          <col className="w-[12%]" />
+          <col className="w-[8%]" />
+          <col className="w-[17%]" />
+          <col className="w-[7%]" />
+          <col />
+        </colgroup>
+        <thead>
+          <tr className="border-b border-slate-300 text-slate-700">
+            <th scope="col" className="py-2 pr-3 font-semibold">Mått</th>
+            <th scope="col" className="py-2 pr-3 font-semibold">Mål</th>
+            <th scope="col" className="py-2 pr-3 text-right font-semibold">Utfall</th>
+            <th scope="col" className="py-2 pr-3 font-semibold">Måluppfyllelse</th>
+            <th scope="col" className="py-2 pr-3 font-semibold">Trend</th>
+            <th scope="col" className="py-2 font-semibold">Kommentar</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((ind) => (
+            <tr key={ind.id} className="border-b border-slate-100 align-top" data-testid="indicator-row">
+              <th scope="row" className="py-2 pr-3 font-normal">{ind.name}</th>
+              <td className="py-2 pr-3">{ind.targetLabel}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">
+                {ind.outcome === null ? (
+                  <span aria-label="Inget utfall">–</span>
+                ) : (
+                  formatOutcome(ind.outcome, ind.decimals)
+                )}
+                {ind.referenceNote && <span className="block text-xs text-slate-600">{ind.referenceNote}</span>}
+              </td>
+              <td className="py-2 pr-3">
+                <StatusBadge colour={ind.colour} />
+              </td>
+              <td className="py-2 pr-3">
+                <TrendArrow trend={ind.trend} />
+              </td>
+              <td className="py-2">
+                {ind.analysis ? <Markdown>{ind.analysis}</Markdown> : !ind.reported && <span className="text-slate-600">Ej rapporterat</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+// The database connection: PGlite (embedded Postgres, in-process) in a local folder when
+// there is no DATABASE_URL, postgres.js against a real server when there is. Everything
+// above this file sees one drizzle `Db` and cannot tell the two apart.
+import path from 'node:path';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { acquireDataDirLock } from './lock';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /**
+   * Applies the committed migrations, then runs `afterMigrate` (the demo load), both
+   * under one lock so that concurrent boots against one server cannot interleave.
+   */
+  prepare(afterMigrate?: (db: Db) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL of a real server; without it PGlite is used. */
+  url?: string;
+  /** PGlite: a folder, or 'memory://' for a throwaway in-memory database. */
+  dataDir?: string;
+}
+
+// turbopackIgnore: resolved at run time from the project root, not traced into the bundle.
+const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+/** pg_advisory_lock key held around migrations and the demo load ("målbild"). */
+const MIGRATION_LOCK_KEY = 0x6d616c62;
+
+export function defaultDataDir(): string {
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.MALBILD_DATA_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), '.data'),
+  );
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  return options.url ? openPostgres(options.url) : openPglite(options.dataDir ?? defaultDataDir());
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquireDataDirLock(dataDir);
+  let client;
+  try {
+    client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pg'));
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    async prepare(afterMigrate) {
+      // One process owns the directory (the lock above), so nothing can interleave.
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      if (afterMigrate) await afterMigrate(db);
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: postgres } = await import('postgres');
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    async prepare(afterMigrate) {
+      // drizzle's migrator takes no lock: hold an advisory lock on one dedicated connection.
+      const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        try {
+          const lockDb = drizzlePostgres({ client: lockClient, schema });
+          await migratePostgres(lockDb, { migrationsFolder: MIGRATIONS_FOLDER });
+          if (afterMigrate) await afterMigrate(lockDb as unknown as Db);
+        } finally {
+          await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+        }
+      } finally {
+        await lockClient.end();
+      }
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- the app's one instance
+
+const holder = globalThis as unknown as { __malbildDatabase?: Promise<Database> };
+
+/** The process-wide database, opened from the environment on first use. */
+export function getDatabase(): Promise<Database> {
+  holder.__malbildDatabase ??= openDatabase({ url: process.env.DATABASE_URL || undefined }).catch((error) => {
+    holder.__malbildDatabase = undefined;
+    throw error;
+  });
+  return holder.__malbildDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

@@ -1,0 +1,28 @@
+// How periods are named and dated in Swedish.
+export type PeriodKind = 'T1' | 'delar' | 'helar';
+export type PeriodState = 'draft' | 'open' | 'closed';
+
+const KIND_LABELS: Record<PeriodKind, string> = { T1: 'Tertial 1', delar: 'Delår', helar: 'Helår' };
+const STATE_LABELS: Record<PeriodState, string> = {
+  draft: 'Utkast',
+  open: 'Öppen för rapportering',
+  closed: 'Stängd',
+};
+
+/** "Delår 2024" */
+export function periodLabel(kind: PeriodKind, year: number): string {
+  return `${KIND_LABELS[kind]} ${year}`;
+}
+
+export function periodStateLabel(state: PeriodState): string {
+  return STATE_LABELS[state];
+}
+
+/** An ISO date ("2024-08-31") as Swedish prose: "31 augusti 2024". */
+export function formatDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) throw new Error(`not an ISO date: ${isoDate}`);
+  return new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, it, expect } from 'vitest';
+import {
+  assignmentStatus,
+  isOverdue,
+  OVERDUE_LABEL,
+  reportStatusLabel,
+  type ReportStatus,
+} from '@/lib/assignment-status';
+
+describe('reportStatusLabel', () => {
+  it.each<[ReportStatus, string]>([
+    ['not_started', 'Ej påbörjat'],
+    ['in_progress', 'Pågår'],
+    ['done', 'Genomfört'],
+    ['cancelled', 'Avfört'],
+  ])('%s is %j', (status, label) => {
+    expect(reportStatusLabel(status)).toBe(label);
+  });
+
+  it('labels overdue as Försenat', () => {
+    expect(OVERDUE_LABEL).toBe('Försenat');
+  });
+});
+
+describe('assignmentStatus', () => {
+  it.each<[(ReportStatus | null)[], ReportStatus | null]>([
+    [[], null],
+    [[null], null],
+    [['not_started'], 'not_started'],
+    [['in_progress'], 'in_progress'],
+    [['done'], 'done'],
+    [['cancelled'], 'cancelled'],
+    [['done', 'done'], 'done'],
+    [['done', 'in_progress'], 'in_progress'],
+    [['in_progress', 'not_started'], 'not_started'],
+    [['done', 'not_started', 'in_progress'], 'not_started'],
+    [['done', null], null],
+    [['in_progress', null], null],
+    [['done', 'cancelled'], 'cancelled'],
+    [[null, 'cancelled'], 'cancelled'],
+    [['not_started', 'cancelled', 'done'], 'cancelled'],
+  ])('%j gives %s', (units, expected) => {
+    expect(assignmentStatus(units)).toBe(expected);
+  });
+});
+
+describe('isOverdue', () => {
+  it.each<[ReportStatus | null, string | null, string, boolean]>([
+    ['in_progress', '2024-06-30', '2024-08-31', true],
+    ['not_started', '2024-06-30', '2024-08-31', true],
+    [null, '2024-06-30', '2024-08-31', true],
+    ['done', '2024-06-30', '2024-08-31', false],
+    ['cancelled', '2024-06-30', '2024-08-31', false],
+    ['in_progress', '2024-08-31', '2024-08-31', false], // due today is not late yet
+    ['in_progress', '2024-09-01', '2024-08-31', false],
+    ['in_progress', '2023-12-31', '2024-01-01', true],
+    ['in_progress', null, '2024-08-31', false], // the seed gives no due dates
+    [null, null, '2024-08-31', false],
+  ])('%s due %s on %s: %s', (status, due, today, expected) => {
+    expect(isOverdue(status, due, today)).toBe(expected);
+  });
+});
