@@ -31,6 +31,7 @@ if (process.argv.includes('--build-only')) process.exit(0);
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || 'localhost';
 process.env.AUTH_TRUST_HOST ??= 'true';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'; // the machine may have no internet; never phone home
 console.log(`Målbild startar på http://${host}:${port}`);
 process.argv = [process.argv[0], 'next', 'start', '--port', port, '--hostname', host];
 await import('next/dist/bin/next');
