@@ -1,10 +1,49 @@
-/** The top bar: the product and the organization it shows. */
-export function AppHeader({ organizationName }: { organizationName: string | null }) {
+import Link from 'next/link';
+import type { CurrentUser } from '@/lib/current-user';
+import { roleLabel } from '@/lib/roles';
+import { can } from '@/lib/policy';
+import { logout } from '@/app/logga-in/actions';
+
+/** The top bar: product, organization, the signed-in user with role, and logout. */
+export function AppHeader({ user }: { user: CurrentUser }) {
+  const roles = user.roles.map(roleLabel).join(', ');
+  const units = user.grantUnits.map((u) => u.name).join(', ');
+  const isAdmin = can(user, 'manage', { kind: 'user', organizationId: user.organizationId });
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-baseline gap-3 px-4 py-3">
-        <span className="text-lg font-bold text-blue-900">Målbild</span>
-        {organizationName && <span className="text-slate-700">{organizationName}</span>}
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-bold text-blue-900 hover:underline">
+          Målbild
+        </Link>
+        <span className="text-slate-700">{user.organizationName}</span>
+        <nav aria-label="Huvudmeny" className="flex gap-4 text-sm">
+          <Link href="/" className="text-blue-800 underline-offset-2 hover:underline">
+            Översikt
+          </Link>
+          {isAdmin && (
+            <Link href="/admin/anvandare" className="text-blue-800 underline-offset-2 hover:underline">
+              Användare
+            </Link>
+          )}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <p>
+            <span className="font-medium">{user.name}</span>
+            <span className="text-slate-700">
+              {' '}
+              · {roles}
+              {units ? ` (${units})` : ''}
+            </span>
+          </p>
+          <form action={logout}>
+            <button
+              type="submit"
+              className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
+            >
+              Logga ut
+            </button>
+          </form>
+        </div>
       </div>
     </header>
   );

@@ -3,9 +3,18 @@ import { boardGoalTitle } from '@/lib/swedish-text';
 import { Markdown } from './markdown';
 import { StatusBadge } from './status-badge';
 import { IndicatorTable } from './indicator-table';
+import { MineTag } from './mine-tag';
 
 /** One målområde of the overview: its KF-mål, the board goals under it, or the board's note. */
-export function FocusAreaSection({ area }: { area: FocusAreaDTO }) {
+export function FocusAreaSection({
+  area,
+  myGoalIds,
+  myIndicatorIds,
+}: {
+  area: FocusAreaDTO;
+  myGoalIds: Set<string>;
+  myIndicatorIds: Set<string>;
+}) {
   const headingId = `malomrade-${area.id}`;
   return (
     <section aria-labelledby={headingId} className="mt-8">
@@ -33,13 +42,13 @@ export function FocusAreaSection({ area }: { area: FocusAreaDTO }) {
         <p className="mt-3 text-slate-700">Inga mål inom målområdet för perioden.</p>
       )}
       {area.goals.map((goal) => (
-        <GoalCard key={goal.id} goal={goal} />
+        <GoalCard key={goal.id} goal={goal} mine={myGoalIds.has(goal.id)} myIndicatorIds={myIndicatorIds} />
       ))}
     </section>
   );
 }
 
-function GoalCard({ goal }: { goal: GoalDTO }) {
+function GoalCard({ goal, mine, myIndicatorIds }: { goal: GoalDTO; mine: boolean; myIndicatorIds: Set<string> }) {
   const title = boardGoalTitle(goal.boardName, goal.number);
   const headingId = `mal-${goal.id}`;
   return (
@@ -48,6 +57,7 @@ function GoalCard({ goal }: { goal: GoalDTO }) {
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h3 id={headingId} className="text-lg font-semibold">
           {title}
+          {mine && <MineTag />}
         </h3>
         {goal.colour ? (
           <StatusBadge colour={goal.colour} prefix="Måluppfyllelse" />
@@ -57,7 +67,7 @@ function GoalCard({ goal }: { goal: GoalDTO }) {
       </div>
       <p className="mt-1">{goal.text}</p>
       {goal.indicators.length > 0 ? (
-        <IndicatorTable caption={`Mått för ${title}`} indicators={goal.indicators} />
+        <IndicatorTable caption={`Mått för ${title}`} indicators={goal.indicators} mine={myIndicatorIds} />
       ) : (
         <p className="mt-3 text-slate-700">Målet har inga mått.</p>
       )}

@@ -3,9 +3,19 @@ import { formatOutcome } from '@/lib/swedish-number';
 import { Markdown } from './markdown';
 import { StatusBadge } from './status-badge';
 import { TrendArrow } from './trend-arrow';
+import { MineTag } from './mine-tag';
 
 /** A goal's indicators: target label, outcome, colour with its word, trend arrow, comment. */
-export function IndicatorTable({ caption, indicators }: { caption: string; indicators: IndicatorRowDTO[] }) {
+export function IndicatorTable({
+  caption,
+  indicators,
+  mine,
+}: {
+  caption: string;
+  indicators: IndicatorRowDTO[];
+  /** The indicators the signed-in editor reports on. */
+  mine: Set<string>;
+}) {
   return (
     <div className="mt-3 overflow-x-auto">
       <table className="w-full min-w-[44rem] table-fixed border-collapse text-left text-sm">
@@ -31,7 +41,10 @@ export function IndicatorTable({ caption, indicators }: { caption: string; indic
         <tbody>
           {indicators.map((ind) => (
             <tr key={ind.id} className="border-b border-slate-100 align-top" data-testid="indicator-row">
-              <th scope="row" className="py-2 pr-3 font-normal">{ind.name}</th>
+              <th scope="row" className="py-2 pr-3 font-normal">
+                {ind.name}
+                {mine.has(ind.id) && <MineTag block />}
+              </th>
               <td className="py-2 pr-3">{ind.targetLabel}</td>
               <td className="py-2 pr-3 text-right tabular-nums">
                 {ind.outcome === null ? (

@@ -1,17 +1,30 @@
-// Opens the database, applies migrations and loads the demo into an empty database.
-// Called once per server process from instrumentation.ts, before the first request.
-import { getDatabase } from './client';
+// Opens the database, applies migrations, loads the demo into an empty database and
+// makes sure sessions have a secret. Called once per server process from
+// instrumentation.ts, before the first request.
+import { defaultDataDir, getDatabase } from './client';
 import { loadDemoIfEmpty } from './demo/load';
-import { askersund } from './demo/askersund';
+import { workingDemoLogins } from './demo/logins';
+import { askersund, DEMO_PASSWORD } from './demo/askersund';
 import { DataDirLockedError } from './lock';
+import { ensureAuthSecret } from '@/lib/auth-secret';
+import { roleLabel } from '@/lib/roles';
 
 export async function boot(): Promise<void> {
+  ensureAuthSecret(defaultDataDir());
   const database = await getDatabase();
   await database.prepare(async (db) => {
-    if (await loadDemoIfEmpty(db, askersund)) {
+    if (await loadDemoIfEmpty(db, askersund, DEMO_PASSWORD)) {
       console.log(`Målbild: demodata inläst (${askersund.organization.name}).`);
     }
   });
+  const logins = await workingDemoLogins(database.db, askersund, DEMO_PASSWORD);
+  if (logins.length) {
+    const width = Math.max(...logins.map((u) => u.email.length));
+    console.log(
+      `Målbild: demoinloggningar, alla med lösenordet ${DEMO_PASSWORD}:\n` +
+        logins.map((u) => `  ${u.email.padEnd(width)}  ${u.name} (${roleLabel(u.role)})`).join('\n'),
+    );
+  }
 }
 
 /** boot(), or a clear message and exit code 1: a server without its database must not serve. */

@@ -11,6 +11,12 @@ const AME = 'KS-KLF-AME';
 const NK = 'KS-KLF-NK';
 const SUF = 'SUF';
 
+/**
+ * The demo accounts' password, printed at every start while it still works and listed in
+ * the README. A real installation creates its own users.
+ */
+export const DEMO_PASSWORD = 'Askersund-2024';
+
 /** Where the seed shows an arrow but Målbild holds no earlier value to compare with. */
 const ARROW_FROM_REPORT = 'Trendpilen enligt Kommunstyrelsens delårsbokslut 2024-08-31.';
 

@@ -6,6 +6,7 @@ import * as s from '../schema';
 import type { DemoData } from './types';
 import { evaluateTarget, type Target } from '@/lib/target';
 import { computeTrend } from '@/lib/trend';
+import { hashPassword } from '@/lib/password';
 
 const DEMO_REASON = 'Demodata: Kommunstyrelsens delårsbokslut 2024-08-31, Askersunds kommun';
 
@@ -13,13 +14,13 @@ const DEMO_REASON = 'Demodata: Kommunstyrelsens delårsbokslut 2024-08-31, Asker
  * Loads `data` when the database holds no organization at all; returns whether it did.
  * Run it under the migration lock (Database.prepare) so two boots cannot both load.
  */
-export async function loadDemoIfEmpty(db: Db, data: DemoData): Promise<boolean> {
+export async function loadDemoIfEmpty(db: Db, data: DemoData, password: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(s.organizations)) as [
       { count: number },
     ];
     if (count > 0) return false;
-    await insertDemo(tx as unknown as Db, data);
+    await insertDemo(tx as unknown as Db, data, await hashPassword(password));
     return true;
   });
 }
@@ -30,7 +31,7 @@ function must<T>(map: Map<string, T>, code: string, what: string): T {
   return value;
 }
 
-async function insertDemo(db: Db, data: DemoData): Promise<void> {
+async function insertDemo(db: Db, data: DemoData, passwordHash: string): Promise<void> {
   const [org] = await db.insert(s.organizations).values(data.organization).returning({ id: s.organizations.id });
   const organizationId = org!.id;
 
@@ -54,7 +55,7 @@ async function insertDemo(db: Db, data: DemoData): Promise<void> {
   for (const user of data.users) {
     const [row] = await db
       .insert(s.users)
-      .values({ organizationId, email: user.email.toLowerCase(), name: user.name, title: user.title })
+      .values({ organizationId, email: user.email.toLowerCase(), name: user.name, title: user.title, passwordHash })
       .returning({ id: s.users.id });
     const grants = user.units?.length
       ? user.units.map((code) => ({ organizationId, userId: row!.id, role: user.role, unitId: must(unitIds, code, 'unit') }))

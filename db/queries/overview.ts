@@ -10,6 +10,8 @@ import type { Trend } from '@/lib/trend';
 import type { GoalRule } from '@/lib/goal-rule';
 import { goalAttainment } from '@/lib/goal-rule';
 import type { PeriodKind, PeriodState } from '@/lib/period';
+import type { CurrentUser } from '@/lib/current-user';
+import { authorize } from '@/lib/policy';
 
 export interface PeriodDTO {
   id: string;
@@ -32,6 +34,7 @@ export interface IndicatorRowDTO {
   trend: Trend | null;
   analysis: string | null;
   reported: boolean;
+  responsibleUnitId: string;
 }
 
 export interface GoalDTO {
@@ -43,6 +46,8 @@ export interface GoalDTO {
   /** The assessed colour, else the one the goal's rule gives; null under a manual rule not yet assessed. */
   colour: Colour | null;
   subAreaName: string | null;
+  /** "Adressering": the units the goal is addressed to. */
+  unitIds: string[];
   indicators: IndicatorRowDTO[];
 }
 
@@ -70,7 +75,9 @@ const periodColumns = {
 };
 
 /** The open period (the newest one, should several be open), else the newest closed one. */
-export async function getCurrentPeriod(db: Db, organizationId: string): Promise<PeriodDTO | null> {
+export async function getCurrentPeriod(db: Db, user: CurrentUser): Promise<PeriodDTO | null> {
+  const organizationId = user.organizationId;
+  authorize(user, 'read', { kind: 'period', organizationId });
   const [row] = await db
     .select(periodColumns)
     .from(s.periods)
@@ -80,12 +87,13 @@ export async function getCurrentPeriod(db: Db, organizationId: string): Promise<
   return row ?? null;
 }
 
-export async function getOverview(db: Db, organizationId: string, period: PeriodDTO): Promise<OverviewDTO> {
-  const org = organizationId;
+export async function getOverview(db: Db, user: CurrentUser, period: PeriodDTO): Promise<OverviewDTO> {
+  const org = user.organizationId;
+  authorize(user, 'read', { kind: 'organization', organizationId: org });
   const validInYear = (from: AnyPgColumn, to: AnyPgColumn) =>
     and(lte(from, period.year), or(isNull(to), gte(to, period.year)));
 
-  const [areas, councilGoals, goals, indicatorRows, values, assessments, notes] = await Promise.all([
+  const [areas, councilGoals, goals, goalUnits, indicatorRows, values, assessments, notes] = await Promise.all([
     db
       .select({ id: s.focusAreas.id, number: s.focusAreas.number, name: s.focusAreas.name, parentId: s.focusAreas.parentId })
       .from(s.focusAreas)
@@ -130,12 +138,18 @@ export async function getOverview(db: Db, organizationId: string, period: Period
       )
       .orderBy(asc(s.units.sortOrder), asc(s.boardGoals.number)),
     db
+      .select({ goalId: s.boardGoalUnits.boardGoalId, unitId: s.boardGoalUnits.unitId })
+      .from(s.boardGoalUnits)
+      .where(eq(s.boardGoalUnits.organizationId, org))
+      .orderBy(asc(s.boardGoalUnits.position)),
+    db
       .select({
         id: s.indicators.id,
         goalId: s.indicators.goalId,
         name: s.indicators.name,
         targetLabel: s.indicators.targetLabel,
         decimals: s.indicators.decimals,
+        responsibleUnitId: s.indicators.responsibleUnitId,
       })
       .from(s.indicators)
       .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
@@ -186,6 +200,8 @@ export async function getOverview(db: Db, organizationId: string, period: Period
 
   const valueByIndicator = new Map(values.map((v) => [v.indicatorId, v]));
   const assessmentByGoal = new Map(assessments.map((a) => [a.goalId, a]));
+  const unitsByGoal = new Map<string, string[]>();
+  for (const u of goalUnits) unitsByGoal.set(u.goalId, [...(unitsByGoal.get(u.goalId) ?? []), u.unitId]);
   const indicatorsByGoal = new Map<string, IndicatorRowDTO[]>();
   for (const ind of indicatorRows) {
     const v = valueByIndicator.get(ind.id);
@@ -200,6 +216,7 @@ export async function getOverview(db: Db, organizationId: string, period: Period
       trend: v ? (v.chosenTrend ?? v.computedTrend) : null,
       analysis: v?.analysis ?? null,
       reported: v !== undefined,
+      responsibleUnitId: ind.responsibleUnitId,
     };
     indicatorsByGoal.set(ind.goalId, [...(indicatorsByGoal.get(ind.goalId) ?? []), row]);
   }
@@ -240,6 +257,7 @@ export async function getOverview(db: Db, organizationId: string, period: Period
           indicators.map((i) => i.colour),
         ),
       subAreaName: sub && sub.parentId ? sub.name : null,
+      unitIds: unitsByGoal.get(g.id) ?? [],
       indicators,
     });
   }

@@ -7,9 +7,9 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
-import { askersund } from '@/db/demo/askersund';
+import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getCurrentPeriod, getOverview, type OverviewDTO } from '@/db/queries/overview';
-import { getFirstOrganization } from '@/db/queries/organizations';
+import { demoUser, DEMO_EMAILS } from './demo-users';
 import { engines } from './engines';
 
 /** The driver's own error under drizzle's wrapper: { code, message }. */
@@ -32,13 +32,13 @@ describe.each(engines)('database on $name', (engine) => {
     database = await engine.open();
     let loaded = false;
     await database.prepare(async (db) => {
-      loaded = await loadDemoIfEmpty(db, askersund);
+      loaded = await loadDemoIfEmpty(db, askersund, DEMO_PASSWORD);
     });
     expect(loaded).toBe(true);
-    const org = await getFirstOrganization(database.db);
-    orgId = org!.id;
-    const period = await getCurrentPeriod(database.db, orgId);
-    overview = await getOverview(database.db, orgId, period!);
+    const viewer = await demoUser(database.db, DEMO_EMAILS.viewer);
+    orgId = viewer.organizationId;
+    const period = await getCurrentPeriod(database.db, viewer);
+    overview = await getOverview(database.db, viewer, period!);
   });
 
   afterAll(async () => {
@@ -48,7 +48,7 @@ describe.each(engines)('database on $name', (engine) => {
   it('applies migrations again without change and never loads the demo twice', async () => {
     let loadedAgain = true;
     await database.prepare(async (db) => {
-      loadedAgain = await loadDemoIfEmpty(db, askersund);
+      loadedAgain = await loadDemoIfEmpty(db, askersund, DEMO_PASSWORD);
     });
     expect(loadedAgain).toBe(false);
     const [{ n }] = (await database.db.select({ n: sql<number>`count(*)::int` }).from(s.organizations)) as [{ n: number }];

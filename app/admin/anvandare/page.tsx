@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { listUsers } from '@/db/users';
+import { requireUser } from '@/lib/session';
+import { can } from '@/lib/policy';
+import { roleLabel } from '@/lib/roles';
+import { AppHeader } from '@/components/app-header';
+import { UserStatusForm } from './user-status-form';
+
+export const metadata: Metadata = { title: 'Användare' };
+
+export default async function UsersPage() {
+  const user = await requireUser();
+  if (!can(user, 'manage', { kind: 'user', organizationId: user.organizationId })) notFound();
+  const users = await listUsers(await getDb(), user);
+  return (
+    <>
+      <AppHeader user={user} />
+      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
+        <h1 className="text-2xl font-semibold">Användare</h1>
+        <p className="mt-1 text-slate-700">
+          En inaktiverad användare loggas ut direkt och kan inte logga in igen förrän kontot aktiveras.
+        </p>
+        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Användare i {user.organizationName}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="px-3 py-2 font-semibold">Namn</th>
+                <th scope="col" className="px-3 py-2 font-semibold">E-post</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Roll</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Status</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Åtgärd</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} className="border-b border-slate-100 align-top">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {u.name}
+                    {u.title && <span className="block text-xs font-normal text-slate-600">{u.title}</span>}
+                  </th>
+                  <td className="px-3 py-2">{u.email}</td>
+                  <td className="px-3 py-2">
+                    {u.roles.map(roleLabel).join(', ')}
+                    {u.units.length > 0 && <span className="block text-xs text-slate-600">{u.units.join(', ')}</span>}
+                  </td>
+                  <td className="px-3 py-2">{u.disabled ? 'Inaktiverad' : 'Aktiv'}</td>
+                  <td className="px-3 py-2">
+                    {u.id === user.id ? (
+                      <span className="text-slate-600">Ditt konto</span>
+                    ) : (
+                      <UserStatusForm userId={u.id} name={u.name} disabled={u.disabled} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+// Disable an account (out at once: the next request finds it disabled) or enable it again.
+import { z } from 'zod';
+import { defineAction } from '@/lib/action';
+import { setUserDisabled } from '@/db/users';
+
+export const setUserDisabledAction = defineAction({
+  name: 'user.setDisabled',
+  schema: z.object({
+    userId: z.uuid('Okänd användare.'),
+    disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
+  }),
+  async run({ user, db }, input) {
+    if (input.disabled && input.userId === user.id) {
+      return { status: 'error', code: 'invalid', message: 'Du kan inte inaktivera ditt eget konto.' };
+    }
+    const { name } = await setUserDisabled(db, user, input); // authorizes 'manage' on the user
+    return { status: 'ok', message: input.disabled ? `${name} är inaktiverad och utloggad.` : `${name} är aktiverad igen.` };
+  },
+});

@@ -1,0 +1,195 @@
+// Users: login lookups, the signed-in user with the units their grants cover, and the
+// administration of accounts. Password hashes never leave this file except to the
+// credential check in lib/auth.ts.
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from './client';
+import * as s from './schema';
+import { recordAudit } from './audit';
+import { NotFoundError } from './errors';
+import type { CurrentUser } from '@/lib/current-user';
+import type { Role } from '@/lib/roles';
+import { authorize } from '@/lib/policy';
+import { afterFailure, AFTER_SUCCESS, type ThrottleState } from '@/lib/login-throttle';
+
+export interface LoginCandidate {
+  id: string;
+  organizationId: string;
+  passwordHash: string | null;
+  disabled: boolean;
+  throttle: ThrottleState;
+}
+
+/** Every account with this email (one per organization at most). */
+export async function findLoginCandidates(db: Db, email: string): Promise<LoginCandidate[]> {
+  const rows = await db
+    .select({
+      id: s.users.id,
+      organizationId: s.users.organizationId,
+      passwordHash: s.users.passwordHash,
+      disabledAt: s.users.disabledAt,
+      failedLogins: s.users.failedLogins,
+      lockedUntil: s.users.lockedUntil,
+    })
+    .from(s.users)
+    .where(eq(s.users.email, email.trim().toLowerCase()))
+    .orderBy(asc(s.users.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    organizationId: r.organizationId,
+    passwordHash: r.passwordHash,
+    disabled: r.disabledAt !== null,
+    throttle: { failures: r.failedLogins, lockedUntil: r.lockedUntil },
+  }));
+}
+
+/** Counts a failed login under a row lock, so concurrent failures are all counted. */
+export async function recordLoginFailure(db: Db, organizationId: string, userId: string, now: Date): Promise<ThrottleState> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ failures: s.users.failedLogins, lockedUntil: s.users.lockedUntil })
+      .from(s.users)
+      .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)))
+      .for('update');
+    if (!row) throw new NotFoundError('user');
+    const next = afterFailure(row, now);
+    await tx
+      .update(s.users)
+      .set({ failedLogins: next.failures, lockedUntil: next.lockedUntil })
+      .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)));
+    return next;
+  });
+}
+
+export async function recordLoginSuccess(db: Db, organizationId: string, userId: string): Promise<void> {
+  await db
+    .update(s.users)
+    .set({ failedLogins: AFTER_SUCCESS.failures, lockedUntil: AFTER_SUCCESS.lockedUntil })
+    .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)));
+}
+
+/** Every unit in `roots` and below them, from the organization's unit tree. */
+function descendantsOf(units: { id: string; parentId: string | null }[], roots: string[]): string[] {
+  const children = new Map<string, string[]>();
+  for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return [...seen];
+}
+
+/**
+ * The signed-in user as the policy needs them, or null when the account no longer exists
+ * or is disabled. Runs on every request: a disabled user or a removed grant stops at once.
+ */
+export async function loadCurrentUser(db: Db, organizationId: string, userId: string): Promise<CurrentUser | null> {
+  const [user] = await db
+    .select({
+      id: s.users.id,
+      organizationId: s.users.organizationId,
+      organizationName: s.organizations.name,
+      name: s.users.name,
+      email: s.users.email,
+      title: s.users.title,
+      disabledAt: s.users.disabledAt,
+    })
+    .from(s.users)
+    .innerJoin(s.organizations, eq(s.organizations.id, s.users.organizationId))
+    .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)));
+  if (!user || user.disabledAt) return null;
+
+  const [grants, units] = await Promise.all([
+    db
+      .select({ role: s.roleGrants.role, unitId: s.roleGrants.unitId })
+      .from(s.roleGrants)
+      .where(and(eq(s.roleGrants.organizationId, organizationId), eq(s.roleGrants.userId, userId))),
+    db
+      .select({ id: s.units.id, parentId: s.units.parentId, name: s.units.name, archivedAt: s.units.archivedAt })
+      .from(s.units)
+      .where(eq(s.units.organizationId, organizationId))
+      .orderBy(asc(s.units.sortOrder)),
+  ]);
+  const editorUnits = grants.filter((g) => g.role === 'editor' && g.unitId).map((g) => g.unitId!);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  return {
+    id: user.id,
+    organizationId: user.organizationId,
+    organizationName: user.organizationName,
+    name: user.name,
+    email: user.email,
+    title: user.title,
+    roles: [...new Set(grants.map((g) => g.role))],
+    grantUnits: editorUnits.map((id) => ({ id, name: unitName.get(id) ?? '' })),
+    coveredUnitIds: descendantsOf(units, editorUnits),
+  };
+}
+
+export interface UserListItemDTO {
+  id: string;
+  name: string;
+  email: string;
+  title: string | null;
+  roles: Role[];
+  units: string[];
+  disabled: boolean;
+}
+
+/** The organization's users for the administration page (admin only). */
+export async function listUsers(db: Db, actor: CurrentUser): Promise<UserListItemDTO[]> {
+  authorize(actor, 'manage', { kind: 'user', organizationId: actor.organizationId });
+  const org = actor.organizationId;
+  const [users, grants] = await Promise.all([
+    db
+      .select({ id: s.users.id, name: s.users.name, email: s.users.email, title: s.users.title, disabledAt: s.users.disabledAt })
+      .from(s.users)
+      .where(eq(s.users.organizationId, org))
+      .orderBy(asc(s.users.name)),
+    db
+      .select({ userId: s.roleGrants.userId, role: s.roleGrants.role, unitName: s.units.name })
+      .from(s.roleGrants)
+      .leftJoin(s.units, and(eq(s.units.organizationId, org), eq(s.units.id, s.roleGrants.unitId)))
+      .where(eq(s.roleGrants.organizationId, org)),
+  ]);
+  return users.map((u) => {
+    const mine = grants.filter((g) => g.userId === u.id);
+    return {
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      title: u.title,
+      roles: [...new Set(mine.map((g) => g.role))],
+      units: mine.flatMap((g) => (g.unitName ? [g.unitName] : [])),
+      disabled: u.disabledAt !== null,
+    };
+  });
+}
+
+/** Disables (out at once) or enables an account of the actor's organization; audited. */
+export async function setUserDisabled(
+  db: Db,
+  actor: CurrentUser,
+  input: { userId: string; disabled: boolean },
+): Promise<{ name: string }> {
+  authorize(actor, 'manage', { kind: 'user', organizationId: actor.organizationId, userId: input.userId });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(s.users)
+      .set({ disabledAt: input.disabled ? new Date() : null })
+      .where(and(eq(s.users.organizationId, actor.organizationId), eq(s.users.id, input.userId)))
+      .returning({ id: s.users.id, name: s.users.name });
+    if (!row) throw new NotFoundError('user');
+    await recordAudit(tx as unknown as Db, {
+      organizationId: actor.organizationId,
+      actorId: actor.id,
+      action: input.disabled ? 'user.disable' : 'user.enable',
+      entityType: 'user',
+      entityId: row.id,
+    });
+    return { name: row.name };
+  });
+}

@@ -1,0 +1,84 @@
+// The one place that decides access: can(user, action, resource). Every server action,
+// route handler and db/ read asks it; nothing else decides who may do what.
+import type { CurrentUser } from './current-user';
+
+export type Action = 'read' | 'report' | 'send_back' | 'approve' | 'manage';
+
+export type ResourceKind =
+  | 'organization'
+  | 'unit'
+  | 'plan'
+  | 'period'
+  | 'goal'
+  | 'indicator'
+  | 'value'
+  | 'assignment'
+  | 'report'
+  | 'text_block'
+  | 'user';
+
+export interface Resource {
+  kind: ResourceKind;
+  organizationId: string;
+  /**
+   * The units that answer for the item (an indicator's responsible unit, a goal's
+   * addressed units, the unit a report or readiness is for, the board of a text block or
+   * a board period). An editor grant on any of them, or on a unit above one, covers it.
+   */
+  unitIds?: readonly string[];
+  /** The item's period is closed or its board's period approved: nobody reports on it. */
+  locked?: boolean;
+  /** For kind 'user': which user. */
+  userId?: string;
+}
+
+/** What a unit reports on: values, goal assessments, assignment reports, texts, readiness. */
+const REPORTABLE: ReadonlySet<ResourceKind> = new Set([
+  'value',
+  'indicator',
+  'goal',
+  'assignment',
+  'report',
+  'text_block',
+  'unit',
+]);
+/** What the director can send back for revision. */
+const REVIEWABLE: ReadonlySet<ResourceKind> = new Set(['value', 'indicator', 'goal', 'assignment', 'report']);
+
+function covers(user: CurrentUser, unitIds: readonly string[] | undefined): boolean {
+  if (!unitIds?.length) return false;
+  return unitIds.some((id) => user.coveredUnitIds.includes(id));
+}
+
+export function can(user: CurrentUser | null | undefined, action: Action, resource: Resource): boolean {
+  if (!user || user.roles.length === 0) return false;
+  if (user.organizationId !== resource.organizationId) return false;
+  const has = (role: CurrentUser['roles'][number]) => user.roles.includes(role);
+
+  switch (action) {
+    case 'read':
+      if (resource.kind === 'user') return has('admin') || resource.userId === user.id;
+      return true; // every role reads everything in its own organization
+    case 'report':
+      if (!REPORTABLE.has(resource.kind) || resource.locked) return false;
+      return has('admin') || (has('editor') && covers(user, resource.unitIds));
+    case 'send_back':
+      return REVIEWABLE.has(resource.kind) && !resource.locked && has('director');
+    case 'approve':
+      return resource.kind === 'period' && has('director');
+    case 'manage':
+      return has('admin');
+  }
+}
+
+/** Thrown where an action is refused; shown to the user as "not found", never as a hint. */
+export class ForbiddenError extends Error {
+  constructor() {
+    super('forbidden');
+    this.name = 'ForbiddenError';
+  }
+}
+
+export function authorize(user: CurrentUser | null | undefined, action: Action, resource: Resource): asserts user is CurrentUser {
+  if (!can(user, action, resource)) throw new ForbiddenError();
+}

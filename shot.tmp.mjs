@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+await p.goto('http://localhost:3100/');
+await p.getByLabel('E-postadress').fill('hr-chef@askersund.example');
+await p.getByLabel('Lösenord').fill('fel-lösenord');
+await p.getByRole('button', { name: 'Logga in' }).click();
+await p.waitForTimeout(1500);
+await p.screenshot({ path: '/tmp/login-error.png' });
+await p.getByLabel('Lösenord').fill('Askersund-2024');
+await p.getByRole('button', { name: 'Logga in' }).click();
+await p.waitForURL('http://localhost:3100/');
+await p.screenshot({ path: '/tmp/hr-overview.png', fullPage: false });
+await b.close();
