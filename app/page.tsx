@@ -28,7 +28,7 @@ export default async function OverviewPage() {
     );
   }
 
-  const overview = await getOverview(db, user, period);
+  const overview = await getOverview(db, user, period.id);
   const mine = responsibilities(user, overview);
   return (
     <>

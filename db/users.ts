@@ -9,7 +9,7 @@ import { recordAudit } from './audit';
 import { NotFoundError } from './errors';
 import type { CurrentUser } from '@/lib/current-user';
 import type { Role } from '@/lib/roles';
-import { authorize } from '@/lib/policy';
+import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
 import { afterFailure, AFTER_SUCCESS, type ThrottleState } from '@/lib/login-throttle';
 
 export interface LoginCandidate {
@@ -140,9 +140,8 @@ export interface UserListItemDTO {
 }
 
 /** The organization's users for the administration page (admin only). */
-export async function listUsers(db: Db, actor: CurrentUser): Promise<UserListItemDTO[]> {
-  authorize(actor, 'manage', { kind: 'user', organizationId: actor.organizationId });
-  const org = actor.organizationId;
+export async function listUsers(db: Db, actor: CurrentUser | null): Promise<UserListItemDTO[]> {
+  const org = authorizeInOwnOrganization(actor, 'manage', 'user');
   const [users, grants] = await Promise.all([
     db
       .select({ id: s.users.id, name: s.users.name, email: s.users.email, title: s.users.title, disabledAt: s.users.disabledAt })

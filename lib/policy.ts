@@ -82,3 +82,14 @@ export class ForbiddenError extends Error {
 export function authorize(user: CurrentUser | null | undefined, action: Action, resource: Resource): asserts user is CurrentUser {
   if (!can(user, action, resource)) throw new ForbiddenError();
 }
+
+/** For reads scoped to the user's own organization: authorizes and returns its id. */
+export function authorizeInOwnOrganization(
+  user: CurrentUser | null | undefined,
+  action: Action,
+  kind: ResourceKind,
+): string {
+  if (!user) throw new ForbiddenError();
+  authorize(user, action, { kind, organizationId: user.organizationId });
+  return user.organizationId;
+}

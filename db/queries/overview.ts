@@ -11,7 +11,8 @@ import type { GoalRule } from '@/lib/goal-rule';
 import { goalAttainment } from '@/lib/goal-rule';
 import type { PeriodKind, PeriodState } from '@/lib/period';
 import type { CurrentUser } from '@/lib/current-user';
-import { authorize } from '@/lib/policy';
+import { authorizeInOwnOrganization } from '@/lib/policy';
+import { NotFoundError } from '../errors';
 
 export interface PeriodDTO {
   id: string;
@@ -75,9 +76,8 @@ const periodColumns = {
 };
 
 /** The open period (the newest one, should several be open), else the newest closed one. */
-export async function getCurrentPeriod(db: Db, user: CurrentUser): Promise<PeriodDTO | null> {
-  const organizationId = user.organizationId;
-  authorize(user, 'read', { kind: 'period', organizationId });
+export async function getCurrentPeriod(db: Db, user: CurrentUser | null): Promise<PeriodDTO | null> {
+  const organizationId = authorizeInOwnOrganization(user, 'read', 'period');
   const [row] = await db
     .select(periodColumns)
     .from(s.periods)
@@ -87,9 +87,21 @@ export async function getCurrentPeriod(db: Db, user: CurrentUser): Promise<Perio
   return row ?? null;
 }
 
-export async function getOverview(db: Db, user: CurrentUser, period: PeriodDTO): Promise<OverviewDTO> {
-  const org = user.organizationId;
-  authorize(user, 'read', { kind: 'organization', organizationId: org });
+/** A period of the user's organization by id; NotFoundError for anything else. */
+export async function getPeriod(db: Db, user: CurrentUser | null, periodId: string): Promise<PeriodDTO> {
+  const organizationId = authorizeInOwnOrganization(user, 'read', 'period');
+  const [row] = await db
+    .select(periodColumns)
+    .from(s.periods)
+    .where(and(eq(s.periods.organizationId, organizationId), eq(s.periods.id, periodId)));
+  if (!row) throw new NotFoundError('period');
+  return row;
+}
+
+/** The overview of a period of the user's organization (see getPeriod). */
+export async function getOverview(db: Db, user: CurrentUser | null, periodId: string): Promise<OverviewDTO> {
+  const period = await getPeriod(db, user, periodId);
+  const org = authorizeInOwnOrganization(user, 'read', 'organization');
   const validInYear = (from: AnyPgColumn, to: AnyPgColumn) =>
     and(lte(from, period.year), or(isNull(to), gte(to, period.year)));
 

@@ -38,7 +38,7 @@ describe.each(engines)('database on $name', (engine) => {
     const viewer = await demoUser(database.db, DEMO_EMAILS.viewer);
     orgId = viewer.organizationId;
     const period = await getCurrentPeriod(database.db, viewer);
-    overview = await getOverview(database.db, viewer, period!);
+    overview = await getOverview(database.db, viewer, period!.id);
   });
 
   afterAll(async () => {
