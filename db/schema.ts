@@ -108,6 +108,8 @@ export const users = pgTable(
     externalIssuer: text('external_issuer'),
     externalSubject: text('external_subject'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    // Sessions that began before this moment are no longer valid (set when the account is disabled).
+    sessionsValidFrom: timestamp('sessions_valid_from', { withTimezone: true }),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: createdAt(),

@@ -87,7 +87,13 @@ function descendantsOf(units: { id: string; parentId: string | null }[], roots: 
  * The signed-in user as the policy needs them, or null when the account no longer exists
  * or is disabled. Runs on every request: a disabled user or a removed grant stops at once.
  */
-export async function loadCurrentUser(db: Db, organizationId: string, userId: string): Promise<CurrentUser | null> {
+export async function loadCurrentUser(
+  db: Db,
+  organizationId: string,
+  userId: string,
+  /** When the session began (ms since epoch): one begun before the account was disabled stays invalid. */
+  sessionStartedAt?: number,
+): Promise<CurrentUser | null> {
   const [user] = await db
     .select({
       id: s.users.id,
@@ -97,11 +103,13 @@ export async function loadCurrentUser(db: Db, organizationId: string, userId: st
       email: s.users.email,
       title: s.users.title,
       disabledAt: s.users.disabledAt,
+      sessionsValidFrom: s.users.sessionsValidFrom,
     })
     .from(s.users)
     .innerJoin(s.organizations, eq(s.organizations.id, s.users.organizationId))
     .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)));
   if (!user || user.disabledAt) return null;
+  if (sessionStartedAt !== undefined && user.sessionsValidFrom && sessionStartedAt < user.sessionsValidFrom.getTime()) return null;
 
   const [grants, units] = await Promise.all([
     db
@@ -178,7 +186,7 @@ export async function setUserDisabled(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(s.users)
-      .set({ disabledAt: input.disabled ? new Date() : null })
+      .set(input.disabled ? { disabledAt: new Date(), sessionsValidFrom: new Date() } : { disabledAt: null })
       .where(and(eq(s.users.organizationId, actor.organizationId), eq(s.users.id, input.userId)))
       .returning({ id: s.users.id, name: s.users.name });
     if (!row) throw new NotFoundError('user');

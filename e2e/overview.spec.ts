@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { login } from './helpers';
 
 test.describe('the overview of the open period', () => {
+  test.beforeEach(async ({ page }) => {
+    await login(page, 'ledamot@askersund.example');
+  });
+
   test('shows the seed figures in Swedish format with words for colours and arrows', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Översikt Delår 2024');

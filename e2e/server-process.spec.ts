@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { E2E_DATA_DIR } from '../playwright.config';
+import { DEMO_PASSWORD, login } from './helpers';
 
 function startServer(port: number, dataDir: string) {
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
@@ -39,7 +40,7 @@ test('a second server on the same data folder is refused and the first keeps ser
   expect(second.output()).toContain('Målbild kan inte starta: Datamappen');
   expect(second.output()).toContain('används redan av en annan Målbild-process');
 
-  await page.goto('/');
+  await login(page, 'ledamot@askersund.example');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Översikt Delår 2024');
 });
 
@@ -60,7 +61,7 @@ test('a server killed with -9 starts again with its data intact', async ({ page 
   try {
     await waitUntilServing(port, again.child);
     expect(again.output()).not.toContain('demodata inläst'); // same database, not a new one
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await login(page, 'ledamot@askersund.example', DEMO_PASSWORD, `http://127.0.0.1:${port}`);
     await expect(page.getByRole('row').filter({ hasText: 'Sjukfrånvaro exkl. AME, procent' })).toContainText('1,86');
   } finally {
     again.child.kill('SIGTERM');

@@ -35,13 +35,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.uid = user.id;
         token.org = (user as { organizationId?: string }).organizationId;
+        token.since = Date.now(); // when this session began; kept as the token is renewed
       }
       return token;
     },
     session({ session, token }) {
       return {
         ...session,
-        user: { ...session.user, id: String(token.uid ?? ''), organizationId: String(token.org ?? '') },
+        user: {
+          ...session.user,
+          id: String(token.uid ?? ''),
+          organizationId: String(token.org ?? ''),
+          since: Number(token.since ?? 0),
+        },
       };
     },
   },

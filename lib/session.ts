@@ -9,9 +9,9 @@ import { auth } from './auth';
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  const user = session?.user as { id?: string; organizationId?: string } | undefined;
+  const user = session?.user as { id?: string; organizationId?: string; since?: number } | undefined;
   if (!user?.id || !user.organizationId) return null;
-  return loadCurrentUser(await getDb(), user.organizationId, user.id);
+  return loadCurrentUser(await getDb(), user.organizationId, user.id, user.since ?? 0);
 });
 
 /** The current user, or a redirect to the login page. */

@@ -10,7 +10,8 @@ import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { AccountLockedError, checkCredentials } from '@/lib/credentials';
 import { LOCK_AFTER_FAILURES } from '@/lib/login-throttle';
 import { engines } from './engines';
-import { DEMO_EMAILS } from './demo-users';
+import { demoUser, DEMO_EMAILS } from './demo-users';
+import { loadCurrentUser, setUserDisabled } from '@/db/users';
 
 vi.mock('@node-rs/argon2', async (importOriginal) => {
   const original = await importOriginal<typeof import('@node-rs/argon2')>();
@@ -80,6 +81,20 @@ describe.each(engines)('login on $name', (engine) => {
       .set({ disabledAt: new Date() })
       .where(and(eq(s.users.email, DEMO_EMAILS.viewer)));
     expect(await checkCredentials(database.db, { email: DEMO_EMAILS.viewer, password: DEMO_PASSWORD })).toBeNull();
+  });
+
+  it('ends sessions at once when the account is disabled; enabling it again does not revive them', async () => {
+    const admin = await demoUser(database.db, DEMO_EMAILS.admin);
+    const hr = await demoUser(database.db, DEMO_EMAILS.hr);
+    const sessionStart = Date.now() - 60_000;
+    expect(await loadCurrentUser(database.db, hr.organizationId, hr.id, sessionStart)).not.toBeNull();
+
+    await setUserDisabled(database.db, admin, { userId: hr.id, disabled: true });
+    expect(await loadCurrentUser(database.db, hr.organizationId, hr.id, sessionStart)).toBeNull();
+
+    await setUserDisabled(database.db, admin, { userId: hr.id, disabled: false });
+    expect(await loadCurrentUser(database.db, hr.organizationId, hr.id, sessionStart)).toBeNull();
+    expect(await loadCurrentUser(database.db, hr.organizationId, hr.id, Date.now() + 1)).not.toBeNull();
   });
 
   it('refuses malformed input without touching any account', async () => {
