@@ -1,4 +1,6 @@
 'use server';
+// Thin wrappers: runAction authenticates the session user and parses the form with the
+// action's zod schema; the definition authorizes with the policy before touching data.
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { runAction, formFields, type ActionResult } from '@/lib/action';
