@@ -20,6 +20,11 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           <Link href="/" className="text-blue-800 underline-offset-2 hover:underline">
             Översikt
           </Link>
+          {(isAdmin || user.roles.includes('editor')) && (
+            <Link href="/rapportering" className="text-blue-800 underline-offset-2 hover:underline">
+              Min rapportering
+            </Link>
+          )}
           {isAdmin && (
             <Link href="/admin/anvandare" className="text-blue-800 underline-offset-2 hover:underline">
               Användare

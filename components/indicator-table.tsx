@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { IndicatorRowDTO } from '@/db/queries/overview';
 import { formatOutcome } from '@/lib/swedish-number';
 import { Markdown } from './markdown';
@@ -42,8 +43,17 @@ export function IndicatorTable({
           {indicators.map((ind) => (
             <tr key={ind.id} className="border-b border-slate-100 align-top" data-testid="indicator-row">
               <th scope="row" className="py-2 pr-3 font-normal">
-                {ind.name}
-                {mine.has(ind.id) && <MineTag block />}
+                <Link href={`/historik/matt/${ind.id}`} className="text-blue-800 underline-offset-2 hover:underline">
+                  {ind.name}
+                </Link>
+                {mine.has(ind.id) && (
+                  <>
+                    <MineTag block />
+                    <Link href={`/rapportering/matt/${ind.id}`} className="mt-1 block text-sm font-medium text-blue-800 underline">
+                      Rapportera<span className="sr-only"> {ind.name}</span>
+                    </Link>
+                  </>
+                )}
               </th>
               <td className="py-2 pr-3">{ind.targetLabel}</td>
               <td className="py-2 pr-3 text-right tabular-nums">

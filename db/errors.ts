@@ -14,3 +14,22 @@ export class ConflictError<T = unknown> extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** Input that breaks a domain rule found only with the data (a locked period, an item not due). */
+export class ValidationError extends Error {
+  constructor(
+    readonly userMessage: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(`validation: ${userMessage}`);
+    this.name = 'ValidationError';
+  }
+}
+
+/** True for a unique-key violation from either driver (drizzle wraps the driver's error). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23505') return true;
+  }
+  return false;
+}

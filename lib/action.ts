@@ -4,7 +4,7 @@
 // form: Swedish messages, field errors, and never a database detail or a stack trace.
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { ConflictError, NotFoundError } from '@/db/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/db/errors';
 import type { CurrentUser } from './current-user';
 import { ForbiddenError } from './policy';
 
@@ -52,6 +52,9 @@ export async function runAction<S extends z.ZodType, T>(
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof NotFoundError) {
       return { status: 'error', code: 'not_found', message: NOT_FOUND_MESSAGE };
+    }
+    if (error instanceof ValidationError) {
+      return { status: 'error', code: 'invalid', message: error.userMessage, fieldErrors: error.fieldErrors };
     }
     if (error instanceof ConflictError) {
       return {

@@ -220,6 +220,7 @@ async function insertDemo(db: Db, data: DemoData, passwordHash: string): Promise
       .insert(s.assignmentUnits)
       .values(a.units.map((code, position) => ({ organizationId, assignmentId: row!.id, unitId: must(unitIds, code, 'unit'), position })));
     for (const report of a.reports) {
+      if (!a.units.includes(report.unit)) throw new Error(`demo data: ${a.code} is reported by ${report.unit}, not one of its units`);
       await db.insert(s.assignmentReports).values({
         organizationId,
         assignmentId: row!.id,

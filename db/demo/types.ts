@@ -95,7 +95,7 @@ export interface DemoGoal {
 }
 
 export interface DemoAssignmentReport {
-  unit: string; // the reporting unit's code
+  unit: string; // the code of the responsible unit that reports (one of the assignment's units)
   status?: ReportStatus; // only where the seed's own words say it
   heading?: string;
   body: string;

@@ -13,6 +13,7 @@ import type { PeriodKind, PeriodState } from '@/lib/period';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { NotFoundError } from '../errors';
+import { parseId } from '@/lib/route-params';
 
 export interface PeriodDTO {
   id: string;
@@ -274,4 +275,10 @@ export async function getOverview(db: Db, user: CurrentUser | null, periodId: st
     });
   }
   return { period, focusAreas: result };
+}
+
+/** The period a page shows: the one named in the URL (if it is a UUID), else the current one. */
+export async function periodIdFromQuery(db: Db, user: CurrentUser, value: string | undefined): Promise<string | null> {
+  if (value === undefined) return (await getCurrentPeriod(db, user))?.id ?? null;
+  return parseId(value);
 }

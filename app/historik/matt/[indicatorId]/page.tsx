@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { NotFoundError } from '@/db/errors';
+import { getIndicatorHistory, type IndicatorHistoryDTO } from '@/db/indicator-values';
+import { requireUser } from '@/lib/session';
+import { parseId } from '@/lib/route-params';
+import { colourLabel } from '@/lib/colour';
+import { formatOutcome } from '@/lib/swedish-number';
+import { trendLabel } from '@/lib/trend';
+import type { ChartTarget } from '@/lib/chart-geometry';
+import { AppHeader } from '@/components/app-header';
+import { IndicatorHistoryChart } from '@/components/indicator-history-chart';
+import { TextDiff } from '@/components/text-diff';
+import { Markdown } from '@/components/markdown';
+
+export const metadata: Metadata = { title: 'Historik för mått' };
+
+function chartTarget(ind: IndicatorHistoryDTO['indicator']): ChartTarget {
+  if (ind.comparator === 'between' && ind.targetLow !== null && ind.targetHigh !== null) {
+    return { kind: 'band', low: ind.targetLow, high: ind.targetHigh };
+  }
+  if (ind.comparator !== 'not_worse' && ind.targetValue !== null) return { kind: 'line', value: ind.targetValue };
+  return null; // "not worse than last year" has no fixed level to draw
+}
+
+export default async function IndicatorHistoryPage({ params }: { params: Promise<{ indicatorId: string }> }) {
+  const user = await requireUser();
+  const id = parseId((await params).indicatorId);
+  if (!id) notFound();
+  const { indicator, versions } = await getIndicatorHistory(await getDb(), user, id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  // The chart shows each period's newest version, oldest period first.
+  const newestPerPeriod = versions.filter((v, i) => versions.findIndex((w) => w.periodId === v.periodId) === i).reverse();
+
+  return (
+    <>
+      <AppHeader user={user} />
+      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
+        <nav aria-label="Brödsmulor" className="text-sm">
+          <Link href="/" className="text-blue-800 underline">
+            Översikt
+          </Link>{' '}
+          › Historik
+        </nav>
+        <h1 className="mt-2 text-2xl font-semibold">Historik: {indicator.name}</h1>
+        <p className="mt-1 text-slate-700">Mål: {indicator.targetLabel}</p>
+
+        <section aria-label="Utfall över tid" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <IndicatorHistoryChart
+            title="Utfall per period"
+            points={newestPerPeriod.map((v) => ({ label: v.periodLabel, value: v.outcome }))}
+            target={chartTarget(indicator)}
+            targetLabel={indicator.targetLabel}
+            decimals={indicator.decimals}
+            unitOfMeasure={indicator.unitOfMeasure}
+          />
+        </section>
+
+        <section aria-labelledby="versioner" className="mt-8">
+          <h2 id="versioner" className="text-lg font-semibold">
+            Alla versioner
+          </h2>
+          {versions.length === 0 && <p className="mt-2">Inget är rapporterat på måttet ännu.</p>}
+          <ol className="mt-3 space-y-3">
+            {versions.map((v, i) => {
+              const before = versions.slice(i + 1).find((w) => w.periodId === v.periodId);
+              return (
+                <li key={`${v.periodId}-${v.seq}`} className="rounded-lg border border-slate-200 bg-white p-4">
+                  <h3 className="font-semibold">
+                    {v.periodLabel}, version {v.seq}
+                  </h3>
+                  <p className="text-sm text-slate-700">
+                    {v.authorName},{' '}
+                    {new Date(v.createdAt).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}
+                  </p>
+                  <p className="mt-2">
+                    Utfall {formatOutcome(v.outcome, indicator.decimals)} · {colourLabel(v.chosenColour ?? v.computedColour)}
+                    {v.chosenColour && ` (beräknad: ${colourLabel(v.computedColour)}; motivering: ${v.colourJustification ?? ''})`}
+                    {(v.chosenTrend ?? v.computedTrend) && ` · ${trendLabel((v.chosenTrend ?? v.computedTrend)!)}`}
+                    {v.chosenTrend && ` (satt av rapportören: ${v.trendJustification ?? ''})`}
+                  </p>
+                  {before && (v.analysis || before.analysis) ? (
+                    <div className="mt-2 text-sm">
+                      <p className="font-medium">Analys, ändringar mot version {before.seq}:</p>
+                      <TextDiff before={before.analysis ?? ''} after={v.analysis ?? ''} />
+                    </div>
+                  ) : (
+                    v.analysis && (
+                      <div className="mt-2 text-sm">
+                        <p className="font-medium">Analys:</p>
+                        <Markdown>{v.analysis}</Markdown>
+                      </div>
+                    )
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+// Mark a unit's part of a period ready, or take it back.
+import { z } from 'zod';
+import { defineAction } from '@/lib/action';
+import { setReadiness } from '@/db/readiness';
+
+export const setReadinessAction = defineAction({
+  name: 'readiness.set',
+  schema: z.object({
+    unitId: z.uuid('Okänd enhet.'),
+    periodId: z.uuid('Okänd period.'),
+    ready: z.enum(['true', 'false']).transform((v) => v === 'true'),
+    baseSeq: z.coerce.number().int().min(0).max(1_000_000),
+  }),
+  async run({ user, db }, input) {
+    // setReadiness authorizes 'report' on the unit (and the period lock) before it writes.
+    await setReadiness(db, user, input);
+    return {
+      status: 'ok',
+      message: input.ready ? 'Enhetens rapportering är markerad som klar.' : 'Klarmarkeringen är borttagen.',
+    };
+  },
+});

@@ -1,0 +1,184 @@
+// A responsible unit's återrapportering on an assignment for a period: the assignment,
+// the unit's newest report and its earlier ones, the other units' reports, and the save.
+import 'server-only';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from './client';
+import * as s from './schema';
+import { recordAudit } from './audit';
+import { ConflictError, NotFoundError, isUniqueViolation } from './errors';
+import { isLockedFor, loadPeriodLock } from './locks';
+import { loadUnitTree } from './unit-tree';
+import type { CurrentUser } from '@/lib/current-user';
+import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
+import { assignmentStatus, isOverdue, type ReportStatus } from '@/lib/assignment-status';
+import { periodLabel, type PeriodKind, type PeriodState } from '@/lib/period';
+import type { AssignmentReportInput } from '@/lib/assignment-report-input';
+
+export interface ReportVersionDTO {
+  seq: number;
+  periodId: string;
+  periodLabel: string;
+  unitId: string;
+  unitName: string;
+  status: ReportStatus | null;
+  cancelReason: string | null;
+  heading: string | null;
+  body: string | null;
+  authorName: string;
+  createdAt: string;
+}
+
+export interface AssignmentReportDTO {
+  assignment: {
+    id: string;
+    title: string;
+    description: string | null;
+    issuer: 'council' | 'board';
+    issuerName: string;
+    decisionDate: string | null;
+    diaryNumber: string | null;
+    dueDate: string | null;
+    focusAreaName: string | null;
+    units: { id: string; name: string }[];
+    /** Derived from every unit's newest report in this period. */
+    status: ReportStatus | null;
+    overdue: boolean;
+  };
+  unit: { id: string; name: string };
+  period: { id: string; year: number; kind: PeriodKind; state: PeriodState; label: string };
+  locked: boolean;
+  canReport: boolean;
+  latest: ReportVersionDTO | null;
+  /** This unit's newest report in each earlier period, newest first. */
+  earlier: ReportVersionDTO[];
+  /** The other responsible units' newest reports in this period. */
+  others: ReportVersionDTO[];
+}
+
+export async function getAssignmentReport(
+  db: Db,
+  user: CurrentUser | null,
+  assignmentId: string,
+  unitId: string,
+  periodId: string,
+): Promise<AssignmentReportDTO> {
+  const org = authorizeInOwnOrganization(user, 'read', 'assignment');
+  const [[a], units, periods, tree, lock] = await Promise.all([
+    db
+      .select({
+        id: s.assignments.id,
+        title: s.assignments.title,
+        description: s.assignments.description,
+        issuer: s.assignments.issuer,
+        issuerBoardId: s.assignments.issuerBoardId,
+        decisionDate: s.assignments.decisionDate,
+        diaryNumber: s.assignments.diaryNumber,
+        dueDate: s.assignments.dueDate,
+        focusAreaName: s.focusAreas.name,
+      })
+      .from(s.assignments)
+      .leftJoin(s.focusAreas, and(eq(s.focusAreas.organizationId, org), eq(s.focusAreas.id, s.assignments.focusAreaId)))
+      .where(and(eq(s.assignments.organizationId, org), eq(s.assignments.id, assignmentId))),
+    db
+      .select({ id: s.assignmentUnits.unitId })
+      .from(s.assignmentUnits)
+      .where(and(eq(s.assignmentUnits.organizationId, org), eq(s.assignmentUnits.assignmentId, assignmentId)))
+      .orderBy(asc(s.assignmentUnits.position)),
+    db
+      .select({ id: s.periods.id, year: s.periods.year, kind: s.periods.kind, state: s.periods.state, endDate: s.periods.endDate })
+      .from(s.periods)
+      .where(eq(s.periods.organizationId, org)),
+    loadUnitTree(db, org),
+    loadPeriodLock(db, org, periodId),
+  ]);
+  const period = periods.find((p) => p.id === periodId);
+  if (!a || !period || !lock || !units.some((u) => u.id === unitId)) throw new NotFoundError('assignment report');
+
+  const rows = await db
+    .selectDistinctOn([s.assignmentReports.periodId, s.assignmentReports.unitId], {
+      seq: s.assignmentReports.seq,
+      periodId: s.assignmentReports.periodId,
+      unitId: s.assignmentReports.unitId,
+      status: s.assignmentReports.status,
+      cancelReason: s.assignmentReports.cancelReason,
+      heading: s.assignmentReports.heading,
+      body: s.assignmentReports.body,
+      authorName: s.users.name,
+      createdAt: s.assignmentReports.createdAt,
+    })
+    .from(s.assignmentReports)
+    .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.assignmentReports.authorId)))
+    .where(and(eq(s.assignmentReports.organizationId, org), eq(s.assignmentReports.assignmentId, assignmentId)))
+    .orderBy(s.assignmentReports.periodId, s.assignmentReports.unitId, desc(s.assignmentReports.seq));
+  const periodOf = new Map(periods.map((p) => [p.id, p]));
+  const versions: ReportVersionDTO[] = rows.map((r) => {
+    const p = periodOf.get(r.periodId)!;
+    return { ...r, periodLabel: periodLabel(p.kind, p.year), unitName: tree.name(r.unitId), createdAt: r.createdAt.toISOString() };
+  });
+  const endOf = (v: ReportVersionDTO) => periodOf.get(v.periodId)!.endDate;
+  const thisPeriod = versions.filter((v) => v.periodId === periodId);
+  const status = assignmentStatus(units.map((u) => thisPeriod.find((v) => v.unitId === u.id)?.status ?? null));
+  const locked = isLockedFor(lock, tree.boardOf(unitId));
+
+  return {
+    assignment: {
+      id: a.id,
+      title: a.title,
+      description: a.description,
+      issuer: a.issuer,
+      issuerName: a.issuer === 'council' ? 'Kommunfullmäktige' : tree.name(a.issuerBoardId ?? ''),
+      decisionDate: a.decisionDate,
+      diaryNumber: a.diaryNumber,
+      dueDate: a.dueDate,
+      focusAreaName: a.focusAreaName,
+      units: units.map((u) => ({ id: u.id, name: tree.name(u.id) })),
+      status,
+      overdue: isOverdue(status, a.dueDate, new Date().toISOString().slice(0, 10)),
+    },
+    unit: { id: unitId, name: tree.name(unitId) },
+    period: { id: period.id, year: period.year, kind: period.kind, state: period.state, label: periodLabel(period.kind, period.year) },
+    locked,
+    canReport: can(user, 'report', { kind: 'report', organizationId: org, unitIds: [unitId], locked }),
+    latest: thisPeriod.find((v) => v.unitId === unitId) ?? null,
+    earlier: versions
+      .filter((v) => v.unitId === unitId && v.periodId !== periodId && endOf(v) < period.endDate)
+      .sort((x, y) => (endOf(x) < endOf(y) ? 1 : -1)),
+    others: thisPeriod.filter((v) => v.unitId !== unitId),
+  };
+}
+
+export async function saveAssignmentReport(db: Db, user: CurrentUser, input: AssignmentReportInput): Promise<{ seq: number }> {
+  const current = await getAssignmentReport(db, user, input.assignmentId, input.unitId, input.periodId);
+  const org = user.organizationId;
+  authorize(user, 'report', { kind: 'report', organizationId: org, unitIds: [input.unitId], locked: current.locked });
+  if ((current.latest?.seq ?? 0) !== input.baseSeq) throw new ConflictError(current.latest);
+  const seq = input.baseSeq + 1;
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(s.assignmentReports).values({
+        organizationId: org,
+        assignmentId: input.assignmentId,
+        unitId: input.unitId,
+        periodId: input.periodId,
+        seq,
+        status: input.status,
+        cancelReason: input.status === 'cancelled' ? input.cancelReason : null,
+        heading: input.heading || null,
+        body: input.body,
+        authorId: user.id,
+      });
+      await recordAudit(tx as unknown as Db, {
+        organizationId: org,
+        actorId: user.id,
+        action: 'assignment_report.save',
+        entityType: 'assignment',
+        entityId: input.assignmentId,
+        changes: { unitId: input.unitId, periodId: input.periodId, seq, status: input.status },
+      });
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new ConflictError((await getAssignmentReport(db, user, input.assignmentId, input.unitId, input.periodId)).latest);
+  }
+  return { seq };
+}
