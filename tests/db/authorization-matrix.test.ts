@@ -19,18 +19,35 @@ import { ForbiddenError } from '@/lib/policy';
 import { NotFoundError } from '@/db/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { setUserDisabledAction } from '@/app/admin/anvandare/set-user-disabled';
+import { saveIndicatorValueAction } from '@/app/rapportering/matt/[indicatorId]/save-indicator-value';
+import { saveGoalAssessmentAction } from '@/app/rapportering/mal/[goalId]/save-goal-assessment';
+import { saveAssignmentReportAction } from '@/app/rapportering/uppdrag/[assignmentId]/[unitId]/save-assignment-report';
+import { setReadinessAction } from '@/app/rapportering/set-readiness';
+import { getMyReporting } from '@/db/my-reporting';
+import { getIndicatorHistory, getIndicatorReport } from '@/db/indicator-values';
+import { getGoalAssessment } from '@/db/goal-assessments';
+import { getAssignmentReport } from '@/db/assignment-reports';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 
-type Actor = 'admin' | 'director' | 'viewer' | 'editor' | 'anonymous' | 'otherOrgAdmin';
+/** 'editor' reports for HR-avdelningen; 'otherEditor' for Arbetsmarknadsenheten. */
+type Actor = 'admin' | 'director' | 'viewer' | 'editor' | 'otherEditor' | 'anonymous' | 'otherOrgAdmin';
 /** 'empty': allowed, but the caller sees nothing of this organization (its own is empty). */
 type Outcome = 'ok' | 'empty' | 'refused' | 'unauthenticated';
-const ACTORS: Actor[] = ['admin', 'director', 'viewer', 'editor', 'anonymous', 'otherOrgAdmin'];
+const ACTORS: Actor[] = ['admin', 'director', 'viewer', 'editor', 'otherEditor', 'anonymous', 'otherOrgAdmin'];
 
 interface Context {
   db: Db;
   users: Record<Actor, CurrentUser | null>;
-  ids: { hrChef: string; periodId: string };
+  ids: {
+    hrChef: string;
+    periodId: string;
+    hrUnit: string;
+    hrIndicator: string;
+    hrGoal: string;
+    klfAssignment: string;
+    klfUnit: string;
+  };
 }
 
 interface MatrixRow {
@@ -48,6 +65,7 @@ const readers = (outcome: Outcome): Record<Actor, Outcome> => ({
   director: outcome,
   viewer: outcome,
   editor: outcome,
+  otherEditor: outcome,
   anonymous: 'refused',
   otherOrgAdmin: 'refused',
 });
@@ -57,9 +75,22 @@ const adminOnly: Record<Actor, Outcome> = {
   director: 'refused',
   viewer: 'refused',
   editor: 'refused',
+  otherEditor: 'refused',
   anonymous: 'refused',
   otherOrgAdmin: 'refused',
 };
+
+/** Reporting on HR-avdelningen's items: the admin and HR's editor; anonymous is asked to log in. */
+const hrReporters: Record<Actor, Outcome> = {
+  ...adminOnly,
+  editor: 'ok',
+  anonymous: 'unauthenticated',
+};
+
+/** The newest sequence number of a history item, read as the admin (0 when none). */
+async function newestSeq(ctx: Context, read: (admin: CurrentUser) => Promise<{ latest: { seq: number } | null }>) {
+  return (await read(ctx.users.admin!)).latest?.seq ?? 0;
+}
 
 /** A read through db/: a result is 'ok' (or 'empty' when null), ForbiddenError or NotFoundError 'refused'. */
 async function read(fn: () => Promise<unknown>): Promise<Outcome> {
@@ -129,7 +160,93 @@ const ROWS: MatrixRow[] = [
     call: async ({ db, ids }, user) =>
       action(await runAction(setUserDisabledAction, user, { userId: ids.hrChef, disabled: 'false' }, db)),
   },
+  {
+    name: 'read: Min rapportering for HR-avdelningen (page /rapportering)',
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getMyReporting(db, user, ids.periodId, [ids.hrUnit])),
+  },
+  {
+    name: 'read: an indicator with its values (page /rapportering/matt/…)',
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getIndicatorReport(db, user, ids.hrIndicator, ids.periodId)),
+  },
+  {
+    name: "read: an indicator's history (page /historik/matt/…)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getIndicatorHistory(db, user, ids.hrIndicator)),
+  },
+  {
+    name: 'read: a goal and its assessment (page /rapportering/mal/…)',
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getGoalAssessment(db, user, ids.hrGoal, ids.periodId)),
+  },
+  {
+    name: "read: a unit's återrapportering on an assignment (page /rapportering/uppdrag/…)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getAssignmentReport(db, user, ids.klfAssignment, ids.klfUnit, ids.periodId)),
+  },
+  {
+    name: "action: save HR's indicator value (indicatorValue.save)",
+    writes: true,
+    expected: hrReporters,
+    call: async (ctx, user) => {
+      const { db, ids } = ctx;
+      const baseSeq = await newestSeq(ctx, (admin) => getIndicatorReport(db, admin, ids.hrIndicator, ids.periodId));
+      const input = { indicatorId: ids.hrIndicator, periodId: ids.periodId, baseSeq, outcome: '1,86' };
+      return action(await runAction(saveIndicatorValueAction, user, input, db));
+    },
+  },
+  {
+    name: "action: assess HR's goal (goalAssessment.save)",
+    writes: true,
+    expected: hrReporters,
+    call: async (ctx, user) => {
+      const { db, ids } = ctx;
+      const baseSeq = await newestSeq(ctx, (admin) => getGoalAssessment(db, admin, ids.hrGoal, ids.periodId));
+      const input = { goalId: ids.hrGoal, periodId: ids.periodId, baseSeq, forecastColour: 'green' };
+      return action(await runAction(saveGoalAssessmentAction, user, input, db));
+    },
+  },
+  {
+    name: "action: report on kommunledningsförvaltningen's assignment (assignmentReport.save)",
+    writes: true,
+    expected: { ...adminOnly, anonymous: 'unauthenticated' },
+    call: async (ctx, user) => {
+      const { db, ids } = ctx;
+      const baseSeq = await newestSeq(ctx, (admin) => getAssignmentReport(db, admin, ids.klfAssignment, ids.klfUnit, ids.periodId));
+      const input = {
+        assignmentId: ids.klfAssignment,
+        unitId: ids.klfUnit,
+        periodId: ids.periodId,
+        baseSeq,
+        status: 'in_progress',
+        body: 'Arbetet pågår.',
+      };
+      return action(await runAction(saveAssignmentReportAction, user, input, db));
+    },
+  },
+  {
+    name: "action: mark HR-avdelningen's period ready or take it back (readiness.set)",
+    writes: true,
+    expected: hrReporters,
+    call: async ({ db, ids, users }, user) => {
+      const [state] = (await getMyReporting(db, users.admin, ids.periodId, [ids.hrUnit])).readiness;
+      const input = { unitId: ids.hrUnit, periodId: ids.periodId, ready: String(!state!.ready), baseSeq: state!.seq };
+      return action(await runAction(setReadinessAction, user, input, db));
+    },
+  },
 ];
+
+async function idByCode(db: Db, table: typeof s.units | typeof s.indicators | typeof s.boardGoals | typeof s.assignments, code: string) {
+  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.code, code));
+  if (!row) throw new Error(`no item with code ${code}`);
+  return row.id;
+}
 
 /** Row counts of every table plus the mutable columns of users: what a refused call must not change. */
 async function fingerprint(db: Db): Promise<string> {
@@ -173,10 +290,19 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
         director: await demoUser(db, DEMO_EMAILS.director),
         viewer: await demoUser(db, DEMO_EMAILS.viewer),
         editor: hr,
+        otherEditor: await demoUser(db, DEMO_EMAILS.ame),
         anonymous: null,
         otherOrgAdmin: await demoUser(db, 'admin@annan.example'),
       },
-      ids: { hrChef: hr.id, periodId: period!.id },
+      ids: {
+        hrChef: hr.id,
+        periodId: period!.id,
+        hrUnit: await idByCode(db, s.units, 'KS-KLF-HR'),
+        hrIndicator: await idByCode(db, s.indicators, 'KS-2024-M1-I1'),
+        hrGoal: await idByCode(db, s.boardGoals, 'KS-2024-M1'),
+        klfAssignment: await idByCode(db, s.assignments, 'KS-U-STYRMODELL'),
+        klfUnit: await idByCode(db, s.units, 'KS-KLF'),
+      },
     };
   });
 
