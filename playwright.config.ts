@@ -40,7 +40,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node scripts/start.mjs`,
+    command: `rm -rf ${E2E_DATA_DIR} && node --import tsx tests/support/e2e-fixtures.ts ${E2E_DATA_DIR} && node scripts/start.mjs`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 120_000,

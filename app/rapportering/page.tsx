@@ -4,11 +4,11 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { NotFoundError } from '@/db/errors';
 import { getMyReporting, reportingRoots, type ReportingItemDTO } from '@/db/my-reporting';
-import { periodIdFromQuery } from '@/db/queries/overview';
+import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { listUnits } from '@/db/unit-tree';
 import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
-import { formatDate, periodLabel } from '@/lib/period';
+import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
 import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
 import { AppHeader } from '@/components/app-header';
 import { StatusBadge } from '@/components/status-badge';
@@ -39,7 +39,7 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
     throw error;
   });
   const { period, items } = data;
-  const units = isAdmin ? await listUnits(db, user) : [];
+  const [units, periods] = await Promise.all([isAdmin ? listUnits(db, user) : [], listPeriods(db, user)]);
 
   return (
     <Shell user={user}>
@@ -49,9 +49,20 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
         {period.state !== 'open' ? ' · Perioden är inte öppen för rapportering' : ''}
       </p>
 
-      {isAdmin && (
-        <form method="get" className="mt-4 flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-3">
-          <input type="hidden" name="period" value={period.id} />
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+        <div>
+          <label htmlFor="period" className="block text-sm font-medium">
+            Period
+          </label>
+          <select id="period" name="period" defaultValue={period.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
+              </option>
+            ))}
+          </select>
+        </div>
+        {isAdmin && (
           <div>
             <label htmlFor="enhet" className="block text-sm font-medium">
               Rapportera för enhet
@@ -66,11 +77,11 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
               ))}
             </select>
           </div>
-          <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-            Visa
-          </button>
-        </form>
-      )}
+        )}
+        <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
+          Visa
+        </button>
+      </form>
 
       {data.scopeUnitNames.length === 0 ? (
         <p className="mt-6 rounded border border-slate-300 bg-white p-4">

@@ -282,3 +282,13 @@ export async function periodIdFromQuery(db: Db, user: CurrentUser, value: string
   if (value === undefined) return (await getCurrentPeriod(db, user))?.id ?? null;
   return parseId(value);
 }
+
+/** Every period of the user's organization, newest first, for period pickers. */
+export async function listPeriods(db: Db, user: CurrentUser | null): Promise<PeriodDTO[]> {
+  const organizationId = authorizeInOwnOrganization(user, 'read', 'period');
+  return db
+    .select(periodColumns)
+    .from(s.periods)
+    .where(eq(s.periods.organizationId, organizationId))
+    .orderBy(desc(s.periods.endDate));
+}

@@ -1,0 +1,80 @@
+// Reporters' Markdown renders with its structure (headings, lists, emphasis, links) and
+// never as raw HTML: script, event handlers and javascript: links stay inert.
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { Markdown } from '@/components/markdown';
+
+function render(text: string): string {
+  return renderToStaticMarkup(createElement(Markdown, { children: text }));
+}
+
+describe('Markdown', () => {
+  it('renders headings, numbered and bulleted lists, emphasis and paragraphs', () => {
+    const html = render(
+      [
+        '## Vårt arbete',
+        '',
+        'Stycke med *kursiv* och **fet** text.',
+        '',
+        '### Nästa steg',
+        '',
+        '1. Nationell identitets- och behörighetshantering',
+        '2. Införande av SDK',
+        '',
+        '- Styrning: Samla verksamheterna.',
+        '- Mätning: Tydliga indikatorer.',
+      ].join('\n'),
+    );
+    expect(html).toContain('<h2>Vårt arbete</h2>');
+    expect(html).toContain('<h3>Nästa steg</h3>');
+    expect(html).toMatch(/<ol>\s*<li>Nationell identitets- och behörighetshantering<\/li>\s*<li>Införande av SDK<\/li>\s*<\/ol>/);
+    expect(html).toMatch(/<ul>\s*<li>Styrning: Samla verksamheterna\.<\/li>\s*<li>Mätning: Tydliga indikatorer\.<\/li>\s*<\/ul>/);
+    expect(html).toContain('<em>kursiv</em>');
+    expect(html).toContain('<strong>fet</strong>');
+    expect(html).toContain('<p>Stycke med');
+    expect(html).toMatch(/^<div class="prose-malbild">/);
+  });
+
+  it('keeps an http(s) link', () => {
+    expect(render('[SKR](https://skr.se/)')).toContain('<a href="https://skr.se/">SKR</a>');
+  });
+
+  it.each([
+    ['a script block', '<script>alert(1)</script>'],
+    ['an inline script', 'Text <script>alert(1)</script> mer text'],
+    ['an image with onerror', '<img src=x onerror=alert(1)>'],
+    ['an inline image with onerror', 'Se <img src=x onerror=alert(1)> här'],
+    ['raw HTML emphasis', '<b>fet</b>'],
+    ['inline raw HTML', 'Det här är <b>fet</b> text.'],
+    ['an iframe', '<iframe src="https://example.com"></iframe>'],
+    ['a div with an event handler', '<div onclick="alert(1)">klick</div>'],
+  ])('does not render raw HTML as elements: %s', (_name, text) => {
+    const html = render(text);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/onerror/i);
+    expect(html).not.toMatch(/onclick/i);
+    expect(html).not.toContain('<b>');
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<iframe/i);
+    expect(html.replace(/^<div class="prose-malbild">/, '')).not.toMatch(/<div/i);
+  });
+
+  it.each([
+    '[klicka](javascript:alert(1))',
+    '[klicka](JavaScript:alert(1))',
+    '[klicka](  javascript:alert(1))',
+    '<javascript:alert(1)>',
+    '[klicka](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+    '[klicka](vbscript:msgbox(1))',
+  ])('does not keep a dangerous URL as href: %s', (text) => {
+    const html = render(text);
+    expect(html).not.toMatch(/href="[^"]*(javascript|vbscript|data):/i);
+  });
+
+  it('shows markdown-looking HTML entities as text, not markup', () => {
+    const html = render('1 &lt; 2 och &lt;script&gt;');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;');
+  });
+});
