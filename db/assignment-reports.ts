@@ -182,3 +182,53 @@ export async function saveAssignmentReport(db: Db, user: CurrentUser, input: Ass
   }
   return { seq };
 }
+
+/** Every report version on an assignment, by every unit over all periods, newest first. */
+export async function getAssignmentReportHistory(db: Db, user: CurrentUser | null, assignmentId: string) {
+  const org = authorizeInOwnOrganization(user, 'read', 'assignment');
+  const [[assignment], rows, tree] = await Promise.all([
+    db
+      .select({ id: s.assignments.id, title: s.assignments.title })
+      .from(s.assignments)
+      .where(and(eq(s.assignments.organizationId, org), eq(s.assignments.id, assignmentId))),
+    db
+      .select({
+        seq: s.assignmentReports.seq,
+        periodId: s.assignmentReports.periodId,
+        unitId: s.assignmentReports.unitId,
+        status: s.assignmentReports.status,
+        cancelReason: s.assignmentReports.cancelReason,
+        heading: s.assignmentReports.heading,
+        body: s.assignmentReports.body,
+        authorName: s.users.name,
+        createdAt: s.assignmentReports.createdAt,
+        year: s.periods.year,
+        kind: s.periods.kind,
+      })
+      .from(s.assignmentReports)
+      .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.assignmentReports.authorId)))
+      .innerJoin(s.periods, and(eq(s.periods.organizationId, org), eq(s.periods.id, s.assignmentReports.periodId)))
+      .where(and(eq(s.assignmentReports.organizationId, org), eq(s.assignmentReports.assignmentId, assignmentId)))
+      .orderBy(desc(s.periods.endDate), asc(s.assignmentReports.unitId), desc(s.assignmentReports.seq)),
+    loadUnitTree(db, org),
+  ]);
+  if (!assignment) throw new NotFoundError('assignment');
+  return {
+    assignment,
+    versions: rows.map(
+      (r): ReportVersionDTO => ({
+        seq: r.seq,
+        periodId: r.periodId,
+        periodLabel: periodLabel(r.kind, r.year),
+        unitId: r.unitId,
+        unitName: tree.name(r.unitId),
+        status: r.status,
+        cancelReason: r.cancelReason,
+        heading: r.heading,
+        body: r.body,
+        authorName: r.authorName,
+        createdAt: r.createdAt.toISOString(),
+      }),
+    ),
+  };
+}

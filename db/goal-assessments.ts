@@ -179,3 +179,28 @@ export async function saveGoalAssessment(db: Db, user: CurrentUser, input: GoalA
   }
   return { seq };
 }
+
+/** Every assessment version of a goal over all periods, newest first. */
+export async function getGoalAssessmentHistory(db: Db, user: CurrentUser | null, goalId: string) {
+  const org = authorizeInOwnOrganization(user, 'read', 'goal');
+  const [[goal], rows] = await Promise.all([
+    db
+      .select({ id: s.boardGoals.id, number: s.boardGoals.number, text: s.boardGoals.text, boardName: s.units.name })
+      .from(s.boardGoals)
+      .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
+      .innerJoin(s.units, and(eq(s.units.organizationId, org), eq(s.units.id, s.plans.boardId)))
+      .where(and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, goalId))),
+    db
+      .select({ ...versionColumns, periodId: s.goalAssessments.periodId, year: s.periods.year, kind: s.periods.kind })
+      .from(s.goalAssessments)
+      .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.goalAssessments.authorId)))
+      .innerJoin(s.periods, and(eq(s.periods.organizationId, org), eq(s.periods.id, s.goalAssessments.periodId)))
+      .where(and(eq(s.goalAssessments.organizationId, org), eq(s.goalAssessments.goalId, goalId)))
+      .orderBy(desc(s.periods.endDate), desc(s.goalAssessments.seq)),
+  ]);
+  if (!goal) throw new NotFoundError('goal');
+  return {
+    goal: { id: goal.id, title: boardGoalTitle(goal.boardName, goal.number), text: goal.text },
+    versions: rows.map((r) => ({ ...r, periodLabel: periodLabel(r.kind, r.year), createdAt: r.createdAt.toISOString() })),
+  };
+}

@@ -191,4 +191,10 @@ test('the admin reports for any unit: an assignment report needs a status and it
   await page.getByRole('button', { name: 'Spara återrapporteringen' }).click();
   await expect(page.getByText(/Återrapporteringen är sparad som version 2\./)).toBeVisible();
   await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Visa alla versioner' }).click();
+  const newest = page.getByRole('listitem').filter({ hasText: 'Delår 2024, Kommunledningsförvaltningen, version 2' });
+  await expect(newest).toContainText('Status: Pågår');
+  await expect(newest).toContainText('ändringar mot version 1');
+  await expectNoAxeViolations(page);
 });

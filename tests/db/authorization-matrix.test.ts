@@ -25,8 +25,8 @@ import { saveAssignmentReportAction } from '@/app/rapportering/uppdrag/[assignme
 import { setReadinessAction } from '@/app/rapportering/set-readiness';
 import { getMyReporting } from '@/db/my-reporting';
 import { getIndicatorHistory, getIndicatorReport } from '@/db/indicator-values';
-import { getGoalAssessment } from '@/db/goal-assessments';
-import { getAssignmentReport } from '@/db/assignment-reports';
+import { getGoalAssessment, getGoalAssessmentHistory } from '@/db/goal-assessments';
+import { getAssignmentReport, getAssignmentReportHistory } from '@/db/assignment-reports';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 
@@ -189,6 +189,18 @@ const ROWS: MatrixRow[] = [
     writes: false,
     expected: readers('ok'),
     call: ({ db, ids }, user) => read(() => getAssignmentReport(db, user, ids.klfAssignment, ids.klfUnit, ids.periodId)),
+  },
+  {
+    name: "read: a goal's assessment history (page /historik/mal/…)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getGoalAssessmentHistory(db, user, ids.hrGoal)),
+  },
+  {
+    name: "read: an assignment's report history (page /historik/uppdrag/…)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getAssignmentReportHistory(db, user, ids.klfAssignment)),
   },
   {
     name: "action: save HR's indicator value (indicatorValue.save)",

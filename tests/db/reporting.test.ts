@@ -492,6 +492,22 @@ describe.each(engines)('reporting on $name', (engine) => {
     expect(events.map((e) => e.action)).toEqual(['readiness.mark', 'readiness.unmark']);
   });
 
+  it('(i) two readiness changes on the same base at once: one is stored, the other conflicts showing the newer one', async () => {
+    const { db, users } = f;
+    const HR = f.unit('KS-KLF-HR');
+    const roots = reportingRoots(users.hr, null);
+    const { seq: baseSeq } = (await getMyReporting(db, users.hr, f.period.delar, roots)).readiness[0]!;
+    const results = await Promise.allSettled(
+      [true, true].map((ready) => setReadiness(db, users.hr, { unitId: HR, periodId: f.period.delar, ready, baseSeq })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [loser] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(loser?.reason).toBeInstanceOf(ConflictError);
+    // DESIGN.md: "the second gets a conflict showing the newer value" (as the indicator, goal and
+    // assignment saves do, and as setReadiness itself does when the stale base is seen before the insert).
+    expect((loser!.reason as ConflictError).newer).toEqual({ seq: baseSeq + 1, ready: true });
+  });
+
   it('(j) Min rapportering: the HR-chef sees HR\'s indicators and goals with "reported" flags, missing first; the näringslivschef has none', async () => {
     const { db, users } = f;
     const mine = await getMyReporting(db, users.hr, f.period.delar, reportingRoots(users.hr, null));

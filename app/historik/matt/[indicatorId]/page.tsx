@@ -12,8 +12,7 @@ import { trendLabel } from '@/lib/trend';
 import type { ChartTarget } from '@/lib/chart-geometry';
 import { AppHeader } from '@/components/app-header';
 import { IndicatorHistoryChart } from '@/components/indicator-history-chart';
-import { TextDiff } from '@/components/text-diff';
-import { Markdown } from '@/components/markdown';
+import { VersionEntry } from '@/components/version-entry';
 
 export const metadata: Metadata = { title: 'Historik för mått' };
 
@@ -69,34 +68,23 @@ export default async function IndicatorHistoryPage({ params }: { params: Promise
             {versions.map((v, i) => {
               const before = versions.slice(i + 1).find((w) => w.periodId === v.periodId);
               return (
-                <li key={`${v.periodId}-${v.seq}`} className="rounded-lg border border-slate-200 bg-white p-4">
-                  <h3 className="font-semibold">
-                    {v.periodLabel}, version {v.seq}
-                  </h3>
-                  <p className="text-sm text-slate-700">
-                    {v.authorName},{' '}
-                    {new Date(v.createdAt).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}
-                  </p>
-                  <p className="mt-2">
-                    Utfall {formatOutcome(v.outcome, indicator.decimals)} · {colourLabel(v.chosenColour ?? v.computedColour)}
-                    {v.chosenColour && ` (beräknad: ${colourLabel(v.computedColour)}; motivering: ${v.colourJustification ?? ''})`}
-                    {(v.chosenTrend ?? v.computedTrend) && ` · ${trendLabel((v.chosenTrend ?? v.computedTrend)!)}`}
-                    {v.chosenTrend && ` (satt av rapportören: ${v.trendJustification ?? ''})`}
-                  </p>
-                  {before && (v.analysis || before.analysis) ? (
-                    <div className="mt-2 text-sm">
-                      <p className="font-medium">Analys, ändringar mot version {before.seq}:</p>
-                      <TextDiff before={before.analysis ?? ''} after={v.analysis ?? ''} />
-                    </div>
-                  ) : (
-                    v.analysis && (
-                      <div className="mt-2 text-sm">
-                        <p className="font-medium">Analys:</p>
-                        <Markdown>{v.analysis}</Markdown>
-                      </div>
-                    )
-                  )}
-                </li>
+                <VersionEntry
+                  key={`${v.periodId}-${v.seq}`}
+                  title={`${v.periodLabel}, version ${v.seq}`}
+                  authorName={v.authorName}
+                  createdAt={v.createdAt}
+                  facts={
+                    <>
+                      Utfall {formatOutcome(v.outcome, indicator.decimals)} · {colourLabel(v.chosenColour ?? v.computedColour)}
+                      {v.chosenColour && ` (beräknad: ${colourLabel(v.computedColour)}; motivering: ${v.colourJustification ?? ''})`}
+                      {(v.chosenTrend ?? v.computedTrend) && ` · ${trendLabel((v.chosenTrend ?? v.computedTrend)!)}`}
+                      {v.chosenTrend && ` (satt av rapportören: ${v.trendJustification ?? ''})`}
+                    </>
+                  }
+                  textLabel="Analys"
+                  text={v.analysis}
+                  previous={before && { seq: before.seq, text: before.analysis }}
+                />
               );
             })}
           </ol>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { NotFoundError } from '@/db/errors';
@@ -82,6 +83,11 @@ export default async function GoalAssessmentPage({
                 {goal.methodText}
               </p>
             )}
+            <p>
+              <Link href={`/historik/mal/${goal.id}`} className="text-blue-800 underline">
+                Visa bedömningarnas historik
+              </Link>
+            </p>
             <h2 className="font-semibold">Måtten i perioden</h2>
             <ul className="space-y-2">
               {data.indicators.map((i) => (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { NotFoundError } from '@/db/errors';
@@ -124,6 +125,11 @@ export default async function AssignmentReportPage({
             )}
           </section>
           <aside aria-label="Tidigare och andra rapporter" className="space-y-3">
+            <p>
+              <Link href={`/historik/uppdrag/${assignment.id}`} className="text-blue-800 underline">
+                Visa alla versioner
+              </Link>
+            </p>
             <h2 className="font-semibold">Tidigare återrapporteringar</h2>
             {data.earlier.length === 0 && <p className="text-sm text-slate-700">Inga tidigare perioder.</p>}
             {data.earlier.map((r) => (
