@@ -25,19 +25,23 @@ export async function setReadiness(
     unitIds: [input.unitId],
     locked: isLockedFor(lock, tree.boardOf(input.unitId)),
   });
-  const [newest] = await db
-    .select({ seq: s.readinessEvents.seq, ready: s.readinessEvents.ready })
-    .from(s.readinessEvents)
-    .where(
-      and(
-        eq(s.readinessEvents.organizationId, org),
-        eq(s.readinessEvents.unitId, input.unitId),
-        eq(s.readinessEvents.periodId, input.periodId),
-      ),
-    )
-    .orderBy(desc(s.readinessEvents.seq))
-    .limit(1);
-  if ((newest?.seq ?? 0) !== input.baseSeq) throw new ConflictError(newest ?? null);
+  const newestRow = async () => {
+    const [row] = await db
+      .select({ seq: s.readinessEvents.seq, ready: s.readinessEvents.ready })
+      .from(s.readinessEvents)
+      .where(
+        and(
+          eq(s.readinessEvents.organizationId, org),
+          eq(s.readinessEvents.unitId, input.unitId),
+          eq(s.readinessEvents.periodId, input.periodId),
+        ),
+      )
+      .orderBy(desc(s.readinessEvents.seq))
+      .limit(1);
+    return row ?? null;
+  };
+  const newest = await newestRow();
+  if ((newest?.seq ?? 0) !== input.baseSeq) throw new ConflictError(newest);
   const seq = input.baseSeq + 1;
   try {
     await db.transaction(async (tx) => {
@@ -59,7 +63,7 @@ export async function setReadiness(
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(null);
+    if (isUniqueViolation(error)) throw new ConflictError(await newestRow());
     throw error;
   }
   return { seq };
