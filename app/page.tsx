@@ -1,19 +1,25 @@
+import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { getCurrentPeriod, getOverview, type OverviewDTO } from '@/db/queries/overview';
+import { NotFoundError } from '@/db/errors';
+import { getOverview, listPeriods, periodIdFromQuery, type OverviewDTO } from '@/db/queries/overview';
 import { requireUser } from '@/lib/session';
 import type { CurrentUser } from '@/lib/current-user';
 import { can } from '@/lib/policy';
+import { parseId } from '@/lib/route-params';
 import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
+import { genitive } from '@/lib/swedish-text';
 import { AppHeader } from '@/components/app-header';
 import { FocusAreaSection } from '@/components/focus-area-section';
 import { ResponsibilitySummary } from '@/components/responsibility-summary';
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string }> }) {
   const user = await requireUser(); // request data: the page is always rendered at request time
   const db = await getDb();
-  const period = await getCurrentPeriod(db, user);
+  const query = await searchParams;
+  const periodId = await periodIdFromQuery(db, user, query.period);
 
-  if (!period) {
+  if (!periodId) {
+    if (query.period !== undefined) notFound();
     return (
       <>
         <AppHeader user={user} />
@@ -28,17 +34,65 @@ export default async function OverviewPage() {
     );
   }
 
-  const overview = await getOverview(db, user, period.id);
+  const [overview, periods] = await Promise.all([
+    getOverview(db, user, periodId, parseId(query.namnd)).catch((error) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+    listPeriods(db, user),
+  ]);
+  const { period } = overview;
   const mine = responsibilities(user, overview);
+  const boardName = overview.boards.find((b) => b.id === overview.boardId)?.name;
   return (
     <>
       <AppHeader user={user} />
       <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Översikt {periodLabel(period.kind, period.year)}</h1>
+        <h1 className="text-2xl font-semibold">
+          Översikt {periodLabel(period.kind, period.year)}
+          {boardName ? `, ${boardName}` : ', hela kommunen'}
+        </h1>
         <p className="mt-1 text-slate-700">
           Perioden avser tiden till och med {formatDate(period.endDate)}. {periodStateLabel(period.state)}
           {period.deadline ? `, sista dag för rapportering ${formatDate(period.deadline)}` : ''}.
         </p>
+        <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+          <div>
+            <label htmlFor="period" className="block text-sm font-medium">
+              Period
+            </label>
+            <select id="period" name="period" defaultValue={period.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
+              {periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="namnd" className="block text-sm font-medium">
+              Nämnd
+            </label>
+            <select id="namnd" name="namnd" defaultValue={overview.boardId ?? ''} className="mt-1 rounded border border-slate-400 px-3 py-2">
+              <option value="">Hela kommunen</option>
+              {overview.boards.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
+            Visa
+          </button>
+        </form>
+        {overview.approvedBoards.map((b) => (
+          <p key={b.id} className="mt-3 rounded border border-slate-300 bg-slate-100 px-3 py-2 text-sm">
+            <span className="font-semibold">Attesterad. </span>
+            {genitive(b.name)} {periodLabel(period.kind, period.year).toLowerCase()} är attesterad och låst; den visas som den
+            såg ut vid attesten.
+          </p>
+        ))}
         {user.roles.includes('editor') && <ResponsibilitySummary user={user} {...mine} />}
         {overview.focusAreas.length === 0 ? (
           <p className="mt-6 rounded border border-slate-300 bg-white p-4">
@@ -46,7 +100,13 @@ export default async function OverviewPage() {
           </p>
         ) : (
           overview.focusAreas.map((area) => (
-            <FocusAreaSection key={area.id} area={area} myGoalIds={mine.goalIds} myIndicatorIds={mine.indicatorIds} />
+            <FocusAreaSection
+              key={area.id}
+              area={area}
+              lastYearLabel={overview.lastYearLabel}
+              myGoalIds={mine.goalIds}
+              myIndicatorIds={mine.indicatorIds}
+            />
           ))
         )}
       </main>
@@ -57,10 +117,9 @@ export default async function OverviewPage() {
 /** The goals and indicators the user's editor grants answer for, asked of the policy. */
 function responsibilities(user: CurrentUser, overview: OverviewDTO) {
   const organizationId = user.organizationId;
-  const isEditor = user.roles.includes('editor');
   const goalIds = new Set<string>();
   const indicatorIds = new Set<string>();
-  if (!isEditor) return { goalIds, indicatorIds };
+  if (!user.roles.includes('editor')) return { goalIds, indicatorIds };
   for (const area of overview.focusAreas) {
     for (const goal of area.goals) {
       if (can(user, 'report', { kind: 'goal', organizationId, unitIds: goal.unitIds })) goalIds.add(goal.id);

@@ -20,9 +20,20 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           <Link href="/" className="text-blue-800 underline-offset-2 hover:underline">
             Översikt
           </Link>
+          <Link href="/avvikelser" className="text-blue-800 underline-offset-2 hover:underline">
+            Avvikelser
+          </Link>
+          <Link href="/uppdrag" className="text-blue-800 underline-offset-2 hover:underline">
+            Uppdrag
+          </Link>
           {(isAdmin || user.roles.includes('editor')) && (
             <Link href="/rapportering" className="text-blue-800 underline-offset-2 hover:underline">
               Min rapportering
+            </Link>
+          )}
+          {(isAdmin || user.roles.includes('director')) && (
+            <Link href="/attest" className="text-blue-800 underline-offset-2 hover:underline">
+              Attest
             </Link>
           )}
           {isAdmin && (

@@ -1,17 +1,21 @@
+import Link from 'next/link';
 import type { FocusAreaDTO, GoalDTO } from '@/db/queries/overview';
 import { boardGoalTitle } from '@/lib/swedish-text';
 import { Markdown } from './markdown';
 import { StatusBadge } from './status-badge';
 import { IndicatorTable } from './indicator-table';
 import { MineTag } from './mine-tag';
+import { FocusAreaRollup } from './focus-area-rollup';
 
 /** One målområde of the overview: its KF-mål, the board goals under it, or the board's note. */
 export function FocusAreaSection({
   area,
+  lastYearLabel,
   myGoalIds,
   myIndicatorIds,
 }: {
   area: FocusAreaDTO;
+  lastYearLabel: string | null;
   myGoalIds: Set<string>;
   myIndicatorIds: Set<string>;
 }) {
@@ -22,6 +26,7 @@ export function FocusAreaSection({
         {area.number !== null ? `Målområde ${area.number} – ` : ''}
         {area.name}
       </h2>
+      <FocusAreaRollup area={area} lastYearLabel={lastYearLabel} />
       {area.goals.length === 0 && area.councilGoals.length > 0 && (
         <div className="mt-3">
           <p className="font-medium">Kommunfullmäktiges mål:</p>
@@ -66,6 +71,11 @@ function GoalCard({ goal, mine, myIndicatorIds }: { goal: GoalDTO; mine: boolean
         )}
       </div>
       <p className="mt-1">{goal.text}</p>
+      <p className="mt-1 text-sm">
+        <Link href={`/historik/mal/${goal.id}`} className="text-blue-800 underline">
+          Målets bedömningar över tid<span className="sr-only"> för {title}</span>
+        </Link>
+      </p>
       {goal.indicators.length > 0 ? (
         <IndicatorTable caption={`Mått för ${title}`} indicators={goal.indicators} mine={myIndicatorIds} />
       ) : (

@@ -28,6 +28,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite: a folder, or 'memory://' for a throwaway in-memory database. */
   dataDir?: string;
+  /** Called with every SQL statement drizzle runs (tests count queries with it). */
+  onQuery?: (sql: string) => void;
 }
 
 // turbopackIgnore: resolved at run time from the project root, not traced into the bundle.
@@ -42,10 +44,13 @@ export function defaultDataDir(): string {
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir ?? defaultDataDir());
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  return options.url ? openPostgres(options.url, logger) : openPglite(options.dataDir ?? defaultDataDir(), logger);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
+
+async function openPglite(dataDir: string, logger: QueryLogger): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : acquireDataDirLock(dataDir);
@@ -56,7 +61,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, logger }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
@@ -75,10 +80,10 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, logger: QueryLogger): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const client = postgres(url, { max: 10, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
   return {
     db,
     engine: 'postgres',

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { loadUnitTree, type UnitTree } from './unit-tree';
+import { listOpenRevisions } from './revisions';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { getPeriod, type PeriodDTO } from './queries/overview';
 import type { CurrentUser } from '@/lib/current-user';
@@ -29,6 +30,8 @@ export interface ReportingItemDTO {
   overdue: boolean;
   canReport: boolean;
   href: string;
+  /** The director's request for revision, while it stands. */
+  sentBack: { comment: string; authorName: string; createdAt: string } | null;
 }
 
 export interface UnitReadinessDTO {
@@ -71,7 +74,7 @@ export async function getMyReporting(
   const empty = { period, scopeUnitNames: knownRoots.map((r) => tree.name(r)), items: [], reportedCount: 0, readiness: [] };
   if (!scope.length || !lock) return empty;
 
-  const [indicators, goals, assignments, readiness] = await Promise.all([
+  const [indicators, goals, assignments, readiness, revisions] = await Promise.all([
     db
       .select({
         id: s.indicators.id,
@@ -142,7 +145,12 @@ export async function getMyReporting(
         ),
       )
       .orderBy(s.readinessEvents.unitId, desc(s.readinessEvents.seq)),
+    listOpenRevisions(db, user, periodId, scope),
   ]);
+  const sentBack = (kind: ReportingItemDTO['kind'], id: string, unitId: string | null) => {
+    const r = revisions.find((x) => x.itemKind === kind && x.itemId === id && (unitId === null || x.unitId === unitId));
+    return r ? { comment: r.comment, authorName: r.authorName, createdAt: r.createdAt } : null;
+  };
 
   const dueIndicators = indicators.filter((i) => isDueInPeriod(i.frequency, i.yearlyPeriodKind, period.kind));
   const [values, assessments, reports] = await Promise.all([
@@ -232,6 +240,7 @@ export async function getMyReporting(
         overdue: false,
         canReport: reportable('value', i.unitId, i.boardId),
         href: `/rapportering/matt/${i.id}${q}`,
+        sentBack: sentBack('indicator', i.id, null),
       };
     }),
     ...goals.map((g): ReportingItemDTO => {
@@ -249,6 +258,7 @@ export async function getMyReporting(
         overdue: false,
         canReport: reportable('goal', g.unitId, g.boardId),
         href: `/rapportering/mal/${g.id}${q}`,
+        sentBack: sentBack('goal', g.id, null),
       };
     }),
     ...assignments.map((a): ReportingItemDTO => {
@@ -266,9 +276,10 @@ export async function getMyReporting(
         overdue: isOverdue(r?.status ?? null, a.dueDate, today),
         canReport: reportable('report', a.unitId, tree.boardOf(a.unitId)),
         href: `/rapportering/uppdrag/${a.id}/${a.unitId}${q}`,
+        sentBack: sentBack('assignment', a.id, a.unitId),
       };
     }),
-  ].sort((x, y) => Number(x.reported) - Number(y.reported)); // what is missing first
+  ].sort((x, y) => Number(!x.sentBack) - Number(!y.sentBack) || Number(x.reported) - Number(y.reported)); // sent back, then missing, first
 
   const readyOf = new Map(readiness.map((r) => [r.unitId, r]));
   return {

@@ -133,6 +133,13 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
                     {!item.canReport && <span className="text-slate-700">(endast läsning)</span>}
                   </div>
                 </div>
+                {item.sentBack && (
+                  <p className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+                    <span className="font-semibold">↩ Återsänd för komplettering</span> av {item.sentBack.authorName}{' '}
+                    {new Date(item.sentBack.createdAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' })}: ”
+                    {item.sentBack.comment}”
+                  </p>
+                )}
               </li>
             ))}
           </ul>

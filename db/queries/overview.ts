@@ -1,57 +1,22 @@
-// The overview of a period: each målområde with its board goals, each goal with its
-// indicators and their newest values. A fixed number of queries whatever the size.
+// The overview of a period, for one board or the whole kommun: each målområde with its
+// goals and their indicators, the rollup (goals by colour, "n av m mål uppfyllda", the
+// full-year forecast at delår, the change against the same period last year) and its
+// assignments by status. A fixed number of queries whatever the size.
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, or, gte, lte } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
-import type { Colour } from '@/lib/colour';
-import type { Trend } from '@/lib/trend';
-import type { GoalRule } from '@/lib/goal-rule';
-import { goalAttainment } from '@/lib/goal-rule';
-import type { PeriodKind, PeriodState } from '@/lib/period';
+import { getPeriod, type PeriodDTO } from './periods';
+import { loadOverviewParts, type AssignmentSummaryDTO, type GoalDTO, type OverviewParts } from './overview-parts';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
-import { NotFoundError } from '../errors';
-import { parseId } from '@/lib/route-params';
+import { COLOURS, type Colour } from '@/lib/colour';
+import { focusAreaRollup, type FocusAreaRollup } from '@/lib/rollup';
+import { periodLabel } from '@/lib/period';
 
-export interface PeriodDTO {
-  id: string;
-  year: number;
-  kind: PeriodKind;
-  endDate: string;
-  deadline: string | null;
-  state: PeriodState;
-}
-
-export interface IndicatorRowDTO {
-  id: string;
-  name: string;
-  targetLabel: string;
-  decimals: number;
-  outcome: number | null;
-  referenceNote: string | null;
-  /** The colour shown: the reporter's choice where there is one, else the computed one. */
-  colour: Colour;
-  trend: Trend | null;
-  analysis: string | null;
-  reported: boolean;
-  responsibleUnitId: string;
-}
-
-export interface GoalDTO {
-  id: string;
-  boardName: string;
-  number: number;
-  text: string;
-  rule: GoalRule;
-  /** The assessed colour, else the one the goal's rule gives; null under a manual rule not yet assessed. */
-  colour: Colour | null;
-  subAreaName: string | null;
-  /** "Adressering": the units the goal is addressed to. */
-  unitIds: string[];
-  indicators: IndicatorRowDTO[];
-}
+export type { PeriodDTO } from './periods';
+export { getCurrentPeriod, getPeriod, listPeriods, periodIdFromQuery } from './periods';
+export type { GoalDTO, IndicatorRowDTO, AssignmentSummaryDTO } from './overview-parts';
 
 export interface FocusAreaDTO {
   id: string;
@@ -60,235 +25,101 @@ export interface FocusAreaDTO {
   councilGoals: string[];
   notes: { heading: string | null; body: string }[];
   goals: GoalDTO[];
+  assignments: AssignmentSummaryDTO[];
+  rollup: FocusAreaRollup;
+  /** Goals by full-year forecast, at delår (null otherwise). */
+  forecast: Record<Colour, number> | null;
+  /** Goals met in the same period last year (null when there is no such period or it had no goals here). */
+  lastYearMet: number | null;
 }
 
 export interface OverviewDTO {
   period: PeriodDTO;
+  /** The board shown, or null for the whole kommun. */
+  boardId: string | null;
+  boards: { id: string; name: string }[];
+  /** Boards whose period is approved: shown from their snapshots. */
+  approvedBoards: { id: string; name: string }[];
+  lastYearLabel: string | null;
   focusAreas: FocusAreaDTO[];
 }
 
-const periodColumns = {
-  id: s.periods.id,
-  year: s.periods.year,
-  kind: s.periods.kind,
-  endDate: s.periods.endDate,
-  deadline: s.periods.deadline,
-  state: s.periods.state,
-};
-
-/** The open period (the newest one, should several be open), else the newest closed one. */
-export async function getCurrentPeriod(db: Db, user: CurrentUser | null): Promise<PeriodDTO | null> {
-  const organizationId = authorizeInOwnOrganization(user, 'read', 'period');
-  const [row] = await db
-    .select(periodColumns)
-    .from(s.periods)
-    .where(and(eq(s.periods.organizationId, organizationId), inArray(s.periods.state, ['open', 'closed'])))
-    .orderBy(desc(eq(s.periods.state, 'open')), desc(s.periods.endDate))
-    .limit(1);
-  return row ?? null;
+function forBoard(parts: OverviewParts, boardId: string | null): OverviewParts {
+  if (!boardId) return parts;
+  return {
+    ...parts,
+    goals: parts.goals.filter((g) => g.boardId === boardId),
+    notes: parts.notes.filter((n) => n.boardId === boardId),
+    assignments: parts.assignments.filter((a) => a.boardIds.includes(boardId)),
+  };
 }
 
-/** A period of the user's organization by id; NotFoundError for anything else. */
-export async function getPeriod(db: Db, user: CurrentUser | null, periodId: string): Promise<PeriodDTO> {
-  const organizationId = authorizeInOwnOrganization(user, 'read', 'period');
-  const [row] = await db
-    .select(periodColumns)
-    .from(s.periods)
-    .where(and(eq(s.periods.organizationId, organizationId), eq(s.periods.id, periodId)));
-  if (!row) throw new NotFoundError('period');
-  return row;
-}
-
-/** The overview of a period of the user's organization (see getPeriod). */
-export async function getOverview(db: Db, user: CurrentUser | null, periodId: string): Promise<OverviewDTO> {
+export async function getOverview(db: Db, user: CurrentUser | null, periodId: string, boardId: string | null = null): Promise<OverviewDTO> {
   const period = await getPeriod(db, user, periodId);
   const org = authorizeInOwnOrganization(user, 'read', 'organization');
-  const validInYear = (from: AnyPgColumn, to: AnyPgColumn) =>
-    and(lte(from, period.year), or(isNull(to), gte(to, period.year)));
-
-  const [areas, councilGoals, goals, goalUnits, indicatorRows, values, assessments, notes] = await Promise.all([
+  const today = new Date().toISOString().slice(0, 10);
+  const [lastYearPeriod] = await db
+    .select({ id: s.periods.id, year: s.periods.year, kind: s.periods.kind, endDate: s.periods.endDate, deadline: s.periods.deadline, state: s.periods.state })
+    .from(s.periods)
+    .where(and(eq(s.periods.organizationId, org), eq(s.periods.year, period.year - 1), eq(s.periods.kind, period.kind)));
+  const [allParts, lastYearParts, boardRows] = await Promise.all([
+    loadOverviewParts(db, org, period, today),
+    lastYearPeriod ? loadOverviewParts(db, org, lastYearPeriod, today) : null,
     db
-      .select({ id: s.focusAreas.id, number: s.focusAreas.number, name: s.focusAreas.name, parentId: s.focusAreas.parentId })
-      .from(s.focusAreas)
-      .where(
-        and(
-          eq(s.focusAreas.organizationId, org),
-          isNull(s.focusAreas.archivedAt),
-          validInYear(s.focusAreas.validFrom, s.focusAreas.validTo),
-        ),
-      )
-      .orderBy(asc(s.focusAreas.sortOrder)),
-    db
-      .select({ focusAreaId: s.councilGoals.focusAreaId, text: s.councilGoals.text })
-      .from(s.councilGoals)
-      .where(
-        and(
-          eq(s.councilGoals.organizationId, org),
-          isNull(s.councilGoals.archivedAt),
-          validInYear(s.councilGoals.validFrom, s.councilGoals.validTo),
-        ),
-      )
-      .orderBy(asc(s.councilGoals.sortOrder)),
-    db
-      .select({
-        id: s.boardGoals.id,
-        focusAreaId: s.boardGoals.focusAreaId,
-        number: s.boardGoals.number,
-        text: s.boardGoals.text,
-        rule: s.boardGoals.rule,
-        boardName: s.units.name,
-      })
-      .from(s.boardGoals)
-      .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
-      .innerJoin(s.units, and(eq(s.units.organizationId, org), eq(s.units.id, s.plans.boardId)))
-      .where(
-        and(
-          eq(s.boardGoals.organizationId, org),
-          eq(s.plans.year, period.year),
-          isNull(s.boardGoals.archivedAt),
-          isNull(s.plans.archivedAt),
-        ),
-      )
-      .orderBy(asc(s.units.sortOrder), asc(s.boardGoals.number)),
-    db
-      .select({ goalId: s.boardGoalUnits.boardGoalId, unitId: s.boardGoalUnits.unitId })
-      .from(s.boardGoalUnits)
-      .where(eq(s.boardGoalUnits.organizationId, org))
-      .orderBy(asc(s.boardGoalUnits.position)),
-    db
-      .select({
-        id: s.indicators.id,
-        goalId: s.indicators.goalId,
-        name: s.indicators.name,
-        targetLabel: s.indicators.targetLabel,
-        decimals: s.indicators.decimals,
-        responsibleUnitId: s.indicators.responsibleUnitId,
-      })
-      .from(s.indicators)
-      .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
-      .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
-      .where(and(eq(s.indicators.organizationId, org), eq(s.plans.year, period.year), isNull(s.indicators.archivedAt)))
-      .orderBy(asc(s.indicators.sortOrder)),
-    // Newest value per indicator in the period (served by the unique (org, item, period, seq) index).
-    db
-      .selectDistinctOn([s.indicatorValues.indicatorId], {
-        indicatorId: s.indicatorValues.indicatorId,
-        outcome: s.indicatorValues.outcome,
-        referenceNote: s.indicatorValues.referenceNote,
-        analysis: s.indicatorValues.analysis,
-        computedColour: s.indicatorValues.computedColour,
-        chosenColour: s.indicatorValues.chosenColour,
-        computedTrend: s.indicatorValues.computedTrend,
-        chosenTrend: s.indicatorValues.chosenTrend,
-      })
-      .from(s.indicatorValues)
-      .where(and(eq(s.indicatorValues.organizationId, org), eq(s.indicatorValues.periodId, period.id)))
-      .orderBy(s.indicatorValues.indicatorId, desc(s.indicatorValues.seq)),
-    db
-      .selectDistinctOn([s.goalAssessments.goalId], {
-        goalId: s.goalAssessments.goalId,
-        computedColour: s.goalAssessments.computedColour,
-        chosenColour: s.goalAssessments.chosenColour,
-      })
-      .from(s.goalAssessments)
-      .where(and(eq(s.goalAssessments.organizationId, org), eq(s.goalAssessments.periodId, period.id)))
-      .orderBy(s.goalAssessments.goalId, desc(s.goalAssessments.seq)),
-    db
-      .selectDistinctOn([s.textBlockVersions.textBlockId], {
-        focusAreaId: s.textBlocks.focusAreaId,
-        heading: s.textBlockVersions.heading,
-        body: s.textBlockVersions.body,
-      })
-      .from(s.textBlockVersions)
-      .innerJoin(s.textBlocks, and(eq(s.textBlocks.organizationId, org), eq(s.textBlocks.id, s.textBlockVersions.textBlockId)))
-      .where(
-        and(
-          eq(s.textBlockVersions.organizationId, org),
-          eq(s.textBlocks.periodId, period.id),
-          eq(s.textBlocks.slot, 'focus_area_note'),
-        ),
-      )
-      .orderBy(s.textBlockVersions.textBlockId, desc(s.textBlockVersions.seq)),
+      .select({ id: s.units.id, name: s.units.name })
+      .from(s.units)
+      .where(and(eq(s.units.organizationId, org), eq(s.units.kind, 'board')))
+      .orderBy(s.units.sortOrder),
   ]);
+  if (boardId && !boardRows.some((b) => b.id === boardId)) boardId = null; // not a board of this organization
+  const parts = forBoard(allParts, boardId);
+  const lastYear = lastYearParts ? forBoard(lastYearParts, boardId) : null;
 
-  const valueByIndicator = new Map(values.map((v) => [v.indicatorId, v]));
-  const assessmentByGoal = new Map(assessments.map((a) => [a.goalId, a]));
-  const unitsByGoal = new Map<string, string[]>();
-  for (const u of goalUnits) unitsByGoal.set(u.goalId, [...(unitsByGoal.get(u.goalId) ?? []), u.unitId]);
-  const indicatorsByGoal = new Map<string, IndicatorRowDTO[]>();
-  for (const ind of indicatorRows) {
-    const v = valueByIndicator.get(ind.id);
-    const row: IndicatorRowDTO = {
-      id: ind.id,
-      name: ind.name,
-      targetLabel: ind.targetLabel,
-      decimals: ind.decimals,
-      outcome: v?.outcome ?? null,
-      referenceNote: v?.referenceNote ?? null,
-      colour: v ? (v.chosenColour ?? v.computedColour) : 'grey',
-      trend: v ? (v.chosenTrend ?? v.computedTrend) : null,
-      analysis: v?.analysis ?? null,
-      reported: v !== undefined,
-      responsibleUnitId: ind.responsibleUnitId,
-    };
-    indicatorsByGoal.set(ind.goalId, [...(indicatorsByGoal.get(ind.goalId) ?? []), row]);
-  }
-
-  // A goal under a sub-area belongs to the sub-area's top-level målområde.
-  const areaById = new Map(areas.map((a) => [a.id, a]));
+  // A goal, note or assignment under a sub-area belongs to the sub-area's top-level målområde.
+  const areaById = new Map(parts.areas.map((a) => [a.id, a]));
   const topOf = (id: string): string => {
     const parent = areaById.get(id)?.parentId;
     return parent && areaById.has(parent) ? topOf(parent) : id;
   };
+  const lastYearMet = new Map<string, number>();
+  for (const g of lastYear?.goals ?? []) {
+    const top = topOf(g.focusAreaId);
+    lastYearMet.set(top, (lastYearMet.get(top) ?? 0) + (g.colour === 'green' ? 1 : 0));
+  }
+  const lastYearAreas = new Set((lastYear?.goals ?? []).map((g) => topOf(g.focusAreaId)));
+  const sortedGoals = [...parts.goals].sort((a, b) => a.boardName.localeCompare(b.boardName, 'sv') || a.number - b.number);
 
-  const result: FocusAreaDTO[] = areas
+  const focusAreas = parts.areas
     .filter((a) => a.parentId === null)
-    .map((a) => ({ id: a.id, number: a.number, name: a.name, councilGoals: [], notes: [], goals: [] }));
-  const resultById = new Map(result.map((a) => [a.id, a]));
-
-  for (const cg of councilGoals) resultById.get(topOf(cg.focusAreaId))?.councilGoals.push(cg.text);
-  for (const note of notes) {
-    if (note.focusAreaId) resultById.get(topOf(note.focusAreaId))?.notes.push({ heading: note.heading, body: note.body });
-  }
-  for (const g of goals) {
-    const area = resultById.get(topOf(g.focusAreaId));
-    if (!area) continue; // its målområde is archived or not valid this year
-    const indicators = indicatorsByGoal.get(g.id) ?? [];
-    const assessed = assessmentByGoal.get(g.id);
-    const sub = areaById.get(g.focusAreaId);
-    area.goals.push({
-      id: g.id,
-      boardName: g.boardName,
-      number: g.number,
-      text: g.text,
-      rule: g.rule,
-      colour:
-        assessed?.chosenColour ??
-        assessed?.computedColour ??
-        goalAttainment(
-          g.rule,
-          indicators.map((i) => i.colour),
+    .map((area): FocusAreaDTO => {
+      const goals = sortedGoals.filter((g) => topOf(g.focusAreaId) === area.id);
+      const assignments = parts.assignments.filter((a) => a.focusAreaId && topOf(a.focusAreaId) === area.id);
+      const forecast = Object.fromEntries(COLOURS.map((c) => [c, 0])) as Record<Colour, number>;
+      for (const g of goals) if (g.forecastColour) forecast[g.forecastColour] += 1;
+      return {
+        id: area.id,
+        number: area.number,
+        name: area.name,
+        councilGoals: parts.councilGoals.filter((c) => topOf(c.focusAreaId) === area.id).map((c) => c.text),
+        notes: parts.notes.filter((n) => topOf(n.focusAreaId) === area.id).map((n) => ({ heading: n.heading, body: n.body })),
+        goals,
+        assignments,
+        rollup: focusAreaRollup(
+          goals.map((g) => g.colour ?? 'grey'),
+          assignments.map((a) => ({ status: a.status, overdue: a.overdue })),
         ),
-      subAreaName: sub && sub.parentId ? sub.name : null,
-      unitIds: unitsByGoal.get(g.id) ?? [],
-      indicators,
+        forecast: period.kind === 'delar' ? forecast : null,
+        lastYearMet: lastYearAreas.has(area.id) ? (lastYearMet.get(area.id) ?? 0) : null,
+      };
     });
-  }
-  return { period, focusAreas: result };
-}
 
-/** The period a page shows: the one named in the URL (if it is a UUID), else the current one. */
-export async function periodIdFromQuery(db: Db, user: CurrentUser, value: string | undefined): Promise<string | null> {
-  if (value === undefined) return (await getCurrentPeriod(db, user))?.id ?? null;
-  return parseId(value);
-}
-
-/** Every period of the user's organization, newest first, for period pickers. */
-export async function listPeriods(db: Db, user: CurrentUser | null): Promise<PeriodDTO[]> {
-  const organizationId = authorizeInOwnOrganization(user, 'read', 'period');
-  return db
-    .select(periodColumns)
-    .from(s.periods)
-    .where(eq(s.periods.organizationId, organizationId))
-    .orderBy(desc(s.periods.endDate));
+  const boardName = new Map(boardRows.map((b) => [b.id, b.name]));
+  return {
+    period,
+    boardId,
+    boards: boardRows,
+    approvedBoards: allParts.approvedBoards.map((id) => ({ id, name: boardName.get(id) ?? '' })),
+    lastYearLabel: lastYearPeriod ? periodLabel(lastYearPeriod.kind, lastYearPeriod.year) : null,
+    focusAreas,
+  };
 }

@@ -24,9 +24,11 @@ import { saveGoalAssessmentAction } from '@/app/rapportering/mal/[goalId]/save-g
 import { saveAssignmentReportAction } from '@/app/rapportering/uppdrag/[assignmentId]/[unitId]/save-assignment-report';
 import { setReadinessAction } from '@/app/rapportering/set-readiness';
 import { getMyReporting } from '@/db/my-reporting';
+import { getDeviations, listBoards } from '@/db/deviations';
 import { getIndicatorHistory, getIndicatorReport } from '@/db/indicator-values';
 import { getGoalAssessment, getGoalAssessmentHistory } from '@/db/goal-assessments';
 import { getAssignmentReport, getAssignmentReportHistory } from '@/db/assignment-reports';
+import { getAssignmentMonitor, getAssignmentPage } from '@/db/assignment-monitor';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 
@@ -201,6 +203,34 @@ const ROWS: MatrixRow[] = [
     writes: false,
     expected: readers('ok'),
     call: ({ db, ids }, user) => read(() => getAssignmentReportHistory(db, user, ids.klfAssignment)),
+  },
+  {
+    name: 'read: Avvikelser (page /avvikelser)',
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getDeviations(db, user, ids.periodId, null)),
+  },
+  {
+    name: 'read: the boards for the Avvikelser filter (page /avvikelser)',
+    writes: false,
+    expected: { ...readers('ok'), otherOrgAdmin: 'empty' },
+    call: ({ db }, user) =>
+      read(async () => {
+        const boards = await listBoards(db, user);
+        return boards.some((b) => b.name === 'Kommunstyrelsen') ? boards : null; // another organization sees only its own
+      }),
+  },
+  {
+    name: 'read: the assignment monitor (page /uppdrag)',
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getAssignmentMonitor(db, user, ids.periodId)),
+  },
+  {
+    name: 'read: an assignment page (page /uppdrag/…)',
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getAssignmentPage(db, user, ids.klfAssignment, ids.periodId)),
   },
   {
     name: "action: save HR's indicator value (indicatorValue.save)",

@@ -14,6 +14,8 @@ import { ReportingBreadcrumb } from '@/components/breadcrumb';
 import { GoalAssessmentForm } from '@/components/goal-assessment-form';
 import { Markdown } from '@/components/markdown';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
+import { SendBackForm } from '@/components/send-back-form';
+import { can } from '@/lib/policy';
 import { StatusBadge } from '@/components/status-badge';
 import { saveGoalAssessmentForm } from './actions';
 
@@ -99,6 +101,16 @@ export default async function GoalAssessmentPage({
             </ul>
           </aside>
         </div>
+        {can(user, 'send_back', { kind: 'goal', organizationId: user.organizationId, unitIds: goal.unitIds, locked: data.locked }) && (
+          <div className="mt-6">
+            <SendBackForm
+              itemKind="goal"
+              itemId={goal.id}
+              periodId={period.id}
+              units={goal.unitIds.map((id, i) => ({ id, name: goal.unitNames[i] ?? '' }))}
+            />
+          </div>
+        )}
       </main>
     </>
   );

@@ -17,6 +17,8 @@ import { EarlierValues } from '@/components/earlier-values';
 import { IndicatorValueForm } from '@/components/indicator-value-form';
 import { Markdown } from '@/components/markdown';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
+import { SendBackForm } from '@/components/send-back-form';
+import { can } from '@/lib/policy';
 import { saveIndicatorValueForm } from './actions';
 
 export const metadata: Metadata = { title: 'Rapportera mått' };
@@ -121,6 +123,22 @@ export default async function IndicatorReportPage({
             </p>
           </aside>
         </div>
+        {latest &&
+          can(user, 'send_back', {
+            kind: 'value',
+            organizationId: user.organizationId,
+            unitIds: [indicator.responsibleUnitId],
+            locked: report.locked,
+          }) && (
+            <div className="mt-6">
+              <SendBackForm
+                itemKind="indicator"
+                itemId={indicator.id}
+                periodId={period.id}
+                units={[{ id: indicator.responsibleUnitId, name: indicator.responsibleUnitName }]}
+              />
+            </div>
+          )}
       </main>
     </>
   );

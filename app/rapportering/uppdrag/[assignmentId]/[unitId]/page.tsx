@@ -15,6 +15,8 @@ import { ReportingBreadcrumb } from '@/components/breadcrumb';
 import { AssignmentReportForm } from '@/components/assignment-report-form';
 import { Markdown } from '@/components/markdown';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
+import { SendBackForm } from '@/components/send-back-form';
+import { can } from '@/lib/policy';
 import { saveAssignmentReportForm } from './actions';
 
 export const metadata: Metadata = { title: 'Återrapportera uppdrag' };
@@ -141,6 +143,11 @@ export default async function AssignmentReportPage({
             ))}
           </aside>
         </div>
+        {can(user, 'send_back', { kind: 'report', organizationId: user.organizationId, unitIds: [unit.id], locked: data.locked }) && (
+          <div className="mt-6">
+            <SendBackForm itemKind="assignment" itemId={assignment.id} periodId={period.id} units={[unit]} />
+          </div>
+        )}
       </main>
     </>
   );

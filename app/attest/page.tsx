@@ -1,0 +1,113 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { NotFoundError } from '@/db/errors';
+import { getApprovalState } from '@/db/approvals';
+import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
+import { listBoards } from '@/db/deviations';
+import { requireUser } from '@/lib/session';
+import { parseId } from '@/lib/route-params';
+import { periodLabel, periodStateLabel } from '@/lib/period';
+import { genitive } from '@/lib/swedish-text';
+import { AppHeader } from '@/components/app-header';
+import { ApproveForm, ReopenForm } from './approval-forms';
+
+export const metadata: Metadata = { title: 'Attest' };
+
+export default async function ApprovalPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string }> }) {
+  const user = await requireUser();
+  const db = await getDb();
+  const query = await searchParams;
+  const [periodId, boards, periods] = await Promise.all([periodIdFromQuery(db, user, query.period), listBoards(db, user), listPeriods(db, user)]);
+  const boardId = parseId(query.namnd) ?? boards[0]?.id ?? null;
+  if (!periodId || !boardId) notFound();
+  const state = await getApprovalState(db, user, boardId, periodId).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { board, period } = state;
+  const notReady = state.units.filter((u) => !u.ready).length;
+
+  return (
+    <>
+      <AppHeader user={user} />
+      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
+        <h1 className="text-2xl font-semibold">Attest</h1>
+        <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+          <div>
+            <label htmlFor="period" className="block text-sm font-medium">
+              Period
+            </label>
+            <select id="period" name="period" defaultValue={period.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
+              {periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="namnd" className="block text-sm font-medium">
+              Nämnd
+            </label>
+            <select id="namnd" name="namnd" defaultValue={board.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
+              {boards.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
+            Visa
+          </button>
+        </form>
+
+        <section aria-labelledby="status" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="status" className="text-lg font-semibold">
+            {genitive(board.name)} {periodLabel(period.kind, period.year).toLowerCase()}
+          </h2>
+          <p className="mt-1">
+            {state.approved ? '🔒 Attesterad och låst' : 'Inte attesterad'}
+            {state.last &&
+              ` · Senast ${state.last.action === 'approved' ? 'attesterad' : 'öppnad igen'} av ${state.last.authorName} ${new Date(
+                state.last.createdAt,
+              ).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}`}
+            {state.last?.reason ? ` (skäl: ${state.last.reason})` : ''}
+          </p>
+
+          <h3 className="mt-4 font-semibold">
+            Klarmarkering: {state.units.length - notReady} av {state.units.length} enheter klara
+          </h3>
+          {state.units.length === 0 ? (
+            <p className="text-slate-700">Ingen enhet har något att rapportera för nämnden i perioden.</p>
+          ) : (
+            <ul className="mt-1 space-y-1">
+              {state.units.map((u) => (
+                <li key={u.id}>
+                  {u.ready ? '✓ Klar' : '○ Inte klar'}: {u.name}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <div className="mt-4">
+            {state.canApprove && (
+              <ApproveForm boardId={board.id} periodId={period.id} seq={state.seq} boardName={board.name} notReady={notReady} />
+            )}
+            {state.canReopen && <ReopenForm boardId={board.id} periodId={period.id} seq={state.seq} />}
+            {!state.canApprove && !state.canReopen && (
+              <p className="text-sm text-slate-700">
+                {state.approved
+                  ? 'Endast systemförvaltaren kan öppna en attesterad period igen.'
+                  : period.state === 'draft'
+                    ? 'Perioden är inte öppnad ännu.'
+                    : 'Kommundirektören attesterar perioden.'}
+              </p>
+            )}
+          </div>
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { FocusAreaDTO } from '@/db/queries/overview';
+import { OVERDUE_LABEL, reportStatusLabel, type ReportStatus } from '@/lib/assignment-status';
+import { DistributionBar } from './distribution-bar';
+
+const STATUSES: (ReportStatus | 'none')[] = ['not_started', 'in_progress', 'done', 'cancelled', 'none'];
+const statusWord = (s: ReportStatus | 'none') => (s === 'none' ? 'Ej angiven' : reportStatusLabel(s));
+
+/** A målområde's rollup: goals by colour, n av m, the forecast, the change on last year, assignments by status. */
+export function FocusAreaRollup({ area, lastYearLabel }: { area: FocusAreaDTO; lastYearLabel: string | null }) {
+  const { rollup } = area;
+  const delta = area.lastYearMet === null ? null : rollup.met - area.lastYearMet;
+  const assignmentCount = area.assignments.length;
+  return (
+    <div className="mt-3 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+      <div>
+        <p className="font-semibold">{rollup.metText}</p>
+        {rollup.total > 0 && <DistributionBar counts={rollup.goals} label="Målen efter måluppfyllelse" />}
+        {area.forecast && rollup.total > 0 && (
+          <div className="mt-2">
+            <p className="text-sm font-medium">Prognos för helåret</p>
+            <DistributionBar counts={area.forecast} label="Målen efter prognos för helåret" />
+          </div>
+        )}
+        <p className="mt-2 text-sm text-slate-700">
+          {delta === null
+            ? `Ingen jämförelse med förra året${lastYearLabel ? ` (${lastYearLabel} har inga mål här)` : ''}.`
+            : `${delta > 0 ? '↑ ' : delta < 0 ? '↓ ' : '→ '}${
+                delta === 0 ? 'Lika många' : `${Math.abs(delta)} ${delta > 0 ? 'fler' : 'färre'}`
+              } uppfyllda mål än ${lastYearLabel} (${area.lastYearMet}).`}
+        </p>
+      </div>
+      <div>
+        <p className="font-semibold">
+          {assignmentCount === 0 ? 'Inga uppdrag' : `${assignmentCount} uppdrag`}
+        </p>
+        {assignmentCount > 0 && (
+          <ul className="mt-1 text-sm" aria-label="Uppdragen efter status">
+            {STATUSES.filter((s) => rollup.assignments[s] > 0).map((s) => (
+              <li key={s}>
+                {statusWord(s)}: {rollup.assignments[s]}
+              </li>
+            ))}
+            {rollup.overdue > 0 && (
+              <li className="font-medium text-red-800">
+                ⚠ {OVERDUE_LABEL}: {rollup.overdue}
+              </li>
+            )}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
