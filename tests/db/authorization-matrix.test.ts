@@ -23,6 +23,9 @@ import { saveIndicatorValueAction } from '@/app/rapportering/matt/[indicatorId]/
 import { saveGoalAssessmentAction } from '@/app/rapportering/mal/[goalId]/save-goal-assessment';
 import { saveAssignmentReportAction } from '@/app/rapportering/uppdrag/[assignmentId]/[unitId]/save-assignment-report';
 import { setReadinessAction } from '@/app/rapportering/set-readiness';
+import { sendBackAction } from '@/app/rapportering/send-back';
+import { approvePeriodAction, reopenPeriodAction } from '@/app/attest/approve-period';
+import { getApprovalState } from '@/db/approvals';
 import { getMyReporting } from '@/db/my-reporting';
 import { getDeviations, listBoards } from '@/db/deviations';
 import { getIndicatorHistory, getIndicatorReport } from '@/db/indicator-values';
@@ -49,6 +52,7 @@ interface Context {
     hrGoal: string;
     klfAssignment: string;
     klfUnit: string;
+    ksBoard: string;
   };
 }
 
@@ -282,6 +286,41 @@ const ROWS: MatrixRow[] = [
       return action(await runAction(setReadinessAction, user, input, db));
     },
   },
+  {
+    name: "read: a board's approval state (page /attest)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getApprovalState(db, user, ids.ksBoard, ids.periodId)),
+  },
+  {
+    name: "action: send HR's indicator back for revision (item.sendBack)",
+    writes: true,
+    expected: { ...adminOnly, admin: 'refused', director: 'ok', anonymous: 'unauthenticated' },
+    call: async ({ db, ids }, user) => {
+      const input = { itemKind: 'indicator', itemId: ids.hrIndicator, unitId: ids.hrUnit, periodId: ids.periodId, comment: 'Komplettera.' };
+      return action(await runAction(sendBackAction, user, input, db));
+    },
+  },
+  // Approval locks the period: these two rows come last. The director approves; the admin reopens.
+  {
+    name: "action: approve Kommunstyrelsen's period (period.approve)",
+    writes: true,
+    expected: { ...adminOnly, admin: 'refused', director: 'ok', anonymous: 'unauthenticated' },
+    call: async ({ db, ids, users }, user) => {
+      const { seq } = await getApprovalState(db, users.admin, ids.ksBoard, ids.periodId);
+      return action(await runAction(approvePeriodAction, user, { boardId: ids.ksBoard, periodId: ids.periodId, baseSeq: seq }, db));
+    },
+  },
+  {
+    name: "action: reopen Kommunstyrelsen's approved period (period.reopen)",
+    writes: true,
+    expected: { ...adminOnly, anonymous: 'unauthenticated' },
+    call: async ({ db, ids, users }, user) => {
+      const { seq } = await getApprovalState(db, users.admin, ids.ksBoard, ids.periodId);
+      const input = { boardId: ids.ksBoard, periodId: ids.periodId, baseSeq: seq, reason: 'Rättelse av ett utfall.' };
+      return action(await runAction(reopenPeriodAction, user, input, db));
+    },
+  },
 ];
 
 async function idByCode(db: Db, table: typeof s.units | typeof s.indicators | typeof s.boardGoals | typeof s.assignments, code: string) {
@@ -344,6 +383,7 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
         hrGoal: await idByCode(db, s.boardGoals, 'KS-2024-M1'),
         klfAssignment: await idByCode(db, s.assignments, 'KS-U-STYRMODELL'),
         klfUnit: await idByCode(db, s.units, 'KS-KLF'),
+        ksBoard: await idByCode(db, s.units, 'KS'),
       },
     };
   });

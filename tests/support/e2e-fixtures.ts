@@ -23,6 +23,9 @@ async function main() {
     const current = await one(db.select().from(s.indicators).where(eq(s.indicators.code, 'KS-2024-M1-I1')));
     const goal2024 = await one(db.select().from(s.boardGoals).where(eq(s.boardGoals.code, 'KS-2024-M1')));
 
+    // The målområden were valid in 2023 too.
+    await db.update(s.focusAreas).set({ validFrom: 2023 }).where(eq(s.focusAreas.organizationId, organizationId));
+    await db.update(s.councilGoals).set({ validFrom: 2023 }).where(eq(s.councilGoals.organizationId, organizationId));
     const [period] = await db
       .insert(s.periods)
       .values({ organizationId, year: 2023, kind: 'delar', endDate: '2023-08-31', state: 'closed' })
@@ -68,7 +71,24 @@ async function main() {
       reason: 'e2e-fixtur',
     });
     await db.update(s.indicators).set({ continuesId: indicator!.id }).where(eq(s.indicators.id, current.id));
-    console.log('e2e fixtures: delår 2023 with sjukfrånvaro exkl. AME 2,10');
+
+    // An overdue assignment nobody has reported on.
+    const klf = await one(db.select().from(s.units).where(and(eq(s.units.organizationId, organizationId), eq(s.units.code, 'KS-KLF'))));
+    const [overdue] = await db
+      .insert(s.assignments)
+      .values({
+        organizationId,
+        code: 'E2E-FORSENAT',
+        issuer: 'board',
+        issuerBoardId: ks.id,
+        title: 'Ta fram en plan för e-arkiv (testuppdrag)',
+        dueDate: '2024-06-30',
+        groupLabel: 'Andra pågående uppdrag',
+        sortOrder: 99,
+      })
+      .returning();
+    await db.insert(s.assignmentUnits).values({ organizationId, assignmentId: overdue!.id, unitId: klf.id });
+    console.log('e2e fixtures: delår 2023 with sjukfrånvaro exkl. AME 2,10; an overdue unreported assignment');
   } finally {
     await database.close();
   }
