@@ -10,7 +10,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
   const units = user.grantUnits.map((u) => u.name).join(', ');
   const isAdmin = can(user, 'manage', { kind: 'user', organizationId: user.organizationId });
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-bold text-blue-900 hover:underline">
           Målbild
@@ -25,6 +25,9 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           </Link>
           <Link href="/uppdrag" className="text-blue-800 underline-offset-2 hover:underline">
             Uppdrag
+          </Link>
+          <Link href="/rapport" className="text-blue-800 underline-offset-2 hover:underline">
+            Rapport
           </Link>
           {(isAdmin || user.roles.includes('editor')) && (
             <Link href="/rapportering" className="text-blue-800 underline-offset-2 hover:underline">

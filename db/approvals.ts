@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from
 import { loadUnitTree } from './unit-tree';
 import { getPeriod, type PeriodDTO } from './queries/periods';
 import { boardSnapshot, loadLiveParts } from './queries/overview-parts';
+import { buildLiveReport } from './report';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 
@@ -120,12 +121,13 @@ export async function approvePeriod(db: Db, user: CurrentUser, input: { boardId:
   if (state.seq !== input.baseSeq) throw new ConflictError(state.last);
   if (state.approved) throw new ValidationError('Perioden är redan attesterad.');
   if (state.period.state === 'draft') throw new ValidationError('Perioden är inte öppnad ännu och kan inte attesteras.');
+  const report = await buildLiveReport(db, user.organizationId, state.board, state.period);
   await appendApproval(db, user, {
     boardId: input.boardId,
     periodId: input.periodId,
     seq: input.baseSeq + 1,
     action: 'approved',
-    snapshot: boardSnapshot(live, input.boardId),
+    snapshot: { ...boardSnapshot(live, input.boardId), report: { ...report, preliminary: false } },
     reason: null,
   });
 }

@@ -13,6 +13,7 @@ import type { Colour } from '@/lib/colour';
 import type { Trend } from '@/lib/trend';
 import { goalAttainment, type GoalRule } from '@/lib/goal-rule';
 import { assignmentStatus, isOverdue, type ReportStatus } from '@/lib/assignment-status';
+import type { ReportModel } from '@/lib/report-model';
 
 export interface IndicatorRowDTO {
   id: string;
@@ -69,6 +70,8 @@ export interface BoardSnapshot {
   goals: GoalDTO[];
   notes: NoteDTO[];
   assignments: AssignmentSummaryDTO[];
+  /** The report ("Mål och uppdrag") exactly as it was at approval. */
+  report?: ReportModel;
 }
 
 export interface OverviewParts {

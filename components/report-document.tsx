@@ -1,0 +1,254 @@
+// The "Mål och uppdrag" section rendered as a page, laid out like the kommun's own report
+// (the seed) and printable on A4. The DOCX is rendered from the same model.
+import type { ReportFocusArea, ReportGoal, ReportModel, ReportUnitReport } from '@/lib/report-model';
+import { REPORT_LEGEND } from '@/lib/report-model';
+import { colourLabel, colourSymbol } from '@/lib/colour';
+import { trendArrow, trendLabel } from '@/lib/trend';
+import { formatOutcome } from '@/lib/swedish-number';
+import { Markdown } from './markdown';
+
+const CELL = 'border border-slate-400 px-2 py-1 align-top';
+
+function UnitReports({ reports }: { reports: ReportUnitReport[] }) {
+  if (!reports.length) return <p className="italic text-slate-700">Ingen återrapportering för perioden.</p>;
+  return (
+    <>
+      {reports.map((r, i) => (
+        <div key={i} className="mt-3">
+          {r.heading && <h4 className="font-semibold">{r.heading}</h4>}
+          {r.body && <Markdown>{r.body}</Markdown>}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
+  return (
+    <section className="report-goal mt-5 break-inside-avoid-page">
+      <h3 className="text-base font-bold">
+        {goal.title}: {goal.text}
+      </h3>
+      {goal.bearings.map((b) => (
+        <p key={b} className="mt-2">
+          Bäring på kommunfullmäktiges mål {b}.
+        </p>
+      ))}
+      {goal.methodText && <p className="mt-2">Mått/metod: {goal.methodText}</p>}
+      {goal.addressedTo.length > 0 && <p className="mt-2">Adressering: {goal.addressedTo.join(', ')}</p>}
+      {goal.indicators.length > 0 && (
+        <table className="mt-3 w-full border-collapse text-sm">
+          <caption className="sr-only">Mått för {goal.title}</caption>
+          <thead>
+            <tr className="bg-slate-100">
+              <th scope="col" className={`${CELL} text-left`}>Mått</th>
+              <th scope="col" className={`${CELL} text-left`}>Mål {year}</th>
+              <th scope="col" className={`${CELL} text-right`}>Utfall {year}</th>
+              <th scope="col" className={`${CELL} text-left`}>Måluppfyllelse</th>
+            </tr>
+          </thead>
+          <tbody>
+            {goal.indicators.map((ind) => (
+              <tr key={ind.name}>
+                <th scope="row" className={`${CELL} text-left font-normal`}>
+                  {ind.name}
+                </th>
+                <td className={CELL}>{ind.targetLabel}</td>
+                <td className={`${CELL} text-right tabular-nums`}>{formatOutcome(ind.outcome, ind.decimals)}</td>
+                <td className={CELL}>
+                  <span className="font-medium">
+                    <span aria-hidden="true">{colourSymbol(ind.colour)} </span>
+                    {colourLabel(ind.colour)}
+                  </span>
+                  {ind.trend && (
+                    <span className="ml-2">
+                      <span aria-hidden="true">{trendArrow(ind.trend)} </span>
+                      {trendLabel(ind.trend)}
+                    </span>
+                  )}
+                  {ind.analysis && (
+                    <div className="mt-1">
+                      <Markdown>{ind.analysis}</Markdown>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(goal.colour || goal.forecastColour) && (
+        <p className="mt-2 text-sm">
+          {goal.colour && `Måluppfyllelse: ${colourLabel(goal.colour)}.`}
+          {goal.forecastColour && ` Prognos helår: ${colourLabel(goal.forecastColour)}.`}
+        </p>
+      )}
+      {goal.analysis && (
+        <div className="mt-2">
+          <Markdown>{goal.analysis}</Markdown>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
+  const subAreas = [...new Set([...area.goals.map((g) => g.subArea)].filter(Boolean))];
+  return (
+    <section className="mt-8">
+      <h2 className="text-lg font-bold">
+        {area.number !== null ? `Målområde ${area.number} – ` : ''}
+        {area.name}
+      </h2>
+      {area.goals.length === 0 && area.councilGoals.length > 0 && (
+        <div className="mt-2">
+          <p>Kommunfullmäktiges mål:</p>
+          {area.councilGoals.map((c) => (
+            <p key={c} className="mt-1">
+              {c}
+            </p>
+          ))}
+        </div>
+      )}
+      {area.notes.map((n, i) => (
+        <div key={i} className="mt-2">
+          {n.heading && <h3 className="font-semibold">{n.heading}</h3>}
+          <Markdown>{n.body}</Markdown>
+        </div>
+      ))}
+      {area.goals
+        .filter((g) => !g.subArea)
+        .map((g) => (
+          <Goal key={g.title} goal={g} year={year} />
+        ))}
+      {subAreas.map((sub) => (
+        <div key={sub}>
+          <h3 className="mt-5 font-bold">{sub}</h3>
+          {area.goals
+            .filter((g) => g.subArea === sub)
+            .map((g) => (
+              <Goal key={g.title} goal={g} year={year} />
+            ))}
+        </div>
+      ))}
+      {area.councilAssignments.map((a, i) => (
+        <div key={i} className="mt-5 break-inside-avoid-page">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">Uppdrag från kommunfullmäktige</caption>
+            <thead>
+              <tr className="bg-slate-100">
+                <th scope="col" className={`${CELL} w-1/3 text-left`}>Kommunfullmäktiges målområde</th>
+                <th scope="col" className={`${CELL} text-left`}>Uppdrag</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td className={CELL}>{a.focusAreaLabel}</td>
+                <td className={CELL}>{a.title}</td>
+              </tr>
+            </tbody>
+          </table>
+          <UnitReports reports={a.reports} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function ReportDocument({ report }: { report: ReportModel }) {
+  return (
+    <article className="report-document mx-auto max-w-[52rem] bg-white p-8 leading-relaxed shadow-sm print:max-w-none print:p-0 print:shadow-none">
+      <p className="text-sm text-slate-700">
+        {report.boardName} · {report.period.label}
+      </p>
+      {report.preliminary && (
+        <p className="mt-2 border-2 border-amber-600 px-3 py-2 font-bold uppercase tracking-wide text-amber-900">
+          Preliminär – perioden är inte attesterad
+        </p>
+      )}
+      <h1 className="mt-2 text-2xl font-bold">Mål och uppdrag</h1>
+      {report.intro && (
+        <div className="mt-3">
+          <Markdown>{report.intro}</Markdown>
+        </div>
+      )}
+      <div className="mt-4 break-inside-avoid-page">
+        <p className="font-semibold">Förklaring till måluppfyllelse:</p>
+        <p className="mt-2 font-medium">Färg</p>
+        <ul className="ml-1">
+          {REPORT_LEGEND.colours.map((c) => (
+            <li key={c.colour}>
+              <span aria-hidden="true">{colourSymbol(c.colour)} </span>
+              {c.text}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 font-medium">Trend</p>
+        <ul className="ml-1">
+          {REPORT_LEGEND.trends.map((t) => (
+            <li key={t.trend}>
+              <span aria-hidden="true">{trendArrow(t.trend)} </span>
+              {t.text}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {report.focusAreas.map((area) => (
+        <FocusArea key={area.name} area={area} year={report.period.year} />
+      ))}
+      {report.sections.map((section) => (
+        <section key={section.heading} className="mt-8">
+          <h2 className="text-lg font-bold">{section.heading}</h2>
+          <Markdown>{section.body}</Markdown>
+        </section>
+      ))}
+      {report.boardAssignments.groups.length > 0 && (
+        <section className="mt-8">
+          <h2 className="text-lg font-bold">Uppföljning av nämnds uppdrag till förvaltning</h2>
+          {report.boardAssignments.intro && <Markdown>{report.boardAssignments.intro}</Markdown>}
+          {report.boardAssignments.groups.map((group) => (
+            <table key={group.label} className="mt-4 w-full border-collapse text-sm">
+              <caption className="sr-only">{group.label}</caption>
+              <thead>
+                <tr className="bg-slate-100">
+                  <th scope="col" className={`${CELL} w-1/2 text-left`}>
+                    {group.label}
+                  </th>
+                  <th scope="col" className={`${CELL} text-left`}>
+                    Uppföljning
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.assignments.map((a) => (
+                  <tr key={a.title} className="break-inside-avoid-page">
+                    <td className={CELL}>
+                      <p>{a.title}</p>
+                      {a.description && (
+                        <div className="mt-1 italic">
+                          <Markdown>{a.description}</Markdown>
+                        </div>
+                      )}
+                    </td>
+                    <td className={CELL}>
+                      {a.followUp.length ? (
+                        a.followUp.map((r, i) => (
+                          <div key={i}>
+                            {r.heading && <p className="font-semibold">{r.heading}</p>}
+                            {r.body && <Markdown>{r.body}</Markdown>}
+                          </div>
+                        ))
+                      ) : (
+                        <p className="italic text-slate-700">Ingen uppföljning för perioden.</p>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </section>
+      )}
+    </article>
+  );
+}
