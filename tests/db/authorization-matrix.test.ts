@@ -26,6 +26,7 @@ import { setReadinessAction } from '@/app/rapportering/set-readiness';
 import { sendBackAction } from '@/app/rapportering/send-back';
 import { approvePeriodAction, reopenPeriodAction } from '@/app/attest/approve-period';
 import { getApprovalState } from '@/db/approvals';
+import { getBoardReport, getBoardWorkbook } from '@/db/report';
 import { getMyReporting } from '@/db/my-reporting';
 import { getDeviations, listBoards } from '@/db/deviations';
 import { getIndicatorHistory, getIndicatorReport } from '@/db/indicator-values';
@@ -300,6 +301,18 @@ const ROWS: MatrixRow[] = [
       const input = { itemKind: 'indicator', itemId: ids.hrIndicator, unitId: ids.hrUnit, periodId: ids.periodId, comment: 'Komplettera.' };
       return action(await runAction(sendBackAction, user, input, db));
     },
+  },
+  {
+    name: "read: a board's report (page /rapport, /rapport/docx)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getBoardReport(db, user, ids.ksBoard, ids.periodId)),
+  },
+  {
+    name: "read: a board's workbook (/rapport/xlsx)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getBoardWorkbook(db, user, ids.ksBoard, ids.periodId)),
   },
   // Approval locks the period: these two rows come last. The director approves; the admin reopens.
   {

@@ -1,0 +1,234 @@
+// The DOCX of "Mål och uppdrag": its text, Word headings, real tables and lists, the
+// preliminary notice, and byte-identical output for an approved period.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import JSZip from 'jszip';
+import { buildReportDocx, setZipTimestamps } from '@/lib/report-docx';
+import { DIGITALISERING_ITEMS, reportFixture } from '../support/report-fixture';
+import type { ReportModel } from '@/lib/report-model';
+
+interface Docx {
+  files: Record<string, string>;
+  document: string;
+  paragraphs: { xml: string; text: string; style: string | null; numId: string | null }[];
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+async function open(model: ReportModel): Promise<Docx> {
+  const zip = await JSZip.loadAsync(await buildReportDocx(model));
+  const files: Record<string, string> = {};
+  for (const name of Object.keys(zip.files)) {
+    if (!zip.files[name]!.dir) files[name] = await zip.file(name)!.async('string');
+  }
+  const document = files['word/document.xml']!;
+  const paragraphs = [...document.matchAll(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/g)].map(([xml]) => ({
+    xml,
+    text: unescapeXml([...xml.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((m) => m[1]).join('')),
+    style: /<w:pStyle w:val="([^"]+)"\/>/.exec(xml)?.[1] ?? null,
+    numId: /<w:numId w:val="(\d+)"\/>/.exec(xml)?.[1] ?? null,
+  }));
+  return { files, document, paragraphs };
+}
+
+function paragraph(doc: Docx, text: string) {
+  // Skips the table of contents' entries (styles TOC1, TOC2).
+  const p = doc.paragraphs.find((x) => x.text === text && !x.style?.startsWith('TOC'));
+  if (!p) throw new Error(`no paragraph "${text}"`);
+  return p;
+}
+
+/** The list format (decimal, bullet) of a w:num in numbering.xml. */
+function numFormat(doc: Docx, numId: string): string | undefined {
+  const numbering = doc.files['word/numbering.xml']!;
+  const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)?.[1];
+  const abstract = new RegExp(`<w:abstractNum [^>]*w:abstractNumId="${abstractId}"[^>]*>(.*?)</w:abstractNum>`).exec(
+    numbering,
+  )?.[1];
+  return abstract ? /<w:numFmt w:val="([^"]+)"\/>/.exec(abstract)?.[1] : undefined;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('buildReportDocx', () => {
+  it('writes the goals, targets, outcomes in Swedish format and attainment words', async () => {
+    const doc = await open(reportFixture());
+    const text = doc.paragraphs.map((p) => p.text);
+    expect(text).toContain(
+      'Kommunstyrelsens mål 1: Sjukskrivningstalen ska vara under 5 procent för kommunledningsförvaltningens medarbetare exklusive AME och under 7 procent för medarbetarna på AME.',
+    );
+    expect(text).toContain(
+      'Kommunstyrelsens mål 2: Kommunledningsförvaltningens HME-resultat ska öka eller minst vara kvar på samma nivå som året innan.',
+    );
+    expect(text).toContain('Bäring på kommunfullmäktiges mål om en attraktiv arbetsgivare och en god arbetsmiljö.');
+    expect(text.some((t) => t.startsWith('Mått/metod: Sjukfrånvaron i procent'))).toBe(true);
+    expect(text).toContain('Adressering: HR-avdelningen');
+    expect(text).toContain('Adressering: Sydnärkes utbildningsförbund, Kommunledningsförvaltningen');
+    expect(text).toContain('Lägre än 5,00');
+    expect(text).toContain('1,86');
+    expect(text).toContain('6,59');
+    expect(text).toContain('✓ Uppfyllt');
+    expect(text).toContain('↑ Bättre än året innan');
+    // Mål 2 has no outcome: an en dash, not a zero.
+    expect(text).toContain('–');
+    expect(text).toContain('– Ej mätt');
+    expect(text).toContain('Måluppfyllelse: ✕ Ej uppfyllt. Prognos helår: ◐ Delvis uppfyllt.');
+    expect(text).toContain('Kommunstyrelsen – Delår 2024');
+    expect(text).toContain('Förklaring till måluppfyllelse:');
+    expect(text).toContain('Kommunfullmäktiges mål:');
+    expect(text).toContain('Vi är en attraktiv kommun att arbeta och leva i.');
+  });
+
+  it('puts the indicators in a real table with a repeating header row and shaded attainment cells', async () => {
+    const doc = await open(reportFixture());
+    const tables = [...doc.document.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map(([t]) => t);
+    const goal1 = tables.find((t) => t.includes('1,86'))!;
+    expect(goal1).toBeDefined();
+    const rows = [...goal1.matchAll(/<w:tr>.*?<\/w:tr>|<w:tr [^>]*>.*?<\/w:tr>/g)].map(([r]) => r);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    const headerTexts = [...rows[0]!.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((m) => m[1]);
+    expect(headerTexts).toEqual(['Mått', 'Mål 2024', 'Utfall 2024', 'Måluppfyllelse']);
+    expect(rows[1]).toContain('Sjukfrånvaro exkl. AME, procent');
+    expect(rows[1]).toContain('Lägre än 5,00');
+    expect(rows[1]).toMatch(/w:fill="D9EAD3"/);
+    // The council assignment and board assignment tables.
+    expect(tables.some((t) => t.includes('Kommunfullmäktiges målområde') && t.includes('Uppdrag'))).toBe(true);
+    expect(tables.some((t) => t.includes('Pågående uppdrag från föregående verksamhetsplan') && t.includes('Uppföljning'))).toBe(
+      true,
+    );
+  });
+
+  it("uses Word's heading styles and a table of contents field", async () => {
+    const doc = await open(reportFixture());
+    expect(paragraph(doc, 'Mål och uppdrag').style).toBe('Heading1');
+    expect(paragraph(doc, 'Målområde 1 – God ekonomisk hushållning').style).toBe('Heading2');
+    expect(paragraph(doc, 'Målområde 4 – Specifika utvecklingsområden').style).toBe('Heading2');
+    expect(doc.paragraphs.find((p) => p.text.startsWith('Kommunstyrelsens mål 1:'))!.style).toBe('Heading3');
+    expect(doc.paragraphs.filter((p) => p.style === 'TOC2').map((p) => p.text)).toEqual([
+      'Målområde 1 – God ekonomisk hushållning',
+      'Målområde 2 – De kommunala kärnverksamheterna',
+      'Målområde 3 – Tillväxt och demografi',
+      'Målområde 4 – Specifika utvecklingsområden',
+      'Övergripande perspektiv',
+      'Uppföljning av nämnds uppdrag till förvaltning',
+    ]);
+    expect(paragraph(doc, 'Integration').style).toBe('Heading3');
+    expect(paragraph(doc, 'Uppföljning om vad som gjorts för att främja digitala lösningar.').style).toBe('Heading4');
+    expect(paragraph(doc, 'Nästa steg').style).toBe('Heading5');
+    expect(paragraph(doc, 'Övergripande perspektiv').style).toBe('Heading2');
+    expect(paragraph(doc, 'Uppföljning av nämnds uppdrag till förvaltning').style).toBe('Heading2');
+
+    expect(doc.document).toContain('<w:docPartGallery w:val="Table of Contents"/>');
+    expect(doc.document).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/);
+    // The table of contents comes right after the title.
+    expect(doc.document.indexOf('Table of Contents')).toBeGreaterThan(doc.document.indexOf('>Mål och uppdrag<'));
+    expect(doc.document.indexOf('Table of Contents')).toBeLessThan(doc.document.indexOf('Förklaring till måluppfyllelse'));
+
+    expect(doc.files['word/styles.xml']).toMatch(/<w:lang w:val="sv-SE"/);
+  });
+
+  it('writes the Digitalisering list as real numbered list paragraphs and the styrmodell list as bullets', async () => {
+    const doc = await open(reportFixture());
+    const numbered = DIGITALISERING_ITEMS.map((item) => paragraph(doc, item));
+    for (const p of numbered) {
+      expect(p.xml).toContain('<w:numPr>');
+      expect(p.numId).toBe(numbered[0]!.numId);
+    }
+    expect(numFormat(doc, numbered[0]!.numId!)).toBe('decimal');
+    expect(doc.document).not.toMatch(/>1\. Nationell/);
+
+    const bullet = doc.paragraphs.find((p) => p.text.startsWith('Styrning: Samla kommunens'))!;
+    expect(bullet.numId).not.toBeNull();
+    expect(numFormat(doc, bullet.numId!)).toBe('bullet');
+    expect(bullet.xml).toContain('<w:b/>');
+    // Italics from the Markdown.
+    expect(doc.document).toMatch(
+      /<w:r><w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">Kommungemensamt handslag för välfärdsutveckling genom digitalisering<\/w:t>/,
+    );
+    // A safe link is a HYPERLINK field (no relationship with a random id).
+    expect(doc.document).toContain('HYPERLINK &quot;https://www.inera.se/&quot;');
+  });
+
+  it('starts every list again at 1', async () => {
+    const model = reportFixture();
+    model.focusAreas[0]!.goals[0]!.analysis = '1. Första\n2. Andra';
+    model.sections.push({ heading: 'Åtgärder', body: '1. Tredje\n2. Fjärde' });
+    const doc = await open(model);
+    const ids = ['Första', 'Tredje', DIGITALISERING_ITEMS[0]!].map((t) => paragraph(doc, t).numId);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) {
+      expect(numFormat(doc, id!)).toBe('decimal');
+      expect(doc.files['word/numbering.xml']).toMatch(
+        new RegExp(`<w:num w:numId="${id}">.*?<w:startOverride w:val="1"/>.*?</w:num>`),
+      );
+    }
+    expect(paragraph(doc, 'Andra').numId).toBe(ids[0]);
+  });
+
+  it('never writes raw HTML from Markdown', async () => {
+    const model = reportFixture();
+    model.focusAreas[1]!.councilAssignments[0]!.reports[0]!.body = 'Före\n\n<script>alert("x")</script>\n\nEfter <b>fet</b>';
+    const doc = await open(model);
+    expect(doc.document).not.toMatch(/script|&lt;b&gt;/);
+    expect(doc.paragraphs.map((p) => p.text)).toContain('Efter fet');
+  });
+
+  it('shows the preliminary notice only for a preliminary report', async () => {
+    const preliminary = await open(reportFixture({ preliminary: true, approvedAt: null }));
+    expect(preliminary.document).toContain('PRELIMINÄR – PERIODEN ÄR INTE ATTESTERAD');
+    expect(preliminary.paragraphs[0]!.text).toBe('PRELIMINÄR – PERIODEN ÄR INTE ATTESTERAD');
+    const header = Object.entries(preliminary.files).find(([name]) => /^word\/header\d+\.xml$/.test(name));
+    expect(header?.[1]).toContain('PRELIMINÄR');
+
+    const approved = await open(reportFixture());
+    const all = Object.values(approved.files).join('\n');
+    expect(all).not.toMatch(/preliminär/i);
+  });
+
+  it('builds an approved report byte for byte the same, whenever it is built', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-01-02T03:04:05Z'));
+    const first = await buildReportDocx(reportFixture());
+    vi.setSystemTime(new Date('2026-06-07T08:09:11Z'));
+    const second = await buildReportDocx(reportFixture());
+    expect(second.equals(first)).toBe(true);
+
+    const zip = await JSZip.loadAsync(first);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-09-20T10:15:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-09-20T10:15:00Z</dcterms:modified>');
+    expect(core).toContain('<cp:lastModifiedBy>Målbild</cp:lastModifiedBy>');
+    for (const entry of Object.values(zip.files)) {
+      expect(entry.date.toISOString()).toBe('2024-09-20T10:15:00.000Z');
+    }
+  });
+
+  it('stamps an open period with the current time', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-03-04T05:06:07Z'));
+    const zip = await JSZip.loadAsync(await buildReportDocx(reportFixture({ preliminary: true, approvedAt: null })));
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('2025-03-04T05:06:07Z');
+  });
+
+  it('setZipTimestamps leaves the content readable', async () => {
+    const zip = new JSZip();
+    zip.file('a.txt', 'hej');
+    zip.file('b/c.txt', 'då');
+    const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const stamped = setZipTimestamps(buffer, new Date('2024-09-20T10:15:00Z'));
+    const read = await JSZip.loadAsync(stamped);
+    expect(await read.file('a.txt')!.async('string')).toBe('hej');
+    expect(await read.file('b/c.txt')!.async('string')).toBe('då');
+    expect(read.file('a.txt')!.date.toISOString()).toBe('2024-09-20T10:15:00.000Z');
+  });
+});
