@@ -13,6 +13,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  LeaderType,
   LevelFormat,
   Packer,
   PageNumber,
@@ -211,8 +212,9 @@ class DocxBuilder {
     if (m.boardAssignments.groups.length > 0) content.push(...this.boardAssignments());
 
     // The table of contents follows the title; its contents are written from the headings
-    // (levels 1–2) so it shows at once, and it is marked for Word to update (page numbers)
-    // when the document is opened.
+    // (levels 1–2) so it shows at once, and it is marked dirty for Word to update (with page
+    // numbers) when the document is opened. docx can fill it in itself, but it bookmarks the
+    // headings with ids from a process-wide counter, which would make every build differ.
     const [title, ...rest] = content;
     out.push(title!);
     out.push(
@@ -220,6 +222,9 @@ class DocxBuilder {
       new TableOfContents('Innehåll', {
         headingStyleRange: '1-2',
         beginDirty: true,
+        // The written entries have no page numbers until Word updates the field, so no dot leaders
+        // that would lead to nothing (in LibreOffice and in a PDF made from it).
+        tabLeader: LeaderType.NONE,
         cachedEntries: this.tocEntries,
       }),
       ...rest,
