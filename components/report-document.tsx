@@ -37,8 +37,14 @@ function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
       {goal.methodText && <p className="mt-2">Mått/metod: {goal.methodText}</p>}
       {goal.addressedTo.length > 0 && <p className="mt-2">Adressering: {goal.addressedTo.join(', ')}</p>}
       {goal.indicators.length > 0 && (
-        <table className="mt-3 w-full border-collapse text-sm">
+        <table className="mt-3 w-full table-fixed border-collapse text-sm">
           <caption className="sr-only">Mått för {goal.title}</caption>
+          <colgroup>
+            <col className="w-[30%]" />
+            <col className="w-[15%]" />
+            <col className="w-[11%]" />
+            <col />
+          </colgroup>
           <thead>
             <tr className="bg-slate-100">
               <th scope="col" className={`${CELL} text-left`}>Mått</th>
@@ -133,7 +139,7 @@ function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
       ))}
       {area.councilAssignments.map((a, i) => (
         <div key={i} className="mt-5 break-inside-avoid-page">
-          <table className="w-full border-collapse text-sm">
+          <table className="w-full table-fixed border-collapse text-sm">
             <caption className="sr-only">Uppdrag från kommunfullmäktige</caption>
             <thead>
               <tr className="bg-slate-100">
@@ -157,7 +163,7 @@ function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
 
 export function ReportDocument({ report }: { report: ReportModel }) {
   return (
-    <article className="report-document mx-auto max-w-[52rem] bg-white p-8 leading-relaxed shadow-sm print:max-w-none print:p-0 print:shadow-none">
+    <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-8 leading-relaxed shadow-sm print:max-w-none print:p-0 print:shadow-none">
       <p className="text-sm text-slate-700">
         {report.boardName} · {report.period.label}
       </p>
@@ -207,7 +213,7 @@ export function ReportDocument({ report }: { report: ReportModel }) {
           <h2 className="text-lg font-bold">Uppföljning av nämnds uppdrag till förvaltning</h2>
           {report.boardAssignments.intro && <Markdown>{report.boardAssignments.intro}</Markdown>}
           {report.boardAssignments.groups.map((group) => (
-            <table key={group.label} className="mt-4 w-full border-collapse text-sm">
+            <table key={group.label} className="mt-4 w-full table-fixed border-collapse text-sm">
               <caption className="sr-only">{group.label}</caption>
               <thead>
                 <tr className="bg-slate-100">

@@ -481,7 +481,8 @@ class DocxBuilder {
           ),
         }),
         ...rows.map(
-          (row, r) => new TableRow({ children: row.map((children, i) => cell(children, i, options.fills?.[r]?.[i])) }),
+          // A row stays on one page (a long follow-up may still break inside its cell in Word).
+          (row, r) => new TableRow({ cantSplit: true, children: row.map((children, i) => cell(children, i, options.fills?.[r]?.[i])) }),
         ),
       ],
     });
