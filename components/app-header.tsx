@@ -40,8 +40,8 @@ export function AppHeader({ user }: { user: CurrentUser }) {
             </Link>
           )}
           {isAdmin && (
-            <Link href="/admin/anvandare" className="text-blue-800 underline-offset-2 hover:underline">
-              Användare
+            <Link href="/admin" className="text-blue-800 underline-offset-2 hover:underline">
+              Administration
             </Link>
           )}
         </nav>

@@ -81,6 +81,7 @@ test('a disabled user is refused on the next request, and can log in again once 
   await login(hr, 'hr-chef@askersund.example');
   await login(admin, 'admin@askersund.example');
 
+  await admin.getByRole('link', { name: 'Administration' }).click();
   await admin.getByRole('link', { name: 'Användare' }).click();
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Användare');
   await expectNoAxeViolations(admin);
@@ -106,7 +107,7 @@ test('a disabled user is refused on the next request, and can log in again once 
 
 test('what is not the user’s looks exactly like what does not exist', async ({ page }) => {
   await login(page, 'ledamot@askersund.example');
-  await expect(page.getByRole('link', { name: 'Användare' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Administration' })).toHaveCount(0);
   const forbidden = await page.goto('/admin/anvandare');
   expect(forbidden?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte');

@@ -1,0 +1,4 @@
+// Matrix rows for the administration (assignments).
+import type { MatrixRow } from './harness';
+
+export const adminAssignmentRows: MatrixRow[] = [];
