@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/users';
@@ -18,9 +19,24 @@ export default async function UsersPage() {
     <>
       <AppHeader user={user} />
       <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Användare</h1>
+        <nav aria-label="Brödsmulor" className="text-sm">
+          <Link href="/admin" className="text-blue-800 underline">
+            Administration
+          </Link>{' '}
+          › Användare
+        </nav>
+        <div className="mt-2 flex flex-wrap items-baseline justify-between gap-3">
+          <h1 className="text-2xl font-semibold">Användare</h1>
+          <Link
+            href="/admin/anvandare/ny"
+            className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
+          >
+            Ny användare
+          </Link>
+        </div>
         <p className="mt-1 text-slate-700">
-          En inaktiverad användare loggas ut direkt och kan inte logga in igen förrän kontot aktiveras.
+          Välj en användare för att ändra uppgifter, behörigheter eller lösenord. En inaktiverad användare loggas ut
+          direkt och kan inte logga in igen förrän kontot aktiveras. Användare raderas aldrig.
         </p>
         <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
@@ -38,7 +54,9 @@ export default async function UsersPage() {
               {users.map((u) => (
                 <tr key={u.id} className="border-b border-slate-100 align-top">
                   <th scope="row" className="px-3 py-2 font-medium">
-                    {u.name}
+                    <Link href={`/admin/anvandare/${u.id}`} className="text-blue-800 underline">
+                      {u.name}
+                    </Link>
                     {u.title && <span className="block text-xs font-normal text-slate-600">{u.title}</span>}
                   </th>
                   <td className="px-3 py-2">{u.email}</td>

@@ -1,0 +1,16 @@
+// Delete a KF-mål no nämndmål bears on (one in use is archived instead).
+import { z } from 'zod';
+import { defineAction } from '@/lib/action';
+import { authorizeInOwnOrganization } from '@/lib/policy';
+import { deleteCouncilGoal } from '@/db/admin/focus-areas';
+import { itemId } from './fields';
+
+export const deleteCouncilGoalAction = defineAction({
+  name: 'councilGoal.delete',
+  schema: z.object({ id: itemId }),
+  async run({ user, db }, input) {
+    authorizeInOwnOrganization(user, 'manage', 'organization');
+    const { code } = await deleteCouncilGoal(db, user, input);
+    return { status: 'ok', message: `KF-målet ${code} är borttaget.` };
+  },
+});

@@ -1,0 +1,69 @@
+'use client';
+// Create or edit a målområde: top-level areas are numbered, sub-areas name their area.
+import { useActionState, useId } from 'react';
+import type { ActionResult } from '@/lib/action';
+import type { FocusAreaAdminDTO } from '@/db/admin/focus-areas';
+import { submitWithoutReset } from '@/components/submit-without-reset';
+import { createFocusArea, updateFocusArea } from './actions';
+import { errorOf, SelectField, SubmitRow, TextField, useFields } from './form-parts';
+
+type Fields = { code: string; number: string; name: string; parentId: string; validFrom: string; validTo: string; sortOrder: string };
+
+const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+function initialFields(area: FocusAreaAdminDTO | undefined): Fields {
+  return {
+    code: area?.code ?? '',
+    number: str(area?.number),
+    name: area?.name ?? '',
+    parentId: area?.parentId ?? '',
+    validFrom: area ? String(area.validFrom) : String(new Date().getFullYear()),
+    validTo: str(area?.validTo),
+    sortOrder: str(area?.sortOrder ?? 0),
+  };
+}
+
+export function FocusAreaForm({ area, parents }: { area?: FocusAreaAdminDTO; parents: { id: string; label: string }[] }) {
+  const { fields, setFields, set } = useFields<Fields>(() => initialFields(area));
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
+    const r = await (area ? updateFocusArea : createFocusArea)(previous, formData);
+    if (r.status === 'ok' && !area) setFields(initialFields(undefined));
+    return r;
+  }, null);
+  const id = useId();
+  const isSubArea = fields.parentId !== '';
+  return (
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
+      {area && <input type="hidden" name="id" value={area.id} />}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id={`${id}-code`} name="code" label="Kod" value={fields.code} onChange={set('code')} error={errorOf(result, 'code')} hint="Unik, till exempel MO1 eller MO2-SO." />
+        <SelectField
+          id={`${id}-parent`}
+          name="parentId"
+          label="Ligger under"
+          value={fields.parentId}
+          onChange={set('parentId')}
+          error={errorOf(result, 'parentId')}
+          hint="Ett delområde (som Social omsorg) ligger under ett numrerat målområde."
+        >
+          <option value="">Inget: ett eget, numrerat målområde</option>
+          {parents
+            .filter((p) => p.id !== area?.id)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+        </SelectField>
+        {!isSubArea && (
+          <TextField id={`${id}-number`} name="number" label="Nummer" inputMode="numeric" value={fields.number} onChange={set('number')} error={errorOf(result, 'number')} />
+        )}
+        <TextField id={`${id}-name`} name="name" label="Namn" value={fields.name} onChange={set('name')} error={errorOf(result, 'name')} />
+        <TextField id={`${id}-from`} name="validFrom" label="Gäller från år" inputMode="numeric" value={fields.validFrom} onChange={set('validFrom')} error={errorOf(result, 'validFrom')} />
+        <TextField id={`${id}-to`} name="validTo" label="Gäller till och med år" hint="Tomt: tills vidare." inputMode="numeric" value={fields.validTo} onChange={set('validTo')} error={errorOf(result, 'validTo')} />
+        <TextField id={`${id}-sort`} name="sortOrder" label="Ordning" hint="Lägre tal visas först." inputMode="numeric" value={fields.sortOrder} onChange={set('sortOrder')} error={errorOf(result, 'sortOrder')} />
+      </div>
+      <SubmitRow pending={pending} label={area ? 'Spara ändringarna' : 'Skapa målområdet'} result={result} />
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+// Set or change a period's end date and reporting deadline.
+import { z } from 'zod';
+import { defineAction } from '@/lib/action';
+import { updatePeriodDates } from '@/db/admin/periods';
+import { deadline, endDate, periodId } from './period-fields';
+
+export const updatePeriodAction = defineAction({
+  name: 'period.update',
+  schema: z.object({ periodId, endDate, deadline }),
+  async run({ user, db }, input) {
+    // updatePeriodDates authorizes 'manage' on periods before it writes.
+    const { label } = await updatePeriodDates(db, user, input);
+    return { status: 'ok', message: `Datumen för ${label} är sparade.` };
+  },
+});

@@ -1,0 +1,15 @@
+// Restore an archived plan.
+import { z } from 'zod';
+import { defineAction } from '@/lib/action';
+import { setPlanArchived } from '@/db/admin/plans';
+import { planId } from './plan-fields';
+
+export const restorePlanAction = defineAction({
+  name: 'plan.restore',
+  schema: z.object({ planId }),
+  async run({ user, db }, input) {
+    // setPlanArchived authorizes 'manage' on plans before it writes.
+    const plan = await setPlanArchived(db, user, { planId: input.planId, archived: false });
+    return { status: 'ok', message: `Verksamhetsplanen ${plan.code} är återställd.` };
+  },
+});

@@ -1,0 +1,176 @@
+// The audit log on each engine: newest first, 50 to a page, filtered by who, by the kind
+// of item (a fixed list of prefixes) and by days in Swedish time; entity names resolved;
+// admins only, each organization sees its own; a fixed number of queries whatever the
+// page holds. And the readable Swedish text for actions and changes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { openDatabase, type Database } from '@/db/client';
+import * as s from '@/db/schema';
+import { loadDemoIfEmpty } from '@/db/demo/load';
+import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
+import { getAuditLog, type AuditFilters } from '@/db/admin/audit-log';
+import { closePeriod, createPeriod } from '@/db/admin/periods';
+import { ForbiddenError } from '@/lib/policy';
+import type { CurrentUser } from '@/lib/current-user';
+import { actionText, changesText, entityTypeText } from '@/app/admin/logg/audit-text';
+import { engines } from './engines';
+import { demoUser, DEMO_EMAILS } from './demo-users';
+
+const ALL: AuditFilters = { page: 1, actorId: null, prefix: null, from: null, to: null };
+
+describe.each(engines)('the audit log on $name', (engine) => {
+  let database: Database;
+  let admin: CurrentUser, director: CurrentUser, hr: CurrentUser, otherAdmin: CurrentUser;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    await database.prepare((db) => loadDemoIfEmpty(db, askersund, DEMO_PASSWORD).then(() => undefined));
+    const db = database.db;
+    [admin, director, hr] = (await Promise.all(
+      [DEMO_EMAILS.admin, DEMO_EMAILS.director, DEMO_EMAILS.hr].map((e) => demoUser(db, e)),
+    )) as [CurrentUser, CurrentUser, CurrentUser];
+    const [other] = await db.insert(s.organizations).values({ code: 'annan', name: 'Annan kommun' }).returning();
+    const [otherUser] = await db.insert(s.users).values({ organizationId: other!.id, email: 'admin@annan.example', name: 'Annan Admin' }).returning();
+    await db.insert(s.roleGrants).values({ organizationId: other!.id, userId: otherUser!.id, role: 'admin' });
+    otherAdmin = await demoUser(db, 'admin@annan.example');
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('shows the demo load by the system, to admins only; another organization sees only its own', async () => {
+    const log = await getAuditLog(database.db, admin, ALL);
+    expect(log).toMatchObject({ total: 1, page: 1, pageCount: 1 });
+    expect(log.events[0]).toMatchObject({ action: 'demo.load', actorName: null, entityType: 'organization' });
+    expect(log.users.map((u) => u.name)).toContain('Helena HR-chef');
+    await expect(getAuditLog(database.db, director, ALL)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getAuditLog(database.db, hr, ALL)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getAuditLog(database.db, null, ALL)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await getAuditLog(database.db, otherAdmin, ALL)).toMatchObject({ total: 0, events: [], users: [{ name: 'Annan Admin' }] });
+  });
+
+  it('lists the newest first with names for the entities, and filters by who and by kind', async () => {
+    const { id } = await createPeriod(database.db, admin, { year: 2025, kind: 'T1', endDate: '2025-04-30', deadline: null });
+    const log = await getAuditLog(database.db, admin, ALL);
+    expect(log.events.map((e) => e.action)).toEqual(['period.create', 'demo.load']);
+    expect(log.events[0]).toMatchObject({ actorName: 'Sara Systemförvaltare', entityId: id, entityName: 'Tertial 1 2025' });
+
+    expect((await getAuditLog(database.db, admin, { ...ALL, actorId: admin.id })).events.map((e) => e.action)).toEqual(['period.create']);
+    expect((await getAuditLog(database.db, admin, { ...ALL, actorId: hr.id })).total).toBe(0);
+    expect((await getAuditLog(database.db, admin, { ...ALL, prefix: 'period' })).total).toBe(1);
+    expect((await getAuditLog(database.db, admin, { ...ALL, prefix: 'demo' })).total).toBe(1);
+    expect((await getAuditLog(database.db, admin, { ...ALL, prefix: 'plan' })).total).toBe(0);
+  });
+
+  it('filters by days in Swedish time', async () => {
+    const org = admin.organizationId;
+    // 23:30 UTC on 1 March is 00:30 on 2 March in Stockholm.
+    await database.db.insert(s.auditEvents).values({
+      organizationId: org,
+      actorId: admin.id,
+      action: 'unit.update',
+      entityType: 'unit',
+      entityId: null,
+      createdAt: new Date('2024-03-01T23:30:00Z'),
+    });
+    const day = (from: string, to: string) => getAuditLog(database.db, admin, { ...ALL, prefix: 'unit', from, to }).then((l) => l.total);
+    expect(await day('2024-03-02', '2024-03-02')).toBe(1);
+    expect(await day('2024-03-01', '2024-03-01')).toBe(0);
+    expect(await day('2024-03-03', '2024-12-31')).toBe(0);
+  });
+
+  it('pages 50 at a time', async () => {
+    const org = admin.organizationId;
+    await database.db.insert(s.auditEvents).values(
+      Array.from({ length: 120 }, (_, i) => ({
+        organizationId: org,
+        actorId: director.id,
+        action: 'goal.update',
+        entityType: 'goal',
+        entityId: null,
+        changes: { n: i },
+        createdAt: new Date(Date.UTC(2023, 0, 1, 0, i)),
+      })),
+    );
+    const filters = { ...ALL, actorId: director.id };
+    const first = await getAuditLog(database.db, admin, filters);
+    expect(first).toMatchObject({ total: 120, pageCount: 3 });
+    expect(first.events).toHaveLength(50);
+    expect(first.events[0]!.changes).toEqual({ n: 119 });
+    const last = await getAuditLog(database.db, admin, { ...filters, page: 3 });
+    expect(last.events.map((e) => (e.changes as { n: number }).n)).toEqual(Array.from({ length: 20 }, (_, i) => 19 - i));
+    expect((await getAuditLog(database.db, admin, { ...filters, page: 4 })).events).toEqual([]);
+  });
+});
+
+describe('the audit log runs a fixed number of queries', () => {
+  let database: Database;
+  let count = 0;
+  let counting = false;
+  let admin: CurrentUser;
+
+  beforeAll(async () => {
+    database = await openDatabase({
+      dataDir: 'memory://',
+      onQuery: () => {
+        if (counting) count += 1;
+      },
+    });
+    await database.prepare((db) => loadDemoIfEmpty(db, askersund, DEMO_PASSWORD).then(() => undefined));
+    admin = await demoUser(database.db, DEMO_EMAILS.admin);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const queries = async (filters: AuditFilters) => {
+    count = 0;
+    counting = true;
+    await getAuditLog(database.db, admin, filters);
+    counting = false;
+    return count;
+  };
+
+  it('is the same for an empty page, a small one and a full one with many entities', async () => {
+    const empty = await queries({ ...ALL, prefix: 'plan' });
+    const small = await queries(ALL);
+    const [delar] = await database.db.select().from(s.periods).where(eq(s.periods.kind, 'delar'));
+    for (let year = 2030; year < 2090; year++) {
+      const { id } = await createPeriod(database.db, admin, { year, kind: 'T1', endDate: `${year}-04-30`, deadline: null });
+      if (year % 2) await database.db.insert(s.auditEvents).values({ organizationId: admin.organizationId, actorId: admin.id, action: 'item.send_back', entityType: 'indicator', entityId: id, changes: { periodId: delar!.id } });
+    }
+    await closePeriod(database.db, admin, { periodId: delar!.id });
+    const full = await queries(ALL);
+    expect(empty).toBe(4);
+    expect(small).toBe(4);
+    expect(full).toBe(4);
+  });
+});
+
+describe('the audit text', () => {
+  it('names known actions in Swedish and leaves unknown ones as they are', () => {
+    expect(actionText('period.close')).toBe('Stängde en period');
+    expect(actionText('period.reopen_closed')).toBe('Öppnade en stängd period igen');
+    expect(actionText('goal.archive')).toBe('Arkiverade ett nämndmål');
+    expect(actionText('council_goal.create')).toBe('Skapade ett KF-mål');
+    expect(actionText('something.else')).toBe('something.else');
+    expect(entityTypeText('board_period')).toBe('Nämndens period');
+    expect(entityTypeText('widget')).toBe('widget');
+  });
+
+  it('writes changes as one short line of plain text', () => {
+    expect(changesText({ state: { before: 'open', after: 'closed' }, reason: 'Ett utfall saknades.' })).toBe(
+      'status: öppen för rapportering → stängd; skäl: Ett utfall saknades.',
+    );
+    expect(changesText({ endDate: { before: '2025-08-31', after: '2025-08-30' }, deadline: { before: null, after: '2025-09-15' } })).toBe(
+      'slutdatum: 2025-08-31 → 2025-08-30; sista dag: – → 2025-09-15',
+    );
+    const unit = '11111111-1111-4111-8111-111111111111';
+    expect(changesText({ unitId: unit, seq: 2, ready: true, kind: 'delar' }, { [unit]: 'HR-avdelningen' })).toBe(
+      'enhet: HR-avdelningen; version: 2; ready: ja; typ: delår',
+    );
+    expect(changesText({ comment: '<script>alert(1)</script>' })).toBe('kommentar: <script>alert(1)</script>');
+    expect(changesText(null)).toBe('');
+    expect(changesText({ body: 'x'.repeat(500) }).length).toBeLessThanOrEqual(400);
+  });
+});
