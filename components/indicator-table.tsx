@@ -18,7 +18,7 @@ export function IndicatorTable({
   mine: Set<string>;
 }) {
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div role="region" aria-label={caption} tabIndex={0} className="mt-3 overflow-x-auto">
       <table className="w-full min-w-[44rem] table-fixed border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <colgroup>

@@ -38,7 +38,7 @@ export default async function UsersPage() {
           Välj en användare för att ändra uppgifter, behörigheter eller lösenord. En inaktiverad användare loggas ut
           direkt och kan inte logga in igen förrän kontot aktiveras. Användare raderas aldrig.
         </p>
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Användare i {user.organizationName}</caption>
             <thead>

@@ -118,7 +118,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </p>
 
         {log.events.length > 0 && (
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Händelser i {user.organizationName}, nyast först</caption>
               <thead>

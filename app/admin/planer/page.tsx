@@ -70,7 +70,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
           {plans.length === 0 ? (
             <p className="mt-2 text-slate-700">Det finns inga verksamhetsplaner ännu.</p>
           ) : (
-            <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Verksamhetsplaner i {user.organizationName}</caption>
                 <thead>

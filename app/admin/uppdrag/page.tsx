@@ -61,7 +61,7 @@ export default async function AdminAssignmentsPage({ searchParams }: { searchPar
             {showArchived ? 'Det finns inga uppdrag ännu.' : 'Det finns inga aktuella uppdrag.'}
           </p>
         ) : (
-          <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">
                 {showArchived ? 'Alla uppdrag, även arkiverade' : 'Aktuella uppdrag'} i {user.organizationName}
