@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Excel imports are uploaded through server actions (the import refuses files over 5 MB itself).
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
 };
 
 module.exports = nextConfig;

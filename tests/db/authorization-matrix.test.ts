@@ -20,6 +20,8 @@ import { adminPeopleRows } from './matrix/admin-people-rows';
 import { adminPeriodRows } from './matrix/admin-period-rows';
 import { adminStructureRows } from './matrix/admin-structure-rows';
 import { adminAssignmentRows } from './matrix/admin-assignment-rows';
+import { adminRolloverRows } from './matrix/admin-rollover-rows';
+import { adminImportRows } from './matrix/admin-import-rows';
 import { approvalRows } from './matrix/approval-rows';
 
 const ROWS: MatrixRow[] = [
@@ -28,6 +30,8 @@ const ROWS: MatrixRow[] = [
   ...adminPeriodRows,
   ...adminStructureRows,
   ...adminAssignmentRows,
+  ...adminRolloverRows,
+  ...adminImportRows,
   ...approvalRows,
 ];
 

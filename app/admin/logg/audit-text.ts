@@ -22,6 +22,9 @@ const ACTIONS: Record<string, string> = {
   'readiness.mark': 'Klarmarkerade en enhets period',
   'readiness.unmark': 'Tog tillbaka en klarmarkering',
   'item.send_back': 'Skickade tillbaka för komplettering',
+  'indicator_value.import': 'Importerade utfall från Excel',
+  'plan.rollover': 'Skapade nästa års verksamhetsplan (årsskifte)',
+  'structure.import': 'Importerade struktur från Excel',
 };
 
 /** The entity part of an action, with its indefinite article, for the general verbs below. */

@@ -1,0 +1,33 @@
+// Imports an uploaded values file: checks everything again and writes every changed row
+// as a new version in one transaction, or nothing at all.
+import { defineAction, type ActionResult } from '@/lib/action';
+import { authorize } from '@/lib/policy';
+import { ConflictError } from '@/db/errors';
+import { applyValueImport } from '@/db/admin/value-import';
+import { importFileSchema, readImportFile } from './import-file';
+
+export const applyValueImportAction = defineAction({
+  name: 'valueImport.apply',
+  schema: importFileSchema,
+  async run({ user, db }, input): Promise<ActionResult<{ written: number; unchanged: number }>> {
+    authorize(user, 'manage', { kind: 'value', organizationId: user.organizationId });
+    const parsed = await readImportFile(input.file);
+    if (parsed.problems.length) {
+      return { status: 'error', code: 'invalid', message: `Filen har ${parsed.problems.length} problem. Inget har importerats.` };
+    }
+    try {
+      const result = await applyValueImport(db, user, parsed.rows);
+      const message = result.written
+        ? `Importen är klar: ${result.written} värden sparades som nya versioner, ${result.unchanged} var oförändrade.`
+        : `Inget behövde sparas: alla ${result.unchanged} rader var oförändrade.`;
+      return { status: 'ok', message, data: result };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return {
+        status: 'error',
+        code: 'conflict',
+        message: 'Någon sparade ett värde medan importen pågick. Inget importerades. Kontrollera filen igen.',
+      };
+    }
+  },
+});

@@ -1,0 +1,403 @@
+// Excel import of indicator values: the template's rows, the dry run (every row checked
+// by the same rules as a save in the form: the indicator's code and the period, due-ness,
+// locks, the judged colour against the same earlier value, analysis when not green) and
+// the apply, which writes every changed row as a new history version in one transaction,
+// or nothing at all.
+import 'server-only';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client';
+import * as s from '../schema';
+import { recordAudit } from '../audit';
+import { ConflictError, ValidationError, isUniqueViolation } from '../errors';
+import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
+import type { CurrentUser } from '@/lib/current-user';
+import { authorizeInOwnOrganization } from '@/lib/policy';
+import type { Target } from '@/lib/target';
+import type { Colour } from '@/lib/colour';
+import { isDueInPeriod } from '@/lib/frequency';
+import { periodLabel } from '@/lib/period';
+import { parseSwedishNumber } from '@/lib/swedish-number';
+import { judgeIndicatorValue, MAX_TEXT, type JudgedValue } from '@/lib/indicator-value-input';
+import type { ImportProblem, ImportRow, TemplateRow, ValueColumn } from '@/lib/value-import';
+
+export const IMPORT_REASON = 'Import från Excel';
+const MAX_REFERENCE_NOTE = 300;
+const CHUNK = 500;
+
+export interface ValueSnapshot {
+  outcome: number | null;
+  referenceNote: string | null;
+  analysis: string | null;
+}
+
+export interface ImportChange {
+  row: number;
+  code: string;
+  period: string;
+  decimals: number;
+  /** The newest version now (null: nothing saved yet). */
+  before: ValueSnapshot | null;
+  after: ValueSnapshot;
+  colour: Colour;
+}
+
+export interface DryRunResult {
+  rows: number;
+  problems: ImportProblem[];
+  changes: ImportChange[];
+  unchanged: number;
+}
+
+type PeriodRow = { id: string; year: number; kind: 'T1' | 'delar' | 'helar'; state: 'draft' | 'open' | 'closed' };
+
+interface PlannedWrite {
+  indicatorId: string;
+  periodId: string;
+  seq: number;
+  value: JudgedValue;
+  snapshot: ValueSnapshot;
+  colourJustification: string | null;
+  trendJustification: string | null;
+  judgedAgainst: Record<string, unknown>;
+}
+
+const labelKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Loads every indicator with its plan and board, every period, and their locks. */
+async function loadContext(db: Db, org: string) {
+  const [indicators, periods] = await Promise.all([
+    db
+      .select({
+        id: s.indicators.id,
+        code: s.indicators.code,
+        name: s.indicators.name,
+        decimals: s.indicators.decimals,
+        targetLabel: s.indicators.targetLabel,
+        comparator: s.indicators.comparator,
+        targetValue: s.indicators.targetValue,
+        targetLow: s.indicators.targetLow,
+        targetHigh: s.indicators.targetHigh,
+        direction: s.indicators.direction,
+        tolerance: s.indicators.tolerance,
+        trendTolerance: s.indicators.trendTolerance,
+        frequency: s.indicators.frequency,
+        yearlyPeriodKind: s.indicators.yearlyPeriodKind,
+        baselineValue: s.indicators.baselineValue,
+        baselineYear: s.indicators.baselineYear,
+        continuesId: s.indicators.continuesId,
+        archivedAt: s.indicators.archivedAt,
+        goalArchivedAt: s.boardGoals.archivedAt,
+        planArchivedAt: s.plans.archivedAt,
+        planYear: s.plans.year,
+        boardId: s.plans.boardId,
+        sortOrder: s.indicators.sortOrder,
+      })
+      .from(s.indicators)
+      .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
+      .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
+      .where(eq(s.indicators.organizationId, org))
+      .orderBy(s.plans.year, s.boardGoals.sortOrder, s.boardGoals.number, s.indicators.sortOrder, s.indicators.code),
+    db
+      .select({ id: s.periods.id, year: s.periods.year, kind: s.periods.kind, state: s.periods.state })
+      .from(s.periods)
+      .where(eq(s.periods.organizationId, org))
+      .orderBy(s.periods.endDate),
+  ]);
+  const locks = new Map<string, PeriodLock>();
+  for (const p of periods) locks.set(p.id, (await loadPeriodLock(db, org, p.id))!);
+  return { indicators, periods: periods as PeriodRow[], locks };
+}
+
+type Indicator = Awaited<ReturnType<typeof loadContext>>['indicators'][number];
+
+/** The newest version per (indicator, period) of the given indicators and periods. */
+async function newestVersions(db: Db, org: string, indicatorIds: string[], periodIds: string[]) {
+  const found = new Map<string, typeof s.indicatorValues.$inferSelect>();
+  if (!periodIds.length) return found;
+  for (let i = 0; i < indicatorIds.length; i += CHUNK) {
+    const rows = await db
+      .selectDistinctOn([s.indicatorValues.indicatorId, s.indicatorValues.periodId])
+      .from(s.indicatorValues)
+      .where(
+        and(
+          eq(s.indicatorValues.organizationId, org),
+          inArray(s.indicatorValues.indicatorId, indicatorIds.slice(i, i + CHUNK)),
+          inArray(s.indicatorValues.periodId, periodIds),
+        ),
+      )
+      .orderBy(s.indicatorValues.indicatorId, s.indicatorValues.periodId, desc(s.indicatorValues.seq));
+    for (const r of rows) found.set(`${r.indicatorId}|${r.periodId}`, r);
+  }
+  return found;
+}
+
+const sameText = (a: string | null, b: string | null) => (a ?? '').trim() === (b ?? '').trim();
+
+/** Checks every row; returns the problems, the planned writes and what they change. */
+async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
+  const org = authorizeInOwnOrganization(user, 'manage', 'value');
+  const { indicators, periods, locks } = await loadContext(db, org);
+  const byCode = new Map(indicators.map((i) => [i.code.toLowerCase(), i]));
+  const periodByLabel = new Map(periods.map((p) => [labelKey(periodLabel(p.kind, p.year)), p]));
+
+  const problems: ImportProblem[] = [];
+  const problem = (row: ImportRow, column: ValueColumn | null, message: string) =>
+    problems.push({ sheet: row.sheet, row: row.row, column, message });
+
+  // First pass: resolve code and period; collect what to read.
+  const resolved: { row: ImportRow; ind: Indicator; period: PeriodRow }[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const ind = byCode.get(row.code.trim().toLowerCase());
+    const period = periodByLabel.get(labelKey(row.period));
+    if (!ind) problem(row, 'Kod', `Okänd kod: ${row.code}.`);
+    if (!period) problem(row, 'Period', `Okänd period: ${row.period}. Skriv till exempel "Delår 2024".`);
+    if (!ind || !period) continue;
+    const key = `${ind.id}|${period.id}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problem(row, 'Kod', `Samma mått och period finns redan på rad ${first}.`);
+      continue;
+    }
+    seen.set(key, row.row);
+    resolved.push({ row, ind, period });
+  }
+
+  // The newest versions of the rows' items, and of last year's items (the earlier value).
+  const lastYearOf = (p: PeriodRow) => periods.find((q) => q.year === p.year - 1 && q.kind === p.kind);
+  const indicatorIds = new Set<string>();
+  const periodIds = new Set<string>();
+  for (const { ind, period } of resolved) {
+    indicatorIds.add(ind.id);
+    periodIds.add(period.id);
+    const lastYear = lastYearOf(period);
+    if (ind.continuesId && lastYear) {
+      indicatorIds.add(ind.continuesId);
+      periodIds.add(lastYear.id);
+    }
+  }
+  const newest = await newestVersions(db, org, [...indicatorIds], [...periodIds]);
+
+  const writes: PlannedWrite[] = [];
+  const changes: ImportChange[] = [];
+  let unchanged = 0;
+  for (const { row, ind, period } of resolved) {
+    const label = periodLabel(period.kind, period.year);
+    if (period.year !== ind.planYear) {
+      problem(row, 'Period', `Måttet hör till planen för ${ind.planYear}, inte till ${label}.`);
+      continue;
+    }
+    if (ind.archivedAt || ind.goalArchivedAt || ind.planArchivedAt) {
+      problem(row, 'Kod', 'Måttet är arkiverat och tar inte emot värden.');
+      continue;
+    }
+    if (!isDueInPeriod(ind.frequency, ind.yearlyPeriodKind, period.kind)) {
+      problem(row, 'Period', `Måttet ska inte rapporteras i ${label}.`);
+      continue;
+    }
+    const lock = locks.get(period.id)!;
+    if (isLockedFor(lock, ind.boardId)) {
+      const message =
+        lock.periodState === 'closed'
+          ? `${label} är stängd. Inga värden kan sparas.`
+          : lock.periodState === 'draft'
+            ? `${label} är inte öppen för rapportering än.`
+            : `Nämndens ${label} är attesterad och låst.`;
+      problem(row, 'Period', message);
+      continue;
+    }
+
+    const parsed = parseSwedishNumber(row.outcome);
+    if (!parsed.ok) {
+      problem(row, 'Utfall', `${parsed.error} "${row.outcome}" är inte ett tal.`);
+      continue;
+    }
+    if (row.referenceNote.length > MAX_REFERENCE_NOTE) {
+      problem(row, 'Avser', `Noteringen får vara högst ${MAX_REFERENCE_NOTE} tecken.`);
+      continue;
+    }
+    if (row.analysis.length > MAX_TEXT) {
+      problem(row, 'Analys', `Analysen får vara högst ${MAX_TEXT.toLocaleString('sv-SE')} tecken.`);
+      continue;
+    }
+
+    // The earlier value, exactly as getIndicatorReport finds it: last year's same period
+    // through `continues` when measured, else the baseline from an earlier year.
+    const lastYear = lastYearOf(period);
+    const lastYearOutcome =
+      ind.continuesId && lastYear ? (newest.get(`${ind.continuesId}|${lastYear.id}`)?.outcome ?? null) : null;
+    const earlier =
+      lastYearOutcome !== null
+        ? lastYearOutcome
+        : ind.baselineValue !== null && ind.baselineYear !== null && ind.baselineYear < period.year
+          ? ind.baselineValue
+          : null;
+    const target: Target = {
+      comparator: ind.comparator,
+      value: ind.targetValue,
+      low: ind.targetLow,
+      high: ind.targetHigh,
+      direction: ind.direction,
+      tolerance: ind.tolerance,
+    };
+
+    const latest = newest.get(`${ind.id}|${period.id}`);
+    const snapshot: ValueSnapshot = {
+      outcome: parsed.value,
+      referenceNote: row.referenceNote || null,
+      analysis: row.analysis.trim() ? row.analysis : null,
+    };
+    if (
+      latest &&
+      latest.outcome === snapshot.outcome &&
+      sameText(latest.referenceNote, snapshot.referenceNote) &&
+      sameText(latest.analysis, snapshot.analysis)
+    ) {
+      unchanged += 1;
+      continue;
+    }
+
+    // A reporter's earlier choices (colour, arrow) stand, as in the form, where the rules allow them.
+    const judged = judgeIndicatorValue(
+      {
+        outcome: row.outcome,
+        analysis: row.analysis,
+        chosenColour: latest?.chosenColour ?? '',
+        colourJustification: latest?.colourJustification ?? '',
+        chosenTrend: latest?.chosenTrend ?? '',
+        trendJustification: latest?.trendJustification ?? '',
+      },
+      { target, earlier, trendTolerance: ind.trendTolerance },
+    );
+    if (!judged.ok) {
+      if (judged.errors.analysis) problem(row, 'Analys', 'Analys krävs när måluppfyllelsen inte blir grön.');
+      if (judged.errors.outcome) problem(row, 'Utfall', judged.errors.outcome.join(' '));
+      for (const [field, messages] of Object.entries(judged.errors)) {
+        if (field !== 'analysis' && field !== 'outcome') problem(row, null, (messages ?? []).join(' '));
+      }
+      continue;
+    }
+    const value = judged.value;
+    writes.push({
+      indicatorId: ind.id,
+      periodId: period.id,
+      seq: (latest?.seq ?? 0) + 1,
+      value,
+      snapshot,
+      colourJustification: value.chosenColour ? (latest?.colourJustification ?? null) : null,
+      trendJustification: value.chosenTrend ? (latest?.trendJustification ?? null) : null,
+      judgedAgainst: { ...target, previous: earlier },
+    });
+    changes.push({
+      row: row.row,
+      code: ind.code,
+      period: label,
+      decimals: ind.decimals,
+      before: latest ? { outcome: latest.outcome, referenceNote: latest.referenceNote, analysis: latest.analysis } : null,
+      after: snapshot,
+      colour: value.shownColour,
+    });
+  }
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return { org, problems, writes, changes, unchanged };
+}
+
+/** Checks the rows without writing anything: the problems, or what an import would change. */
+export async function dryRunValueImport(db: Db, user: CurrentUser, rows: ImportRow[]): Promise<DryRunResult> {
+  const { problems, changes, unchanged } = await plan(db, user, rows);
+  return { rows: rows.length, problems, changes, unchanged };
+}
+
+/**
+ * Checks the rows again and writes every changed one as a new version, all in one
+ * transaction; any problem writes nothing (ValidationError), and a version saved by
+ * someone else meanwhile rolls everything back (ConflictError).
+ */
+export async function applyValueImport(
+  db: Db,
+  user: CurrentUser,
+  rows: ImportRow[],
+): Promise<{ written: number; unchanged: number }> {
+  const { org, problems, writes, unchanged } = await plan(db, user, rows);
+  if (problems.length) {
+    throw new ValidationError(`Filen har ${problems.length} problem. Inget har importerats.`);
+  }
+  if (!writes.length) return { written: 0, unchanged };
+  try {
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < writes.length; i += CHUNK) {
+        await tx.insert(s.indicatorValues).values(
+          writes.slice(i, i + CHUNK).map((w) => ({
+            organizationId: org,
+            indicatorId: w.indicatorId,
+            periodId: w.periodId,
+            seq: w.seq,
+            outcome: w.snapshot.outcome,
+            referenceNote: w.snapshot.referenceNote,
+            analysis: w.snapshot.analysis,
+            computedColour: w.value.computedColour,
+            chosenColour: w.value.chosenColour,
+            colourJustification: w.colourJustification,
+            computedTrend: w.value.computedTrend,
+            chosenTrend: w.value.chosenTrend,
+            trendJustification: w.trendJustification,
+            judgedAgainst: w.judgedAgainst,
+            authorId: user.id,
+            reason: IMPORT_REASON,
+          })),
+        );
+      }
+      await recordAudit(tx as unknown as Db, {
+        organizationId: org,
+        actorId: user.id,
+        action: 'indicator_value.import',
+        entityType: 'indicator_value',
+        entityId: null,
+        changes: { rows: rows.length, written: writes.length, unchanged },
+      });
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new ConflictError(null); // someone saved a value meanwhile: nothing was written
+  }
+  return { written: writes.length, unchanged };
+}
+
+/** The template's rows: every indicator due in an open period that can be reported on now, with its newest values. */
+export async function getValueTemplateRows(db: Db, user: CurrentUser | null): Promise<TemplateRow[]> {
+  const org = authorizeInOwnOrganization(user, 'manage', 'value');
+  const { indicators, periods, locks } = await loadContext(db, org);
+  const open = periods.filter((p) => p.state === 'open');
+  const pairs = open.flatMap((period) =>
+    indicators
+      .filter(
+        (ind) =>
+          ind.planYear === period.year &&
+          !ind.archivedAt &&
+          !ind.goalArchivedAt &&
+          !ind.planArchivedAt &&
+          isDueInPeriod(ind.frequency, ind.yearlyPeriodKind, period.kind) &&
+          !isLockedFor(locks.get(period.id)!, ind.boardId),
+      )
+      .map((ind) => ({ ind, period })),
+  );
+  const newest = await newestVersions(
+    db,
+    org,
+    [...new Set(pairs.map((p) => p.ind.id))],
+    open.map((p) => p.id),
+  );
+  return pairs.map(({ ind, period }) => {
+    const latest = newest.get(`${ind.id}|${period.id}`);
+    return {
+      code: ind.code,
+      period: periodLabel(period.kind, period.year),
+      outcome: latest?.outcome ?? null,
+      decimals: ind.decimals,
+      referenceNote: latest?.referenceNote ?? null,
+      analysis: latest?.analysis ?? null,
+      name: ind.name,
+      targetLabel: ind.targetLabel,
+    };
+  });
+}
