@@ -18,7 +18,7 @@ export const applyValueImportAction = defineAction({
     try {
       const result = await applyValueImport(db, user, parsed.rows);
       const message = result.written
-        ? `Importen är klar: ${result.written} värden sparades som nya versioner, ${result.unchanged} var oförändrade.`
+        ? `Importen är klar: ${result.written} ${result.written === 1 ? 'värde' : 'värden'} sparades som nya versioner, ${result.unchanged} var oförändrade.`
         : `Inget behövde sparas: alla ${result.unchanged} rader var oförändrade.`;
       return { status: 'ok', message, data: result };
     } catch (error) {
