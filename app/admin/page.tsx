@@ -15,6 +15,7 @@ const SECTIONS = [
   { href: '/admin/malomraden', title: 'Målområden och KF-mål', text: 'Målområden med delområden och giltighetsår, kommunfullmäktiges mål.' },
   { href: '/admin/mal', title: 'Nämndmål och mått', text: 'Mål med regel, bäring och adressering; mått med strukturerade målvärden.' },
   { href: '/admin/uppdrag', title: 'Uppdrag', text: 'Uppdrag från fullmäktige och nämnder, med ansvariga enheter.' },
+  { href: '/admin/import/struktur', title: 'Import av struktur', text: 'Enheter, målområden, KF-mål, planer, mål, mått och uppdrag från Excel, med provkörning.' },
   { href: '/admin/import', title: 'Import av värden', text: 'Utfall och analyser från Excel, med provkörning innan något sparas.' },
   { href: '/admin/arsskifte', title: 'Årsskifte', text: 'Nästa års verksamhetsplan ur årets, med mål och mått länkade bakåt.' },
   { href: '/admin/logg', title: 'Händelselogg', text: 'Vem gjorde vad och när.' },

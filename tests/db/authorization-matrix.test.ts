@@ -22,6 +22,7 @@ import { adminStructureRows } from './matrix/admin-structure-rows';
 import { adminAssignmentRows } from './matrix/admin-assignment-rows';
 import { adminRolloverRows } from './matrix/admin-rollover-rows';
 import { adminImportRows } from './matrix/admin-import-rows';
+import { adminStructureImportRows } from './matrix/admin-structure-import-rows';
 import { approvalRows } from './matrix/approval-rows';
 
 const ROWS: MatrixRow[] = [
@@ -32,6 +33,7 @@ const ROWS: MatrixRow[] = [
   ...adminAssignmentRows,
   ...adminRolloverRows,
   ...adminImportRows,
+  ...adminStructureImportRows,
   ...approvalRows,
 ];
 

@@ -1,0 +1,204 @@
+// Excel import of structure on each engine (demo loaded): a file creating a new board with
+// plans, goals, indicators and an assignment (dry run lists the creates, apply creates them,
+// the overview shows the new goal, re-importing changes nothing), a file with errors (every
+// problem listed, nothing written), another organization's codes are unknown, non-admins
+// are refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Db } from '@/db/client';
+import * as s from '@/db/schema';
+import { loadDemoIfEmpty } from '@/db/demo/load';
+import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
+import { applyStructureImport, dryRunStructureImport } from '@/db/admin/structure-import';
+import { getOverview } from '@/db/queries/overview';
+import { ValidationError } from '@/db/errors';
+import { ForbiddenError } from '@/lib/policy';
+import { parseStructureWorkbook, STRUCTURE_SHEETS, type StructureSheet } from '@/lib/structure-import';
+import type { CurrentUser } from '@/lib/current-user';
+import { engines } from './engines';
+import { demoUser, DEMO_EMAILS } from './demo-users';
+
+type Cell = ExcelJS.CellValue;
+
+async function file(sheets: Partial<Record<StructureSheet, Cell[][]>>): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([...STRUCTURE_SHEETS[name as StructureSheet]]);
+    for (const row of rows) ws.addRow(row);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function rowsOf(sheets: Partial<Record<StructureSheet, Cell[][]>>) {
+  const parsed = await parseStructureWorkbook(await file(sheets));
+  expect(parsed.problems).toEqual([]);
+  return parsed.rows;
+}
+
+const _ = null;
+const TN_FILE: Partial<Record<StructureSheet, Cell[][]>> = {
+  Enheter: [
+    ['TN', 'Tekniska nämnden', 'nämnd', _],
+    ['TN-TF', 'Tekniska förvaltningen', 'förvaltning', 'TN'],
+  ],
+  Planer: [
+    ['TN-2023', 'TN', 2023],
+    ['TN-2024', 'TN', 2024],
+  ],
+  Mål: [
+    ['TN-2023-M1', 'TN-2023', 1, 'Trygga gator', _, 'alla', 'MO3', _, 'TN-TF', _],
+    ['TN-2024-M1', 'TN-2024', 1, 'Trygga och hela gator', 'Mäts med enkät', 'majoritet', 'MO3', 'KF-MO3-ATTRAKTIV', 'TN-TF', 'TN-2023-M1'],
+  ],
+  Mått: [
+    ['TN-2023-M1-I1', 'TN-2023-M1', 'Antal olyckor', 'st', 0, 'lt', 12, _, _, _, _, _, _, _, _, _, _, _, _, 'TN-TF', _],
+    ['TN-2024-M1-I1', 'TN-2024-M1', 'Nöjdhet med gatorna', 'index', 0, 'between', _, 90, 110, _, 5, _, _, _, _, _, _, _, _, 'TN-TF', _],
+    ['TN-2024-M1-I2', 'TN-2024-M1', 'Antal olyckor', 'st', 0, 'lt', 10, _, _, _, '1,5', _, _, 'årlig', 'helår', 14, 2022, _, _, 'TN-TF', 'TN-2023-M1-I1'],
+  ],
+  Uppdrag: [['TN-U-BELYSNING', 'TN', '2024-01-15', 'TN 2024/3', 'Byt gatubelysning', _, 'MO3', _, 'TN-TF', new Date(Date.UTC(2024, 5, 30))]],
+};
+
+async function count(db: Db) {
+  const tables = [s.units, s.focusAreas, s.councilGoals, s.plans, s.boardGoals, s.boardGoalCouncilGoals, s.boardGoalUnits, s.indicators, s.assignments, s.assignmentUnits, s.auditEvents];
+  const counts = await Promise.all(tables.map(async (t) => (await db.select({ n: sql<number>`count(*)::int` }).from(t))[0]!.n));
+  return counts.join(',');
+}
+
+describe.each(engines)('structure import on $name', (engine) => {
+  let database: Database;
+  let db: Db;
+  let admin: CurrentUser, hr: CurrentUser, director: CurrentUser;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    await database.prepare((d) => loadDemoIfEmpty(d, askersund, DEMO_PASSWORD).then(() => undefined));
+    db = database.db;
+    [admin, hr, director] = (await Promise.all(
+      [DEMO_EMAILS.admin, DEMO_EMAILS.hr, DEMO_EMAILS.director].map((e) => demoUser(db, e)),
+    )) as [CurrentUser, CurrentUser, CurrentUser];
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('non-admins are refused, before anything is read', async () => {
+    const rows = await rowsOf(TN_FILE);
+    for (const user of [hr, director, null]) {
+      await expect(dryRunStructureImport(db, user, rows)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    const before = await count(db);
+    for (const user of [hr, director]) await expect(applyStructureImport(db, user, rows)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await count(db)).toBe(before);
+  });
+
+  it('a file with errors lists every problem and writes nothing', async () => {
+    const parsed = await parseStructureWorkbook(
+      await file({
+        Enheter: [['TN-X', 'Trasig enhet', 'enhet', 'FINNS-INTE']],
+        Mått: [
+          ['TN-X-I1', 'KS-2024-M1', 'Fel jämförelse', _, 0, 'ungefär', 5, _, _, _, _, _, _, _, _, _, _, _, _, 'KS', _],
+          ['TN-X-I2', 'KS-2024-M1', 'Fel intervall', _, 0, 'between', _, 110, 90, _, _, _, _, _, _, _, _, _, _, 'KS', _],
+          ['TN-X-I3', 'KS-2024-M1', 'Formel', _, 0, 'lt', { formula: '2+3', result: 5 }, _, _, _, _, _, _, _, _, _, _, _, _, 'KS', _],
+        ],
+      }),
+    );
+    // The formula is refused by the parser; the rest by the dry run.
+    expect(parsed.problems).toEqual([{ sheet: 'Mått', row: 4, column: 'Värde', message: expect.stringContaining('Formler') }]);
+    const dry = await dryRunStructureImport(db, admin, parsed.rows);
+    expect(dry.changes).toEqual([]);
+    expect(dry.problems).toEqual([
+      { sheet: 'Enheter', row: 2, column: 'Överordnad kod', message: 'Det finns ingen enhet med koden FINNS-INTE.' },
+      { sheet: 'Mått', row: 2, column: 'Jämförelse', message: expect.stringContaining('Ange lt, lte') },
+      { sheet: 'Mått', row: 3, column: 'Högsta', message: 'Lägsta värdet får inte vara högre än det högsta.' },
+    ]);
+    const before = await count(db);
+    await expect(applyStructureImport(db, admin, parsed.rows)).rejects.toBeInstanceOf(ValidationError);
+    expect(await count(db)).toBe(before);
+  });
+
+  it("another organization's codes are unknown", async () => {
+    const [other] = await db.insert(s.organizations).values({ code: 'grannkommun-struktur', name: 'Grannkommunen' }).returning();
+    await db.insert(s.units).values({ organizationId: other!.id, code: 'GN', kind: 'board', name: 'Grannämnden' });
+    const dry = await dryRunStructureImport(db, admin, await rowsOf({ Planer: [['GN-2024', 'GN', 2024]] }));
+    expect(dry.problems).toEqual([{ sheet: 'Planer', row: 2, column: 'Nämnd (kod)', message: 'Det finns ingen enhet med koden GN.' }]);
+    // And the other organization's admin does not see ours.
+    const otherAdmin: CurrentUser = { ...admin, id: admin.id, organizationId: other!.id, roles: ['admin'] };
+    const theirs = await dryRunStructureImport(db, otherAdmin, await rowsOf({ Planer: [['KS-2025', 'KS', 2025]] }));
+    expect(theirs.problems).toEqual([{ sheet: 'Planer', row: 2, column: 'Nämnd (kod)', message: 'Det finns ingen enhet med koden KS.' }]);
+  });
+
+  it('a new board: the dry run lists the creates, apply creates them all, the overview shows the goal; re-importing changes nothing', async () => {
+    const rows = await rowsOf(TN_FILE);
+    const before = await count(db);
+    const dry = await dryRunStructureImport(db, admin, rows);
+    expect(dry.problems).toEqual([]);
+    expect(dry.unchanged).toBe(0);
+    expect(dry.changes.map((c) => [c.sheet, c.code, c.kind])).toEqual([
+      ['Enheter', 'TN', 'create'],
+      ['Enheter', 'TN-TF', 'create'],
+      ['Planer', 'TN-2023', 'create'],
+      ['Planer', 'TN-2024', 'create'],
+      ['Mål', 'TN-2023-M1', 'create'],
+      ['Mål', 'TN-2024-M1', 'create'],
+      ['Mått', 'TN-2023-M1-I1', 'create'],
+      ['Mått', 'TN-2024-M1-I1', 'create'],
+      ['Mått', 'TN-2024-M1-I2', 'create'],
+      ['Uppdrag', 'TN-U-BELYSNING', 'create'],
+    ]);
+    expect(await count(db)).toBe(before); // the dry run wrote nothing
+
+    expect(await applyStructureImport(db, admin, rows)).toEqual({ created: 10, updated: 0, unchanged: 0 });
+    const [board] = await db.select().from(s.units).where(eq(s.units.code, 'TN'));
+    expect(board).toMatchObject({ kind: 'board', name: 'Tekniska nämnden', parentId: null });
+    const [goal] = await db.select().from(s.boardGoals).where(eq(s.boardGoals.code, 'TN-2024-M1'));
+    const [earlierGoal] = await db.select().from(s.boardGoals).where(eq(s.boardGoals.code, 'TN-2023-M1'));
+    expect(goal).toMatchObject({ rule: 'majority', number: 1, methodText: 'Mäts med enkät', continuesId: earlierGoal!.id });
+    expect(await db.select().from(s.boardGoalCouncilGoals).where(eq(s.boardGoalCouncilGoals.boardGoalId, goal!.id))).toHaveLength(1);
+    const indicators = await db.select().from(s.indicators).where(eq(s.indicators.goalId, goal!.id));
+    const between = indicators.find((i) => i.code === 'TN-2024-M1-I1')!;
+    expect(between).toMatchObject({ comparator: 'between', targetLow: 90, targetHigh: 110, targetValue: null, tolerance: 5, targetLabel: 'Mellan 90 och 110' });
+    const lower = indicators.find((i) => i.code === 'TN-2024-M1-I2')!;
+    const [earlierIndicator] = await db.select().from(s.indicators).where(eq(s.indicators.code, 'TN-2023-M1-I1'));
+    expect(lower).toMatchObject({ comparator: 'lt', targetValue: 10, tolerance: 1.5, frequency: 'yearly', yearlyPeriodKind: 'helar', baselineValue: 14, baselineYear: 2022, continuesId: earlierIndicator!.id, targetLabel: 'Lägre än 10' });
+    const [assignment] = await db.select().from(s.assignments).where(eq(s.assignments.code, 'TN-U-BELYSNING'));
+    expect(assignment).toMatchObject({ issuer: 'board', issuerBoardId: board!.id, decisionDate: '2024-01-15', dueDate: '2024-06-30', diaryNumber: 'TN 2024/3' });
+    const [audit] = await db
+      .select()
+      .from(s.auditEvents)
+      .where(and(eq(s.auditEvents.action, 'structure.import'), eq(s.auditEvents.actorId, admin.id)));
+    expect(audit!.changes).toMatchObject({ created: 10, updated: 0 });
+
+    const [period] = await db.select().from(s.periods).where(and(eq(s.periods.year, 2024), eq(s.periods.kind, 'delar')));
+    const overview = await getOverview(db, admin, period!.id, board!.id);
+    expect(overview.boardId).toBe(board!.id);
+    const goals = overview.focusAreas.flatMap((a) => a.goals);
+    expect(goals.map((g) => g.text)).toEqual(['Trygga och hela gator']);
+    expect(overview.focusAreas.flatMap((a) => a.assignments).length).toBe(1);
+
+    // The same file again: all unchanged, nothing written.
+    const afterApply = await count(db);
+    const again = await dryRunStructureImport(db, admin, await rowsOf(TN_FILE));
+    expect(again).toMatchObject({ problems: [], changes: [], unchanged: 10 });
+    expect(await applyStructureImport(db, admin, await rowsOf(TN_FILE))).toEqual({ created: 0, updated: 0, unchanged: 10 });
+    expect(await count(db)).toBe(afterApply);
+  });
+
+  it('an update changes only the filled-in cells and lists them; history is not touched', async () => {
+    const values = (await db.select({ n: sql<number>`count(*)::int` }).from(s.indicatorValues))[0]!.n;
+    const rows = await rowsOf({
+      Mått: [['TN-2024-M1-I1', _, _, _, _, _, _, 85, _, _, _, _, _, _, _, _, _, _, _, _, _]],
+      Uppdrag: [['TN-U-BELYSNING', _, _, _, 'Byt all gatubelysning', _, _, _, _, _]],
+    });
+    const dry = await dryRunStructureImport(db, admin, rows);
+    expect(dry.problems).toEqual([]);
+    expect(dry.changes).toEqual([
+      { sheet: 'Mått', row: 2, code: 'TN-2024-M1-I1', kind: 'update', fields: ['Lägsta', 'Etikett'] },
+      { sheet: 'Uppdrag', row: 2, code: 'TN-U-BELYSNING', kind: 'update', fields: ['Titel'] },
+    ]);
+    expect(await applyStructureImport(db, admin, rows)).toEqual({ created: 0, updated: 2, unchanged: 0 });
+    const [indicator] = await db.select().from(s.indicators).where(eq(s.indicators.code, 'TN-2024-M1-I1'));
+    expect(indicator).toMatchObject({ targetLow: 85, targetHigh: 110, name: 'Nöjdhet med gatorna', targetLabel: 'Mellan 85 och 110' });
+    expect((await db.select({ n: sql<number>`count(*)::int` }).from(s.indicatorValues))[0]!.n).toBe(values);
+  });
+});

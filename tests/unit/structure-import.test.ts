@@ -1,0 +1,70 @@
+// Parsing an uploaded structure workbook: the good file, and the files it refuses.
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { buildStructureTemplate, parseStructureWorkbook, STRUCTURE_SHEETS } from '@/lib/structure-import';
+
+async function workbook(sheets: Record<string, { header?: string[]; rows: ExcelJS.CellValue[][] }>): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, sheet] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(sheet.header ?? [...STRUCTURE_SHEETS[name as keyof typeof STRUCTURE_SHEETS]]);
+    for (const row of sheet.rows) ws.addRow(row);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('parseStructureWorkbook', () => {
+  it('reads a good file: rows per sheet with their row number, numbers Swedish style, dates as YYYY-MM-DD', async () => {
+    const file = await workbook({
+      Enheter: { rows: [['TN', 'Tekniska nämnden', 'nämnd', null], [], ['TN-TF', ' Tekniska förvaltningen ', 'förvaltning', 'TN']] },
+      Uppdrag: { rows: [['TN-U1', 'TN', new Date(Date.UTC(2024, 0, 15)), 'TN 2024/1', 'Utred', null, null, null, 'TN-TF', '2024-06-30']] },
+      Mått: { rows: [['TN-I1', 'TN-M1', 'Nöjdhet', 'procent', 1, 'between', null, 90.5, '110', null, null, null, null, null, null, null, null, null, null, 'TN', null]] },
+    });
+    const { rows, problems } = await parseStructureWorkbook(file);
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => [r.sheet, r.row, r.cells.Kod])).toEqual([
+      ['Enheter', 2, 'TN'],
+      ['Enheter', 4, 'TN-TF'],
+      ['Mått', 2, 'TN-I1'],
+      ['Uppdrag', 2, 'TN-U1'],
+    ]);
+    expect(rows[1]!.cells).toMatchObject({ Namn: 'Tekniska förvaltningen', Typ: 'förvaltning', 'Överordnad kod': 'TN' });
+    expect(rows[2]!.cells).toMatchObject({ Decimaler: '1', Lägsta: '90,5', Högsta: '110', Värde: '' });
+    expect(rows[3]!.cells).toMatchObject({ Beslutsdatum: '2024-01-15', Slutdatum: '2024-06-30' });
+  });
+
+  it('the template has the instructions and every sheet with its headers, and reads back as empty', async () => {
+    const template = await buildStructureTemplate();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Instruktioner', ...Object.keys(STRUCTURE_SHEETS)]);
+    expect(await parseStructureWorkbook(new Uint8Array(template))).toEqual({ rows: [], problems: [] });
+  });
+
+  it('refuses a formula without evaluating it', async () => {
+    const file = await workbook({ Planer: { rows: [['TN-2024', 'TN', { formula: '2000+24', result: 2024 }]] } });
+    const { rows, problems } = await parseStructureWorkbook(file);
+    expect(rows).toEqual([]);
+    expect(problems).toEqual([{ sheet: 'Planer', row: 2, column: 'År', message: expect.stringContaining('Formler är inte tillåtna') }]);
+  });
+
+  it('refuses a wrong header row and a row without a code', async () => {
+    const file = await workbook({
+      Enheter: { header: ['Kod', 'Namn', 'Sort', 'Överordnad kod'], rows: [['TN', 'Tekniska nämnden', 'nämnd', null]] },
+      Planer: { rows: [[null, 'TN', 2024]] },
+    });
+    const { rows, problems } = await parseStructureWorkbook(file);
+    expect(rows).toEqual([]);
+    expect(problems).toEqual([
+      { sheet: 'Enheter', row: 1, column: null, message: expect.stringContaining('Rubrikraden ska vara') },
+      { sheet: 'Planer', row: 2, column: 'Kod', message: 'Koden saknas.' },
+    ]);
+  });
+
+  it('refuses a file that is not an XLSX, and a workbook without any structure sheet', async () => {
+    const notXlsx = await parseStructureWorkbook(new TextEncoder().encode('Kod;Namn\nTN;Tekniska'));
+    expect(notXlsx.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/inte en Excelfil/) })]);
+    const other = await workbook({ Värden: { header: ['Kod'], rows: [['x']] } });
+    expect((await parseStructureWorkbook(other)).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/inget av bladen/) })]);
+  });
+});
