@@ -194,14 +194,21 @@ async function planImport(db: Db, org: string, rows: StructureRow[]) {
       if (!ids[sheet].has(code)) ids[sheet].set(code, randomUUID());
     }
   }
+  // With the Swedish article: "ingen enhet", "inget mål".
   const WHAT: Record<StructureSheet, string> = {
-    Enheter: 'enhet', Målområden: 'målområde', 'KF-mål': 'KF-mål', Planer: 'plan', Mål: 'mål', Mått: 'mått', Uppdrag: 'uppdrag',
+    Enheter: 'ingen enhet',
+    Målområden: 'inget målområde',
+    'KF-mål': 'inget KF-mål',
+    Planer: 'ingen plan',
+    Mål: 'inget mål',
+    Mått: 'inget mått',
+    Uppdrag: 'inget uppdrag',
   };
   const ref =
     (target: StructureSheet) =>
     (t: string): Parsed => {
       const id = ids[target].get(t);
-      return id ? { value: id } : { error: `Det finns ingen ${WHAT[target]} med koden ${t}.` };
+      return id ? { value: id } : { error: `Det finns ${WHAT[target]} med koden ${t}.` };
     };
   const refs =
     (target: StructureSheet, sorted = false) =>
