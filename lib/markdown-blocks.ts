@@ -38,7 +38,6 @@ export function safeLink(url: string | null | undefined): string | null {
   if (!url) return null;
   const trimmed = url.trim();
   // Control characters and whitespace can hide a scheme ("java\nscript:"); refuse them.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f]/.test(trimmed)) return null;
   return SAFE_LINK.test(trimmed) ? trimmed : null;
 }
