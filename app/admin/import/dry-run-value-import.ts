@@ -11,9 +11,17 @@ export const dryRunValueImportAction = defineAction({
   async run({ user, db }, input) {
     authorize(user, 'manage', { kind: 'value', organizationId: user.organizationId });
     const parsed = await readImportFile(input.file);
-    const result: DryRunResult = parsed.problems.length
-      ? { rows: parsed.rows.length, problems: parsed.problems, changes: [], unchanged: 0 }
-      : await dryRunValueImport(db, user, parsed.rows);
+    // A file that cannot be read at all stops here; otherwise the readable rows are checked
+    // too, so that every problem in the file is listed at once.
+    const unreadable = parsed.rows.length === 0 && parsed.problems.length > 0;
+    const checked = unreadable ? null : await dryRunValueImport(db, user, parsed.rows);
+    const problems = [...parsed.problems, ...(checked?.problems ?? [])];
+    const result: DryRunResult = {
+      rows: parsed.rows.length,
+      problems,
+      changes: problems.length || !checked ? [] : checked.changes,
+      unchanged: checked?.unchanged ?? 0,
+    };
     const message = result.problems.length
       ? `Filen har ${result.problems.length} problem. Inget kan importeras förrän de är rättade.`
       : result.changes.length
