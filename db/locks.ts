@@ -32,3 +32,37 @@ export function isLockedFor(lock: PeriodLock, boardId: string | null): boolean {
   return lock.periodState !== 'open' || (boardId !== null && lock.approvedBoards.has(boardId));
 }
 
+
+/**
+ * The boards a unit's part of a period belongs to: its own board, or for a unit outside
+ * every board (an external body), the boards whose plans of the year it answers for.
+ */
+export async function boardsOfUnit(
+  db: Db,
+  organizationId: string,
+  unitId: string,
+  year: number,
+  ownBoard: string | null,
+): Promise<string[]> {
+  if (ownBoard) return [ownBoard];
+  const [viaIndicators, viaGoals] = await Promise.all([
+    db
+      .selectDistinct({ boardId: s.plans.boardId })
+      .from(s.indicators)
+      .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, organizationId), eq(s.boardGoals.id, s.indicators.goalId)))
+      .innerJoin(s.plans, and(eq(s.plans.organizationId, organizationId), eq(s.plans.id, s.boardGoals.planId)))
+      .where(and(eq(s.indicators.organizationId, organizationId), eq(s.indicators.responsibleUnitId, unitId), eq(s.plans.year, year))),
+    db
+      .selectDistinct({ boardId: s.plans.boardId })
+      .from(s.boardGoalUnits)
+      .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, organizationId), eq(s.boardGoals.id, s.boardGoalUnits.boardGoalId)))
+      .innerJoin(s.plans, and(eq(s.plans.organizationId, organizationId), eq(s.plans.id, s.boardGoals.planId)))
+      .where(and(eq(s.boardGoalUnits.organizationId, organizationId), eq(s.boardGoalUnits.unitId, unitId), eq(s.plans.year, year))),
+  ]);
+  return [...new Set([...viaIndicators, ...viaGoals].map((r) => r.boardId))];
+}
+
+/** Locked when the period is not open or any of the boards is approved. */
+export function isLockedForAny(lock: PeriodLock, boardIds: string[]): boolean {
+  return lock.periodState !== 'open' || boardIds.some((b) => lock.approvedBoards.has(b));
+}

@@ -7,7 +7,7 @@ import type { Db } from './client';
 import * as s from './schema';
 import { loadUnitTree, type UnitTree } from './unit-tree';
 import { listOpenRevisions } from './revisions';
-import { isLockedFor, loadPeriodLock } from './locks';
+import { isLockedFor, isLockedForAny, loadPeriodLock } from './locks';
 import { getPeriod, type PeriodDTO } from './queries/overview';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization, can } from '@/lib/policy';
@@ -288,7 +288,13 @@ export async function getMyReporting(
     items,
     reportedCount: items.filter((i) => i.reported).length,
     readiness: knownRoots.map((unitId) => {
-      const locked = isLockedFor(lock, tree.boardOf(unitId));
+      // A unit outside every board (an external body) belongs to the boards it reports to.
+      const own = tree.boardOf(unitId);
+      const inScope = descendants(tree, [unitId]);
+      const boards = own
+        ? [own]
+        : [...new Set([...dueIndicators, ...goals].filter((x) => inScope.has(x.unitId)).map((x) => x.boardId))];
+      const locked = isLockedForAny(lock, boards);
       return {
         unitId,
         unitName: tree.name(unitId),

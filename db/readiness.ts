@@ -7,7 +7,7 @@ import * as s from './schema';
 import { recordAudit } from './audit';
 import { ConflictError, NotFoundError, isUniqueViolation } from './errors';
 import { loadUnitTree } from './unit-tree';
-import { isLockedFor, loadPeriodLock } from './locks';
+import { boardsOfUnit, isLockedForAny, loadPeriodLock } from './locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize } from '@/lib/policy';
 
@@ -17,13 +17,21 @@ export async function setReadiness(
   input: { unitId: string; periodId: string; ready: boolean; baseSeq: number },
 ): Promise<{ seq: number }> {
   const org = user.organizationId;
-  const [tree, lock] = await Promise.all([loadUnitTree(db, org), loadPeriodLock(db, org, input.periodId)]);
-  if (!lock || !tree.get(input.unitId)) throw new NotFoundError('unit or period');
+  const [tree, lock, [period]] = await Promise.all([
+    loadUnitTree(db, org),
+    loadPeriodLock(db, org, input.periodId),
+    db
+      .select({ year: s.periods.year })
+      .from(s.periods)
+      .where(and(eq(s.periods.organizationId, org), eq(s.periods.id, input.periodId))),
+  ]);
+  if (!lock || !period || !tree.get(input.unitId)) throw new NotFoundError('unit or period');
+  const boards = await boardsOfUnit(db, org, input.unitId, period.year, tree.boardOf(input.unitId));
   authorize(user, 'report', {
     kind: 'unit',
     organizationId: org,
     unitIds: [input.unitId],
-    locked: isLockedFor(lock, tree.boardOf(input.unitId)),
+    locked: isLockedForAny(lock, boards),
   });
   const newestRow = async () => {
     const [row] = await db

@@ -108,3 +108,24 @@ describe.each(engines)('sending back and approval on $name', (engine) => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['item.send_back', 'period.approve', 'period.reopen']));
   });
 });
+
+describe.each(engines)('an external unit after its board’s approval on $name', (engine) => {
+  it('cannot change its readiness once the board it reports to has approved the period', async () => {
+    const database = await engine.open();
+    try {
+      await database.prepare((db) => loadDemoIfEmpty(db, askersund, DEMO_PASSWORD).then(() => undefined));
+      const db = database.db;
+      const admin = await demoUser(db, DEMO_EMAILS.admin);
+      const director = await demoUser(db, DEMO_EMAILS.director);
+      const periodId = (await db.select().from(s.periods).where(eq(s.periods.kind, 'delar')))[0]!.id;
+      const ksBoard = (await db.select().from(s.units).where(eq(s.units.code, 'KS')))[0]!.id;
+      const suf = (await db.select().from(s.units).where(eq(s.units.code, 'SUF')))[0]!.id;
+      await setReadiness(db, admin, { unitId: suf, periodId, ready: true, baseSeq: 0 });
+      const { seq } = await getApprovalState(db, director, ksBoard, periodId);
+      await approvePeriod(db, director, { boardId: ksBoard, periodId, baseSeq: seq });
+      await expect(setReadiness(db, admin, { unitId: suf, periodId, ready: false, baseSeq: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    } finally {
+      await database.close();
+    }
+  });
+});
