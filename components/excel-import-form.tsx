@@ -1,0 +1,143 @@
+'use client';
+// Uploading an Excel file for import: first a check (dry run) that lists every problem or
+// every change, then "Verkställ importen", which sends the same file again (checked again
+// on the server before anything is written). The importing pages give the actions, the
+// field's label and how their changes are shown.
+import { useActionState, useState, startTransition, type FormEvent, type ReactNode } from 'react';
+import type { ActionResult } from '@/lib/action';
+import { FieldError, fieldProps } from './form-field';
+import { SaveMessage } from './conflict-notice';
+
+// The same limit as the server's (not imported: that module would bring exceljs to the browser).
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const button =
+  'rounded px-4 py-2 text-sm font-medium focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70';
+
+export interface ImportProblemRow {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface CheckedFile {
+  problems: ImportProblemRow[];
+  changes: unknown[];
+  unchanged: number;
+}
+
+type Action<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+
+export function ExcelImportForm<R extends CheckedFile, A>({
+  inputId,
+  fileLabel,
+  check: checkAction,
+  apply: applyAction,
+  changes,
+}: {
+  inputId: string;
+  fileLabel: string;
+  check: Action<R>;
+  apply: Action<A>;
+  /** The table of what the import would change (shown when the file has no problems). */
+  changes: (result: R) => ReactNode;
+}) {
+  const [checked, check, checking] = useActionState<ActionResult<R> | null, FormData>(checkAction, null);
+  const [applied, apply, applying] = useActionState<ActionResult<A> | null, FormData>(applyAction, null);
+  const [fileError, setFileError] = useState<string | undefined>();
+  // Each choice of file and each check gets a number: a check's result is shown only for the
+  // file it checked, and an import only once per check.
+  const [fileVersion, setFileVersion] = useState(0);
+  const [checkedVersion, setCheckedVersion] = useState<number | null>(null);
+  const [checkRun, setCheckRun] = useState(0);
+  const [appliedRun, setAppliedRun] = useState<number | null>(null);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    const file = formData.get('file');
+    if (!(file instanceof File) || file.size === 0) return setFileError('Välj en Excelfil (.xlsx).');
+    if (file.size > MAX_FILE_BYTES) return setFileError('Filen är större än 5 MB.');
+    setFileError(undefined);
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.value === 'apply') {
+      setAppliedRun(checkRun);
+      startTransition(() => apply(formData));
+    } else {
+      setCheckedVersion(fileVersion);
+      setCheckRun((n) => n + 1);
+      startTransition(() => check(formData));
+    }
+  }
+
+  const current = checkedVersion === fileVersion;
+  const result = current && checked?.status === 'ok' ? checked.data : undefined;
+  const appliedNow = appliedRun === checkRun;
+  const canApply = !!result && result.problems.length === 0 && result.changes.length > 0 && !(appliedNow && applied?.status === 'ok');
+  const serverFileError = current && checked?.status === 'error' ? checked.fieldErrors?.file?.[0] : undefined;
+  const checkMessage = !current || !checked || serverFileError ? undefined : checked.message;
+
+  return (
+    <form onSubmit={submit} className="mt-3 space-y-4" noValidate>
+      <div>
+        <label htmlFor={inputId} className="block font-medium">
+          {fileLabel}
+        </label>
+        <input
+          id={inputId}
+          name="file"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={() => {
+            setFileVersion((n) => n + 1);
+            setFileError(undefined);
+          }}
+          className="mt-1 block text-sm"
+          {...fieldProps(inputId, fileError ?? serverFileError)}
+        />
+        <FieldError id={inputId} message={fileError ?? serverFileError} />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" name="intent" value="check" disabled={checking || applying} className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
+          {checking ? 'Kontrollerar filen …' : 'Kontrollera filen'}
+        </button>
+        {canApply && (
+          <button type="submit" name="intent" value="apply" disabled={checking || applying} className={`${button} bg-green-800 text-white hover:bg-green-900`}>
+            {applying ? 'Importerar …' : 'Verkställ importen'}
+          </button>
+        )}
+      </div>
+      <SaveMessage status={result && !result.problems.length ? 'ok' : 'error'} message={checkMessage} />
+      {appliedNow && applied && <SaveMessage status={applied.status} message={applied.message} />}
+
+      {result && result.problems.length > 0 && (
+        <div role="region" aria-label="Problem i filen" tabIndex={0} className="overflow-x-auto rounded-lg border border-red-200">
+          <table className="w-full text-left text-sm">
+            <caption className="px-3 py-2 text-left font-semibold">Problem i filen ({result.problems.length})</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="px-3 py-2 font-semibold">Blad</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Rad</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Kolumn</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.problems.map((p, i) => (
+                <tr key={i} className="border-b border-slate-100 align-top">
+                  <td className="px-3 py-2">{p.sheet || '–'}</td>
+                  <td className="px-3 py-2">{p.row ?? '–'}</td>
+                  <td className="px-3 py-2">{p.column ?? '–'}</td>
+                  <td className="px-3 py-2">{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {result && result.problems.length === 0 && result.changes.length > 0 && changes(result)}
+    </form>
+  );
+}
