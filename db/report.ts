@@ -9,6 +9,7 @@ import type { Db } from './client';
 import * as s from './schema';
 import { NotFoundError } from './errors';
 import { loadUnitTree } from './unit-tree';
+import { newestGoalAssessments, newestIndicatorValues } from './queries/newest-in-period';
 import { getPeriod, type PeriodDTO } from './queries/periods';
 import type { BoardSnapshot } from './queries/overview-parts';
 import type { CurrentUser } from '@/lib/current-user';
@@ -105,31 +106,8 @@ export async function buildLiveReport(db: Db, org: string, board: { id: string; 
         .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
         .where(and(eq(s.indicators.organizationId, org), eq(s.boardGoals.planId, planId), isNull(s.indicators.archivedAt)))
         .orderBy(asc(s.indicators.sortOrder)),
-      db
-        .selectDistinctOn([s.indicatorValues.indicatorId], {
-          indicatorId: s.indicatorValues.indicatorId,
-          outcome: s.indicatorValues.outcome,
-          referenceNote: s.indicatorValues.referenceNote,
-          analysis: s.indicatorValues.analysis,
-          colour: s.indicatorValues.computedColour,
-          chosenColour: s.indicatorValues.chosenColour,
-          trend: s.indicatorValues.computedTrend,
-          chosenTrend: s.indicatorValues.chosenTrend,
-        })
-        .from(s.indicatorValues)
-        .where(and(eq(s.indicatorValues.organizationId, org), eq(s.indicatorValues.periodId, period.id)))
-        .orderBy(s.indicatorValues.indicatorId, desc(s.indicatorValues.seq)),
-      db
-        .selectDistinctOn([s.goalAssessments.goalId], {
-          goalId: s.goalAssessments.goalId,
-          colour: s.goalAssessments.computedColour,
-          chosenColour: s.goalAssessments.chosenColour,
-          forecastColour: s.goalAssessments.forecastColour,
-          analysis: s.goalAssessments.analysis,
-        })
-        .from(s.goalAssessments)
-        .where(and(eq(s.goalAssessments.organizationId, org), eq(s.goalAssessments.periodId, period.id)))
-        .orderBy(s.goalAssessments.goalId, desc(s.goalAssessments.seq)),
+      newestIndicatorValues(db, org, period.id),
+      newestGoalAssessments(db, org, period.id),
       db
         .selectDistinctOn([s.textBlockVersions.textBlockId], {
           slot: s.textBlocks.slot,
@@ -216,8 +194,8 @@ export async function buildLiveReport(db: Db, org: string, board: { id: string; 
                 decimals: i.decimals,
                 unitOfMeasure: i.unitOfMeasure,
                 outcome: v?.outcome ?? null,
-                colour: v ? (v.chosenColour ?? v.colour) : ('grey' as const),
-                trend: v ? (v.chosenTrend ?? v.trend) : null,
+                colour: v ? (v.chosenColour ?? v.computedColour) : ('grey' as const),
+                trend: v ? (v.chosenTrend ?? v.computedTrend) : null,
                 analysis: v?.analysis ?? null,
                 referenceNote: v?.referenceNote ?? null,
               };
@@ -233,7 +211,7 @@ export async function buildLiveReport(db: Db, org: string, board: { id: string; 
             methodText: g.methodText,
             addressedTo: goalUnits.filter((u) => u.goalId === g.id).map((u) => tree.name(u.unitId)),
             subArea: subName(g.focusAreaId),
-            colour: assessed?.chosenColour ?? assessed?.colour ?? goalAttainment(g.rule, inds.map((i) => i.colour)),
+            colour: assessed?.chosenColour ?? assessed?.computedColour ?? goalAttainment(g.rule, inds.map((i) => i.colour)),
             forecastColour: assessed?.forecastColour ?? null,
             analysis: assessed?.analysis ?? null,
             indicators: inds,

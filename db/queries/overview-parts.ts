@@ -8,6 +8,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { loadUnitTree } from '../unit-tree';
+import { newestGoalAssessments, newestIndicatorValues } from './newest-in-period';
 import type { PeriodDTO } from './periods';
 import type { Colour } from '@/lib/colour';
 import type { Trend } from '@/lib/trend';
@@ -137,31 +138,8 @@ export async function loadLiveParts(db: Db, org: string, period: PeriodDTO, toda
         .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
         .where(and(eq(s.indicators.organizationId, org), eq(s.plans.year, period.year), isNull(s.indicators.archivedAt)))
         .orderBy(asc(s.indicators.sortOrder)),
-      // Newest value per indicator in the period (served by the unique (org, item, period, seq) index).
-      db
-        .selectDistinctOn([s.indicatorValues.indicatorId], {
-          indicatorId: s.indicatorValues.indicatorId,
-          outcome: s.indicatorValues.outcome,
-          referenceNote: s.indicatorValues.referenceNote,
-          analysis: s.indicatorValues.analysis,
-          computedColour: s.indicatorValues.computedColour,
-          chosenColour: s.indicatorValues.chosenColour,
-          computedTrend: s.indicatorValues.computedTrend,
-          chosenTrend: s.indicatorValues.chosenTrend,
-        })
-        .from(s.indicatorValues)
-        .where(and(eq(s.indicatorValues.organizationId, org), eq(s.indicatorValues.periodId, period.id)))
-        .orderBy(s.indicatorValues.indicatorId, desc(s.indicatorValues.seq)),
-      db
-        .selectDistinctOn([s.goalAssessments.goalId], {
-          goalId: s.goalAssessments.goalId,
-          computedColour: s.goalAssessments.computedColour,
-          chosenColour: s.goalAssessments.chosenColour,
-          forecastColour: s.goalAssessments.forecastColour,
-        })
-        .from(s.goalAssessments)
-        .where(and(eq(s.goalAssessments.organizationId, org), eq(s.goalAssessments.periodId, period.id)))
-        .orderBy(s.goalAssessments.goalId, desc(s.goalAssessments.seq)),
+      newestIndicatorValues(db, org, period.id),
+      newestGoalAssessments(db, org, period.id),
       db
         .selectDistinctOn([s.textBlockVersions.textBlockId], {
           focusAreaId: s.textBlocks.focusAreaId,
