@@ -6,7 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from './errors';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { loadUnitTree } from './unit-tree';
 import { getPeriod, type PeriodDTO } from './queries/periods';
 import { boardSnapshot, loadLiveParts } from './queries/overview-parts';

@@ -7,7 +7,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree, type UnitTree } from './unit-tree';
 import type { PeriodDTO } from './queries/overview';

@@ -5,7 +5,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { ConflictError, NotFoundError, isUniqueViolation } from './errors';
+import { ConflictError, NotFoundError, isUniqueViolation } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree } from './unit-tree';
 import type { CurrentUser } from '@/lib/current-user';

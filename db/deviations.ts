@@ -10,7 +10,7 @@ import type { Db } from './client';
 import * as s from './schema';
 import { loadUnitTree, type UnitTree } from './unit-tree';
 import { getPeriod, type PeriodDTO } from './queries/overview';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { isDueInPeriod } from '@/lib/frequency';

@@ -7,7 +7,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from './errors';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock } from './locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';

@@ -5,7 +5,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { ConflictError, NotFoundError, isUniqueViolation } from './errors';
+import { ConflictError, NotFoundError, isUniqueViolation } from '@/lib/errors';
 import { loadUnitTree } from './unit-tree';
 import { boardsOfUnit, isLockedForAny, loadPeriodLock } from './locks';
 import type { CurrentUser } from '@/lib/current-user';

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
 import * as s from './schema';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '@/lib/errors';
 import { loadUnitTree } from './unit-tree';
 import { newestGoalAssessments, newestIndicatorValues } from './queries/newest-in-period';
 import { getPeriod, type PeriodDTO } from './queries/periods';

@@ -5,7 +5,7 @@ import { and, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree } from './unit-tree';
 import type { CurrentUser } from '@/lib/current-user';

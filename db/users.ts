@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import type { Role } from '@/lib/roles';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getApprovalState } from '@/db/approvals';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { listBoards } from '@/db/deviations';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { periodLabel, periodStateLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
@@ -21,10 +21,7 @@ export default async function ApprovalPage({ searchParams }: { searchParams: Pro
   const [periodId, boards, periods] = await Promise.all([periodIdFromQuery(db, user, query.period), listBoards(db, user), listPeriods(db, user)]);
   const boardId = parseId(query.namnd) ?? boards[0]?.id ?? null;
   if (!periodId || !boardId) notFound();
-  const state = await getApprovalState(db, user, boardId, periodId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const state = await getApprovalState(db, user, boardId, periodId).catch(notFoundOrThrow);
   const { board, period } = state;
   const notReady = state.units.filter((u) => !u.ready).length;
 

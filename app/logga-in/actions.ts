@@ -4,7 +4,7 @@
 // with zod and nothing about which accounts exist is revealed.
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { loginSchema, signIn, signOut } from '@/lib/auth';
+import { loginSchema, signIn, signOut } from '@/server/auth';
 import { LOCKED_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from '@/lib/login-throttle';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 

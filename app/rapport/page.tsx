@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getBoardReport } from '@/db/report';
 import { listBoards } from '@/db/deviations';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { periodLabel, periodStateLabel } from '@/lib/period';
 import { reportFilename } from '@/lib/report-filename';
@@ -23,10 +23,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const [periodId, boards, periods] = await Promise.all([periodIdFromQuery(db, user, query.period), listBoards(db, user), listPeriods(db, user)]);
   const boardId = parseId(query.namnd) ?? boards[0]?.id ?? null;
   if (!periodId || !boardId) notFound();
-  const report = await getBoardReport(db, user, boardId, periodId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const report = await getBoardReport(db, user, boardId, periodId).catch(notFoundOrThrow);
   const q = `?namnd=${boardId}&period=${periodId}`;
 
   return (

@@ -11,7 +11,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ValidationError } from '../errors';
+import { ValidationError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { validateTarget, type Target } from '@/lib/target';

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';

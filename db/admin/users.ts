@@ -7,12 +7,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { isUniqueViolation, NotFoundError, ValidationError } from '../errors';
+import { isUniqueViolation, NotFoundError, ValidationError } from '@/lib/errors';
 import { assertActiveUnits } from './units';
 import type { CurrentUser } from '@/lib/current-user';
 import type { Role } from '@/lib/roles';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/password';
+import { hashPassword } from '@/server/password';
+import { MIN_PASSWORD_LENGTH } from '@/lib/password-rules';
 
 /** The roles granted without a unit; an editor grant always names a unit. */
 export type OrganizationRole = Exclude<Role, 'editor'>;

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ConflictError, ValidationError, isUniqueViolation } from '../errors';
+import { ConflictError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '@/lib/errors';
 import type { PeriodKind, PeriodState } from '@/lib/period';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';

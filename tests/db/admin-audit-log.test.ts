@@ -10,7 +10,7 @@ import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getAuditLog, type AuditFilters } from '@/db/admin/audit-log';
 import { closePeriod, createPeriod } from '@/db/admin/periods';
-import { ForbiddenError } from '@/lib/policy';
+import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { actionText, changesText, entityTypeText } from '@/app/admin/logg/audit-text';
 import { engines } from './engines';

@@ -10,7 +10,7 @@ import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getIndicatorReport, saveIndicatorValue } from '@/db/indicator-values';
-import { ConflictError } from '@/db/errors';
+import { ConflictError } from '@/lib/errors';
 import { indicatorValueSchema } from '@/lib/indicator-value-input';
 import type { CurrentUser } from '@/lib/current-user';
 import { demoUser, DEMO_EMAILS } from './demo-users';

@@ -7,7 +7,7 @@ import type { Database } from '@/db/client';
 import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
-import { AccountLockedError, checkCredentials } from '@/lib/credentials';
+import { AccountLockedError, checkCredentials } from '@/server/credentials';
 import { LOCK_AFTER_FAILURES } from '@/lib/login-throttle';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';

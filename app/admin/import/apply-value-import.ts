@@ -1,8 +1,9 @@
 // Imports an uploaded values file: checks everything again and writes every changed row
 // as a new version in one transaction, or nothing at all.
-import { defineAction, type ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
-import { ConflictError } from '@/db/errors';
+import { ConflictError } from '@/lib/errors';
 import { applyValueImport } from '@/db/admin/value-import';
 import { importFileSchema, readImportFile } from './import-file';
 

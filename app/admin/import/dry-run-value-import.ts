@@ -1,6 +1,6 @@
 // Checks an uploaded values file without writing anything: every problem, or the changes
 // an import would make.
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { dryRunValueImport, type DryRunResult } from '@/db/admin/value-import';
 import { importFileSchema, readImportFile } from './import-file';

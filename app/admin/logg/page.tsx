@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { AUDIT_ENTITY_PREFIXES, getAuditLog, type AuditEntityPrefix, type AuditFilters } from '@/db/admin/audit-log';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { AppHeader } from '@/components/app-header';

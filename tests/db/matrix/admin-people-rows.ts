@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { createUnit, getUnitForAdmin, listUnitOptions, listUnitsForAdmin, setUnitArchived } from '@/db/admin/units';
 import { addGrant, createUser, getUserForAdmin } from '@/db/admin/users';
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import { createUnitAction } from '@/app/admin/enheter/create-unit';
 import { updateUnitAction } from '@/app/admin/enheter/update-unit';
 import { setUnitArchivedAction } from '@/app/admin/enheter/set-unit-archived';

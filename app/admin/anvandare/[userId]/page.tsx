@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getUserForAdmin, type GrantDTO } from '@/db/admin/users';
 import { listUnitOptions } from '@/db/admin/units';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { roleLabel } from '@/lib/roles';
-import { MIN_PASSWORD_LENGTH } from '@/lib/password';
+import { MIN_PASSWORD_LENGTH } from '@/lib/password-rules';
 import { AppHeader } from '@/components/app-header';
 import { PasswordForm, UserDetailsForm } from '../user-forms';
 import { AddGrantForm, GrantList } from '../grant-forms';
@@ -35,10 +35,7 @@ export default async function UserPage({
   if (!userId) notFound();
   const db = await getDb();
   const [account, units] = await Promise.all([
-    getUserForAdmin(db, user, userId).catch((error) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
+    getUserForAdmin(db, user, userId).catch(notFoundOrThrow),
     listUnitOptions(db, user),
   ]);
   const created = (await searchParams).skapad === '1';

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listUnitOptions } from '@/db/admin/units';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
-import { MIN_PASSWORD_LENGTH } from '@/lib/password';
+import { MIN_PASSWORD_LENGTH } from '@/lib/password-rules';
 import { AppHeader } from '@/components/app-header';
 import { UserCreateForm } from '../user-forms';
 

@@ -1,6 +1,6 @@
 // Imports an uploaded structure file: checked again from the start, then written in one
 // transaction, or nothing at all.
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { applyStructureImport } from '@/db/admin/structure-import';
 import { readStructureFile, structureFileSchema } from './import-file';

@@ -1,6 +1,6 @@
 // Checks an uploaded structure file without writing anything: every problem, or what an
 // import would create and change.
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { dryRunStructureImport, type StructureDryRun } from '@/db/admin/structure-import';
 import { readStructureFile, structureFileSchema } from './import-file';

@@ -4,7 +4,7 @@ import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { findLoginCandidates, recordLoginFailure, recordLoginSuccess } from '@/db/users';
-import { isLocked, loginDelayMs } from './login-throttle';
+import { isLocked, loginDelayMs } from '@/lib/login-throttle';
 import { verifyPassword } from './password';
 
 export class AccountLockedError extends CredentialsSignin {
