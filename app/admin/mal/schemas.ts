@@ -45,10 +45,8 @@ export const indicatorFields = {
   continuesId: optionalId,
 };
 
-const indicatorObject = z.object(indicatorFields);
-
 /** The parsed form as the db/ input: the schedule becomes frequency and period kind. */
-export function toIndicatorInput({ schedule, ...rest }: z.output<typeof indicatorObject>): IndicatorInput {
+export function toIndicatorInput({ schedule, ...rest }: z.output<z.ZodObject<typeof indicatorFields>>): IndicatorInput {
   return {
     ...rest,
     frequency: schedule === 'every_period' ? 'every_period' : 'yearly',

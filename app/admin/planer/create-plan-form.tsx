@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useEffect, useId, useState } from 'react';
+import { useActionState, useId, useState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import { FieldError, fieldProps } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
@@ -10,12 +10,13 @@ const EMPTY = { boardId: '', year: '', code: '' };
 
 /** A new plan: the board, the year and a code unique in the organization. */
 export function CreatePlanForm({ boards }: { boards: { id: string; name: string }[] }) {
-  const [result, action, pending] = useActionState<ActionResult | null, FormData>(createPlanForm, null);
   const [fields, setFields] = useState(EMPTY);
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
+    const next = await createPlanForm(previous, formData);
+    if (next.status === 'ok') setFields(EMPTY); // a created item leaves an empty form for the next one
+    return next;
+  }, null);
   const id = useId();
-  useEffect(() => {
-    if (result?.status === 'ok') setFields(EMPTY);
-  }, [result]);
   const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
   const errors = result?.status === 'error' ? (result.fieldErrors ?? {}) : {};
   const err = (name: string) => errors[name]?.[0];
