@@ -1,6 +1,6 @@
 // Users: login lookups, the signed-in user with the units their grants cover, and the
 // administration of accounts. Password hashes never leave this file except to the
-// credential check in lib/auth.ts.
+// credential check in server/credentials.ts.
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './client';

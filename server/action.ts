@@ -2,11 +2,13 @@
 // runAction for a user against a database. runAction needs no Next.js, so tests call it
 // directly; server/form-action.ts binds a definition to a form.
 //
-// Authorization convention: runAction only authenticates (a user is required) and parses.
-// Every definition's run() authorizes before it reads or writes: it either calls
-// lib/policy's authorize()/authorizeInOwnOrganization() first, or calls a db/ function that
-// takes the user and authorizes before it touches data; in that case a comment in run()
-// names that function and what it authorizes.
+// Authorization convention: runAction only authenticates (a user is required) and parses;
+// it does not authorize. Every definition's run() authorizes with lib/policy before anything
+// is changed or returned, in one of two ways:
+//   - run() calls authorize() or authorizeInOwnOrganization() itself, first; or
+//   - run() calls a db/ function that takes the user and calls authorize() itself before it
+//     writes (reading only the caller's organization to decide, e.g. a unit's period lock);
+//     a comment in run() names that function and what it authorizes.
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { ActionResult } from '@/lib/action';
@@ -17,7 +19,7 @@ export interface ActionDefinition<S extends z.ZodType, T> {
   /** For logs, e.g. "plan.create". */
   name: string;
   schema: S;
-  /** Authorizes before it touches data (see the convention above). */
+  /** Authorizes with lib/policy before it changes or returns anything (see the convention above). */
   run(context: { user: CurrentUser; db: Db }, input: z.output<S>): Promise<ActionResult<T>>;
 }
 

@@ -1,6 +1,6 @@
 // next-auth 5: email + password login, JWT sessions. The session only names the user;
 // who they are and what they may do is re-read from the database on every request
-// (lib/session.ts), so a disabled account or a removed grant stops working at once.
+// (server/session.ts), so a disabled account or a removed grant stops working at once.
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
