@@ -154,12 +154,7 @@ export function buildMyReporting(content: PeriodContent, user: CurrentUser, root
     items,
     reportedCount: items.filter((i) => i.reported).length,
     readiness: knownRoots.map((unitId) => {
-      // A unit outside every board (an external body) belongs to the boards it reports to.
-      const own = tree.boardOf(unitId);
-      const inScope = descendants(tree, [unitId]);
-      const boards = own
-        ? [own]
-        : [...new Set([...dueIndicators, ...goals].filter((x) => inScope.has(x.unitId)).map((x) => x.boardId))];
+      const boards = index.boardsOfUnit(unitId);
       const locked = index.isLockedForAny(boards);
       return {
         unitId,

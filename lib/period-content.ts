@@ -12,6 +12,7 @@ import type { Frequency } from './frequency';
 import type { Period, PeriodKind } from './period';
 import { isLive } from './live';
 import { UnitTree, type UnitNode } from './unit-tree';
+import { isLockedFor, isLockedForAny, periodLock, type PeriodLock } from './period-lock';
 
 type Archived = Date | string | null;
 
@@ -264,18 +265,35 @@ export class ContentIndex {
     return this.approvalOf.get(boardId);
   }
 
-  /** Is the board's period approved (its newest approval row an approval)? */
-  isApproved(boardId: string | null): boolean {
-    return boardId !== null && this.approvalOf.get(boardId)?.action === 'approved';
+  /**
+   * The boards a unit's part of the period belongs to: its own board, or for a unit outside
+   * every board (an external body), the boards of the goals and indicators it (or a unit
+   * below it) answers for. Ask it of live content.
+   */
+  boardsOfUnit(unitId: string): string[] {
+    const own = this.tree.boardOf(unitId);
+    if (own) return [own];
+    const inScope = new Set(this.tree.units.filter((u) => this.tree.ancestry(u.id).includes(unitId)).map((u) => u.id));
+    const goalBoard = new Map(this.content.goals.map((g) => [g.id, g.boardId]));
+    const boards = new Set<string>();
+    for (const g of this.content.goals) if (g.unitIds.some((u) => inScope.has(u))) boards.add(g.boardId);
+    for (const i of this.content.indicators) {
+      const board = goalBoard.get(i.goalId);
+      if (board && inScope.has(i.responsibleUnitId)) boards.add(board);
+    }
+    return [...boards];
   }
 
-  /** Locked for reporting: the period is not open, or the board's period is approved. */
+  /** The period's lock (lib/period-lock.ts). */
+  get lock(): PeriodLock {
+    return periodLock(this.content.period.state, this.content.approvals);
+  }
+
   isLockedFor(boardId: string | null): boolean {
-    return this.content.period.state !== 'open' || this.isApproved(boardId);
+    return isLockedFor(this.lock, boardId);
   }
 
-  /** Locked when the period is not open or any of the boards is approved. */
   isLockedForAny(boardIds: string[]): boolean {
-    return this.content.period.state !== 'open' || boardIds.some((b) => this.isApproved(b));
+    return isLockedForAny(this.lock, boardIds);
   }
 }

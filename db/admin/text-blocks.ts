@@ -8,7 +8,8 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
+import { appendVersion } from '../history';
 import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
@@ -219,18 +220,17 @@ export async function saveTextBlock(db: Db, user: CurrentUser, input: SaveTextBl
     return row ? toVersion(row) : null;
   };
 
-  const seq = input.baseSeq + 1;
-  try {
-    await db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
+  return appendVersion(db, {
+    baseSeq: input.baseSeq,
+    newestSeq: (await newest(db))?.seq ?? 0,
+    newer: () => newest(db),
+    write: async (tx, seq) => {
       // The slot's block: created on the first save (a concurrent first save finds the other's).
       await tx
         .insert(s.textBlocks)
         .values({ organizationId: org, planId: plan.id, periodId: period.id, slot: input.slot, focusAreaId })
         .onConflictDoNothing();
       const [block] = await tx.select({ id: s.textBlocks.id }).from(s.textBlocks).where(sameSlot);
-      const current = await newest(t);
-      if ((current?.seq ?? 0) !== input.baseSeq) throw new ConflictError(current);
       await tx.insert(s.textBlockVersions).values({
         organizationId: org,
         textBlockId: block!.id,
@@ -239,7 +239,7 @@ export async function saveTextBlock(db: Db, user: CurrentUser, input: SaveTextBl
         body: input.body,
         authorId: user.id,
       });
-      await recordAudit(t, {
+      await recordAudit(tx, {
         organizationId: org,
         actorId: user.id,
         action: 'text_block.save',
@@ -252,10 +252,6 @@ export async function saveTextBlock(db: Db, user: CurrentUser, input: SaveTextBl
           seq,
         },
       });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(await newest(db));
-    throw error;
-  }
-  return { seq };
+    },
+  });
 }
