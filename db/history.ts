@@ -33,7 +33,8 @@ export type HistoryKind = keyof typeof HISTORY;
  * The newest version of every item of a history table among the rows matching `where`:
  * one DISTINCT ON query, served by the unique (organization, item…, seq) index.
  * With `withAuthor`, `s.users` is joined on the author so that fields may name it; with
- * `withTextBlock` (text versions only), `s.textBlocks` is joined on the version's block.
+ * `withTextBlock` (text versions only), `s.textBlocks` is joined on the version's block; with
+ * `withPeriod` (tables per period), `s.periods` is joined on the row's period.
  */
 export function newestVersions<F extends SelectedFields>(
   db: Db,
@@ -41,7 +42,7 @@ export function newestVersions<F extends SelectedFields>(
   organizationId: string,
   fields: F,
   where?: SQL,
-  options: { withAuthor?: boolean; withTextBlock?: boolean } = {},
+  options: { withAuthor?: boolean; withTextBlock?: boolean; withPeriod?: boolean } = {},
 ): Promise<SelectResultFields<F>[]> {
   const { table, item } = HISTORY[kind];
   // One builder for six tables: drizzle cannot type a union of tables, so the query is
@@ -59,6 +60,9 @@ export function newestVersions<F extends SelectedFields>(
       s.textBlocks,
       and(eq(s.textBlocks.organizationId, organizationId), eq(s.textBlocks.id, s.textBlockVersions.textBlockId)),
     );
+  }
+  if (options.withPeriod) {
+    query = query.innerJoin(s.periods, and(eq(s.periods.organizationId, organizationId), eq(s.periods.id, h.periodId)));
   }
   return query.where(and(eq(h.organizationId, organizationId), where)).orderBy(...item, desc(h.seq)) as unknown as Promise<
     SelectResultFields<F>[]

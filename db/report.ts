@@ -3,12 +3,13 @@
 // content through the one loader. An approved period's report and workbook come from the
 // snapshot frozen at approval; an open one is built live and marked preliminary.
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { NotFoundError } from './errors';
 import { getPeriod } from './queries/periods';
 import { loadPeriodContent } from './period-content';
+import { newestVersions } from './history';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { ContentIndex, type PeriodContent } from '@/lib/period-content';
@@ -64,8 +65,11 @@ export async function buildLiveWorkbook(
   const { indicators, assignments } = workbookScope(content, board.id);
   const [values, reports] = await Promise.all([
     indicators.length
-      ? db
-          .selectDistinctOn([s.indicatorValues.indicatorId, s.indicatorValues.periodId], {
+      ? newestVersions(
+          db,
+          'indicatorValues',
+          org,
+          {
             indicatorId: s.indicatorValues.indicatorId,
             seq: s.indicatorValues.seq,
             outcome: s.indicatorValues.outcome,
@@ -79,21 +83,16 @@ export async function buildLiveWorkbook(
             year: s.periods.year,
             kind: s.periods.kind,
             endDate: s.periods.endDate,
-          })
-          .from(s.indicatorValues)
-          .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.indicatorValues.authorId)))
-          .innerJoin(s.periods, and(eq(s.periods.organizationId, org), eq(s.periods.id, s.indicatorValues.periodId)))
-          .where(
-            and(
-              eq(s.indicatorValues.organizationId, org),
-              inArray(
-                s.indicatorValues.indicatorId,
-                indicators.map((i) => i.id),
-              ),
-              eq(s.periods.year, content.period.year),
+          },
+          and(
+            inArray(
+              s.indicatorValues.indicatorId,
+              indicators.map((i) => i.id),
             ),
-          )
-          .orderBy(s.indicatorValues.indicatorId, s.indicatorValues.periodId, desc(s.indicatorValues.seq))
+            eq(s.periods.year, content.period.year),
+          ),
+          { withAuthor: true, withPeriod: true },
+        )
       : [],
     assignments.length
       ? db

@@ -1,7 +1,7 @@
 // Sending an item back for revision (the director): a revision request with a comment,
 // and the unit's readiness taken away. A request stands until the unit saves the item again.
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
@@ -9,6 +9,7 @@ import { NotFoundError } from './errors';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree } from './unit-tree';
 import { openRevisionRows } from './period-content';
+import { newestVersions } from './history';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
 
@@ -74,12 +75,13 @@ export async function sendBack(
       authorId: user.id,
     });
     // The unit is no longer ready: its part of the period needs work again.
-    const [readiness] = await tx
-      .select({ seq: s.readinessEvents.seq, ready: s.readinessEvents.ready })
-      .from(s.readinessEvents)
-      .where(and(eq(s.readinessEvents.organizationId, org), eq(s.readinessEvents.unitId, input.unitId), eq(s.readinessEvents.periodId, input.periodId)))
-      .orderBy(desc(s.readinessEvents.seq))
-      .limit(1);
+    const [readiness] = await newestVersions(
+      tx as unknown as Db,
+      'readinessEvents',
+      org,
+      { seq: s.readinessEvents.seq, ready: s.readinessEvents.ready },
+      and(eq(s.readinessEvents.unitId, input.unitId), eq(s.readinessEvents.periodId, input.periodId)),
+    );
     if (readiness?.ready) {
       await tx.insert(s.readinessEvents).values({
         organizationId: org,

@@ -9,7 +9,7 @@ import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
 import { NotFoundError, ValidationError } from '../errors';
-import { appendVersion } from '../history';
+import { appendVersion, newestVersions } from '../history';
 import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
@@ -81,9 +81,12 @@ function lockReasonFor(lock: PeriodLock, boardId: string): string | null {
 }
 
 /** The newest version of every text block of the plan and period, with its author (one query). */
-function newestVersions(db: Db, org: string, planId: string, periodId: string) {
-  return db
-    .selectDistinctOn([s.textBlockVersions.textBlockId], {
+function newestTexts(db: Db, org: string, planId: string, periodId: string) {
+  return newestVersions(
+    db,
+    'textBlockVersions',
+    org,
+    {
       slot: s.textBlocks.slot,
       focusAreaId: s.textBlocks.focusAreaId,
       seq: s.textBlockVersions.seq,
@@ -91,12 +94,10 @@ function newestVersions(db: Db, org: string, planId: string, periodId: string) {
       body: s.textBlockVersions.body,
       authorName: s.users.name,
       createdAt: s.textBlockVersions.createdAt,
-    })
-    .from(s.textBlockVersions)
-    .innerJoin(s.textBlocks, and(eq(s.textBlocks.organizationId, org), eq(s.textBlocks.id, s.textBlockVersions.textBlockId)))
-    .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.textBlockVersions.authorId)))
-    .where(and(eq(s.textBlockVersions.organizationId, org), eq(s.textBlocks.planId, planId), eq(s.textBlocks.periodId, periodId)))
-    .orderBy(s.textBlockVersions.textBlockId, desc(s.textBlockVersions.seq));
+    },
+    and(eq(s.textBlocks.planId, planId), eq(s.textBlocks.periodId, periodId)),
+    { withAuthor: true, withTextBlock: true },
+  );
 }
 
 const toVersion = (v: { seq: number; heading: string | null; body: string; authorName: string; createdAt: Date }): TextVersionDTO => ({
@@ -119,7 +120,7 @@ export async function getPlanTexts(db: Db, user: CurrentUser | null, planId: str
       .from(s.focusAreas)
       .where(and(eq(s.focusAreas.organizationId, org), isNull(s.focusAreas.parentId)))
       .orderBy(asc(s.focusAreas.sortOrder), asc(s.focusAreas.number), asc(s.focusAreas.name)),
-    newestVersions(db, org, planId, periodId),
+    newestTexts(db, org, planId, periodId),
   ]);
   if (!lock) throw new NotFoundError('period');
   const versionOf = (slot: TextSlot, focusAreaId: string | null) => {
@@ -203,20 +204,20 @@ export async function saveTextBlock(db: Db, user: CurrentUser, input: SaveTextBl
     focusAreaId ? eq(s.textBlocks.focusAreaId, focusAreaId) : isNull(s.textBlocks.focusAreaId),
   );
   const newest = async (tx: Db): Promise<TextVersionDTO | null> => {
-    const [row] = await tx
-      .select({
+    const [row] = await newestVersions(
+      tx,
+      'textBlockVersions',
+      org,
+      {
         seq: s.textBlockVersions.seq,
         heading: s.textBlockVersions.heading,
         body: s.textBlockVersions.body,
         authorName: s.users.name,
         createdAt: s.textBlockVersions.createdAt,
-      })
-      .from(s.textBlockVersions)
-      .innerJoin(s.textBlocks, and(eq(s.textBlocks.organizationId, org), eq(s.textBlocks.id, s.textBlockVersions.textBlockId)))
-      .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.textBlockVersions.authorId)))
-      .where(and(eq(s.textBlockVersions.organizationId, org), sameSlot))
-      .orderBy(desc(s.textBlockVersions.seq))
-      .limit(1);
+      },
+      sameSlot,
+      { withAuthor: true, withTextBlock: true },
+    );
     return row ? toVersion(row) : null;
   };
 
