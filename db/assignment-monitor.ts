@@ -15,7 +15,7 @@ import type { PeriodDTO } from './queries/overview';
 import type { ReportVersionDTO } from './assignment-reports';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization, can } from '@/lib/policy';
-import { assignmentStatus, isOverdue, type ReportStatus } from '@/lib/assignment-status';
+import { assignmentStatus, isOverdue, overdueDay, type ReportStatus } from '@/lib/assignment-status';
 import { periodLabel } from '@/lib/period';
 import { isLive } from '@/lib/live';
 import type { AssignmentMonitorRow, AssignmentMonitorUnit } from '@/lib/assignment-filters';
@@ -177,7 +177,7 @@ export async function getAssignmentMonitor(
   for (const au of assignmentUnits) unitsOf.set(au.assignmentId, [...(unitsOf.get(au.assignmentId) ?? []), au.unitId]);
   const reportOf = new Map(reports.map((r) => [`${r.periodId}:${r.assignmentId}:${r.unitId}`, r]));
   const areaById = new Map(areas.map((a) => [a.id, a]));
-  const day = options.today ?? today();
+  const day = overdueDay(period, options.today ?? today());
 
   const rows = assignments
     .filter((a) => isLive({ kind: 'assignment', archivedAt: a.archivedAt }, period))
@@ -346,7 +346,7 @@ export async function getAssignmentPage(
     },
   );
   const strip = ({ endDate: _endDate, ...v }: ReportVersionDTO & { endDate: string }): ReportVersionDTO => v;
-  const day = options.today ?? today();
+  const day = overdueDay(period, options.today ?? today());
 
   const units = assignmentUnits.map(({ unitId }): AssignmentPageUnitDTO => {
     const own = versions.filter((v) => v.unitId === unitId);

@@ -11,7 +11,7 @@ import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree } from './unit-tree';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
-import { assignmentStatus, isOverdue, type ReportStatus } from '@/lib/assignment-status';
+import { assignmentStatus, isOverdue, overdueDay, type ReportStatus } from '@/lib/assignment-status';
 import { periodLabel, type PeriodKind, type PeriodState } from '@/lib/period';
 import type { AssignmentReportInput } from '@/lib/assignment-report-input';
 import { ARCHIVED_MESSAGE, isLive } from '@/lib/live';
@@ -141,7 +141,7 @@ export async function getAssignmentReport(
       focusAreaName: a.focusAreaName,
       units: units.map((u) => ({ id: u.id, name: tree.name(u.id) })),
       status,
-      overdue: isOverdue(status, a.dueDate, new Date().toISOString().slice(0, 10)),
+      overdue: isOverdue(status, a.dueDate, overdueDay(period, new Date().toISOString().slice(0, 10))),
     },
     unit: { id: unitId, name: tree.name(unitId) },
     period: { id: period.id, year: period.year, kind: period.kind, state: period.state, label: periodLabel(period.kind, period.year) },

@@ -6,7 +6,7 @@
 import type { CurrentUser } from './current-user';
 import { isDueInPeriod } from './frequency';
 import { goalAttainment } from './goal-rule';
-import { assignmentStatus, isOverdue, OVERDUE_LABEL, type ReportStatus } from './assignment-status';
+import { assignmentStatus, isOverdue, overdueDay, OVERDUE_LABEL, type ReportStatus } from './assignment-status';
 import { colourLabel, type Colour } from './colour';
 import type { Trend } from './trend';
 import { formatOutcome } from './swedish-number';
@@ -332,7 +332,7 @@ function assemble(d: Loaded): DeviationsDTO {
     assignmentById.set(first.id, first);
     const statuses = rows.map((r) => reportOf.get(`${r.id}:${r.unitId}`)?.status ?? null);
     const status = assignmentStatus(statuses);
-    const overdue = isOverdue(status, first.dueDate, d.today);
+    const overdue = isOverdue(status, first.dueDate, overdueDay(period, d.today));
     const closed = status === 'done' || status === 'cancelled';
     for (const [index, r] of rows.entries()) {
       const inScope = assignmentUnitInScope(r, r.unitId);

@@ -6,7 +6,7 @@ import { can } from './policy';
 import { isDueInPeriod } from './frequency';
 import { boardGoalTitle } from './swedish-text';
 import type { Colour } from './colour';
-import { isOverdue, type ReportStatus } from './assignment-status';
+import { isOverdue, overdueDay, type ReportStatus } from './assignment-status';
 import type { Period } from './period';
 import type { UnitTree } from './unit-tree';
 import { ContentIndex, liveContent, type PeriodContent } from './period-content';
@@ -140,7 +140,7 @@ export function buildMyReporting(content: PeriodContent, user: CurrentUser, root
         reported: r !== undefined,
         colour: null,
         status: r?.status ?? null,
-        overdue: isOverdue(r?.status ?? null, a.dueDate, today),
+        overdue: isOverdue(r?.status ?? null, a.dueDate, overdueDay(period, today)),
         canReport: reportable('report', a.unitId, tree.boardOf(a.unitId)),
         href: `/rapportering/uppdrag/${a.id}/${a.unitId}${q}`,
         sentBack: sentBack('assignment', a.id, a.unitId),

@@ -5,7 +5,7 @@
 import type { Colour } from './colour';
 import type { Trend } from './trend';
 import { goalAttainment, type GoalRule } from './goal-rule';
-import { assignmentStatus, isOverdue, type ReportStatus } from './assignment-status';
+import { assignmentStatus, isOverdue, overdueDay, type ReportStatus } from './assignment-status';
 import type { ReportModel } from './report-model';
 import type { WorkbookModel } from './report-workbook-model';
 import { ContentIndex, liveContent, type PeriodContent } from './period-content';
@@ -81,7 +81,7 @@ export interface OverviewParts {
   approvedBoards: string[];
 }
 
-/** The live parts of a period, for every board (no snapshots applied). */
+/** The live parts of a period, for every board (no snapshots applied); "Försenat" as of lib/assignment-status overdueDay. */
 export function buildLiveParts(content: PeriodContent, today: string): OverviewParts {
   const live = liveContent(content);
   const index = new ContentIndex(live);
@@ -141,7 +141,7 @@ export function buildLiveParts(content: PeriodContent, today: string): OverviewP
         focusAreaId: a.focusAreaId,
         boardIds: assignmentBoards(a, (u) => tree.boardOf(u)),
         status,
-        overdue: isOverdue(status, a.dueDate, today),
+        overdue: isOverdue(status, a.dueDate, overdueDay(live.period, today)),
       };
     }),
   };
