@@ -1,24 +1,46 @@
-// A convenience redirect to the login page for visitors without a session cookie. It is
-// not the authorization boundary: every page, action and query checks the user and the
-// policy itself. It only looks for the cookie and never renews it, so a request in flight
-// during logout cannot put a session back.
+// Runs before every request. Two conveniences, no authorization (every page, action, route
+// handler and query checks the user and the policy itself):
+// - the security headers of every response, with a fresh CSP nonce per request that Next.js
+//   puts on its own scripts (lib/security-headers.ts);
+// - a redirect to the login page for visitors without a session cookie. It only looks for
+//   the cookie and never renews it, so a request in flight during logout cannot put a
+//   session back.
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, isHttpsDeployment, staticSecurityHeaders } from '@/lib/security-headers';
 
 const PUBLIC_PATHS = ['/logga-in'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+/** Paths that are not pages: no login redirect (they answer for themselves), headers still. */
+const NOT_PAGES = /^\/(api\/auth|_next\/|favicon\.ico)/;
+
+function withHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
+  response.headers.set('Content-Security-Policy', csp);
+  for (const { key, value } of staticSecurityHeaders({ https })) response.headers.set(key, value);
+  return response;
+}
 
 export function proxy(request: NextRequest) {
+  const https = isHttpsDeployment(process.env);
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development', https });
   const { pathname, search } = request.nextUrl;
+
   // A large session is split into "<name>.0", "<name>.1", ….
   const hasSession = request.cookies
     .getAll()
     .some((cookie) => SESSION_COOKIES.some((name) => cookie.name === name || cookie.name.startsWith(`${name}.`)));
-  if (hasSession || PUBLIC_PATHS.includes(pathname)) return NextResponse.next();
-  const login = new URL('/logga-in', request.nextUrl);
-  if (pathname !== '/') login.searchParams.set('till', `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  if (!hasSession && !PUBLIC_PATHS.includes(pathname) && !NOT_PAGES.test(pathname)) {
+    const login = new URL('/logga-in', request.nextUrl);
+    if (pathname !== '/') login.searchParams.set('till', `${pathname}${search}`);
+    return withHeaders(NextResponse.redirect(login), csp, https);
+  }
+  // The nonce reaches the rendering through the request's CSP header (Next.js reads it there).
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', csp);
+  return withHeaders(NextResponse.next({ request: { headers } }), csp, https);
 }
 
 export const config = {
-  matcher: ['/((?!api/auth|_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/:path*'],
 };

@@ -2,7 +2,8 @@
 // preliminary notice, and byte-identical output for an approved period.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
-import { buildReportDocx, setZipTimestamps } from '@/lib/report-docx';
+import { buildReportDocx } from '@/lib/report-docx';
+import { setZipTimestamps } from '@/lib/zip-timestamps';
 import { DIGITALISERING_ITEMS, reportFixture } from '../support/report-fixture';
 import type { ReportModel } from '@/lib/report-model';
 

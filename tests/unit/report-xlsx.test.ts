@@ -39,13 +39,15 @@ describe('buildReportXlsx', () => {
     expect(values.get('Preliminär')).toBe('Nej');
     // Swedish time: 10:15Z is 12:15 in September (CEST).
     expect(values.get('Attesterad')).toEqual(new Date('2024-09-20T12:15:00Z'));
-    expect(values.get('Exporterad')).toEqual(new Date('2025-01-15T13:00:00Z'));
+    // The approved workbook is the same document whenever it is downloaded: no export time.
+    expect(values.has('Exporterad')).toBe(false);
 
     const preliminary = (await open(workbookFixture({ preliminary: true, approvedAt: null }))).getWorksheet('Om')!;
     const labels: string[] = [];
     preliminary.eachRow((row) => labels.push(`${row.getCell(1).value}: ${row.getCell(2).text}`));
     expect(labels).toContain('Preliminär: Ja – perioden är inte attesterad');
     expect(labels.some((l) => l.startsWith('Attesterad'))).toBe(false);
+    expect(labels.some((l) => l.startsWith('Exporterad'))).toBe(true);
   });
 
   it('has a bold, frozen header row with a filter on every data sheet', async () => {
