@@ -26,6 +26,5 @@ for (const _ of hasPostgres ? [1] : []) {
         await fresh.drop();
       }
     });
-
   });
 }
