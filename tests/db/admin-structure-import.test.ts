@@ -65,7 +65,8 @@ async function count(db: Db) {
   return counts.join(',');
 }
 
-describe.each(engines)('structure import on $name', (engine) => {
+// Every test writes a workbook, parses it and runs the import's checks against the database.
+describe.each(engines)('structure import on $name', { timeout: 120_000 }, (engine) => {
   let database: Database;
   let db: Db;
   let admin: CurrentUser, hr: CurrentUser, director: CurrentUser;

@@ -18,7 +18,9 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
   return { ...original, verify: vi.fn(original.verify) };
 });
 
-describe.each(engines)('login on $name', (engine) => {
+// Every login hashes or verifies a password with argon2 (deliberately slow; 2 s for the
+// lockout test under load).
+describe.each(engines)('login on $name', { timeout: 120_000 }, (engine) => {
   let database: Database;
 
   beforeAll(async () => {

@@ -59,7 +59,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('buildReportDocx', () => {
+// Every test builds the whole DOCX and unzips it (0.1–1 s on an idle machine, the first
+// with the docx library's warm-up): a budget well above vitest's default 5 s for a loaded one.
+describe('buildReportDocx', { timeout: 30_000 }, () => {
   it('writes the goals, targets, outcomes in Swedish format and attainment words', async () => {
     const doc = await open(reportFixture());
     const text = doc.paragraphs.map((p) => p.text);

@@ -24,7 +24,9 @@ function rowWith(ws: ExcelJS.Worksheet, column: number, text: string): ExcelJS.R
   throw new Error(`no row with "${text}"`);
 }
 
-describe('buildReportXlsx', () => {
+// Every test writes the workbook with exceljs and reads it back (0.1–0.8 s on an idle
+// machine, the first with exceljs' warm-up): a budget well above vitest's default 5 s.
+describe('buildReportXlsx', { timeout: 30_000 }, () => {
   it('has the sheets in order', async () => {
     const wb = await open(workbookFixture());
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Om', 'Mål', 'Mått och utfall', 'Uppdrag och återrapportering']);
