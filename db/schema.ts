@@ -139,6 +139,30 @@ export const roleGrants = pgTable(
   ],
 );
 
+/**
+ * A signed-in session. The session cookie (a JWT) names it; every request checks it here, so
+ * logout, an admin ending a user's sessions, the idle timeout and the absolute lifetime end
+ * it on the server, whatever a copied cookie says. Operational state, not history: ending
+ * a session sets ended_at (the audit log keeps who logged in and out, and when).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    organizationId: orgId(),
+    userId: uuid('user_id').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'), // 'logout' | 'ended_by_admin' | 'idle' | 'expired'
+  },
+  (t) => [
+    unique('sessions_org_id').on(t.organizationId, t.id),
+    index('sessions_org_user').on(t.organizationId, t.userId),
+    foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }),
+  ],
+);
+
 // ---------------------------------------------------------------- periods
 
 export const periods = pgTable(
