@@ -1,12 +1,15 @@
-// Runs before every request. Two conveniences, no authorization (every page, action, route
-// handler and query checks the user and the policy itself):
+// Runs before every request. Two conveniences and one refusal, no authorization (every
+// page, action, route handler and query checks the user and the policy itself):
 // - the security headers of every response, with a fresh CSP nonce per request that Next.js
 //   puts on its own scripts (lib/security-headers.ts);
 // - a redirect to the login page for visitors without a session cookie. It only looks for
 //   the cookie and never renews it, so a request in flight during logout cannot put a
-//   session back.
+//   session back;
+// - a 403 in Swedish for a server action posted from another site (lib/action-origin.ts),
+//   which Next.js would refuse with a 500.
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, isHttpsDeployment, staticSecurityHeaders } from '@/lib/security-headers';
+import { FOREIGN_ORIGIN_MESSAGE, isForeignOriginAction } from '@/lib/action-origin';
 
 const PUBLIC_PATHS = ['/logga-in'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -24,6 +27,15 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development', https });
   const { pathname, search } = request.nextUrl;
+
+  // A server action from another site: 403 in Swedish (Next.js itself would answer 500).
+  if (isForeignOriginAction({ method: request.method, pathname, headers: request.headers })) {
+    const refused = new NextResponse(FOREIGN_ORIGIN_MESSAGE, {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
+    return withHeaders(refused, csp, https);
+  }
 
   // A large session is split into "<name>.0", "<name>.1", ….
   const hasSession = request.cookies

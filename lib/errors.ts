@@ -47,14 +47,48 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+// The database is down, restarting, unreachable or too slow: postgres.js' connection
+// errors, the network's, and Postgres' own SQLSTATEs for a connection that failed (class
+// 08), a shutdown or a cancelled statement (57…: statement_timeout is 57014), too many
+// connections, an idle transaction ended (25P03) and a serialization failure or deadlock
+// (40001, 40P01), all of which a retry a moment later can cure.
+const TRANSIENT_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  '53300',
+  '25P03',
+  '40001',
+  '40P01',
+]);
+
+/** True for an outage or a timeout of the database, from either driver (however wrapped). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (TRANSIENT_CODES.has(code) || code.startsWith('08') || code.startsWith('57')) return true;
+  }
+  return false;
+}
+
 /** What went wrong, as the user is told it (and, for a route handler, its HTTP status). */
-export type ErrorCode = 'unauthenticated' | 'invalid' | 'not_found' | 'conflict' | 'failed';
+export type ErrorCode = 'unauthenticated' | 'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'failed';
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unauthenticated: 'Du är inte inloggad. Logga in och försök igen.',
   invalid: 'Uppgifterna behöver rättas. Se markeringarna vid fälten.',
   not_found: 'Det du söker finns inte, eller så saknar du behörighet till det.',
   conflict: 'Någon annan har sparat en nyare version. Din text finns kvar; jämför och spara igen.',
+  unavailable: 'Inget sparades. Försök igen om en stund.',
   failed: 'Något gick fel och inget sparades. Försök igen.',
 };
 
@@ -63,6 +97,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid: 422,
   not_found: 404, // a refusal too: whether something exists is not revealed
   conflict: 409,
+  unavailable: 503,
   failed: 500,
 };
 
@@ -88,7 +123,8 @@ export function describeCode(code: ErrorCode, messages: ErrorMessages = {}): Des
 /**
  * The one mapping of errors to what the user sees. Forbidden and not found look the same;
  * a ValidationError carries its own Swedish message and field errors; anything untyped is
- * "failed" with a generic message (the caller logs it, the user never sees it).
+ * "failed" with a generic message (the caller logs it, the user never sees it); an outage or
+ * a timeout of the database is "unavailable": nothing was saved, try again in a moment.
  */
 export function describeError(error: unknown, messages: ErrorMessages = {}): DescribedError {
   if (error instanceof NotFoundError || error instanceof ForbiddenError) return describeCode('not_found', messages);
@@ -96,5 +132,6 @@ export function describeError(error: unknown, messages: ErrorMessages = {}): Des
     return { ...describeCode('invalid', messages), message: error.userMessage, fieldErrors: error.fieldErrors };
   }
   if (error instanceof ConflictError) return { ...describeCode('conflict', messages), newer: error.newer };
+  if (isDatabaseUnavailable(error)) return { ...describeCode('unavailable', messages), expected: false };
   return { ...describeCode('failed', messages), expected: false };
 }

@@ -1,7 +1,7 @@
 // The credential check behind the login: email + password against the accounts, with
 // throttling and a constant amount of hashing work whether or not the email exists.
 import { CredentialsSignin } from 'next-auth';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { Db } from '@/db/client';
 import { findLoginCandidates, recordLoginFailure, recordLoginSuccess } from '@/db/users';
 import { isLocked, loginDelayMs } from '@/lib/login-throttle';

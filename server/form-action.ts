@@ -9,12 +9,12 @@
 // revalidates the paths it is given, after a success unless told otherwise. It may
 // redirect after a success instead of returning the result.
 import 'server-only';
-import type { z } from 'zod';
+import type { z } from '@/lib/zod';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import type { ActionResult } from '@/lib/action';
-import { formFields, runAction, type ActionDefinition } from './action';
+import { failedResult, formFields, runAction, type ActionDefinition } from './action';
 import { getCurrentUser } from './session';
 
 /** A page's path ('/admin/mal'), or { layout } for that path and every page below it. */
@@ -60,22 +60,35 @@ export function formActionByStep<T>(
   steps: Record<string, ActionDefinition<z.ZodType, T>>,
   options: FormActionOptions<T> = {},
 ): FormAction<T> {
-  return formActionFor((formData) => {
-    const step = formData.get('step');
+  return formActionFor((fields) => {
+    const step = fields.step;
     return typeof step === 'string' && Object.hasOwn(steps, step) ? steps[step] : undefined;
   }, options);
 }
 
+const UNREADABLE_FORM = 'Formuläret kunde inte läsas och inget sparades. Ladda om sidan och försök igen.';
+
 function formActionFor<S extends z.ZodType, T>(
-  pick: (formData: FormData) => ActionDefinition<S, T> | undefined,
+  pick: (fields: Record<string, string | File>) => ActionDefinition<S, T> | undefined,
   options: FormActionOptions<T>,
 ): FormAction<T> {
   const { revalidate = [], revalidateWhen = 'success', redirectTo } = options;
   const targets = Array.isArray(revalidate) ? revalidate : [revalidate];
   return async (_previous, formData) => {
-    const definition = pick(formData);
+    // Whatever a client posts: a form, or (through Next's action protocol) JSON of any shape.
+    const fields = formFields(formData);
+    if (!fields) return { status: 'error', code: 'invalid', message: UNREADABLE_FORM };
+    const definition = pick(fields);
     if (!definition) return { status: 'error', code: 'invalid', message: 'Okänd åtgärd.' };
-    const result = await runAction(definition, await getCurrentUser(), formFields(formData), await getDb());
+    let result: ActionResult<T>;
+    try {
+      // Inside the error handling: during a database outage the user lookup fails too, and
+      // that is "nothing was saved, try again", never Next's error page.
+      const [user, db] = await Promise.all([getCurrentUser(), getDb()]);
+      result = await runAction(definition, user, fields, db);
+    } catch (error) {
+      result = failedResult(definition.name, error);
+    }
     const shouldRevalidate =
       revalidateWhen === 'always' ? true : revalidateWhen === 'success' ? result.status === 'ok' : revalidateWhen(result);
     if (shouldRevalidate) {

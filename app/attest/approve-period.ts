@@ -1,5 +1,5 @@
 // The director approves a board's period; the admin reopens it with a reason.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { approvePeriod, reopenPeriod } from '@/db/approvals';
 

@@ -3,7 +3,7 @@
 // question to ask (authorization starts once a user exists); the input is still parsed
 // with zod and nothing about which accounts exist is revealed.
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { loginSchema, signIn, signOut } from '@/server/auth';
 import { LOCKED_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from '@/lib/login-throttle';
 import { safeRedirectPath } from '@/lib/safe-redirect';

@@ -1,7 +1,7 @@
 // The DOCX and XLSX downloads of a board's report: authenticate (server/route.ts), parse the
 // query with zod, read through db/ (which asks the policy), build the file. Anything not
 // the user's is 404, the same answer as for a report that does not exist.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { getDb } from '@/db/client';
 import { getBoardReport, getBoardWorkbook } from '@/db/report';
 import { NotFoundError } from '@/lib/errors';

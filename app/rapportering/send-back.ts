@@ -1,5 +1,5 @@
 // The director sends an item back to the unit for revision, with a comment.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { sendBack } from '@/db/revisions';
 

@@ -1,5 +1,5 @@
 // Mark a unit's part of a period ready, or take it back.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { setReadiness } from '@/db/readiness';
 

@@ -5,6 +5,7 @@ import {
   describeCode,
   describeError,
   ForbiddenError,
+  isDatabaseUnavailable,
   isUniqueViolation,
   NotFoundError,
   ValidationError,
@@ -47,5 +48,20 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation(new Error('wrapped', { cause: Object.assign(new Error('x'), { code: '23505' }) }))).toBe(true);
     expect(isUniqueViolation(Object.assign(new Error('x'), { code: '23503' }))).toBe(false);
     expect(isUniqueViolation(null)).toBe(false);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('calls an outage or a timeout of either driver "unavailable" (503), however wrapped', () => {
+    const wrapped = new Error('Failed query: select …', { cause: Object.assign(new Error('terminating connection'), { code: '57P01' }) });
+    expect(isDatabaseUnavailable(wrapped)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'CONNECT_TIMEOUT' }))).toBe(true);
+    expect(describeError(wrapped)).toMatchObject({ code: 'unavailable', status: 503, expected: false, message: 'Inget sparades. Försök igen om en stund.' });
+  });
+
+  it('leaves other database errors alone', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('dup'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // Give a user a role: systemförvaltare, kommundirektör or läsare, or rapportör for a unit.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { addGrant } from '@/db/admin/users';

@@ -1,5 +1,5 @@
 // Create an account: name, e-post, titel, a first password and its role grants.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { createUser } from '@/db/admin/users';

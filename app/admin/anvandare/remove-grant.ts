@@ -1,5 +1,5 @@
 // Take a role from a user; it stops at the user's next request (grants are re-read each request).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { removeGrant } from '@/db/admin/users';

@@ -1,5 +1,5 @@
 // Edit an account's name, e-post and titel (audited with before and after).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { updateUser } from '@/db/admin/users';

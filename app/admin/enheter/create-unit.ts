@@ -1,5 +1,5 @@
 // Create a unit in the tree: a board at the top, a department or unit under a parent.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { createUnit } from '@/db/admin/units';

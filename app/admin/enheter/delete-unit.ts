@@ -1,5 +1,5 @@
 // Delete a unit that has no children, no references and no history (anything else is archived).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { deleteUnit } from '@/db/admin/units';

@@ -1,5 +1,5 @@
 // Archive a unit (it stays in history and earlier reports but leaves the pickers) or restore it.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { setUnitArchived } from '@/db/admin/units';

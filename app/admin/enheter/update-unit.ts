@@ -1,5 +1,5 @@
 // Edit a unit: name, kind, parent, code and sort order (audited with before and after).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { updateUnit } from '@/db/admin/units';

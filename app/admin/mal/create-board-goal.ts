@@ -1,5 +1,5 @@
 // Create a nämndmål in a plan.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { createBoardGoal } from '@/db/admin/goals';

@@ -1,5 +1,5 @@
 // Create an indicator (mått) under a nämndmål, with a structured target.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { createIndicator } from '@/db/admin/indicators';

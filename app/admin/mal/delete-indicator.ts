@@ -1,5 +1,5 @@
 // Delete an indicator without history (one with values is archived instead).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { deleteIndicator } from '@/db/admin/indicators';

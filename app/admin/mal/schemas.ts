@@ -1,5 +1,5 @@
 // The fields of the goal and indicator forms, shared by their create and update actions.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { IndicatorInput } from '@/db/admin/indicators';
 import { code, idList, optionalId, optionalText, optionalYear, requiredText, swedishNumber } from '../malomraden/fields';
 import { SCHEDULES } from './labels';

@@ -1,5 +1,5 @@
 // Archive a nämndmål (it leaves current views, its history stays) or restore it.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { setBoardGoalArchived } from '@/db/admin/goals';

@@ -1,5 +1,5 @@
 // Create a KF-mål (council goal) under a målområde.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { createCouncilGoal } from '@/db/admin/focus-areas';

@@ -1,5 +1,5 @@
 // Create a målområde, or a sub-area under one.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { createFocusArea } from '@/db/admin/focus-areas';

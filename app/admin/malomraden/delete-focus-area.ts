@@ -1,5 +1,5 @@
 // Delete a målområde that nothing refers to (one in use is archived instead).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { deleteFocusArea } from '@/db/admin/focus-areas';

@@ -1,5 +1,5 @@
 // Edit a KF-mål (audited with before and after).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { updateCouncilGoal } from '@/db/admin/focus-areas';

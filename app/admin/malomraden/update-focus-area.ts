@@ -1,5 +1,5 @@
 // Edit a målområde (audited with before and after).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { updateFocusArea } from '@/db/admin/focus-areas';

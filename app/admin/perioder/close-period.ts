@@ -1,5 +1,5 @@
 // Close an open period: nobody can report on it any more.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { closePeriod } from '@/db/admin/periods';
 import { periodId } from './period-fields';

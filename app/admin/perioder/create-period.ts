@@ -1,5 +1,5 @@
 // Create a period (a draft) for a year and kind; one of each kind per year.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { createPeriod } from '@/db/admin/periods';
 import { deadline, endDate, year } from './period-fields';

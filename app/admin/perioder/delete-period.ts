@@ -1,5 +1,5 @@
 // Delete a draft period that nothing refers to (anything else is refused).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { deletePeriod } from '@/db/admin/periods';
 import { periodId } from './period-fields';

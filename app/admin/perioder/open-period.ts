@@ -1,5 +1,5 @@
 // Open a draft period for reporting.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { openPeriod } from '@/db/admin/periods';
 import { periodId } from './period-fields';

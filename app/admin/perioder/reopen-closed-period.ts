@@ -1,5 +1,5 @@
 // Open a closed period for reporting again, with a reason (audited).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { reopenClosedPeriod } from '@/db/admin/periods';
 import { periodId } from './period-fields';

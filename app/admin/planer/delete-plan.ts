@@ -1,5 +1,5 @@
 // Delete a plan that has no goals and no texts (anything else is archived instead).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { deletePlan } from '@/db/admin/plans';
 import { planId } from './plan-fields';

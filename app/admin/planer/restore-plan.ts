@@ -1,5 +1,5 @@
 // Restore an archived plan.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { setPlanArchived } from '@/db/admin/plans';
 import { planId } from './plan-fields';

@@ -1,5 +1,5 @@
 // Change a plan's code.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { updatePlan } from '@/db/admin/plans';
 import { code, planId } from './plan-fields';

@@ -1,5 +1,5 @@
 // Create an assignment (uppdrag). The form's fields and their checks are shared with the edit.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { parseSwedishNumber } from '@/lib/swedish-number';

@@ -1,5 +1,5 @@
 // Restore an archived assignment (Återställ): it is current again.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { setAssignmentArchived } from '@/db/admin/assignments';

@@ -1,5 +1,5 @@
 // Edit an assignment: every field, and its responsible units (a unit that has reported on it stays).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { updateAssignment } from '@/db/admin/assignments';
