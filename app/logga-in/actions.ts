@@ -15,6 +15,8 @@ export interface LoginState {
 }
 
 export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
+  // Anything but a form (a client posting JSON through Next's action protocol) is refused.
+  if (!(formData instanceof FormData)) return { email: '', error: 'Formuläret kunde inte läsas. Ladda om sidan och försök igen.' };
   const raw = { email: String(formData.get('email') ?? ''), password: String(formData.get('password') ?? '') };
   const parsed = loginSchema.safeParse(raw);
   if (!parsed.success) {
