@@ -88,8 +88,8 @@ async function allDefinitions(): Promise<{ definitions: AnyDefinition[]; names: 
   );
   const definitions = new Map<string, AnyDefinition>();
   for (const file of files) {
-    const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-    for (const value of Object.values(module)) {
+    const exported = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const value of Object.values(exported)) {
       const candidate = value as Partial<AnyDefinition> | null;
       if (candidate && typeof candidate === 'object' && typeof candidate.name === 'string' && candidate.schema && typeof candidate.run === 'function') {
         definitions.set(candidate.name, candidate as AnyDefinition);
