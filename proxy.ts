@@ -1,15 +1,21 @@
-// Runs before every request. Two conveniences and one refusal, no authorization (every
+// Runs before every request. Two conveniences and two refusals, no authorization (every
 // page, action, route handler and query checks the user and the policy itself):
 // - the security headers of every response, with a fresh CSP nonce per request that Next.js
 //   puts on its own scripts (lib/security-headers.ts);
 // - a redirect to the login page for visitors without a session cookie. It only looks for
 //   the cookie and never renews it, so a request in flight during logout cannot put a
 //   session back;
-// - a 403 in Swedish for a server action posted from another site (lib/action-origin.ts),
-//   which Next.js would refuse with a 500.
+// - a 403 in Swedish for a server action posted from another site, and a 400 for one whose
+//   body is no encoded argument list (lib/action-origin.ts); Next.js answers both with 500.
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, isHttpsDeployment, staticSecurityHeaders } from '@/lib/security-headers';
-import { FOREIGN_ORIGIN_MESSAGE, isForeignOriginAction } from '@/lib/action-origin';
+import {
+  FOREIGN_ORIGIN_MESSAGE,
+  isForeignOriginAction,
+  isMalformedActionBody,
+  MALFORMED_ACTION_MESSAGE,
+  MAX_CHECKED_ACTION_BODY,
+} from '@/lib/action-origin';
 
 const PUBLIC_PATHS = ['/logga-in'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -22,7 +28,15 @@ function withHeaders(response: NextResponse, csp: string, https: boolean): NextR
   return response;
 }
 
-export function proxy(request: NextRequest) {
+function plainText(message: string, status: number, csp: string, https: boolean): NextResponse {
+  const response = new NextResponse(message, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
+  return withHeaders(response, csp, https);
+}
+
+export async function proxy(request: NextRequest) {
   const https = isHttpsDeployment(process.env);
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development', https });
@@ -30,11 +44,17 @@ export function proxy(request: NextRequest) {
 
   // A server action from another site: 403 in Swedish (Next.js itself would answer 500).
   if (isForeignOriginAction({ method: request.method, pathname, headers: request.headers })) {
-    const refused = new NextResponse(FOREIGN_ORIGIN_MESSAGE, {
-      status: 403,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-    });
-    return withHeaders(refused, csp, https);
+    return plainText(FOREIGN_ORIGIN_MESSAGE, 403, csp, https);
+  }
+  // A server action whose text body Next.js cannot decode: 400 in Swedish (Next.js: 500).
+  if (request.method === 'POST' && request.headers.get('next-action') !== null) {
+    const length = Number(request.headers.get('content-length') ?? NaN);
+    const contentType = request.headers.get('content-type') ?? '';
+    const isForm = contentType.startsWith('multipart/form-data') || contentType === 'application/x-www-form-urlencoded';
+    // Only a small text body is read (a clone: Next.js still gets the original).
+    if (!isForm && length <= MAX_CHECKED_ACTION_BODY && isMalformedActionBody(contentType, await request.clone().text())) {
+      return plainText(MALFORMED_ACTION_MESSAGE, 400, csp, https);
+    }
   }
 
   // A large session is split into "<name>.0", "<name>.1", ….

@@ -44,3 +44,24 @@ export function isForeignOriginAction(request: RequestLike, allowedOrigins: read
   if (host && originHost === host) return false;
   return !allowedOrigins.includes(originHost);
 }
+
+export const MALFORMED_ACTION_MESSAGE = 'Förfrågan kunde inte läsas och inget sparades. Ladda om sidan och försök igen.';
+
+/** Bodies larger than this are left to Next.js (its bodySizeLimit answers them). */
+export const MAX_CHECKED_ACTION_BODY = 1_000_000;
+
+/**
+ * True for a server action sent as text (not a form) whose body Next.js cannot decode into
+ * arguments: not JSON, or JSON that is no array (React encodes the arguments as an array).
+ * Next.js throws on those and answers 500. Only the shape is checked: a malformed React
+ * reference inside the array (e.g. "$Q1") still reaches Next.js.
+ */
+export function isMalformedActionBody(contentType: string | null, body: string): boolean {
+  const type = contentType ?? '';
+  if (type.startsWith('multipart/form-data') || type === 'application/x-www-form-urlencoded') return false;
+  try {
+    return !Array.isArray(JSON.parse(body));
+  } catch {
+    return true;
+  }
+}

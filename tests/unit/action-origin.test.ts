@@ -1,7 +1,7 @@
 // A server action posted from another site is refused with a 403 in Swedish by proxy.ts
 // (Next.js would answer 500): the same comparison of Origin and host as Next.js makes.
 import { describe, expect, it } from 'vitest';
-import { FOREIGN_ORIGIN_MESSAGE, isForeignOriginAction, isPossibleServerAction } from '@/lib/action-origin';
+import { FOREIGN_ORIGIN_MESSAGE, isForeignOriginAction, isMalformedActionBody, isPossibleServerAction } from '@/lib/action-origin';
 
 function request(headers: Record<string, string>, method = 'POST', pathname = '/admin/mal') {
   const h = new Headers(headers);
@@ -41,5 +41,19 @@ describe('isForeignOriginAction', () => {
 
   it('says so in Swedish', () => {
     expect(FOREIGN_ORIGIN_MESSAGE).toMatch(/avvisades/);
+  });
+});
+
+describe('isMalformedActionBody', () => {
+  it('refuses a text body that is no encoded argument list (Next.js would answer 500)', () => {
+    for (const body of ['"plain"', 'not json', '1', 'null', '{"a":1}', '', 'true']) {
+      expect(isMalformedActionBody('text/plain;charset=UTF-8', body), body).toBe(true);
+    }
+  });
+
+  it('passes an argument list, and leaves forms to Next.js', () => {
+    for (const body of ['[]', '[null]', '["$undefined",{"a":"$$x"}]']) expect(isMalformedActionBody('text/plain;charset=UTF-8', body), body).toBe(false);
+    expect(isMalformedActionBody('multipart/form-data; boundary=x', 'anything')).toBe(false);
+    expect(isMalformedActionBody('application/x-www-form-urlencoded', 'a=1')).toBe(false);
   });
 });
