@@ -6,7 +6,7 @@
 // "<script>") is kept as plain text.
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../workers/read-workbook.mjs';
-import type { ReadLimits, ReadRefusal, SheetSnapshot, SnapshotCell, WorkbookRead } from '../workers/read-workbook.mjs';
+import type { ReadLimits, ReadRefusal, SheetSnapshot, WorkbookRead } from '../workers/read-workbook.mjs';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_DATA_ROWS = 20_000;
@@ -80,7 +80,11 @@ export const READ_LIMITS: ReadLimits = { maxInflatedBytes: MAX_UNCOMPRESSED_BYTE
 export interface SheetCell {
   type: ExcelJS.ValueType;
   value: ExcelJS.CellValue;
-  text: string;
+}
+
+/** A row of a read workbook. */
+export interface SheetRowCells {
+  getCell(column: number): SheetCell;
 }
 
 /** A sheet of a read workbook (plain values, no exceljs objects). */
@@ -88,19 +92,19 @@ export interface Sheet {
   name: string;
   /** Rows with content or formatting. */
   actualRowCount: number;
-  getRow(rowNumber: number): { getCell(column: number): SheetCell };
+  getRow(rowNumber: number): SheetRowCells;
   /** The rows present, in order. */
-  eachRow(callback: (row: { getCell(column: number): SheetCell }, rowNumber: number) => void): void;
+  eachRow(callback: (row: SheetRowCells, rowNumber: number) => void): void;
 }
 
 export interface Book {
   getWorksheet(name: string): Sheet | undefined;
 }
 
-const EMPTY: SheetCell = { type: ExcelJS.ValueType.Null, value: null, text: '' };
+const EMPTY: SheetCell = { type: ExcelJS.ValueType.Null, value: null };
 
-/** A cell's display text, as exceljs' `cell.text` gives it for the kinds a header has. */
-function textOf(type: ExcelJS.ValueType, value: unknown): string {
+/** A cell's display text, as exceljs' `cell.text` gives it for what a header holds. */
+function textOf({ type, value }: SheetCell): string {
   const V = ExcelJS.ValueType;
   if (value === null || value === undefined) return '';
   if (type === V.RichText) return (value as ExcelJS.CellRichTextValue).richText.map((p) => p.text).join('');
@@ -110,22 +114,24 @@ function textOf(type: ExcelJS.ValueType, value: unknown): string {
   return String(value);
 }
 
-function sheetOf(snapshot: SheetSnapshot): Sheet {
-  const byNumber = new Map(snapshot.rows.map(([n, cells]) => [n, cells]));
-  const rowOf = (cells: (SnapshotCell | null)[] | undefined) => ({
-    getCell(column: number): SheetCell {
-      const cell = cells?.[column - 1];
-      if (!cell) return EMPTY;
-      const [type, value] = cell;
-      return { type, value: value as ExcelJS.CellValue, get text() { return textOf(type, value); } };
+function sheetOf(s: SheetSnapshot): Sheet {
+  const index = new Map<number, number>();
+  s.rowNumbers.forEach((n, i) => index.set(n, i));
+  const rowAt = (i: number | undefined): SheetRowCells => ({
+    getCell(column) {
+      if (i === undefined) return EMPTY;
+      for (let c = s.rowStarts[i]!; c < s.rowStarts[i + 1]!; c++) {
+        if (s.columns[c] === column) return { type: s.types[c] as ExcelJS.ValueType, value: s.values[c] as ExcelJS.CellValue };
+      }
+      return EMPTY;
     },
   });
   return {
-    name: snapshot.name,
-    actualRowCount: snapshot.actualRowCount,
-    getRow: (n) => rowOf(byNumber.get(n)),
+    name: s.name,
+    actualRowCount: s.actualRowCount,
+    getRow: (n) => rowAt(index.get(n)),
     eachRow(callback) {
-      for (const [n, cells] of snapshot.rows) callback(rowOf(cells), n);
+      for (let i = 0; i < s.rowNumbers.length; i++) callback(rowAt(i), s.rowNumbers[i]!);
     },
   };
 }
@@ -178,7 +184,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export type DateCells = 'iso' | 'refuse';
 
 /** A cell's text (numbers Swedish style; dates YYYY-MM-DD or refused), or a problem message. */
-export function cellText(cell: Pick<SheetCell, 'type' | 'value'>, dates: DateCells): { text: string } | { problem: string } {
+export function cellText(cell: SheetCell, dates: DateCells): { text: string } | { problem: string } {
   const V = ExcelJS.ValueType;
   switch (cell.type) {
     case V.Null:
@@ -214,7 +220,7 @@ export function cellText(cell: Pick<SheetCell, 'type' | 'value'>, dates: DateCel
 
 /** The header row's problem when it is not `columns` in this order (case and spaces aside), or null. */
 export function headerProblem<C extends string>(ws: Sheet, sheet: string, columns: readonly C[]): SheetProblem<C> | null {
-  const header = columns.map((_, i) => normalize(ws.getRow(1).getCell(i + 1).text ?? '').toLowerCase());
+  const header = columns.map((_, i) => normalize(textOf(ws.getRow(1).getCell(i + 1))).toLowerCase());
   if (header.every((h, i) => h === columns[i]!.toLowerCase())) return null;
   return { sheet, row: 1, column: null, message: `Rubrikraden ska vara: ${columns.join(' | ')}.` };
 }

@@ -9,14 +9,18 @@ export interface ReadLimits {
 
 export type ReadRefusal = 'too-large' | 'not-xlsx' | 'too-large-unpacked' | 'too-many-cells' | 'too-slow' | 'unreadable';
 
-/** A cell as exceljs read it: its ValueType and its value (plain, structured-cloneable). */
-export type SnapshotCell = [type: number, value: unknown];
-
+/** A sheet as plain values (flat: cheap to hand to another thread). */
 export interface SheetSnapshot {
   name: string;
   actualRowCount: number;
-  /** The rows present: their row number and cells by column (index 0 = column A; null = empty). */
-  rows: [rowNumber: number, cells: (SnapshotCell | null)[]][];
+  /** The rows present, in order. */
+  rowNumbers: Int32Array;
+  /** Where each row's cells start in columns/types/values (one more entry: the end). */
+  rowStarts: Int32Array;
+  /** Per cell: its column (1 = A), its exceljs ValueType and its value (plain, cloneable). */
+  columns: Int32Array;
+  types: Uint8Array;
+  values: unknown[];
 }
 
 export type WorkbookRead = { sheets: SheetSnapshot[] } | { refused: ReadRefusal };

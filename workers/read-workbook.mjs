@@ -123,19 +123,37 @@ export function checkZip(buf, limits = DEFAULT_LIMITS) {
   return { inflated, cells };
 }
 
-/** The workbook as plain values: sheets, their rows present and each row's cells by column. */
+/**
+ * The workbook as plain values, flat so that handing it to another thread is cheap: per
+ * sheet the rows present (their numbers, and where their cells start), and per cell its
+ * column, its exceljs ValueType and its value.
+ */
 function snapshot(wb) {
   return wb.worksheets.map((ws) => {
-    const rows = [];
+    const rowNumbers = [];
+    const rowStarts = [];
+    const columns = [];
+    const types = [];
+    const values = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells = [];
+      rowNumbers.push(rowNumber);
+      rowStarts.push(columns.length);
       row.eachCell({ includeEmpty: false }, (cell, column) => {
-        while (cells.length < column - 1) cells.push(null);
-        cells.push([cell.type, cell.value]);
+        columns.push(column);
+        types.push(cell.type);
+        values.push(cell.value);
       });
-      rows.push([rowNumber, cells]);
     });
-    return { name: ws.name, actualRowCount: ws.actualRowCount, rows };
+    rowStarts.push(columns.length);
+    return {
+      name: ws.name,
+      actualRowCount: ws.actualRowCount,
+      rowNumbers: Int32Array.from(rowNumbers),
+      rowStarts: Int32Array.from(rowStarts),
+      columns: Int32Array.from(columns),
+      types: Uint8Array.from(types),
+      values,
+    };
   });
 }
 
