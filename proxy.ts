@@ -4,7 +4,10 @@
 //   puts on its own scripts (lib/security-headers.ts);
 // - a redirect to the login page for visitors without a session cookie. It only looks for
 //   the cookie and never renews it, so a request in flight during logout cannot put a
-//   session back.
+//   session back;
+// - a Swedish 413 for a server action whose body is over the limit of next.config.js
+//   (Next.js itself answers those with a 500). The text is plain text: Next's client throws
+//   it as the action's error message.
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, isHttpsDeployment, staticSecurityHeaders } from '@/lib/security-headers';
 
@@ -12,6 +15,20 @@ const PUBLIC_PATHS = ['/logga-in'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 /** Paths that are not pages: no login redirect (they answer for themselves), headers still. */
 const NOT_PAGES = /^\/(api\/auth|_next\/|favicon\.ico)/;
+/** next.config.js experimental.serverActions.bodySizeLimit ('6mb'): keep the two equal. */
+const ACTION_BODY_LIMIT = 6 * 1024 * 1024;
+const BODY_TOO_LARGE = 'Filen eller texten är för stor (högst 6 MB). Gör den mindre och försök igen.';
+
+/**
+ * A server action POST (from script: a Next-Action header; without script: a form posted to
+ * a page) that declares a body over the limit.
+ */
+function actionBodyTooLarge(request: NextRequest, pathname: string): boolean {
+  if (request.method !== 'POST') return false;
+  const action = request.headers.has('next-action') || (!pathname.startsWith('/api/') && (request.headers.get('content-type') ?? '').startsWith('multipart/form-data'));
+  if (!action) return false;
+  return Number(request.headers.get('content-length') ?? 0) > ACTION_BODY_LIMIT;
+}
 
 function withHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
   response.headers.set('Content-Security-Policy', csp);
@@ -24,6 +41,12 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development', https });
   const { pathname, search } = request.nextUrl;
+
+  if (actionBodyTooLarge(request, pathname)) {
+    // Exactly 'text/plain' (no charset): Next's client only shows the text then.
+    const response = new NextResponse(BODY_TOO_LARGE, { status: 413, headers: { 'content-type': 'text/plain' } });
+    return withHeaders(response, csp, https);
+  }
 
   // A large session is split into "<name>.0", "<name>.1", ….
   const hasSession = request.cookies
