@@ -5,6 +5,9 @@
 // - a redirect to the login page for visitors without a session cookie. It only looks for
 //   the cookie and never renews it, so a request in flight during logout cannot put a
 //   session back;
+// - a Swedish 413 for a server action whose body is over the limit of next.config.js
+//   (Next.js itself answers those with a 500). The text is plain text: Next's client throws
+//   it as the action's error message;
 // - a 403 in Swedish for a server action posted from another site, and a 400 for one whose
 //   body is no encoded argument list (lib/action-origin.ts); Next.js answers both with 500.
 import { NextResponse, type NextRequest } from 'next/server';
@@ -21,6 +24,20 @@ const PUBLIC_PATHS = ['/logga-in'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 /** Paths that are not pages: no login redirect (they answer for themselves), headers still. */
 const NOT_PAGES = /^\/(api\/auth|_next\/|favicon\.ico)/;
+/** next.config.js experimental.serverActions.bodySizeLimit ('6mb'): keep the two equal. */
+const ACTION_BODY_LIMIT = 6 * 1024 * 1024;
+const BODY_TOO_LARGE = 'Filen eller texten är för stor (högst 6 MB). Gör den mindre och försök igen.';
+
+/**
+ * A server action POST (from script: a Next-Action header; without script: a form posted to
+ * a page) that declares a body over the limit.
+ */
+function actionBodyTooLarge(request: NextRequest, pathname: string): boolean {
+  if (request.method !== 'POST') return false;
+  const action = request.headers.has('next-action') || (!pathname.startsWith('/api/') && (request.headers.get('content-type') ?? '').startsWith('multipart/form-data'));
+  if (!action) return false;
+  return Number(request.headers.get('content-length') ?? 0) > ACTION_BODY_LIMIT;
+}
 
 function withHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
   response.headers.set('Content-Security-Policy', csp);
@@ -29,10 +46,8 @@ function withHeaders(response: NextResponse, csp: string, https: boolean): NextR
 }
 
 function plainText(message: string, status: number, csp: string, https: boolean): NextResponse {
-  const response = new NextResponse(message, {
-    status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-  });
+  // Exactly 'text/plain' (no charset): Next's client only shows the text then.
+  const response = new NextResponse(message, { status, headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } });
   return withHeaders(response, csp, https);
 }
 
@@ -45,6 +60,9 @@ export async function proxy(request: NextRequest) {
   // A server action from another site: 403 in Swedish (Next.js itself would answer 500).
   if (isForeignOriginAction({ method: request.method, pathname, headers: request.headers })) {
     return plainText(FOREIGN_ORIGIN_MESSAGE, 403, csp, https);
+  }
+  if (actionBodyTooLarge(request, pathname)) {
+    return plainText(BODY_TOO_LARGE, 413, csp, https);
   }
   // A server action whose text body Next.js cannot decode: 400 in Swedish (Next.js: 500).
   if (request.method === 'POST' && request.headers.get('next-action') !== null) {

@@ -110,8 +110,6 @@ export const users = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     // Sessions that began before this moment are no longer valid (set when the account is disabled).
     sessionsValidFrom: timestamp('sessions_valid_from', { withTimezone: true }),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -162,6 +160,19 @@ export const sessions = pgTable(
     foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }),
   ],
 );
+
+/**
+ * Failed logins per key (lib/login-throttle.ts): an account (the email as typed), an account
+ * from one client, a client. Keys are SHA-256 hashes, so no typed address is stored. Kept
+ * without organization_id: a login is counted before anyone knows which organization (if
+ * any) the address belongs to. Operational state, not history (the audit log keeps the
+ * failures of real accounts).
+ */
+export const loginAttempts = pgTable('login_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+});
 
 // ---------------------------------------------------------------- periods
 

@@ -5,14 +5,18 @@
 // request. Nothing in a file is ever evaluated: formulas are refused and text (even
 // "<script>") is kept as plain text.
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { readWorkbook } from '../workers/read-workbook.mjs';
+import type { ReadLimits, ReadRefusal, SheetSnapshot, WorkbookRead } from '../workers/read-workbook.mjs';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_DATA_ROWS = 20_000;
-/** Zip-bomb guards, read from the zip's central directory before anything is inflated. */
+/** Zip-bomb guard: bytes actually inflated (all entries together), counted while inflating. */
 export const MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
-const MAX_ENTRY_RATIO = 500; // worksheet XML compresses well, but not a thousandfold
-const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
+/**
+ * Cells present in a file (all sheets). The largest legitimate import, 20 000 rows of the
+ * widest structure sheet (about 12 columns), is 240 000 cells.
+ */
+export const MAX_CELLS = 300_000;
 
 export const INSTRUCTIONS_SHEET = 'Instruktioner';
 
@@ -55,54 +59,111 @@ export const importMessages = {
 
 // ---------------------------------------------------------------- opening a workbook
 
-/** Checks the zip's central directory: total and per-entry uncompressed sizes. A message when refused. */
-async function zipBombCheck(buffer: Uint8Array): Promise<string | null> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buffer, { checkCRC32: false });
-  } catch {
-    return NOT_XLSX;
-  }
-  let total = 0;
-  for (const file of Object.values(zip.files)) {
-    if (file.dir) continue;
-    // jszip keeps the central directory's sizes on the (not yet inflated) entry.
-    const data = (file as unknown as { _data?: { compressedSize?: number; uncompressedSize?: number } })._data;
-    const compressed = data?.compressedSize;
-    const uncompressed = data?.uncompressedSize;
-    if (typeof compressed !== 'number' || typeof uncompressed !== 'number' || uncompressed < 0) return NOT_XLSX;
-    total += uncompressed;
-    if (total > MAX_UNCOMPRESSED_BYTES) return 'Filen är för stor uppackad (mer än 50 MB). Dela upp den i flera filer.';
-    if (uncompressed > RATIO_CHECK_FROM_BYTES && uncompressed > Math.max(compressed, 1) * MAX_ENTRY_RATIO) {
-      return 'Filen är packad på ett orimligt sätt och kan inte läsas.';
-    }
-  }
-  if (!zip.file('xl/workbook.xml')) return NOT_XLSX; // a zip, but not an Excel workbook
-  return null;
+export const TOO_LARGE_UNPACKED = `Filen är för stor uppackad (mer än ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB). Dela upp den i flera filer.`;
+export const TOO_MANY_CELLS = `Filen har fler än ${MAX_CELLS.toLocaleString('sv-SE')} celler. Dela upp den i flera filer.`;
+export const TOO_SLOW = 'Filen tog för lång tid att läsa. Dela upp den i flera filer och försök igen.';
+export const UNREADABLE = 'Filen kunde inte läsas. Kontrollera att den går att öppna i Excel och försök igen.';
+
+const REFUSALS: Record<ReadRefusal, string> = {
+  'too-large': TOO_LARGE,
+  'not-xlsx': NOT_XLSX,
+  'too-large-unpacked': TOO_LARGE_UNPACKED,
+  'too-many-cells': TOO_MANY_CELLS,
+  'too-slow': TOO_SLOW,
+  unreadable: UNREADABLE,
+};
+
+/** The limits a file is read with (workers/read-workbook.mjs). */
+export const READ_LIMITS: ReadLimits = { maxInflatedBytes: MAX_UNCOMPRESSED_BYTES, maxCells: MAX_CELLS };
+
+/** A cell of a read workbook: what cellText needs. */
+export interface SheetCell {
+  type: ExcelJS.ValueType;
+  value: ExcelJS.CellValue;
+}
+
+/** A row of a read workbook. */
+export interface SheetRowCells {
+  getCell(column: number): SheetCell;
+}
+
+/** A sheet of a read workbook (plain values, no exceljs objects). */
+export interface Sheet {
+  name: string;
+  /** Rows with content or formatting. */
+  actualRowCount: number;
+  getRow(rowNumber: number): SheetRowCells;
+  /** The rows present, in order. */
+  eachRow(callback: (row: SheetRowCells, rowNumber: number) => void): void;
+}
+
+export interface Book {
+  getWorksheet(name: string): Sheet | undefined;
+}
+
+const EMPTY: SheetCell = { type: ExcelJS.ValueType.Null, value: null };
+
+/** A cell's display text, as exceljs' `cell.text` gives it for what a header holds. */
+function textOf({ type, value }: SheetCell): string {
+  const V = ExcelJS.ValueType;
+  if (value === null || value === undefined) return '';
+  if (type === V.RichText) return (value as ExcelJS.CellRichTextValue).richText.map((p) => p.text).join('');
+  if (type === V.Hyperlink) return String((value as ExcelJS.CellHyperlinkValue).text ?? '');
+  if (type === V.Formula) return String((value as ExcelJS.CellFormulaValue).result ?? '');
+  if (typeof value === 'object' && !(value instanceof Date)) return '';
+  return String(value);
+}
+
+function sheetOf(s: SheetSnapshot): Sheet {
+  const index = new Map<number, number>();
+  s.rowNumbers.forEach((n, i) => index.set(n, i));
+  const rowAt = (i: number | undefined): SheetRowCells => ({
+    getCell(column) {
+      if (i === undefined) return EMPTY;
+      for (let c = s.rowStarts[i]!; c < s.rowStarts[i + 1]!; c++) {
+        if (s.columns[c] === column) return { type: s.types[c] as ExcelJS.ValueType, value: s.values[c] as ExcelJS.CellValue };
+      }
+      return EMPTY;
+    },
+  });
+  return {
+    name: s.name,
+    actualRowCount: s.actualRowCount,
+    getRow: (n) => rowAt(index.get(n)),
+    eachRow(callback) {
+      for (let i = 0; i < s.rowNumbers.length; i++) callback(rowAt(i), s.rowNumbers[i]!);
+    },
+  };
 }
 
 /**
- * Opens an uploaded file as a workbook, or says why not: over 5 MB, not a zip, a zip bomb
- * (judged from the central directory, before anything is inflated), not a workbook.
+ * Opens an uploaded file as a workbook, or says why not: over 5 MB, not a zip, more than
+ * 50 MB actually unpacked (counted while inflating, never trusting the sizes the file
+ * declares), more than MAX_CELLS cells, not a workbook. `source` is the file's bytes (read
+ * here, in this thread) or what server/read-workbook.ts read in a worker thread.
  */
-export async function openWorkbook(buffer: Uint8Array): Promise<{ workbook: ExcelJS.Workbook } | { refused: string }> {
-  if (buffer.length > MAX_FILE_BYTES) return { refused: TOO_LARGE };
-  if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b || buffer[2] !== 0x03 || buffer[3] !== 0x04) {
-    return { refused: NOT_XLSX };
+export async function openWorkbook(source: Uint8Array | WorkbookRead): Promise<{ workbook: Book } | { refused: string }> {
+  let read: WorkbookRead;
+  if (source instanceof Uint8Array) {
+    const refused = precheck(source);
+    read = refused ? { refused } : await readWorkbook(source, READ_LIMITS);
+  } else {
+    read = source;
   }
-  const bomb = await zipBombCheck(buffer);
-  if (bomb) return { refused: bomb };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    return { refused: NOT_XLSX };
-  }
-  return { workbook };
+  if ('refused' in read) return { refused: REFUSALS[read.refused] ?? UNREADABLE };
+  const sheets = new Map(read.sheets.map((s) => [s.name, sheetOf(s)]));
+  return { workbook: { getWorksheet: (name) => sheets.get(name) } };
+}
+
+/** What can be refused before reading: the size and the zip signature. */
+export function precheck(buffer: Uint8Array): 'too-large' | 'not-xlsx' | null {
+  if (buffer.length > MAX_FILE_BYTES) return 'too-large';
+  if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b || buffer[2] !== 0x03 || buffer[3] !== 0x04) return 'not-xlsx';
+  return null;
 }
 
 /** The number of rows below the header row (rows with content or formatting). */
-export function dataRowCount(ws: ExcelJS.Worksheet): number {
+export function dataRowCount(ws: Sheet): number {
   return Math.max(0, ws.actualRowCount - 1);
 }
 
@@ -123,7 +184,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export type DateCells = 'iso' | 'refuse';
 
 /** A cell's text (numbers Swedish style; dates YYYY-MM-DD or refused), or a problem message. */
-export function cellText(cell: ExcelJS.Cell, dates: DateCells): { text: string } | { problem: string } {
+export function cellText(cell: SheetCell, dates: DateCells): { text: string } | { problem: string } {
   const V = ExcelJS.ValueType;
   switch (cell.type) {
     case V.Null:
@@ -158,8 +219,8 @@ export function cellText(cell: ExcelJS.Cell, dates: DateCells): { text: string }
 }
 
 /** The header row's problem when it is not `columns` in this order (case and spaces aside), or null. */
-export function headerProblem<C extends string>(ws: ExcelJS.Worksheet, sheet: string, columns: readonly C[]): SheetProblem<C> | null {
-  const header = columns.map((_, i) => normalize(ws.getRow(1).getCell(i + 1).text ?? '').toLowerCase());
+export function headerProblem<C extends string>(ws: Sheet, sheet: string, columns: readonly C[]): SheetProblem<C> | null {
+  const header = columns.map((_, i) => normalize(textOf(ws.getRow(1).getCell(i + 1))).toLowerCase());
   if (header.every((h, i) => h === columns[i]!.toLowerCase())) return null;
   return { sheet, row: 1, column: null, message: `Rubrikraden ska vara: ${columns.join(' | ')}.` };
 }
@@ -182,7 +243,7 @@ export interface ReadRowsOptions<C extends string> {
  * row (formatting only) is skipped.
  */
 export function readRows<C extends string>(
-  ws: ExcelJS.Worksheet,
+  ws: Sheet,
   sheet: string,
   columns: readonly C[],
   options: ReadRowsOptions<C>,
@@ -190,7 +251,7 @@ export function readRows<C extends string>(
   const rows: SheetRow<C>[] = [];
   const problems: SheetProblem<C>[] = [];
   const required = Object.entries(options.required) as [C, string][];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  ws.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
     const cells = {} as Record<C, string>;
     let readable = true;
@@ -240,3 +301,5 @@ export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   const data = await wb.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }
+
+export type { WorkbookRead } from '../workers/read-workbook.mjs';

@@ -15,6 +15,7 @@ import {
   tooManyRows,
   workbookBuffer,
   type SheetProblem,
+  type WorkbookRead,
 } from './excel-import';
 
 export { INSTRUCTIONS_SHEET, MAX_FILE_BYTES } from './excel-import';
@@ -92,8 +93,9 @@ export interface ParsedStructure {
 }
 
 /** Reads the structure sheets of an uploaded workbook; a missing sheet is simply not imported. */
-export async function parseStructureWorkbook(buffer: Uint8Array): Promise<ParsedStructure> {
-  const opened = await openWorkbook(buffer);
+/** `source`: the file's bytes, or the file already read off the request thread (server/read-workbook.ts). */
+export async function parseStructureWorkbook(source: Uint8Array | WorkbookRead): Promise<ParsedStructure> {
+  const opened = await openWorkbook(source);
   if ('refused' in opened) return refuseFile(opened.refused);
   const wb = opened.workbook;
   const present = SHEET_NAMES.filter((name) => wb.getWorksheet(name));

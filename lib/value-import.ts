@@ -14,6 +14,7 @@ import {
   tooManyRows,
   workbookBuffer,
   type SheetProblem,
+  type WorkbookRead,
 } from './excel-import';
 
 export { INSTRUCTIONS_SHEET, MAX_FILE_BYTES } from './excel-import';
@@ -40,8 +41,9 @@ export interface ParsedWorkbook {
 }
 
 /** Reads the "Värden" sheet of an uploaded workbook into rows; refuses unsafe or malformed files. */
-export async function parseValuesWorkbook(buffer: Uint8Array): Promise<ParsedWorkbook> {
-  const opened = await openWorkbook(buffer);
+/** `source`: the file's bytes, or the file already read off the request thread (server/read-workbook.ts). */
+export async function parseValuesWorkbook(source: Uint8Array | WorkbookRead): Promise<ParsedWorkbook> {
+  const opened = await openWorkbook(source);
   if ('refused' in opened) return refuseFile(opened.refused);
   const ws = opened.workbook.getWorksheet(VALUES_SHEET);
   if (!ws) return refuseFile(`Bladet "${VALUES_SHEET}" saknas. Utgå från mallen.`);

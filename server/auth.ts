@@ -9,6 +9,7 @@ import { getDb } from '@/db/client';
 import { checkCredentials } from './credentials';
 import { checkSession, endSession, startSession } from '@/db/sessions';
 import { sessionLimitsFrom } from '@/lib/session-lifetime';
+import { clientAddress } from '@/lib/login-throttle';
 
 export { loginSchema } from './credentials';
 
@@ -29,8 +30,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      authorize: async (credentials) => {
-        const user = await checkCredentials(await getDb(), credentials);
+      authorize: async (credentials, request) => {
+        // The client as the configured number of trusted proxies in front of the app report it.
+        const client = clientAddress(request.headers.get('x-forwarded-for'), Number(process.env.MALBILD_TRUSTED_PROXIES ?? 0) || 0);
+        const user = await checkCredentials(await getDb(), credentials, client);
         return user ? { id: user.id, organizationId: user.organizationId } : null;
       },
     }),

@@ -1,15 +1,12 @@
-// The credential check behind the login: email + password against the accounts, with
-// throttling and a constant amount of hashing work whether or not the email exists.
-import { CredentialsSignin } from 'next-auth';
+// The credential check behind the login: email + password against the accounts, with the
+// same hashing work and the same answer whether or not the email exists, and throttling
+// that slows a guesser without letting anyone lock the owner out (lib/login-throttle.ts).
 import { z } from '@/lib/zod';
 import type { Db } from '@/db/client';
-import { findLoginCandidates, recordLoginFailure, recordLoginSuccess } from '@/db/users';
-import { isLocked, loginDelayMs } from '@/lib/login-throttle';
+import { findLoginCandidates, recordLoginRefusal } from '@/db/users';
+import { clearAttempts, loadAttempts, recordFailure } from '@/db/login-attempts';
+import { isClientRefused, loginDelayMs } from '@/lib/login-throttle';
 import { verifyPassword } from './password';
-
-export class AccountLockedError extends CredentialsSignin {
-  code = 'locked';
-}
 
 export const loginSchema = z.object({
   email: z
@@ -23,33 +20,45 @@ export const loginSchema = z.object({
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Checks a login; returns the user's ids, null for a wrong login, or throws AccountLockedError. */
-export async function checkCredentials(db: Db, raw: unknown): Promise<{ id: string; organizationId: string } | null> {
+/** The throttling keys of an attempt: the account, the account from this client, the client. */
+function attemptKeys(email: string, client: string) {
+  return { account: `account:${email}`, pair: `pair:${email}|${client}`, client: `client:${client}` };
+}
+
+/**
+ * Checks a login from a client (its address); returns the user's ids, or null for any
+ * refusal — a wrong password, an unknown or disabled account, or a throttled client alike.
+ */
+export async function checkCredentials(db: Db, raw: unknown, client = 'okänd'): Promise<{ id: string; organizationId: string } | null> {
   const parsed = loginSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const candidates = await findLoginCandidates(db, email);
-  if (candidates.length === 0) {
-    await verifyPassword(null, password); // the same work as for a real account
+  const email = parsed.data.email.toLowerCase();
+  const { password } = parsed.data;
+  const keys = attemptKeys(email, client);
+  const now = new Date();
+  const [[account, pair, fromClient], candidates] = await Promise.all([
+    loadAttempts(db, [keys.account, keys.pair, keys.client]),
+    findLoginCandidates(db, email),
+  ]);
+
+  if (isClientRefused(pair!, fromClient!, now)) {
+    await verifyPassword(null, password); // the same work as any other answer
+    await recordFailure(db, [keys.account, keys.pair, keys.client], now);
+    for (const c of candidates) await recordLoginRefusal(db, c, 'throttled');
     return null;
   }
-  const now = new Date();
-  let locked = false;
+  await sleep(loginDelayMs(account!, now));
+  if (candidates.length === 0) await verifyPassword(null, password); // an unknown address does the same work
   for (const candidate of candidates) {
-    if (isLocked(candidate.throttle, now)) {
-      await verifyPassword(null, password);
-      locked = true;
-      continue;
+    if (!(await verifyPassword(candidate.passwordHash, password))) continue;
+    if (candidate.disabled) {
+      await recordLoginRefusal(db, candidate, 'disabled');
+      return null;
     }
-    await sleep(loginDelayMs(candidate.throttle, now));
-    if (await verifyPassword(candidate.passwordHash, password)) {
-      if (candidate.disabled) return null;
-      await recordLoginSuccess(db, candidate.organizationId, candidate.id);
-      return { id: candidate.id, organizationId: candidate.organizationId };
-    }
-    const after = await recordLoginFailure(db, candidate.organizationId, candidate.id, now);
-    if (isLocked(after, now)) locked = true;
+    await clearAttempts(db, [keys.account, keys.pair]);
+    return { id: candidate.id, organizationId: candidate.organizationId };
   }
-  if (locked) throw new AccountLockedError();
+  await recordFailure(db, [keys.account, keys.pair, keys.client], now);
+  for (const c of candidates) await recordLoginRefusal(db, c, 'wrong_password');
   return null;
 }

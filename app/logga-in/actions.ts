@@ -5,7 +5,7 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from '@/lib/zod';
 import { loginSchema, signIn, signOut } from '@/server/auth';
-import { LOCKED_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from '@/lib/login-throttle';
+import { WRONG_CREDENTIALS_MESSAGE } from '@/lib/login-throttle';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 
 export interface LoginState {
@@ -30,7 +30,7 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { email: raw.email, error: error.code === 'locked' ? LOCKED_MESSAGE : WRONG_CREDENTIALS_MESSAGE };
+      return { email: raw.email, error: WRONG_CREDENTIALS_MESSAGE }; // one answer to every refusal
     }
     if (error instanceof AuthError) {
       console.error('login failed', error.type);

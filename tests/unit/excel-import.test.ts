@@ -10,13 +10,14 @@ import {
   openWorkbook,
   readRows,
   tooManyRows,
+  type Sheet,
   type SheetRead,
   type SheetRow,
 } from '@/lib/excel-import';
 
 const COLUMNS = ['Kod', 'Namn', 'Datum'] as const;
 
-async function sheet(rows: ExcelJS.CellValue[][], header: string[] = [...COLUMNS]): Promise<ExcelJS.Worksheet> {
+async function sheet(rows: ExcelJS.CellValue[][], header: string[] = [...COLUMNS]): Promise<Sheet> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Blad');
   ws.addRow(header);
@@ -26,7 +27,7 @@ async function sheet(rows: ExcelJS.CellValue[][], header: string[] = [...COLUMNS
   return opened.workbook.getWorksheet('Blad')!;
 }
 
-const read = (ws: ExcelJS.Worksheet, dates: 'iso' | 'refuse'): SheetRead<SheetRow<(typeof COLUMNS)[number]>> =>
+const read = (ws: Sheet, dates: 'iso' | 'refuse'): SheetRead<SheetRow<(typeof COLUMNS)[number]>> =>
   readRows(ws, 'Blad', COLUMNS, { dates, required: { Kod: 'Koden saknas.', Namn: 'Namnet saknas.' } });
 
 // Each test writes a small workbook with exceljs and reads it back: a budget above the

@@ -8,6 +8,7 @@ import { updateUserAction } from './update-user';
 import { setUserPasswordAction } from './set-user-password';
 import { addGrantAction } from './add-grant';
 import { removeGrantAction } from './remove-grant';
+import { endUserSessionsAction } from './end-user-sessions';
 
 const USER_PAGES = { layout: '/admin/anvandare' };
 
@@ -26,3 +27,5 @@ export const setUserPasswordForm = formAction(setUserPasswordAction, { revalidat
 export const addGrantForm = formAction(addGrantAction, { revalidate: USER_PAGES });
 
 export const removeGrantForm = formAction(removeGrantAction, { revalidate: USER_PAGES });
+
+export const endUserSessionsForm = formAction(endUserSessionsAction, { revalidate: USER_PAGES });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CHOOSE_FILE, MAX_FILE_BYTES, TOO_LARGE, type SheetProblem } from '@/lib/excel-import';
 import { parseValuesWorkbook, type ParsedWorkbook } from '@/lib/value-import';
 import { parseStructureWorkbook, type ParsedStructure } from '@/lib/structure-import';
+import { readWorkbookOffThread } from '@/server/read-workbook';
 
 /** A File (or Blob) from the form; anything else, or an empty or too large file, is refused. */
 export const importFileSchema = z.object({
@@ -17,16 +18,17 @@ export const importFileSchema = z.object({
     .refine((file) => file.size <= MAX_FILE_BYTES, TOO_LARGE),
 });
 
-const bytes = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
+/** The file read off the request thread, with a time budget (server/read-workbook.ts). */
+const read = async (file: Blob) => readWorkbookOffThread(new Uint8Array(await file.arrayBuffer()));
 
 /** The rows of the "Värden" sheet. */
 export async function readValuesFile(file: Blob): Promise<ParsedWorkbook> {
-  return parseValuesWorkbook(await bytes(file));
+  return parseValuesWorkbook(await read(file));
 }
 
 /** The rows of the structure sheets. */
 export async function readStructureFile(file: Blob): Promise<ParsedStructure> {
-  return parseStructureWorkbook(await bytes(file));
+  return parseStructureWorkbook(await read(file));
 }
 
 export interface FileDryRun<P extends SheetProblem, C> {

@@ -64,13 +64,6 @@ export default async function UserPage({
         <p className="mt-1 text-slate-700">
           {account.title && <>{account.title} · </>}
           {account.email} · {account.disabled ? 'Inaktiverad' : 'Aktiv'}
-          {account.lockedUntil && (
-            <>
-              {' '}
-              · Spärrad efter misslyckade inloggningar till{' '}
-              {new Date(account.lockedUntil).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' })}
-            </>
-          )}
         </p>
         {created && (
           <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
