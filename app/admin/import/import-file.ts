@@ -1,7 +1,7 @@
 // What the import actions receive, for both imports (values here, structure under
 // struktur/): the uploaded file, checked for size before it is read, and read with the
 // Excel kit (lib/excel-import.ts) into rows and problems. And the dry run both share.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { CHOOSE_FILE, MAX_FILE_BYTES, TOO_LARGE, type SheetProblem } from '@/lib/excel-import';
 import { parseValuesWorkbook, type ParsedWorkbook } from '@/lib/value-import';
 import { parseStructureWorkbook, type ParsedStructure } from '@/lib/structure-import';
