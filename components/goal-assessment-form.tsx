@@ -7,8 +7,8 @@ import type { ActionResult } from '@/lib/action';
 import { judgeGoalAssessment, type GoalAssessmentInput as Fields } from '@/lib/goal-assessment-input';
 import { colourLabel, COLOURS } from '@/lib/colour';
 import { StatusBadge } from './status-badge';
-import { FieldError, fieldProps } from './form-field';
-import { ConflictNotice, SaveMessage } from './conflict-notice';
+import { FieldGroup, fieldError, SelectField, SubmitRow, TextAreaField } from './form-field';
+import { ConflictNotice } from './conflict-notice';
 import { useVersionBase } from './use-version-base';
 import { submitWithoutReset } from './submit-without-reset';
 
@@ -37,8 +37,7 @@ export function GoalAssessmentForm({
     indicatorColours: data.indicators.map((i) => i.colour),
     needsForecast: data.needsForecast,
   }).value;
-  const errors = result?.status === 'error' ? (result.fieldErrors ?? {}) : {};
-  const err = (name: string) => errors[name]?.[0];
+  const err = (name: string) => fieldError(result, name);
   const manual = data.goal.rule === 'manual';
 
   return (
@@ -62,18 +61,16 @@ export function GoalAssessmentForm({
         )}
       </p>
 
-      <fieldset className="rounded border border-slate-300 p-3">
-        <legend className="px-1 font-medium">Måluppfyllelse</legend>
-        <label htmlFor={`${id}-colour`} className="block text-sm">
-          {manual ? 'Din bedömning' : 'Välj en annan bedömning än den beräknade bara med en motivering.'}
-        </label>
-        <select
+      <FieldGroup legend="Måluppfyllelse" boxed>
+        <SelectField
           id={`${id}-colour`}
           name="chosenColour"
+          label={manual ? 'Din bedömning' : 'Välj en annan bedömning än den beräknade bara med en motivering.'}
+          labelStyle="plain"
+          fullWidth={false}
           value={fields.chosenColour}
           onChange={set('chosenColour')}
-          className="mt-1 rounded border border-slate-400 px-3 py-2"
-          {...fieldProps(`${id}-colour`, err('chosenColour'))}
+          error={err('chosenColour')}
         >
           <option value="">{manual ? 'Välj …' : `Beräknad: ${judged.computedColour ? colourLabel(judged.computedColour) : ''}`}</option>
           {COLOURS.map((c) => (
@@ -81,77 +78,52 @@ export function GoalAssessmentForm({
               {colourLabel(c)}
             </option>
           ))}
-        </select>
-        <FieldError id={`${id}-colour`} message={err('chosenColour')} />
+        </SelectField>
         {judged.chosenColour && (
-          <div className="mt-3">
-            <label htmlFor={`${id}-why`} className="block text-sm font-medium">
-              Motivering
-            </label>
-            <textarea
-              id={`${id}-why`}
-              name="justification"
-              rows={2}
-              value={fields.justification}
-              onChange={set('justification')}
-              className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
-              {...fieldProps(`${id}-why`, err('justification'))}
-            />
-            <FieldError id={`${id}-why`} message={err('justification')} />
-          </div>
+          <TextAreaField
+            id={`${id}-why`}
+            name="justification"
+            label="Motivering"
+            labelStyle="small"
+            className="mt-3"
+            rows={2}
+            value={fields.justification}
+            onChange={set('justification')}
+            error={err('justification')}
+          />
         )}
-      </fieldset>
+      </FieldGroup>
 
-      <div>
-        <label htmlFor={`${id}-analysis`} className="block font-medium">
-          Analys{judged.shownColour && judged.shownColour !== 'green' ? ' (krävs när måluppfyllelsen inte är grön)' : ' (valfri)'}
-        </label>
-        <textarea
-          id={`${id}-analysis`}
-          name="analysis"
-          rows={8}
-          value={fields.analysis}
-          onChange={set('analysis')}
-          className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
-          {...fieldProps(`${id}-analysis`, err('analysis'))}
-        />
-        <FieldError id={`${id}-analysis`} message={err('analysis')} />
-      </div>
+      <TextAreaField
+        id={`${id}-analysis`}
+        name="analysis"
+        label={`Analys${judged.shownColour && judged.shownColour !== 'green' ? ' (krävs när måluppfyllelsen inte är grön)' : ' (valfri)'}`}
+        rows={8}
+        value={fields.analysis}
+        onChange={set('analysis')}
+        error={err('analysis')}
+      />
 
       {data.needsForecast && (
-        <div>
-          <label htmlFor={`${id}-forecast`} className="block font-medium">
-            Prognos för helåret
-          </label>
-          <select
-            id={`${id}-forecast`}
-            name="forecastColour"
-            value={fields.forecastColour}
-            onChange={set('forecastColour')}
-            className="mt-1 rounded border border-slate-400 px-3 py-2"
-            {...fieldProps(`${id}-forecast`, err('forecastColour'))}
-          >
-            <option value="">Välj prognos …</option>
-            {COLOURS.map((c) => (
-              <option key={c} value={c}>
-                {colourLabel(c)}
-              </option>
-            ))}
-          </select>
-          <FieldError id={`${id}-forecast`} message={err('forecastColour')} />
-        </div>
+        <SelectField
+          id={`${id}-forecast`}
+          name="forecastColour"
+          label="Prognos för helåret"
+          fullWidth={false}
+          value={fields.forecastColour}
+          onChange={set('forecastColour')}
+          error={err('forecastColour')}
+        >
+          <option value="">Välj prognos …</option>
+          {COLOURS.map((c) => (
+            <option key={c} value={c}>
+              {colourLabel(c)}
+            </option>
+          ))}
+        </SelectField>
       )}
 
-      <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-800 px-5 py-2 font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70"
-        >
-          {pending ? 'Sparar …' : 'Spara bedömningen'}
-        </button>
-        <SaveMessage status={result?.status} message={result?.status === 'error' && result.code === 'conflict' ? undefined : result?.message} />
-      </div>
+      <SubmitRow pending={pending} label="Spara bedömningen" result={result} conflictNotice />
     </form>
   );
 }

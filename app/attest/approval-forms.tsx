@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useId, useState } from 'react';
 import type { ActionResult } from '@/lib/action';
-import { FieldError, fieldProps } from '@/components/form-field';
+import { fieldError, TextAreaField } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { approvePeriodForm, reopenPeriodForm } from './actions';
@@ -53,27 +53,22 @@ export function ReopenForm({ boardId, periodId, seq }: Omit<Props, 'boardName' |
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(reopenPeriodForm, null);
   const [reason, setReason] = useState('');
   const id = useId();
-  const error = result?.status === 'error' ? result.fieldErrors?.reason?.[0] : undefined;
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-3" noValidate>
       <input type="hidden" name="boardId" value={boardId} />
       <input type="hidden" name="periodId" value={periodId} />
       <input type="hidden" name="baseSeq" value={seq} />
-      <div>
-        <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
-          Skäl till att perioden öppnas igen
-        </label>
-        <textarea
-          id={`${id}-reason`}
-          name="reason"
-          rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          className="mt-1 w-full max-w-lg rounded border border-slate-400 px-3 py-2"
-          {...fieldProps(`${id}-reason`, error)}
-        />
-        <FieldError id={`${id}-reason`} message={error} />
-      </div>
+      <TextAreaField
+        id={`${id}-reason`}
+        name="reason"
+        label="Skäl till att perioden öppnas igen"
+        labelStyle="small"
+        rows={2}
+        controlClassName="max-w-lg"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={fieldError(result, 'reason')}
+      />
       <button type="submit" disabled={pending} className={`${button} border border-slate-500 bg-white hover:bg-slate-100`}>
         {pending ? 'Öppnar …' : 'Öppna perioden igen'}
       </button>

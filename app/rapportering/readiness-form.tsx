@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import type { UnitReadinessDTO } from '@/db/my-reporting';
 import type { ActionResult } from '@/lib/action';
+import { SaveMessage } from '@/components/conflict-notice';
 import { setReadinessForm } from './actions';
 
 /** Klarmarkera a unit's part of the period, or take it back until approval. */
@@ -28,9 +29,7 @@ export function ReadinessForm({ readiness, periodId }: { readiness: UnitReadines
       ) : (
         readiness.locked && <span className="text-sm text-slate-700">Perioden är låst.</span>
       )}
-      <span aria-live="polite" className={`text-sm ${result?.status === 'error' ? 'text-red-800' : 'text-green-800'}`}>
-        {result?.message ?? ''}
-      </span>
+      <SaveMessage status={result?.status} message={result?.message} />
     </form>
   );
 }

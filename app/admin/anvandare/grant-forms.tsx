@@ -2,7 +2,7 @@
 // Add a role grant to a user, or remove one (after a confirmation).
 import { useActionState, useId, useState } from 'react';
 import type { ActionResult } from '@/lib/action';
-import { FieldError, fieldProps } from '@/components/form-field';
+import { fieldError, SelectField, SubmitRow } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { addGrantForm, removeGrantForm } from './actions';
@@ -15,7 +15,6 @@ const ROLE_CHOICES = [
   { value: 'admin', label: 'Systemförvaltare' },
 ] as const;
 
-const selectClass = 'mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2';
 const button =
   'rounded border px-2.5 py-1 text-sm focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70';
 
@@ -24,66 +23,46 @@ export function AddGrantForm({ userId, units }: { userId: string; units: UnitCho
   const [role, setRole] = useState<string>('editor');
   const [unitId, setUnitId] = useState('');
   const id = useId();
-  const error = (field: string) => (result?.status === 'error' ? result.fieldErrors?.[field]?.[0] : undefined);
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-3" noValidate>
       <input type="hidden" name="userId" value={userId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={`${id}-role`} className="block text-sm font-medium">
-            Roll
-          </label>
-          <select
-            id={`${id}-role`}
-            name="role"
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
-            className={selectClass}
-            {...fieldProps(`${id}-role`, error('role'))}
+        <SelectField
+          id={`${id}-role`}
+          name="role"
+          label="Roll"
+          labelStyle="small"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          error={fieldError(result, 'role')}
+        >
+          {ROLE_CHOICES.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </SelectField>
+        {role === 'editor' && (
+          <SelectField
+            id={`${id}-unit`}
+            name="unitId"
+            label="Enhet"
+            labelStyle="small"
+            value={unitId}
+            onChange={(e) => setUnitId(e.target.value)}
+            error={fieldError(result, 'unitId')}
           >
-            {ROLE_CHOICES.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
+            <option value="">Välj …</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {'\u00a0\u00a0\u00a0'.repeat(u.depth)}
+                {u.name}
               </option>
             ))}
-          </select>
-          <FieldError id={`${id}-role`} message={error('role')} />
-        </div>
-        {role === 'editor' && (
-          <div>
-            <label htmlFor={`${id}-unit`} className="block text-sm font-medium">
-              Enhet
-            </label>
-            <select
-              id={`${id}-unit`}
-              name="unitId"
-              value={unitId}
-              onChange={(e) => setUnitId(e.target.value)}
-              className={selectClass}
-              {...fieldProps(`${id}-unit`, error('unitId'))}
-            >
-              <option value="">Välj …</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {'\u00a0\u00a0\u00a0'.repeat(u.depth)}
-                  {u.name}
-                </option>
-              ))}
-            </select>
-            <FieldError id={`${id}-unit`} message={error('unitId')} />
-          </div>
+          </SelectField>
         )}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70"
-        >
-          {pending ? 'Sparar …' : 'Lägg till behörighet'}
-        </button>
-        <SaveMessage status={result?.status} message={result?.message} />
-      </div>
+      <SubmitRow pending={pending} label="Lägg till behörighet" result={result} size="small" />
     </form>
   );
 }

@@ -41,7 +41,7 @@ export function UserStatusForm({ userId, name, disabled }: { userId: string; nam
           {pending ? 'Inaktiverar …' : <>Inaktivera<span className="sr-only"> {name}</span></>}
         </button>
       )}
-      <p aria-live="polite" className={`mt-1 text-sm empty:hidden ${result?.status === 'error' ? 'text-red-800' : 'text-green-800'}`}>
+      <p aria-live="polite" className={`mt-1 text-sm empty:sr-only ${result?.status === 'error' ? 'text-red-800' : 'text-green-800'}`}>
         {result?.message}
       </p>
     </div>

@@ -3,8 +3,7 @@
 // in state, so nothing is lost when the server asks for a correction.
 import { useActionState, useId, useState } from 'react';
 import type { ActionResult } from '@/lib/action';
-import { FieldError, fieldProps } from '@/components/form-field';
-import { SaveMessage } from '@/components/conflict-notice';
+import { fieldError, SelectField, SubmitRow, TextField } from '@/components/form-field';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { createUnitForm, updateUnitForm } from './actions';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKindValue } from './unit-kinds';
@@ -22,8 +21,6 @@ export interface UnitFormValues {
   parentId: string;
   sortOrder: string;
 }
-
-const input = 'mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2';
 
 /** "Kommunledningsförvaltningen" indented by its depth, for a <select>. */
 export function indented(option: UnitOption): string {
@@ -50,91 +47,58 @@ export function UnitForm({
   const id = useId();
   const set = (field: keyof UnitFormValues) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }));
-  const error = (field: string) => (result?.status === 'error' ? result.fieldErrors?.[field]?.[0] : undefined);
+  const error = (field: string) => fieldError(result, field);
   const isBoard = values.kind === 'board';
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate>
       {unitId && <input type="hidden" name="unitId" value={unitId} />}
       <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id={`${id}-name`} name="name" label="Namn" labelStyle="small" value={values.name} onChange={set('name')} error={error('name')} />
+        <TextField
+          id={`${id}-code`}
+          name="code"
+          label="Kod"
+          labelStyle="small"
+          hint="Unik i kommunen, till exempel KS-KLF-HR."
+          spellCheck={false}
+          value={values.code}
+          onChange={set('code')}
+          error={error('code')}
+        />
+        <SelectField
+          id={`${id}-kind`}
+          name="kind"
+          label="Typ"
+          labelStyle="small"
+          hint={mustStayBoard ? 'Enheten har verksamhetsplaner, uppdrag eller attester och förblir nämnd/styrelse.' : undefined}
+          value={values.kind}
+          onChange={set('kind')}
+          error={error('kind')}
+        >
+          {UNIT_KINDS.filter((k) => !mustStayBoard || k === 'board').map((k) => (
+            <option key={k} value={k}>
+              {UNIT_KIND_LABELS[k]}
+            </option>
+          ))}
+        </SelectField>
         <div>
-          <label htmlFor={`${id}-name`} className="block text-sm font-medium">
-            Namn
-          </label>
-          <input
-            id={`${id}-name`}
-            name="name"
-            value={values.name}
-            onChange={set('name')}
-            className={input}
-            autoComplete="off"
-            {...fieldProps(`${id}-name`, error('name'))}
-          />
-          <FieldError id={`${id}-name`} message={error('name')} />
-        </div>
-        <div>
-          <label htmlFor={`${id}-code`} className="block text-sm font-medium">
-            Kod
-          </label>
-          <p id={`${id}-code-hint`} className="text-xs text-slate-600">
-            Unik i kommunen, till exempel KS-KLF-HR.
-          </p>
-          <input
-            id={`${id}-code`}
-            name="code"
-            value={values.code}
-            onChange={set('code')}
-            className={input}
-            autoComplete="off"
-            spellCheck={false}
-            {...fieldProps(`${id}-code`, error('code'), `${id}-code-hint`)}
-          />
-          <FieldError id={`${id}-code`} message={error('code')} />
-        </div>
-        <div>
-          <label htmlFor={`${id}-kind`} className="block text-sm font-medium">
-            Typ
-          </label>
-          {mustStayBoard && (
-            <p id={`${id}-kind-hint`} className="text-xs text-slate-600">
-              Enheten har verksamhetsplaner, uppdrag eller attester och förblir nämnd/styrelse.
-            </p>
-          )}
-          <select
-            id={`${id}-kind`}
-            name="kind"
-            value={values.kind}
-            onChange={set('kind')}
-            className={input}
-            {...fieldProps(`${id}-kind`, error('kind'), mustStayBoard ? `${id}-kind-hint` : undefined)}
-          >
-            {UNIT_KINDS.filter((k) => !mustStayBoard || k === 'board').map((k) => (
-              <option key={k} value={k}>
-                {UNIT_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-          <FieldError id={`${id}-kind`} message={error('kind')} />
-        </div>
-        <div>
-          <label htmlFor={`${id}-parent`} className="block text-sm font-medium">
-            Överordnad enhet
-          </label>
-          <p id={`${id}-parent-hint`} className="text-xs text-slate-600">
-            {isBoard
-              ? 'En nämnd eller styrelse ligger överst och har ingen överordnad enhet.'
-              : values.kind === 'external'
-                ? 'Ett externt organ kan stå för sig självt.'
-                : 'Den nämnd, förvaltning eller enhet den hör till.'}
-          </p>
-          <select
+          <SelectField
             id={`${id}-parent`}
             name="parentId"
+            label="Överordnad enhet"
+            labelStyle="small"
+            hint={
+              isBoard
+                ? 'En nämnd eller styrelse ligger överst och har ingen överordnad enhet.'
+                : values.kind === 'external'
+                  ? 'Ett externt organ kan stå för sig självt.'
+                  : 'Den nämnd, förvaltning eller enhet den hör till.'
+            }
             value={isBoard ? '' : values.parentId}
             onChange={set('parentId')}
             disabled={isBoard}
-            className={`${input} disabled:bg-slate-100`}
-            {...fieldProps(`${id}-parent`, error('parentId'), `${id}-parent-hint`)}
+            error={error('parentId')}
           >
             <option value="">{values.kind === 'department' || values.kind === 'unit' ? 'Välj …' : 'Ingen'}</option>
             {parentOptions.map((o) => (
@@ -142,39 +106,23 @@ export function UnitForm({
                 {indented(o)}
               </option>
             ))}
-          </select>
+          </SelectField>
           {isBoard && <input type="hidden" name="parentId" value="" />}
-          <FieldError id={`${id}-parent`} message={error('parentId')} />
         </div>
-        <div>
-          <label htmlFor={`${id}-sort`} className="block text-sm font-medium">
-            Sorteringsordning
-          </label>
-          <p id={`${id}-sort-hint`} className="text-xs text-slate-600">
-            Ett heltal; lägre visas först bland enheterna på samma nivå.
-          </p>
-          <input
-            id={`${id}-sort`}
-            name="sortOrder"
-            inputMode="numeric"
-            value={values.sortOrder}
-            onChange={set('sortOrder')}
-            className={`${input} max-w-32`}
-            {...fieldProps(`${id}-sort`, error('sortOrder'), `${id}-sort-hint`)}
-          />
-          <FieldError id={`${id}-sort`} message={error('sortOrder')} />
-        </div>
+        <TextField
+          id={`${id}-sort`}
+          name="sortOrder"
+          inputMode="numeric"
+          label="Sorteringsordning"
+          labelStyle="small"
+          hint="Ett heltal; lägre visas först bland enheterna på samma nivå."
+          controlClassName="max-w-32"
+          value={values.sortOrder}
+          onChange={set('sortOrder')}
+          error={error('sortOrder')}
+        />
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70"
-        >
-          {pending ? 'Sparar …' : unitId ? 'Spara ändringar' : 'Skapa enhet'}
-        </button>
-        <SaveMessage status={result?.status} message={result?.message} />
-      </div>
+      <SubmitRow pending={pending} label={unitId ? 'Spara ändringar' : 'Skapa enhet'} result={result} size="small" />
     </form>
   );
 }

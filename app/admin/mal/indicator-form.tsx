@@ -10,7 +10,9 @@ import type { Comparator, Direction } from '@/lib/target';
 import { parseSwedishNumber } from '@/lib/swedish-number';
 import { COMPARATORS, comparatorLabel, directionLabel, suggestTargetLabel } from '@/lib/target-label';
 import { submitWithoutReset } from '@/components/submit-without-reset';
-import { buttonClass, errorOf, SelectField, SubmitRow, TextField, useFields } from '../malomraden/form-parts';
+import { fieldError, SelectField, SubmitRow, TextField } from '@/components/form-field';
+import { useFields } from '@/components/use-fields';
+import { buttonClass } from '../malomraden/form-parts';
 import { createIndicator, updateIndicator } from './actions';
 import { scheduleOf, SCHEDULE_LABELS, SCHEDULES, SOURCE_LABELS } from './labels';
 
@@ -108,7 +110,7 @@ export function IndicatorForm({
   const suggested = suggestion(fields);
   const label = ownLabel ? fields.targetLabel : suggested;
   const c = fields.comparator;
-  const e = (name: string) => errorOf(result, name);
+  const e = (name: string) => fieldError(result, name);
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">

@@ -5,8 +5,9 @@ import { useActionState, useId } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { CouncilGoalAdminDTO } from '@/db/admin/focus-areas';
 import { submitWithoutReset } from '@/components/submit-without-reset';
+import { fieldError, SelectField, SubmitRow, TextAreaField, TextField } from '@/components/form-field';
+import { useFields } from '@/components/use-fields';
 import { createCouncilGoal, updateCouncilGoal } from './actions';
-import { errorOf, SelectField, SubmitRow, TextField, useFields } from './form-parts';
 
 type Fields = { code: string; focusAreaId: string; text: string; phrase: string; validFrom: string; validTo: string; sortOrder: string };
 
@@ -37,8 +38,8 @@ export function CouncilGoalForm({ goal, focusAreas }: { goal?: CouncilGoalAdminD
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
       {goal && <input type="hidden" name="id" value={goal.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id={`${id}-code`} name="code" label="Kod" value={fields.code} onChange={set('code')} error={errorOf(result, 'code')} hint="Unik, till exempel KF-MO1-ARBETSGIVARE." />
-        <SelectField id={`${id}-area`} name="focusAreaId" label="Målområde" value={fields.focusAreaId} onChange={set('focusAreaId')} error={errorOf(result, 'focusAreaId')}>
+        <TextField id={`${id}-code`} name="code" label="Kod" value={fields.code} onChange={set('code')} error={fieldError(result, 'code')} hint="Unik, till exempel KF-MO1-ARBETSGIVARE." />
+        <SelectField id={`${id}-area`} name="focusAreaId" label="Målområde" value={fields.focusAreaId} onChange={set('focusAreaId')} error={fieldError(result, 'focusAreaId')}>
           <option value="">Välj målområde</option>
           {focusAreas.map((a) => (
             <option key={a.id} value={a.id}>
@@ -47,15 +48,14 @@ export function CouncilGoalForm({ goal, focusAreas }: { goal?: CouncilGoalAdminD
           ))}
         </SelectField>
       </div>
-      <TextField
+      <TextAreaField
         id={`${id}-text`}
         name="text"
         label="Målet"
-        multiline
         hint="Som ett påstående, till exempel ”Askersunds kommun är en attraktiv arbetsgivare med en god arbetsmiljö.”"
         value={fields.text}
         onChange={set('text')}
-        error={errorOf(result, 'text')}
+        error={fieldError(result, 'text')}
       />
       <TextField
         id={`${id}-phrase`}
@@ -64,7 +64,7 @@ export function CouncilGoalForm({ goal, focusAreas }: { goal?: CouncilGoalAdminD
         hint="Hur rapporten hänvisar till målet, med början ”om …”. Tomt: målet nämns inte i bäringsraden."
         value={fields.phrase}
         onChange={set('phrase')}
-        error={errorOf(result, 'phrase')}
+        error={fieldError(result, 'phrase')}
       />
       {phrase && (
         <p className="rounded bg-slate-50 p-2 text-sm">
@@ -72,9 +72,9 @@ export function CouncilGoalForm({ goal, focusAreas }: { goal?: CouncilGoalAdminD
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField id={`${id}-from`} name="validFrom" label="Gäller från år" inputMode="numeric" value={fields.validFrom} onChange={set('validFrom')} error={errorOf(result, 'validFrom')} />
-        <TextField id={`${id}-to`} name="validTo" label="Gäller till och med år" hint="Tomt: tills vidare." inputMode="numeric" value={fields.validTo} onChange={set('validTo')} error={errorOf(result, 'validTo')} />
-        <TextField id={`${id}-sort`} name="sortOrder" label="Ordning" inputMode="numeric" value={fields.sortOrder} onChange={set('sortOrder')} error={errorOf(result, 'sortOrder')} />
+        <TextField id={`${id}-from`} name="validFrom" label="Gäller från år" inputMode="numeric" value={fields.validFrom} onChange={set('validFrom')} error={fieldError(result, 'validFrom')} />
+        <TextField id={`${id}-to`} name="validTo" label="Gäller till och med år" hint="Tomt: tills vidare." inputMode="numeric" value={fields.validTo} onChange={set('validTo')} error={fieldError(result, 'validTo')} />
+        <TextField id={`${id}-sort`} name="sortOrder" label="Ordning" inputMode="numeric" value={fields.sortOrder} onChange={set('sortOrder')} error={fieldError(result, 'sortOrder')} />
       </div>
       <SubmitRow pending={pending} label={goal ? 'Spara ändringarna' : 'Skapa KF-målet'} result={result} />
     </form>

@@ -4,8 +4,9 @@ import { useActionState, useId } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { FocusAreaAdminDTO } from '@/db/admin/focus-areas';
 import { submitWithoutReset } from '@/components/submit-without-reset';
+import { fieldError, SelectField, SubmitRow, TextField } from '@/components/form-field';
+import { useFields } from '@/components/use-fields';
 import { createFocusArea, updateFocusArea } from './actions';
-import { errorOf, SelectField, SubmitRow, TextField, useFields } from './form-parts';
 
 type Fields = { code: string; number: string; name: string; parentId: string; validFrom: string; validTo: string; sortOrder: string };
 
@@ -36,14 +37,14 @@ export function FocusAreaForm({ area, parents }: { area?: FocusAreaAdminDTO; par
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
       {area && <input type="hidden" name="id" value={area.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id={`${id}-code`} name="code" label="Kod" value={fields.code} onChange={set('code')} error={errorOf(result, 'code')} hint="Unik, till exempel MO1 eller MO2-SO." />
+        <TextField id={`${id}-code`} name="code" label="Kod" value={fields.code} onChange={set('code')} error={fieldError(result, 'code')} hint="Unik, till exempel MO1 eller MO2-SO." />
         <SelectField
           id={`${id}-parent`}
           name="parentId"
           label="Ligger under"
           value={fields.parentId}
           onChange={set('parentId')}
-          error={errorOf(result, 'parentId')}
+          error={fieldError(result, 'parentId')}
           hint="Ett delområde (som Social omsorg) ligger under ett numrerat målområde."
         >
           <option value="">Inget: ett eget, numrerat målområde</option>
@@ -56,12 +57,12 @@ export function FocusAreaForm({ area, parents }: { area?: FocusAreaAdminDTO; par
             ))}
         </SelectField>
         {!isSubArea && (
-          <TextField id={`${id}-number`} name="number" label="Nummer" inputMode="numeric" value={fields.number} onChange={set('number')} error={errorOf(result, 'number')} />
+          <TextField id={`${id}-number`} name="number" label="Nummer" inputMode="numeric" value={fields.number} onChange={set('number')} error={fieldError(result, 'number')} />
         )}
-        <TextField id={`${id}-name`} name="name" label="Namn" value={fields.name} onChange={set('name')} error={errorOf(result, 'name')} />
-        <TextField id={`${id}-from`} name="validFrom" label="Gäller från år" inputMode="numeric" value={fields.validFrom} onChange={set('validFrom')} error={errorOf(result, 'validFrom')} />
-        <TextField id={`${id}-to`} name="validTo" label="Gäller till och med år" hint="Tomt: tills vidare." inputMode="numeric" value={fields.validTo} onChange={set('validTo')} error={errorOf(result, 'validTo')} />
-        <TextField id={`${id}-sort`} name="sortOrder" label="Ordning" hint="Lägre tal visas först." inputMode="numeric" value={fields.sortOrder} onChange={set('sortOrder')} error={errorOf(result, 'sortOrder')} />
+        <TextField id={`${id}-name`} name="name" label="Namn" value={fields.name} onChange={set('name')} error={fieldError(result, 'name')} />
+        <TextField id={`${id}-from`} name="validFrom" label="Gäller från år" inputMode="numeric" value={fields.validFrom} onChange={set('validFrom')} error={fieldError(result, 'validFrom')} />
+        <TextField id={`${id}-to`} name="validTo" label="Gäller till och med år" hint="Tomt: tills vidare." inputMode="numeric" value={fields.validTo} onChange={set('validTo')} error={fieldError(result, 'validTo')} />
+        <TextField id={`${id}-sort`} name="sortOrder" label="Ordning" hint="Lägre tal visas först." inputMode="numeric" value={fields.sortOrder} onChange={set('sortOrder')} error={fieldError(result, 'sortOrder')} />
       </div>
       <SubmitRow pending={pending} label={area ? 'Spara ändringarna' : 'Skapa målområdet'} result={result} />
     </form>

@@ -1,9 +1,9 @@
 'use client';
-import { useActionState, useEffect, useId, useState } from 'react';
+import { useActionState, useEffect, useId } from 'react';
 import type { ActionResult } from '@/lib/action';
-import { FieldError, fieldProps } from '@/components/form-field';
-import { SaveMessage } from '@/components/conflict-notice';
+import { fieldError, SelectField, SubmitRow, TextField } from '@/components/form-field';
 import { submitWithoutReset } from '@/components/submit-without-reset';
+import { useFields } from '@/components/use-fields';
 import { createPeriodForm } from './actions';
 
 const EMPTY = { year: '', kind: '', endDate: '', deadline: '' };
@@ -11,88 +11,46 @@ const EMPTY = { year: '', kind: '', endDate: '', deadline: '' };
 /** A new period: year, kind, end date and an optional reporting deadline. It starts as a draft. */
 export function CreatePeriodForm() {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(createPeriodForm, null);
-  const [fields, setFields] = useState(EMPTY);
+  const { fields, setFields, set } = useFields(EMPTY);
   const id = useId();
   useEffect(() => {
     if (result?.status === 'ok') setFields(EMPTY);
-  }, [result]);
-  const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
-  const errors = result?.status === 'error' ? (result.fieldErrors ?? {}) : {};
-  const err = (name: string) => errors[name]?.[0];
-  const input = 'mt-1 rounded border border-slate-400 px-3 py-2';
+  }, [result, setFields]);
+  const err = (name: string) => fieldError(result, name);
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
       <div className="flex flex-wrap gap-4">
-        <div>
-          <label htmlFor={`${id}-year`} className="block font-medium">
-            År
-          </label>
-          <input
-            id={`${id}-year`}
-            name="year"
-            inputMode="numeric"
-            autoComplete="off"
-            value={fields.year}
-            onChange={set('year')}
-            className={`${input} w-28`}
-            {...fieldProps(`${id}-year`, err('year'))}
-          />
-          <FieldError id={`${id}-year`} message={err('year')} />
-        </div>
-        <div>
-          <label htmlFor={`${id}-kind`} className="block font-medium">
-            Typ
-          </label>
-          <select id={`${id}-kind`} name="kind" value={fields.kind} onChange={set('kind')} className={input} {...fieldProps(`${id}-kind`, err('kind'))}>
-            <option value="">Välj typ …</option>
-            <option value="T1">Tertial 1</option>
-            <option value="delar">Delår</option>
-            <option value="helar">Helår</option>
-          </select>
-          <FieldError id={`${id}-kind`} message={err('kind')} />
-        </div>
-        <div>
-          <label htmlFor={`${id}-end`} className="block font-medium">
-            Slutdatum
-          </label>
-          <input
-            id={`${id}-end`}
-            name="endDate"
-            type="date"
-            value={fields.endDate}
-            onChange={set('endDate')}
-            className={input}
-            {...fieldProps(`${id}-end`, err('endDate'))}
-          />
-          <FieldError id={`${id}-end`} message={err('endDate')} />
-        </div>
-        <div>
-          <label htmlFor={`${id}-deadline`} className="block font-medium">
-            Sista dag för rapportering (valfri)
-          </label>
-          <input
-            id={`${id}-deadline`}
-            name="deadline"
-            type="date"
-            value={fields.deadline}
-            onChange={set('deadline')}
-            className={input}
-            {...fieldProps(`${id}-deadline`, err('deadline'))}
-          />
-          <FieldError id={`${id}-deadline`} message={err('deadline')} />
-        </div>
+        <TextField
+          id={`${id}-year`}
+          name="year"
+          label="År"
+          inputMode="numeric"
+          fullWidth={false}
+          controlClassName="w-28"
+          value={fields.year}
+          onChange={set('year')}
+          error={err('year')}
+        />
+        <SelectField id={`${id}-kind`} name="kind" label="Typ" fullWidth={false} value={fields.kind} onChange={set('kind')} error={err('kind')}>
+          <option value="">Välj typ …</option>
+          <option value="T1">Tertial 1</option>
+          <option value="delar">Delår</option>
+          <option value="helar">Helår</option>
+        </SelectField>
+        <TextField id={`${id}-end`} name="endDate" type="date" label="Slutdatum" fullWidth={false} value={fields.endDate} onChange={set('endDate')} error={err('endDate')} />
+        <TextField
+          id={`${id}-deadline`}
+          name="deadline"
+          type="date"
+          label="Sista dag för rapportering (valfri)"
+          fullWidth={false}
+          value={fields.deadline}
+          onChange={set('deadline')}
+          error={err('deadline')}
+        />
       </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-800 px-5 py-2 font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70"
-        >
-          {pending ? 'Sparar …' : 'Skapa perioden'}
-        </button>
-        <SaveMessage status={result?.status} message={result?.message} />
-      </div>
+      <SubmitRow pending={pending} label="Skapa perioden" result={result} />
     </form>
   );
 }

@@ -5,7 +5,7 @@
 import { useActionState, useId, useState, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { PeriodState } from '@/lib/period';
-import { FieldError, fieldProps } from '@/components/form-field';
+import { fieldError, TextAreaField } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { changePeriodStateForm } from './actions';
@@ -23,7 +23,6 @@ export function PeriodActions({ periodId, label, state, deletable }: { periodId:
   const [reason, setReason] = useState('');
   const id = useId();
   const submit = submitWithoutReset(action);
-  const reasonError = result?.status === 'error' ? result.fieldErrors?.reason?.[0] : undefined;
 
   const stepForm = (step: Step, children: ReactNode, className = 'flex flex-wrap items-center gap-2') => (
     <form
@@ -79,21 +78,17 @@ export function PeriodActions({ periodId, label, state, deletable }: { periodId:
     body = stepForm(
       'reopen',
       <>
-        <div>
-          <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
-            Skäl till att {label} öppnas igen
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            name="reason"
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className="mt-1 w-full max-w-lg rounded border border-slate-400 px-3 py-2"
-            {...fieldProps(`${id}-reason`, reasonError)}
-          />
-          <FieldError id={`${id}-reason`} message={reasonError} />
-        </div>
+        <TextAreaField
+          id={`${id}-reason`}
+          name="reason"
+          label={`Skäl till att ${label} öppnas igen`}
+          labelStyle="small"
+          rows={2}
+          controlClassName="max-w-lg"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={fieldError(result, 'reason')}
+        />
         <div className="flex flex-wrap gap-2">
           <button type="submit" disabled={pending} className={strong}>
             {pending ? 'Öppnar …' : 'Öppna perioden igen'}

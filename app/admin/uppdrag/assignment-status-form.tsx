@@ -75,7 +75,7 @@ export function AssignmentStatusForm({
           )}
         </div>
       )}
-      <p aria-live="polite" className="text-sm text-red-800 empty:hidden">
+      <p aria-live="polite" className="text-sm text-red-800 empty:sr-only">
         {error ?? ''}
       </p>
     </div>

@@ -18,6 +18,7 @@ import { SendBackForm } from '@/components/send-back-form';
 import { can } from '@/lib/policy';
 import { StatusBadge } from '@/components/status-badge';
 import { saveGoalAssessmentForm } from './actions';
+import { sendBackForm } from '../../actions';
 
 export const metadata: Metadata = { title: 'Bedöm mål' };
 
@@ -104,6 +105,7 @@ export default async function GoalAssessmentPage({
         {can(user, 'send_back', { kind: 'goal', organizationId: user.organizationId, unitIds: goal.unitIds, locked: data.locked }) && (
           <div className="mt-6">
             <SendBackForm
+              action={sendBackForm}
               itemKind="goal"
               itemId={goal.id}
               periodId={period.id}

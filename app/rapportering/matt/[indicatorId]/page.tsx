@@ -20,6 +20,7 @@ import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { SendBackForm } from '@/components/send-back-form';
 import { can } from '@/lib/policy';
 import { saveIndicatorValueForm } from './actions';
+import { sendBackForm } from '../../actions';
 
 export const metadata: Metadata = { title: 'Rapportera mått' };
 
@@ -132,6 +133,7 @@ export default async function IndicatorReportPage({
           }) && (
             <div className="mt-6">
               <SendBackForm
+                action={sendBackForm}
                 itemKind="indicator"
                 itemId={indicator.id}
                 periodId={period.id}

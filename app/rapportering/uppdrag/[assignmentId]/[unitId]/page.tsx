@@ -18,6 +18,7 @@ import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { SendBackForm } from '@/components/send-back-form';
 import { can } from '@/lib/policy';
 import { saveAssignmentReportForm } from './actions';
+import { sendBackForm } from '../../../actions';
 
 export const metadata: Metadata = { title: 'Återrapportera uppdrag' };
 
@@ -145,7 +146,7 @@ export default async function AssignmentReportPage({
         </div>
         {can(user, 'send_back', { kind: 'report', organizationId: user.organizationId, unitIds: [unit.id], locked: data.locked }) && (
           <div className="mt-6">
-            <SendBackForm itemKind="assignment" itemId={assignment.id} periodId={period.id} units={[unit]} />
+            <SendBackForm action={sendBackForm} itemKind="assignment" itemId={assignment.id} periodId={period.id} units={[unit]} />
           </div>
         )}
       </main>
