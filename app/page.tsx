@@ -11,6 +11,7 @@ import { genitive } from '@/lib/swedish-text';
 import { AppHeader } from '@/components/app-header';
 import { FocusAreaSection } from '@/components/focus-area-section';
 import { ResponsibilitySummary } from '@/components/responsibility-summary';
+import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string }> }) {
   const user = await requireUser(); // request data: the page is always rendered at request time
@@ -56,36 +57,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           Perioden avser tiden till och med {formatDate(period.endDate)}. {periodStateLabel(period.state)}
           {period.deadline ? `, sista dag för rapportering ${formatDate(period.deadline)}` : ''}.
         </p>
-        <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-          <div>
-            <label htmlFor="period" className="block text-sm font-medium">
-              Period
-            </label>
-            <select id="period" name="period" defaultValue={period.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-              {periods.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="namnd" className="block text-sm font-medium">
-              Nämnd
-            </label>
-            <select id="namnd" name="namnd" defaultValue={overview.boardId ?? ''} className="mt-1 rounded border border-slate-400 px-3 py-2">
-              <option value="">Hela kommunen</option>
-              {overview.boards.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-            Visa
-          </button>
-        </form>
+        <PickerForm>
+          <PeriodSelect periods={periods} value={period.id} />
+          <BoardSelect boards={overview.boards} value={overview.boardId ?? ''} allLabel="Hela kommunen" />
+        </PickerForm>
         {overview.approvedBoards.map((b) => (
           <p key={b.id} className="mt-3 rounded border border-slate-300 bg-slate-100 px-3 py-2 text-sm">
             <span className="font-semibold">Attesterad. </span>

@@ -7,9 +7,10 @@ import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { listBoards } from '@/db/deviations';
 import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
-import { periodLabel, periodStateLabel } from '@/lib/period';
+import { periodLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
 import { AppHeader } from '@/components/app-header';
+import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 import { ApproveForm, ReopenForm } from './approval-forms';
 
 export const metadata: Metadata = { title: 'Attest' };
@@ -33,35 +34,10 @@ export default async function ApprovalPage({ searchParams }: { searchParams: Pro
       <AppHeader user={user} />
       <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
         <h1 className="text-2xl font-semibold">Attest</h1>
-        <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-          <div>
-            <label htmlFor="period" className="block text-sm font-medium">
-              Period
-            </label>
-            <select id="period" name="period" defaultValue={period.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-              {periods.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="namnd" className="block text-sm font-medium">
-              Nämnd
-            </label>
-            <select id="namnd" name="namnd" defaultValue={board.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-              {boards.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-            Visa
-          </button>
-        </form>
+        <PickerForm>
+          <PeriodSelect periods={periods} value={period.id} />
+          <BoardSelect boards={boards} value={board.id} />
+        </PickerForm>
 
         <section aria-labelledby="status" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="status" className="text-lg font-semibold">

@@ -13,6 +13,7 @@ import { OVERDUE_LABEL } from '@/lib/assignment-status';
 import { AppHeader } from '@/components/app-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TrendArrow } from '@/components/trend-arrow';
+import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 
 export const metadata: Metadata = { title: 'Avvikelser' };
 
@@ -55,36 +56,10 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
         {period.deadline ? `, sista dag för rapportering ${formatDate(period.deadline)}` : ''}.
       </p>
 
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-        <div>
-          <label htmlFor="period" className="block text-sm font-medium">
-            Period
-          </label>
-          <select id="period" name="period" defaultValue={period.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="namnd" className="block text-sm font-medium">
-            Nämnd
-          </label>
-          <select id="namnd" name="namnd" defaultValue={data.board?.id ?? ''} className="mt-1 rounded border border-slate-400 px-3 py-2">
-            <option value="">Hela kommunen</option>
-            {boards.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-          Visa
-        </button>
-      </form>
+      <PickerForm>
+        <PeriodSelect periods={periods} value={period.id} />
+        <BoardSelect boards={boards} value={data.board?.id ?? ''} allLabel="Hela kommunen" />
+      </PickerForm>
 
       {groups.length === 0 ? (
         <p className="mt-6 rounded border border-slate-300 bg-white p-4">Inget behöver åtgärdas just nu.</p>

@@ -8,10 +8,11 @@ import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { listUnits } from '@/db/unit-tree';
 import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
-import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
+import { formatDate, periodLabel } from '@/lib/period';
 import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
 import { AppHeader } from '@/components/app-header';
 import { StatusBadge } from '@/components/status-badge';
+import { PeriodSelect, PickerForm, UnitSelect } from '@/components/period-picker';
 import { ReadinessForm } from './readiness-form';
 
 export const metadata: Metadata = { title: 'Min rapportering' };
@@ -49,39 +50,10 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
         {period.state !== 'open' ? ' · Perioden är inte öppen för rapportering' : ''}
       </p>
 
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-        <div>
-          <label htmlFor="period" className="block text-sm font-medium">
-            Period
-          </label>
-          <select id="period" name="period" defaultValue={period.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
-              </option>
-            ))}
-          </select>
-        </div>
-        {isAdmin && (
-          <div>
-            <label htmlFor="enhet" className="block text-sm font-medium">
-              Rapportera för enhet
-            </label>
-            <select id="enhet" name="enhet" defaultValue={picked ?? ''} className="mt-1 rounded border border-slate-400 px-3 py-2">
-              <option value="">Välj enhet …</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {'\u00a0\u00a0'.repeat(u.depth)}
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-          Visa
-        </button>
-      </form>
+      <PickerForm>
+        <PeriodSelect periods={periods} value={period.id} />
+        {isAdmin && <UnitSelect units={units} value={picked ?? ''} label="Rapportera för enhet" emptyLabel="Välj enhet …" />}
+      </PickerForm>
 
       {data.scopeUnitNames.length === 0 ? (
         <p className="mt-6 rounded border border-slate-300 bg-white p-4">

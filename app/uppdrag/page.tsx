@@ -6,7 +6,7 @@ import { NotFoundError } from '@/db/errors';
 import { getAssignmentMonitor, type AssignmentMonitorRow } from '@/db/assignment-monitor';
 import { getCurrentPeriod, listPeriods } from '@/db/queries/overview';
 import { requireUser } from '@/lib/session';
-import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
+import { formatDate, periodStateLabel } from '@/lib/period';
 import {
   applyAssignmentFilters,
   countByStatus,
@@ -23,6 +23,8 @@ import {
 } from '@/lib/assignment-filters';
 import { AppHeader } from '@/components/app-header';
 import { AssignmentStatusLabel } from '@/components/assignment-status-label';
+import { Checkbox, FieldGroup, SelectField, TextField } from '@/components/form-field';
+import { PeriodSelect, UnitSelect } from '@/components/period-picker';
 
 export const metadata: Metadata = { title: 'Uppdrag' };
 
@@ -39,9 +41,6 @@ function isCanonical(raw: RawSearchParams, canonical: string): boolean {
   wanted.sort();
   return given.toString() === wanted.toString();
 }
-
-const SELECT = 'mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2';
-const LABEL = 'block text-sm font-medium';
 
 /** Which column header the sort key belongs to, for aria-sort. */
 const SORTED_COLUMN: Partial<Record<SortKey, string>> = {
@@ -211,123 +210,67 @@ function FilterForm({
   return (
     <form method="get" action="/uppdrag" role="search" aria-label="Filtrera uppdrag" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <div>
-          <label htmlFor="q" className={LABEL}>
-            Sök
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            maxLength={200}
-            aria-describedby="q-hjalp"
-            className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
-          />
-          <p id="q-hjalp" className="mt-1 text-xs text-slate-700">
-            I titel, beskrivning, ansvariga och återrapporteringar.
-          </p>
-        </div>
-        <div>
-          <label htmlFor="issuer" className={LABEL}>
-            Uppdragsgivare
-          </label>
-          <select id="issuer" name="issuer" defaultValue={filters.issuer} className={SELECT}>
-            {(['', 'council', 'board'] as const).map((v) => (
-              <option key={v} value={v}>
-                {ISSUER_FILTER_LABELS[v]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className={LABEL}>
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={filters.status} className={SELECT}>
-            {(['', 'not_started', 'in_progress', 'done', 'cancelled', 'none'] as const).map((v) => (
-              <option key={v} value={v}>
-                {STATUS_FILTER_LABELS[v]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="enhet" className={LABEL}>
-            Ansvarig enhet
-          </label>
-          <select id="enhet" name="enhet" defaultValue={filters.enhet} className={SELECT}>
-            <option value="">Alla</option>
-            {data.unitOptions.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="malomrade" className={LABEL}>
-            Målområde
-          </label>
-          <select id="malomrade" name="malomrade" defaultValue={filters.malomrade} className={SELECT}>
-            <option value="">Alla</option>
-            {data.focusAreaOptions.map((a) => (
-              <option key={a.id} value={a.id}>
-                {'\u00a0\u00a0'.repeat(a.depth)}
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="period" className={LABEL}>
-            Period
-          </label>
-          <select id="period" name="period" defaultValue={currentPeriodId} className={SELECT}>
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className={LABEL}>
-            Sortera efter
-          </label>
-          <select id="sort" name="sort" defaultValue={filters.sort} className={SELECT}>
-            {SORT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {SORT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="ordning" className={LABEL}>
-            Ordning
-          </label>
-          <select id="ordning" name="ordning" defaultValue={filters.ordning} className={SELECT}>
-            {SORT_ORDERS.map((o) => (
-              <option key={o} value={o}>
-                {SORT_ORDER_LABELS[o]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="q"
+          name="q"
+          type="search"
+          label="Sök"
+          labelStyle="small"
+          hint="I titel, beskrivning, ansvariga och återrapporteringar."
+          defaultValue={filters.q}
+          maxLength={200}
+        />
+        <SelectField id="issuer" name="issuer" label="Uppdragsgivare" labelStyle="small" defaultValue={filters.issuer}>
+          {(['', 'council', 'board'] as const).map((v) => (
+            <option key={v} value={v}>
+              {ISSUER_FILTER_LABELS[v]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="status" name="status" label="Status" labelStyle="small" defaultValue={filters.status}>
+          {(['', 'not_started', 'in_progress', 'done', 'cancelled', 'none'] as const).map((v) => (
+            <option key={v} value={v}>
+              {STATUS_FILTER_LABELS[v]}
+            </option>
+          ))}
+        </SelectField>
+        <UnitSelect units={data.unitOptions} value={filters.enhet} label="Ansvarig enhet" emptyLabel="Alla" fullWidth />
+        <SelectField id="malomrade" name="malomrade" label="Målområde" labelStyle="small" defaultValue={filters.malomrade}>
+          <option value="">Alla</option>
+          {data.focusAreaOptions.map((a) => (
+            <option key={a.id} value={a.id}>
+              {'\u00a0\u00a0'.repeat(a.depth)}
+              {a.name}
+            </option>
+          ))}
+        </SelectField>
+        <PeriodSelect periods={periods} value={currentPeriodId} fullWidth />
+        <SelectField id="sort" name="sort" label="Sortera efter" labelStyle="small" defaultValue={filters.sort}>
+          {SORT_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {SORT_LABELS[k]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="ordning" name="ordning" label="Ordning" labelStyle="small" defaultValue={filters.ordning}>
+          {SORT_ORDERS.map((o) => (
+            <option key={o} value={o}>
+              {SORT_ORDER_LABELS[o]}
+            </option>
+          ))}
+        </SelectField>
       </div>
 
-      <fieldset className="mt-4">
-        <legend className="text-sm font-medium">Visa bara</legend>
+      <FieldGroup legend="Visa bara" labelStyle="small" className="mt-4">
         <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
-          <Checkbox name="forsenat" label="Försenade" checked={filters.forsenat === '1'} />
-          <Checkbox name="ejrapporterat" label="Ej rapporterade denna period" checked={filters.ejrapporterat === '1'} />
-          <Checkbox name="andrat" label="Ändrade sedan förra perioden" checked={filters.andrat === '1'} />
+          <Checkbox name="forsenat" value="1" label="Försenade" defaultChecked={filters.forsenat === '1'} />
+          <Checkbox name="ejrapporterat" value="1" label="Ej rapporterade denna period" defaultChecked={filters.ejrapporterat === '1'} />
+          <Checkbox name="andrat" value="1" label="Ändrade sedan förra perioden" defaultChecked={filters.andrat === '1'} />
         </div>
-      </fieldset>
+      </FieldGroup>
 
       <div className="mt-4 flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
+        <button type="submit" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
           Filtrera
         </button>
         <Link href={resetHref} className="text-sm text-blue-800 underline">
@@ -335,15 +278,6 @@ function FilterForm({
         </Link>
       </div>
     </form>
-  );
-}
-
-function Checkbox({ name, label, checked }: { name: string; label: string; checked: boolean }) {
-  return (
-    <label className="inline-flex items-center gap-2">
-      <input type="checkbox" name={name} value="1" defaultChecked={checked} className="h-4 w-4" />
-      {label}
-    </label>
   );
 }
 

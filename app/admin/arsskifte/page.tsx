@@ -9,6 +9,8 @@ import { requireUser } from '@/lib/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { AppHeader } from '@/components/app-header';
+import { SelectField } from '@/components/form-field';
+import { PickerForm } from '@/components/period-picker';
 import { RolloverForm } from './rollover-form';
 
 export const metadata: Metadata = { title: 'Årsskifte' };
@@ -54,26 +56,18 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
             .
           </p>
         ) : (
-          <form method="get" className="mt-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-            <div>
-              <label htmlFor="plan" className="block text-sm font-medium">
-                Plan att utgå från
-              </label>
-              <select id="plan" name="plan" defaultValue={preview?.source.id ?? ''} className="mt-1 rounded border border-slate-400 px-3 py-2">
-                <option value="" disabled>
-                  Välj plan …
+          <PickerForm submitLabel="Visa vad som skapas">
+            <SelectField id="plan" name="plan" label="Plan att utgå från" labelStyle="small" fullWidth={false} defaultValue={preview?.source.id ?? ''}>
+              <option value="" disabled>
+                Välj plan …
+              </option>
+              {plans.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.boardName} {p.year} ({p.code}){p.archived ? ', arkiverad' : ''}
                 </option>
-                {plans.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.boardName} {p.year} ({p.code}){p.archived ? ', arkiverad' : ''}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-              Visa vad som skapas
-            </button>
-          </form>
+              ))}
+            </SelectField>
+          </PickerForm>
         )}
 
         {preview && (

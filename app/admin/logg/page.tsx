@@ -8,6 +8,8 @@ import { requireUser } from '@/lib/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { AppHeader } from '@/components/app-header';
+import { SelectField, TextField } from '@/components/form-field';
+import { PickerForm } from '@/components/period-picker';
 import { actionText, changesText, entityTypeText, PREFIX_LABELS } from './audit-text';
 
 export const metadata: Metadata = { title: 'Händelselogg' };
@@ -45,7 +47,6 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const filters = filtersFrom(await searchParams);
   const log = await getAuditLog(await getDb(), user, filters);
   const filtered = Boolean(filters.actorId || filters.prefix || filters.from || filters.to);
-  const input = 'mt-1 rounded border border-slate-400 px-3 py-2';
 
   return (
     <>
@@ -60,54 +61,34 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <h1 className="mt-2 text-2xl font-semibold">Händelselogg</h1>
         <p className="mt-1 text-slate-700">Vem gjorde vad och när, nyast först. Loggen kan inte ändras.</p>
 
-        <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-          <div>
-            <label htmlFor="vem" className="block text-sm font-medium">
-              Vem
-            </label>
-            <select id="vem" name="vem" defaultValue={filters.actorId ?? ''} className={input}>
-              <option value="">Alla</option>
-              {log.users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="vad" className="block text-sm font-medium">
-              Vad
-            </label>
-            <select id="vad" name="vad" defaultValue={filters.prefix ?? ''} className={input}>
-              <option value="">Allt</option>
-              {AUDIT_ENTITY_PREFIXES.map((prefix) => (
-                <option key={prefix} value={prefix}>
-                  {PREFIX_LABELS[prefix] ?? prefix}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="fran" className="block text-sm font-medium">
-              Från
-            </label>
-            <input id="fran" name="fran" type="date" defaultValue={filters.from ?? ''} className={input} />
-          </div>
-          <div>
-            <label htmlFor="till" className="block text-sm font-medium">
-              Till
-            </label>
-            <input id="till" name="till" type="date" defaultValue={filters.to ?? ''} className={input} />
-          </div>
-          <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-            Visa
-          </button>
-          {filtered && (
-            <Link href="/admin/logg" className="py-2 text-sm text-blue-800 underline">
-              Rensa filtren
-            </Link>
-          )}
-        </form>
+        <PickerForm
+          after={
+            filtered && (
+              <Link href="/admin/logg" className="py-2 text-sm text-blue-800 underline">
+                Rensa filtren
+              </Link>
+            )
+          }
+        >
+          <SelectField id="vem" name="vem" label="Vem" labelStyle="small" fullWidth={false} defaultValue={filters.actorId ?? ''}>
+            <option value="">Alla</option>
+            {log.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="vad" name="vad" label="Vad" labelStyle="small" fullWidth={false} defaultValue={filters.prefix ?? ''}>
+            <option value="">Allt</option>
+            {AUDIT_ENTITY_PREFIXES.map((prefix) => (
+              <option key={prefix} value={prefix}>
+                {PREFIX_LABELS[prefix] ?? prefix}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="fran" name="fran" type="date" label="Från" labelStyle="small" fullWidth={false} defaultValue={filters.from ?? ''} />
+          <TextField id="till" name="till" type="date" label="Till" labelStyle="small" fullWidth={false} defaultValue={filters.to ?? ''} />
+        </PickerForm>
 
         <p className="mt-4 text-sm text-slate-700" aria-live="polite">
           {log.total === 0

@@ -11,6 +11,8 @@ import { parseId } from '@/lib/route-params';
 import { formatNumber } from '@/lib/swedish-number';
 import { boardGoalTitle } from '@/lib/swedish-text';
 import { AppHeader } from '@/components/app-header';
+import { SelectField } from '@/components/form-field';
+import { PickerForm } from '@/components/period-picker';
 import { Markdown } from '@/components/markdown';
 import { ItemActions } from '../malomraden/form-parts';
 import { GoalForm } from './goal-form';
@@ -194,24 +196,16 @@ export default async function GoalsAdminPage({ searchParams }: { searchParams: P
             .
           </p>
         ) : (
-          <form method="get" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-            <div>
-              <label htmlFor="plan" className="block text-sm font-medium">
-                Verksamhetsplan
-              </label>
-              <select id="plan" name="plan" defaultValue={data?.plan.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-                {plans.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.boardName} {p.year}
-                    {p.archived ? ' (arkiverad)' : ''}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="rounded border border-slate-400 px-3 py-2 hover:bg-slate-100">
-              Visa
-            </button>
-          </form>
+          <PickerForm>
+            <SelectField id="plan" name="plan" label="Verksamhetsplan" labelStyle="small" fullWidth={false} defaultValue={data?.plan.id}>
+              {plans.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.boardName} {p.year}
+                  {p.archived ? ' (arkiverad)' : ''}
+                </option>
+              ))}
+            </SelectField>
+          </PickerForm>
         )}
 
         {data && (

@@ -9,9 +9,10 @@ import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
 import { reportStatusLabel } from '@/lib/assignment-status';
-import { formatDate, periodLabel, periodStateLabel, type PeriodState } from '@/lib/period';
+import { formatDate, type PeriodState } from '@/lib/period';
 import { readOnlyReason } from '@/lib/lock-reason';
 import { AppHeader } from '@/components/app-header';
+import { PeriodSelect, PickerForm } from '@/components/period-picker';
 import { AssignmentStatusLabel } from '@/components/assignment-status-label';
 import { Markdown } from '@/components/markdown';
 
@@ -154,23 +155,9 @@ export default async function AssignmentPage({
         <h1 className="mt-2 text-2xl font-semibold">{assignment.title}</h1>
         {assignment.archived && <p className="mt-1 font-medium">Uppdraget är arkiverat.</p>}
 
-        <form method="get" className="mt-3 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="period" className="block text-sm font-medium">
-              Period
-            </label>
-            <select id="period" name="period" defaultValue={period.id} className="mt-1 rounded border border-slate-400 bg-white px-3 py-2">
-              {periods.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-            Visa
-          </button>
-        </form>
+        <PickerForm framed={false}>
+          <PeriodSelect periods={periods} value={period.id} />
+        </PickerForm>
 
         <dl className="mt-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
           <div>
