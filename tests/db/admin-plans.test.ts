@@ -16,8 +16,8 @@ import { ConflictError, NotFoundError, ValidationError } from '@/db/errors';
 import { ForbiddenError } from '@/lib/policy';
 import { runAction } from '@/lib/action';
 import type { CurrentUser } from '@/lib/current-user';
-import { createPlanAction } from '@/app/admin/planer/create-plan';
-import { saveTextBlockAction } from '@/app/admin/planer/save-text-block';
+import { createPlanAction } from '@/app/(inloggad)/admin/planer/create-plan';
+import { saveTextBlockAction } from '@/app/(inloggad)/admin/planer/save-text-block';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 
