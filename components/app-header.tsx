@@ -2,10 +2,12 @@ import Link from 'next/link';
 import type { CurrentUser } from '@/lib/current-user';
 import { roleLabel } from '@/lib/roles';
 import { can } from '@/lib/policy';
-import { logout } from '@/app/logga-in/actions';
 
-/** The top bar: product, organization, the signed-in user with role, and logout. */
-export function AppHeader({ user }: { user: CurrentUser }) {
+/**
+ * The top bar: product, organization, the signed-in user with role, and logout. The page
+ * frame gives the logout action (components never import app/).
+ */
+export function AppHeader({ user, logout }: { user: CurrentUser; logout: () => Promise<void> }) {
   const roles = user.roles.map(roleLabel).join(', ');
   const units = user.grantUnits.map((u) => u.name).join(', ');
   const isAdmin = can(user, 'manage', { kind: 'user', organizationId: user.organizationId });

@@ -8,7 +8,6 @@ import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
-import { AppHeader } from '@/components/app-header';
 import { FocusAreaSection } from '@/components/focus-area-section';
 import { ResponsibilitySummary } from '@/components/responsibility-summary';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
@@ -23,14 +22,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     if (query.period !== undefined) notFound();
     return (
       <>
-        <AppHeader user={user} />
-        <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-          <h1 className="text-2xl font-semibold">Översikt</h1>
-          <p className="mt-4 rounded border border-slate-300 bg-white p-4">
-            Det finns ingen öppen eller stängd period att visa ännu. En systemförvaltare behöver lägga upp
-            och öppna en period innan uppföljningen kan börja.
-          </p>
-        </main>
+        <h1 className="text-2xl font-semibold">Översikt</h1>
+        <p className="mt-4 rounded border border-slate-300 bg-white p-4">
+          Det finns ingen öppen eller stängd period att visa ännu. En systemförvaltare behöver lägga upp
+          och öppna en period innan uppföljningen kan börja.
+        </p>
       </>
     );
   }
@@ -47,44 +43,41 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const boardName = overview.boards.find((b) => b.id === overview.boardId)?.name;
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">
-          Översikt {periodLabel(period.kind, period.year)}
-          {boardName ? `, ${boardName}` : ', hela kommunen'}
-        </h1>
-        <p className="mt-1 text-slate-700">
-          Perioden avser tiden till och med {formatDate(period.endDate)}. {periodStateLabel(period.state)}
-          {period.deadline ? `, sista dag för rapportering ${formatDate(period.deadline)}` : ''}.
+      <h1 className="text-2xl font-semibold">
+        Översikt {periodLabel(period.kind, period.year)}
+        {boardName ? `, ${boardName}` : ', hela kommunen'}
+      </h1>
+      <p className="mt-1 text-slate-700">
+        Perioden avser tiden till och med {formatDate(period.endDate)}. {periodStateLabel(period.state)}
+        {period.deadline ? `, sista dag för rapportering ${formatDate(period.deadline)}` : ''}.
+      </p>
+      <PickerForm>
+        <PeriodSelect periods={periods} value={period.id} />
+        <BoardSelect boards={overview.boards} value={overview.boardId ?? ''} allLabel="Hela kommunen" />
+      </PickerForm>
+      {overview.approvedBoards.map((b) => (
+        <p key={b.id} className="mt-3 rounded border border-slate-300 bg-slate-100 px-3 py-2 text-sm">
+          <span className="font-semibold">Attesterad. </span>
+          {genitive(b.name)} {periodLabel(period.kind, period.year).toLowerCase()} är attesterad och låst; den visas som den
+          såg ut vid attesten.
         </p>
-        <PickerForm>
-          <PeriodSelect periods={periods} value={period.id} />
-          <BoardSelect boards={overview.boards} value={overview.boardId ?? ''} allLabel="Hela kommunen" />
-        </PickerForm>
-        {overview.approvedBoards.map((b) => (
-          <p key={b.id} className="mt-3 rounded border border-slate-300 bg-slate-100 px-3 py-2 text-sm">
-            <span className="font-semibold">Attesterad. </span>
-            {genitive(b.name)} {periodLabel(period.kind, period.year).toLowerCase()} är attesterad och låst; den visas som den
-            såg ut vid attesten.
-          </p>
-        ))}
-        {user.roles.includes('editor') && <ResponsibilitySummary user={user} {...mine} />}
-        {overview.focusAreas.length === 0 ? (
-          <p className="mt-6 rounded border border-slate-300 bg-white p-4">
-            Inga målområden gäller för {period.year}. En systemförvaltare lägger upp målområden och mål.
-          </p>
-        ) : (
-          overview.focusAreas.map((area) => (
-            <FocusAreaSection
-              key={area.id}
-              area={area}
-              lastYearLabel={overview.lastYearLabel}
-              myGoalIds={mine.goalIds}
-              myIndicatorIds={mine.indicatorIds}
-            />
-          ))
-        )}
-      </main>
+      ))}
+      {user.roles.includes('editor') && <ResponsibilitySummary user={user} {...mine} />}
+      {overview.focusAreas.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-4">
+          Inga målområden gäller för {period.year}. En systemförvaltare lägger upp målområden och mål.
+        </p>
+      ) : (
+        overview.focusAreas.map((area) => (
+          <FocusAreaSection
+            key={area.id}
+            area={area}
+            lastYearLabel={overview.lastYearLabel}
+            myGoalIds={mine.goalIds}
+            myIndicatorIds={mine.indicatorIds}
+          />
+        ))
+      )}
     </>
   );
 }

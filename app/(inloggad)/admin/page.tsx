@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/session';
 import { can } from '@/lib/policy';
-import { AppHeader } from '@/components/app-header';
 
 export const metadata: Metadata = { title: 'Administration' };
 
@@ -26,23 +25,20 @@ export default async function AdminPage() {
   if (!can(user, 'manage', { kind: 'organization', organizationId: user.organizationId })) notFound();
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Administration</h1>
-        <p className="mt-1 text-slate-700">
-          Inget med historik raderas: det arkiveras och finns kvar i historiken och i tidigare perioders rapporter.
-        </p>
-        <ul className="mt-6 grid gap-3 sm:grid-cols-2">
-          {SECTIONS.map((section) => (
-            <li key={section.href} className="rounded-lg border border-slate-200 bg-white p-4">
-              <Link href={section.href} className="font-semibold text-blue-800 underline">
-                {section.title}
-              </Link>
-              <p className="mt-1 text-sm text-slate-700">{section.text}</p>
-            </li>
-          ))}
-        </ul>
-      </main>
+      <h1 className="text-2xl font-semibold">Administration</h1>
+      <p className="mt-1 text-slate-700">
+        Inget med historik raderas: det arkiveras och finns kvar i historiken och i tidigare perioders rapporter.
+      </p>
+      <ul className="mt-6 grid gap-3 sm:grid-cols-2">
+        {SECTIONS.map((section) => (
+          <li key={section.href} className="rounded-lg border border-slate-200 bg-white p-4">
+            <Link href={section.href} className="font-semibold text-blue-800 underline">
+              {section.title}
+            </Link>
+            <p className="mt-1 text-sm text-slate-700">{section.text}</p>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -9,7 +9,6 @@ import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
 import { periodLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
-import { AppHeader } from '@/components/app-header';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 import { ApproveForm, ReopenForm } from './approval-forms';
 
@@ -31,59 +30,56 @@ export default async function ApprovalPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Attest</h1>
-        <PickerForm>
-          <PeriodSelect periods={periods} value={period.id} />
-          <BoardSelect boards={boards} value={board.id} />
-        </PickerForm>
+      <h1 className="text-2xl font-semibold">Attest</h1>
+      <PickerForm>
+        <PeriodSelect periods={periods} value={period.id} />
+        <BoardSelect boards={boards} value={board.id} />
+      </PickerForm>
 
-        <section aria-labelledby="status" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="status" className="text-lg font-semibold">
-            {genitive(board.name)} {periodLabel(period.kind, period.year).toLowerCase()}
-          </h2>
-          <p className="mt-1">
-            {state.approved ? '🔒 Attesterad och låst' : 'Inte attesterad'}
-            {state.last &&
-              ` · Senast ${state.last.action === 'approved' ? 'attesterad' : 'öppnad igen'} av ${state.last.authorName} ${new Date(
-                state.last.createdAt,
-              ).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}`}
-            {state.last?.reason ? ` (skäl: ${state.last.reason})` : ''}
-          </p>
+      <section aria-labelledby="status" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="status" className="text-lg font-semibold">
+          {genitive(board.name)} {periodLabel(period.kind, period.year).toLowerCase()}
+        </h2>
+        <p className="mt-1">
+          {state.approved ? '🔒 Attesterad och låst' : 'Inte attesterad'}
+          {state.last &&
+            ` · Senast ${state.last.action === 'approved' ? 'attesterad' : 'öppnad igen'} av ${state.last.authorName} ${new Date(
+              state.last.createdAt,
+            ).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}`}
+          {state.last?.reason ? ` (skäl: ${state.last.reason})` : ''}
+        </p>
 
-          <h3 className="mt-4 font-semibold">
-            Klarmarkering: {state.units.length - notReady} av {state.units.length} enheter klara
-          </h3>
-          {state.units.length === 0 ? (
-            <p className="text-slate-700">Ingen enhet har något att rapportera för nämnden i perioden.</p>
-          ) : (
-            <ul className="mt-1 space-y-1">
-              {state.units.map((u) => (
-                <li key={u.id}>
-                  {u.ready ? '✓ Klar' : '○ Inte klar'}: {u.name}
-                </li>
-              ))}
-            </ul>
+        <h3 className="mt-4 font-semibold">
+          Klarmarkering: {state.units.length - notReady} av {state.units.length} enheter klara
+        </h3>
+        {state.units.length === 0 ? (
+          <p className="text-slate-700">Ingen enhet har något att rapportera för nämnden i perioden.</p>
+        ) : (
+          <ul className="mt-1 space-y-1">
+            {state.units.map((u) => (
+              <li key={u.id}>
+                {u.ready ? '✓ Klar' : '○ Inte klar'}: {u.name}
+              </li>
+            ))}
+          </ul>
+        )}
+
+        <div className="mt-4">
+          {state.canApprove && (
+            <ApproveForm boardId={board.id} periodId={period.id} seq={state.seq} boardName={board.name} notReady={notReady} />
           )}
-
-          <div className="mt-4">
-            {state.canApprove && (
-              <ApproveForm boardId={board.id} periodId={period.id} seq={state.seq} boardName={board.name} notReady={notReady} />
-            )}
-            {state.canReopen && <ReopenForm boardId={board.id} periodId={period.id} seq={state.seq} />}
-            {!state.canApprove && !state.canReopen && (
-              <p className="text-sm text-slate-700">
-                {state.approved
-                  ? 'Endast systemförvaltaren kan öppna en attesterad period igen.'
-                  : period.state === 'draft'
-                    ? 'Perioden är inte öppnad ännu.'
-                    : 'Kommundirektören attesterar perioden.'}
-              </p>
-            )}
-          </div>
-        </section>
-      </main>
+          {state.canReopen && <ReopenForm boardId={board.id} periodId={period.id} seq={state.seq} />}
+          {!state.canApprove && !state.canReopen && (
+            <p className="text-sm text-slate-700">
+              {state.approved
+                ? 'Endast systemförvaltaren kan öppna en attesterad period igen.'
+                : period.state === 'draft'
+                  ? 'Perioden är inte öppnad ännu.'
+                  : 'Kommundirektören attesterar perioden.'}
+            </p>
+          )}
+        </div>
+      </section>
     </>
   );
 }

@@ -6,11 +6,9 @@ import { NotFoundError } from '@/db/errors';
 import { getDeviations, listBoards, type DeviationDTO } from '@/db/deviations';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/lib/session';
-import type { CurrentUser } from '@/lib/current-user';
 import { parseId } from '@/lib/route-params';
 import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
 import { OVERDUE_LABEL } from '@/lib/assignment-status';
-import { AppHeader } from '@/components/app-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TrendArrow } from '@/components/trend-arrow';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
@@ -28,7 +26,7 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
   if (!periodId) {
     if (query.period !== undefined) notFound();
     return (
-      <Shell user={user}>
+      <Shell>
         <p className="mt-4 rounded border border-slate-300 bg-white p-4">
           Det finns ingen öppen eller stängd period att visa ännu.
         </p>
@@ -48,7 +46,7 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
   const groups = data.groups.filter((g) => g.entries.length > 0);
 
   return (
-    <Shell user={user}>
+    <Shell>
       <p className="mt-1 text-slate-700">
         Det som behöver åtgärdas i {periodLabel(period.kind, period.year).toLowerCase()}
         {data.board ? ` för ${data.board.name}` : ' i hela kommunen'}. Perioden avser tiden till och med{' '}
@@ -129,14 +127,11 @@ function Entry({ entry }: { entry: DeviationDTO }) {
   );
 }
 
-function Shell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
+function Shell({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Avvikelser</h1>
-        {children}
-      </main>
+      <h1 className="text-2xl font-semibold">Avvikelser</h1>
+      {children}
     </>
   );
 }

@@ -8,7 +8,6 @@ import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
 import { reportFilename } from '@/lib/report-filename';
-import { AppHeader } from '@/components/app-header';
 import { DownloadButton } from '@/components/download-button';
 import { PrintButton } from '@/components/print-button';
 import { ReportDocument } from '@/components/report-document';
@@ -31,37 +30,34 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8 print:p-0">
-        <div className="print:hidden">
-          <p className="text-slate-700">Avsnittet Mål och uppdrag till delårsrapport och årsredovisning, direkt ur uppföljningen.</p>
-          <PickerForm label="Välj rapport">
-            <BoardSelect boards={boards} value={boardId} />
-            <PeriodSelect periods={periods} value={periodId} />
-          </PickerForm>
-          <div className="mt-4 flex flex-wrap items-center gap-3">
-            <DownloadButton
-              href={`/rapport/docx${q}`}
-              label="Ladda ner Word (DOCX)"
-              filename={reportFilename(report.boardName, report.period.label, 'docx')}
-            />
-            <DownloadButton
-              href={`/rapport/xlsx${q}`}
-              label="Ladda ner Excel (XLSX)"
-              filename={reportFilename(report.boardName, report.period.label, 'xlsx')}
-            />
-            <PrintButton />
-            <span className="text-sm text-slate-700">
-              {report.preliminary
-                ? 'Preliminär: perioden är inte attesterad och kan ändras.'
-                : 'Attesterad: rapporten visas som den såg ut vid attesten.'}
-            </span>
-          </div>
+      <div className="print:hidden">
+        <p className="text-slate-700">Avsnittet Mål och uppdrag till delårsrapport och årsredovisning, direkt ur uppföljningen.</p>
+        <PickerForm label="Välj rapport">
+          <BoardSelect boards={boards} value={boardId} />
+          <PeriodSelect periods={periods} value={periodId} />
+        </PickerForm>
+        <div className="mt-4 flex flex-wrap items-center gap-3">
+          <DownloadButton
+            href={`/rapport/docx${q}`}
+            label="Ladda ner Word (DOCX)"
+            filename={reportFilename(report.boardName, report.period.label, 'docx')}
+          />
+          <DownloadButton
+            href={`/rapport/xlsx${q}`}
+            label="Ladda ner Excel (XLSX)"
+            filename={reportFilename(report.boardName, report.period.label, 'xlsx')}
+          />
+          <PrintButton />
+          <span className="text-sm text-slate-700">
+            {report.preliminary
+              ? 'Preliminär: perioden är inte attesterad och kan ändras.'
+              : 'Attesterad: rapporten visas som den såg ut vid attesten.'}
+          </span>
         </div>
-        <div className="mt-6 print:mt-0">
-          <ReportDocument report={report} />
-        </div>
-      </main>
+      </div>
+      <div className="mt-6 print:mt-0">
+        <ReportDocument report={report} />
+      </div>
     </>
   );
 }

@@ -10,7 +10,6 @@ import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
 import { formatDate, periodLabel } from '@/lib/period';
 import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
-import { AppHeader } from '@/components/app-header';
 import { StatusBadge } from '@/components/status-badge';
 import { PeriodSelect, PickerForm, UnitSelect } from '@/components/period-picker';
 import { ReadinessForm } from './readiness-form';
@@ -30,7 +29,7 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
   if (!periodId) {
     if (query.period !== undefined) notFound();
     return (
-      <Shell user={user}>
+      <Shell>
         <p className="mt-4 rounded border border-slate-300 bg-white p-4">Det finns ingen period att rapportera i ännu.</p>
       </Shell>
     );
@@ -43,7 +42,7 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
   const [units, periods] = await Promise.all([isAdmin ? listUnits(db, user) : [], listPeriods(db, user)]);
 
   return (
-    <Shell user={user}>
+    <Shell>
       <p className="mt-1 text-slate-700">
         {periodLabel(period.kind, period.year)}
         {period.deadline ? ` · Sista dag för rapportering: ${formatDate(period.deadline)}` : ' · Ingen sista dag är satt'}
@@ -138,14 +137,11 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
   );
 }
 
-function Shell({ user, children }: { user: Awaited<ReturnType<typeof requireUser>>; children: React.ReactNode }) {
+function Shell({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Min rapportering</h1>
-        {children}
-      </main>
+      <h1 className="text-2xl font-semibold">Min rapportering</h1>
+      {children}
     </>
   );
 }

@@ -21,7 +21,6 @@ import {
   type AssignmentFilters,
   type SortKey,
 } from '@/lib/assignment-filters';
-import { AppHeader } from '@/components/app-header';
 import { AssignmentStatusLabel } from '@/components/assignment-status-label';
 import { Checkbox, FieldGroup, SelectField, TextField } from '@/components/form-field';
 import { PeriodSelect, UnitSelect } from '@/components/period-picker';
@@ -66,7 +65,7 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
   const periodId = filters.period || (await getCurrentPeriod(db, user))?.id;
   if (!periodId) {
     return (
-      <Shell user={user}>
+      <Shell>
         <p className="mt-4 rounded border border-slate-300 bg-white p-4">
           Det finns ingen period ännu, så det finns inga uppdrag att följa upp.
         </p>
@@ -93,7 +92,7 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
   );
 
   return (
-    <Shell user={user}>
+    <Shell>
       <p className="mt-1 text-slate-700">
         {period.label} ({periodStateLabel(period.state).toLowerCase()})
         {previousPeriod ? ` · Jämförs med ${previousPeriod.label}` : ' · Ingen tidigare period att jämföra med'}
@@ -281,14 +280,11 @@ function FilterForm({
   );
 }
 
-function Shell({ user, children }: { user: Awaited<ReturnType<typeof requireUser>>; children: React.ReactNode }) {
+function Shell({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Uppdrag</h1>
-        {children}
-      </main>
+      <h1 className="text-2xl font-semibold">Uppdrag</h1>
+      {children}
     </>
   );
 }

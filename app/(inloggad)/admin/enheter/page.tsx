@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { listUnitOptions, listUnitsForAdmin, type AdminUnitRowDTO } from '@/db/admin/units';
 import { requireUser } from '@/lib/session';
 import { can } from '@/lib/policy';
-import { AppHeader } from '@/components/app-header';
+import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { UnitForm } from './unit-form';
 import { UNIT_KIND_LABELS } from './unit-kinds';
 
@@ -51,46 +51,38 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/admin" className="text-blue-800 underline">
-            Administration
-          </Link>{' '}
-          › Enheter
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">Enheter</h1>
-        <p className="mt-1 text-slate-700">
-          Nämnder, förvaltningar, avdelningar och externa organ. En arkiverad enhet finns kvar i historiken och i tidigare
-          rapporter men går inte att välja längre.
+      <AdminBreadcrumb here="Enheter" />
+      <h1 className="mt-2 text-2xl font-semibold">Enheter</h1>
+      <p className="mt-1 text-slate-700">
+        Nämnder, förvaltningar, avdelningar och externa organ. En arkiverad enhet finns kvar i historiken och i tidigare
+        rapporter men går inte att välja längre.
+      </p>
+      {(created || query.raderad) && (
+        <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {created ? `${created.name} är skapad.` : 'Enheten är raderad.'}
         </p>
-        {(created || query.raderad) && (
-          <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-            {created ? `${created.name} är skapad.` : 'Enheten är raderad.'}
-          </p>
-        )}
+      )}
 
-        <section aria-labelledby="tradet" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="tradet" className="text-lg font-semibold">
-            Enhetsträdet
-          </h2>
-          <div className="mt-3">
-            {tree.length === 0 ? <p>Det finns inga enheter ännu.</p> : <UnitList units={tree} parentId={null} />}
-          </div>
-        </section>
+      <section aria-labelledby="tradet" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="tradet" className="text-lg font-semibold">
+          Enhetsträdet
+        </h2>
+        <div className="mt-3">
+          {tree.length === 0 ? <p>Det finns inga enheter ännu.</p> : <UnitList units={tree} parentId={null} />}
+        </div>
+      </section>
 
-        <section aria-labelledby="ny-enhet" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="ny-enhet" className="text-lg font-semibold">
-            Ny enhet
-          </h2>
-          <div className="mt-3">
-            <UnitForm
-              initial={{ code: '', name: '', kind: 'unit', parentId: '', sortOrder: '0' }}
-              parentOptions={options}
-            />
-          </div>
-        </section>
-      </main>
+      <section aria-labelledby="ny-enhet" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="ny-enhet" className="text-lg font-semibold">
+          Ny enhet
+        </h2>
+        <div className="mt-3">
+          <UnitForm
+            initial={{ code: '', name: '', kind: 'unit', parentId: '', sortOrder: '0' }}
+            parentOptions={options}
+          />
+        </div>
+      </section>
     </>
   );
 }

@@ -10,10 +10,10 @@ import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { formatNumber } from '@/lib/swedish-number';
 import { boardGoalTitle } from '@/lib/swedish-text';
-import { AppHeader } from '@/components/app-header';
 import { SelectField } from '@/components/form-field';
 import { PickerForm } from '@/components/period-picker';
 import { Markdown } from '@/components/markdown';
+import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { ItemActions } from '../malomraden/form-parts';
 import { GoalForm } from './goal-form';
 import { IndicatorForm } from './indicator-form';
@@ -173,66 +173,58 @@ export default async function GoalsAdminPage({ searchParams }: { searchParams: P
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/admin" className="text-blue-800 underline">
-            Administration
-          </Link>{' '}
-          › Nämndmål och mått
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">Nämndmål och mått</h1>
-        <p className="mt-1 text-slate-700">
-          En nämnds mål för ett år, med mått och strukturerade målvärden. Ändringar påverkar inte attesterade perioder; mål och
-          mått med historik arkiveras i stället för att tas bort.
+      <AdminBreadcrumb here="Nämndmål och mått" />
+      <h1 className="mt-2 text-2xl font-semibold">Nämndmål och mått</h1>
+      <p className="mt-1 text-slate-700">
+        En nämnds mål för ett år, med mått och strukturerade målvärden. Ändringar påverkar inte attesterade perioder; mål och
+        mått med historik arkiveras i stället för att tas bort.
+      </p>
+
+      {plans.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-4">
+          Det finns ingen verksamhetsplan ännu. Skapa en under{' '}
+          <Link href="/admin/planer" className="text-blue-800 underline">
+            Verksamhetsplaner och texter
+          </Link>
+          .
         </p>
+      ) : (
+        <PickerForm>
+          <SelectField id="plan" name="plan" label="Verksamhetsplan" labelStyle="small" fullWidth={false} defaultValue={data?.plan.id}>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.boardName} {p.year}
+                {p.archived ? ' (arkiverad)' : ''}
+              </option>
+            ))}
+          </SelectField>
+        </PickerForm>
+      )}
 
-        {plans.length === 0 ? (
-          <p className="mt-6 rounded border border-slate-300 bg-white p-4">
-            Det finns ingen verksamhetsplan ännu. Skapa en under{' '}
-            <Link href="/admin/planer" className="text-blue-800 underline">
-              Verksamhetsplaner och texter
-            </Link>
-            .
-          </p>
-        ) : (
-          <PickerForm>
-            <SelectField id="plan" name="plan" label="Verksamhetsplan" labelStyle="small" fullWidth={false} defaultValue={data?.plan.id}>
-              {plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.boardName} {p.year}
-                  {p.archived ? ' (arkiverad)' : ''}
-                </option>
+      {data && (
+        <section aria-labelledby="plan-rubrik" className="mt-8">
+          <h2 id="plan-rubrik" className="text-xl font-semibold">
+            {data.plan.boardName}, verksamhetsplan {data.plan.year}
+            <ArchivedTag archived={data.plan.archived} />
+          </h2>
+          <p className="text-sm text-slate-700">Kod {data.plan.code}</p>
+          {data.goals.length ? (
+            <ul className="mt-4 space-y-4">
+              {data.goals.map((goal) => (
+                <GoalItem key={goal.id} goal={goal} data={data} />
               ))}
-            </SelectField>
-          </PickerForm>
-        )}
-
-        {data && (
-          <section aria-labelledby="plan-rubrik" className="mt-8">
-            <h2 id="plan-rubrik" className="text-xl font-semibold">
-              {data.plan.boardName}, verksamhetsplan {data.plan.year}
-              <ArchivedTag archived={data.plan.archived} />
-            </h2>
-            <p className="text-sm text-slate-700">Kod {data.plan.code}</p>
-            {data.goals.length ? (
-              <ul className="mt-4 space-y-4">
-                {data.goals.map((goal) => (
-                  <GoalItem key={goal.id} goal={goal} data={data} />
-                ))}
-              </ul>
-            ) : (
-              <p className="mt-4 text-slate-700">Planen har inga mål ännu.</p>
-            )}
-            <details className="mt-6 rounded-lg border border-slate-300 bg-white p-4">
-              <summary className="cursor-pointer font-medium text-blue-800">Nytt mål i planen</summary>
-              <div className="mt-3">
-                <GoalForm planId={data.plan.id} nextNumber={nextNumber} options={data.options} />
-              </div>
-            </details>
-          </section>
-        )}
-      </main>
+            </ul>
+          ) : (
+            <p className="mt-4 text-slate-700">Planen har inga mål ännu.</p>
+          )}
+          <details className="mt-6 rounded-lg border border-slate-300 bg-white p-4">
+            <summary className="cursor-pointer font-medium text-blue-800">Nytt mål i planen</summary>
+            <div className="mt-3">
+              <GoalForm planId={data.plan.id} nextNumber={nextNumber} options={data.options} />
+            </div>
+          </details>
+        </section>
+      )}
     </>
   );
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getFocusAreaAdmin, type CouncilGoalAdminDTO, type FocusAreaAdminDTO } from '@/db/admin/focus-areas';
 import { requireUser } from '@/lib/session';
 import { can } from '@/lib/policy';
-import { AppHeader } from '@/components/app-header';
+import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { FocusAreaForm } from './focus-area-form';
 import { CouncilGoalForm } from './council-goal-form';
 import { ItemActions } from './form-parts';
@@ -110,60 +109,52 @@ export default async function FocusAreasPage() {
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/admin" className="text-blue-800 underline">
-            Administration
-          </Link>{' '}
-          › Målområden och KF-mål
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">Målområden och KF-mål</h1>
-        <p className="mt-1 text-slate-700">
-          Kommunfullmäktiges målområden, med delområden, och fullmäktiges mål under dem. Det som används arkiveras i
-          stället för att tas bort; arkiverat visas inte i nya perioder men finns kvar i historiken.
-        </p>
+      <AdminBreadcrumb here="Målområden och KF-mål" />
+      <h1 className="mt-2 text-2xl font-semibold">Målområden och KF-mål</h1>
+      <p className="mt-1 text-slate-700">
+        Kommunfullmäktiges målområden, med delområden, och fullmäktiges mål under dem. Det som används arkiveras i
+        stället för att tas bort; arkiverat visas inte i nya perioder men finns kvar i historiken.
+      </p>
 
-        <section aria-labelledby="malomraden" className="mt-8">
-          <h2 id="malomraden" className="text-xl font-semibold">
-            Målområden
-          </h2>
-          {ordered.length ? (
-            <ul className="mt-3 space-y-3">{ordered.map(areaItem)}</ul>
-          ) : (
-            <p className="mt-3 text-slate-700">Det finns inga målområden ännu.</p>
-          )}
-          <details className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
-            <summary className="cursor-pointer font-medium text-blue-800">Nytt målområde eller delområde</summary>
-            <div className="mt-3">
-              <FocusAreaForm parents={parentChoices} />
-            </div>
-          </details>
-        </section>
+      <section aria-labelledby="malomraden" className="mt-8">
+        <h2 id="malomraden" className="text-xl font-semibold">
+          Målområden
+        </h2>
+        {ordered.length ? (
+          <ul className="mt-3 space-y-3">{ordered.map(areaItem)}</ul>
+        ) : (
+          <p className="mt-3 text-slate-700">Det finns inga målområden ännu.</p>
+        )}
+        <details className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
+          <summary className="cursor-pointer font-medium text-blue-800">Nytt målområde eller delområde</summary>
+          <div className="mt-3">
+            <FocusAreaForm parents={parentChoices} />
+          </div>
+        </details>
+      </section>
 
-        <section aria-labelledby="kf-mal" className="mt-10">
-          <h2 id="kf-mal" className="text-xl font-semibold">
-            Kommunfullmäktiges mål (KF-mål)
-          </h2>
-          {ordered.map((area) => {
-            const goals = councilGoals.filter((g) => g.focusAreaId === area.id);
-            if (!goals.length) return null;
-            return (
-              <div key={area.id} className="mt-4">
-                <h3 className="font-semibold">{areaLabel(area, byId)}</h3>
-                <ul className="mt-2 space-y-3">{goals.map(councilGoalItem)}</ul>
-              </div>
-            );
-          })}
-          {!councilGoals.length && <p className="mt-3 text-slate-700">Det finns inga KF-mål ännu.</p>}
-          <details className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
-            <summary className="cursor-pointer font-medium text-blue-800">Nytt KF-mål</summary>
-            <div className="mt-3">
-              <CouncilGoalForm focusAreas={areaChoices} />
+      <section aria-labelledby="kf-mal" className="mt-10">
+        <h2 id="kf-mal" className="text-xl font-semibold">
+          Kommunfullmäktiges mål (KF-mål)
+        </h2>
+        {ordered.map((area) => {
+          const goals = councilGoals.filter((g) => g.focusAreaId === area.id);
+          if (!goals.length) return null;
+          return (
+            <div key={area.id} className="mt-4">
+              <h3 className="font-semibold">{areaLabel(area, byId)}</h3>
+              <ul className="mt-2 space-y-3">{goals.map(councilGoalItem)}</ul>
             </div>
-          </details>
-        </section>
-      </main>
+          );
+        })}
+        {!councilGoals.length && <p className="mt-3 text-slate-700">Det finns inga KF-mål ännu.</p>}
+        <details className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
+          <summary className="cursor-pointer font-medium text-blue-800">Nytt KF-mål</summary>
+          <div className="mt-3">
+            <CouncilGoalForm focusAreas={areaChoices} />
+          </div>
+        </details>
+      </section>
     </>
   );
 }

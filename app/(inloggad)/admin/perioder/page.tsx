@@ -6,7 +6,7 @@ import { listAdminPeriods } from '@/db/admin/periods';
 import { requireUser } from '@/lib/session';
 import { can } from '@/lib/policy';
 import { formatDate, periodLabel, periodStateLabel, type PeriodState } from '@/lib/period';
-import { AppHeader } from '@/components/app-header';
+import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { CreatePeriodForm } from './create-period-form';
 import { PeriodDatesForm } from './period-dates-form';
 import { PeriodActions } from './period-actions';
@@ -25,71 +25,63 @@ export default async function PeriodsPage() {
   const periods = await listAdminPeriods(await getDb(), user);
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/admin" className="text-blue-800 underline">
-            Administration
-          </Link>{' '}
-          › Perioder
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">Perioder</h1>
-        <p className="mt-1 text-slate-700">
-          En period börjar som utkast, öppnas för rapportering och stängs när ingen längre ska rapportera. En period som
-          något hänvisar till tas aldrig bort. En nämnds attesterade period öppnas igen under{' '}
-          <Link href="/attest" className="text-blue-800 underline">
-            Attest
-          </Link>
-          .
-        </p>
+      <AdminBreadcrumb here="Perioder" />
+      <h1 className="mt-2 text-2xl font-semibold">Perioder</h1>
+      <p className="mt-1 text-slate-700">
+        En period börjar som utkast, öppnas för rapportering och stängs när ingen längre ska rapportera. En period som
+        något hänvisar till tas aldrig bort. En nämnds attesterade period öppnas igen under{' '}
+        <Link href="/attest" className="text-blue-800 underline">
+          Attest
+        </Link>
+        .
+      </p>
 
-        <section aria-labelledby="ny-period" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="ny-period" className="text-lg font-semibold">
-            Ny period
-          </h2>
-          <div className="mt-3">
-            <CreatePeriodForm />
-          </div>
-        </section>
+      <section aria-labelledby="ny-period" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="ny-period" className="text-lg font-semibold">
+          Ny period
+        </h2>
+        <div className="mt-3">
+          <CreatePeriodForm />
+        </div>
+      </section>
 
-        <section aria-labelledby="alla-perioder" className="mt-8">
-          <h2 id="alla-perioder" className="text-lg font-semibold">
-            Alla perioder
-          </h2>
-          {periods.length === 0 ? (
-            <p className="mt-2 text-slate-700">Det finns inga perioder ännu.</p>
-          ) : (
-            <ul className="mt-3 space-y-3">
-              {periods.map((p) => {
-                const label = periodLabel(p.kind, p.year);
-                return (
-                  <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4">
-                    <div className="flex flex-wrap items-baseline gap-3">
-                      <h3 className="text-base font-semibold">{label}</h3>
-                      <span className={`rounded border px-2 py-0.5 text-sm ${STATE_STYLE[p.state]}`}>{periodStateLabel(p.state)}</span>
-                      {p.state !== 'draft' && (
-                        <Link href={`/attest?period=${p.id}`} className="text-sm text-blue-800 underline">
-                          Attest för {label}
-                        </Link>
-                      )}
-                    </div>
-                    <p className="mt-1 text-sm text-slate-700">
-                      Slutdatum {formatDate(p.endDate)}
-                      {' · '}
-                      {p.deadline ? `sista dag för rapportering ${formatDate(p.deadline)}` : 'ingen sista dag för rapportering angiven'}
-                      {p.referenced && ' · har rapporter eller texter och kan inte tas bort'}
-                    </p>
-                    <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
-                      <PeriodDatesForm periodId={p.id} label={label} endDate={p.endDate} deadline={p.deadline} />
-                      <PeriodActions periodId={p.id} label={label} state={p.state} deletable={p.state === 'draft' && !p.referenced} />
-                    </div>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </section>
-      </main>
+      <section aria-labelledby="alla-perioder" className="mt-8">
+        <h2 id="alla-perioder" className="text-lg font-semibold">
+          Alla perioder
+        </h2>
+        {periods.length === 0 ? (
+          <p className="mt-2 text-slate-700">Det finns inga perioder ännu.</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {periods.map((p) => {
+              const label = periodLabel(p.kind, p.year);
+              return (
+                <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                  <div className="flex flex-wrap items-baseline gap-3">
+                    <h3 className="text-base font-semibold">{label}</h3>
+                    <span className={`rounded border px-2 py-0.5 text-sm ${STATE_STYLE[p.state]}`}>{periodStateLabel(p.state)}</span>
+                    {p.state !== 'draft' && (
+                      <Link href={`/attest?period=${p.id}`} className="text-sm text-blue-800 underline">
+                        Attest för {label}
+                      </Link>
+                    )}
+                  </div>
+                  <p className="mt-1 text-sm text-slate-700">
+                    Slutdatum {formatDate(p.endDate)}
+                    {' · '}
+                    {p.deadline ? `sista dag för rapportering ${formatDate(p.deadline)}` : 'ingen sista dag för rapportering angiven'}
+                    {p.referenced && ' · har rapporter eller texter och kan inte tas bort'}
+                  </p>
+                  <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
+                    <PeriodDatesForm periodId={p.id} label={label} endDate={p.endDate} deadline={p.deadline} />
+                    <PeriodActions periodId={p.id} label={label} state={p.state} deletable={p.state === 'draft' && !p.referenced} />
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -10,9 +10,9 @@ import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { periodLabel, periodStateLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
-import { AppHeader } from '@/components/app-header';
 import { Markdown } from '@/components/markdown';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
+import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { CreatePlanForm } from './create-plan-form';
 import { PlanCodeForm } from './plan-code-form';
 import { PlanActions } from './plan-actions';
@@ -41,155 +41,147 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/admin" className="text-blue-800 underline">
-            Administration
-          </Link>{' '}
-          › Verksamhetsplaner och texter
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">Verksamhetsplaner och texter</h1>
-        <p className="mt-1 text-slate-700">
-          En verksamhetsplan per nämnd och år. En plan med mål eller texter arkiveras i stället för att tas bort.
-        </p>
+      <AdminBreadcrumb here="Verksamhetsplaner och texter" />
+      <h1 className="mt-2 text-2xl font-semibold">Verksamhetsplaner och texter</h1>
+      <p className="mt-1 text-slate-700">
+        En verksamhetsplan per nämnd och år. En plan med mål eller texter arkiveras i stället för att tas bort.
+      </p>
 
-        <section aria-labelledby="ny-plan" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="ny-plan" className="text-lg font-semibold">
-            Ny verksamhetsplan
-          </h2>
-          <div className="mt-3">
-            <CreatePlanForm boards={boards} />
-          </div>
-        </section>
+      <section aria-labelledby="ny-plan" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="ny-plan" className="text-lg font-semibold">
+          Ny verksamhetsplan
+        </h2>
+        <div className="mt-3">
+          <CreatePlanForm boards={boards} />
+        </div>
+      </section>
 
-        <section aria-labelledby="planer" className="mt-8">
-          <h2 id="planer" className="text-lg font-semibold">
-            Planer
-          </h2>
-          {plans.length === 0 ? (
-            <p className="mt-2 text-slate-700">Det finns inga verksamhetsplaner ännu.</p>
-          ) : (
-            <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Verksamhetsplaner i {user.organizationName}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300">
-                    <th scope="col" className="px-3 py-2 font-semibold">Nämnd och år</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Kod</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Texter</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">Åtgärd</th>
+      <section aria-labelledby="planer" className="mt-8">
+        <h2 id="planer" className="text-lg font-semibold">
+          Planer
+        </h2>
+        {plans.length === 0 ? (
+          <p className="mt-2 text-slate-700">Det finns inga verksamhetsplaner ännu.</p>
+        ) : (
+          <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Verksamhetsplaner i {user.organizationName}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="px-3 py-2 font-semibold">Nämnd och år</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">Kod</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">Status</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">Texter</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">Åtgärd</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plans.map((p) => (
+                  <tr key={p.id} className="border-b border-slate-100 align-top">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {p.board.name} {p.year}
+                    </th>
+                    <td className="px-3 py-2">
+                      <PlanCodeForm planId={p.id} code={p.code} />
+                    </td>
+                    <td className="px-3 py-2">{p.archived ? 'Arkiverad' : 'Aktiv'}</td>
+                    <td className="px-3 py-2">
+                      <Link href={`/admin/planer?plan=${p.id}#texter`} className="text-blue-800 underline">
+                        Texter<span className="sr-only"> för {p.code}</span>
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2">
+                      <PlanActions planId={p.id} code={p.code} archived={p.archived} deletable={!p.hasHistory} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {plans.map((p) => (
-                    <tr key={p.id} className="border-b border-slate-100 align-top">
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {p.board.name} {p.year}
-                      </th>
-                      <td className="px-3 py-2">
-                        <PlanCodeForm planId={p.id} code={p.code} />
-                      </td>
-                      <td className="px-3 py-2">{p.archived ? 'Arkiverad' : 'Aktiv'}</td>
-                      <td className="px-3 py-2">
-                        <Link href={`/admin/planer?plan=${p.id}#texter`} className="text-blue-800 underline">
-                          Texter<span className="sr-only"> för {p.code}</span>
-                        </Link>
-                      </td>
-                      <td className="px-3 py-2">
-                        <PlanActions planId={p.id} code={p.code} archived={p.archived} deletable={!p.hasHistory} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
 
-        <section aria-labelledby="texter" className="mt-8">
-          <h2 id="texter" className="text-lg font-semibold">
-            Nämndens texter i rapporten
-          </h2>
-          {plans.length > 0 && (
-            <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-              <div>
-                <label htmlFor="plan" className="block text-sm font-medium">
-                  Verksamhetsplan
-                </label>
-                <select id="plan" name="plan" defaultValue={plan?.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-                  {plans.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.board.name} {p.year} ({p.code}){p.archived ? ', arkiverad' : ''}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="period" className="block text-sm font-medium">
-                  Period
-                </label>
-                <select id="period" name="period" defaultValue={period?.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-                  {planPeriods.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-                Visa
-              </button>
-            </form>
-          )}
-          {!plan ? (
-            <p className="mt-2 text-slate-700">Skapa en verksamhetsplan först.</p>
-          ) : !texts ? (
-            <p className="mt-2 text-slate-700">Det finns ingen period för {plan.year}. Skapa en under Perioder.</p>
-          ) : (
-            <div className="mt-4 space-y-4">
-              <p>
-                {genitive(texts.plan.board.name)} texter för {texts.period.label.toLowerCase()} (plan {texts.plan.code}).
-              </p>
-              {texts.lockReason && <ReadOnlyNotice reason={texts.lockReason} />}
-              {texts.slots.map((slot) => {
-                const key = `${texts.plan.id}:${texts.period.id}:${slot.slot}:${slot.focusAreaId ?? ''}`;
-                return (
-                  <article key={key} className="rounded-lg border border-slate-200 bg-white p-4" aria-label={slot.label}>
-                    <h3 className="font-semibold">{slot.label}</h3>
-                    <p className="text-sm text-slate-700">
-                      {slot.latest
-                        ? `Version ${slot.latest.seq}, sparad av ${slot.latest.authorName} ${when(slot.latest.createdAt)}.`
-                        : 'Ingen text ännu.'}
-                    </p>
-                    <div className="mt-3">
-                      {texts.locked ? (
-                        slot.latest ? (
-                          <>
-                            {slot.latest.heading && <p className="font-semibold">{slot.latest.heading}</p>}
-                            <Markdown>{slot.latest.body}</Markdown>
-                          </>
-                        ) : null
-                      ) : (
-                        <TextBlockForm
-                          planId={texts.plan.id}
-                          periodId={texts.period.id}
-                          slot={slot.slot}
-                          focusAreaId={slot.focusAreaId}
-                          label={slot.label}
-                          hasHeading={slot.hasHeading}
-                          latest={slot.latest}
-                        />
-                      )}
-                    </div>
-                  </article>
-                );
-              })}
+      <section aria-labelledby="texter" className="mt-8">
+        <h2 id="texter" className="text-lg font-semibold">
+          Nämndens texter i rapporten
+        </h2>
+        {plans.length > 0 && (
+          <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+            <div>
+              <label htmlFor="plan" className="block text-sm font-medium">
+                Verksamhetsplan
+              </label>
+              <select id="plan" name="plan" defaultValue={plan?.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
+                {plans.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.board.name} {p.year} ({p.code}){p.archived ? ', arkiverad' : ''}
+                  </option>
+                ))}
+              </select>
             </div>
-          )}
-        </section>
-      </main>
+            <div>
+              <label htmlFor="period" className="block text-sm font-medium">
+                Period
+              </label>
+              <select id="period" name="period" defaultValue={period?.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
+                {planPeriods.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
+              Visa
+            </button>
+          </form>
+        )}
+        {!plan ? (
+          <p className="mt-2 text-slate-700">Skapa en verksamhetsplan först.</p>
+        ) : !texts ? (
+          <p className="mt-2 text-slate-700">Det finns ingen period för {plan.year}. Skapa en under Perioder.</p>
+        ) : (
+          <div className="mt-4 space-y-4">
+            <p>
+              {genitive(texts.plan.board.name)} texter för {texts.period.label.toLowerCase()} (plan {texts.plan.code}).
+            </p>
+            {texts.lockReason && <ReadOnlyNotice reason={texts.lockReason} />}
+            {texts.slots.map((slot) => {
+              const key = `${texts.plan.id}:${texts.period.id}:${slot.slot}:${slot.focusAreaId ?? ''}`;
+              return (
+                <article key={key} className="rounded-lg border border-slate-200 bg-white p-4" aria-label={slot.label}>
+                  <h3 className="font-semibold">{slot.label}</h3>
+                  <p className="text-sm text-slate-700">
+                    {slot.latest
+                      ? `Version ${slot.latest.seq}, sparad av ${slot.latest.authorName} ${when(slot.latest.createdAt)}.`
+                      : 'Ingen text ännu.'}
+                  </p>
+                  <div className="mt-3">
+                    {texts.locked ? (
+                      slot.latest ? (
+                        <>
+                          {slot.latest.heading && <p className="font-semibold">{slot.latest.heading}</p>}
+                          <Markdown>{slot.latest.body}</Markdown>
+                        </>
+                      ) : null
+                    ) : (
+                      <TextBlockForm
+                        planId={texts.plan.id}
+                        periodId={texts.period.id}
+                        slot={slot.slot}
+                        focusAreaId={slot.focusAreaId}
+                        label={slot.label}
+                        hasHeading={slot.hasHeading}
+                        latest={slot.latest}
+                      />
+                    )}
+                  </div>
+                </article>
+              );
+            })}
+          </div>
+        )}
+      </section>
     </>
   );
 }

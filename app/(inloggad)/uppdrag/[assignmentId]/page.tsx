@@ -11,10 +11,10 @@ import { parseId } from '@/lib/route-params';
 import { reportStatusLabel } from '@/lib/assignment-status';
 import { formatDate, type PeriodState } from '@/lib/period';
 import { readOnlyReason } from '@/lib/lock-reason';
-import { AppHeader } from '@/components/app-header';
 import { PeriodSelect, PickerForm } from '@/components/period-picker';
 import { AssignmentStatusLabel } from '@/components/assignment-status-label';
 import { Markdown } from '@/components/markdown';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 export const metadata: Metadata = { title: 'Uppdrag' };
 
@@ -144,85 +144,77 @@ export default async function AssignmentPage({
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href={`/uppdrag?period=${period.id}`} className="text-blue-800 underline">
-            Uppdrag
-          </Link>{' '}
-          › Uppdraget
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">{assignment.title}</h1>
-        {assignment.archived && <p className="mt-1 font-medium">Uppdraget är arkiverat.</p>}
+      <Breadcrumb trail={[{ href: `/uppdrag?period=${period.id}`, label: 'Uppdrag' }]} here="Uppdraget" />
+      <h1 className="mt-2 text-2xl font-semibold">{assignment.title}</h1>
+      {assignment.archived && <p className="mt-1 font-medium">Uppdraget är arkiverat.</p>}
 
-        <PickerForm framed={false}>
-          <PeriodSelect periods={periods} value={period.id} />
-        </PickerForm>
+      <PickerForm framed={false}>
+        <PeriodSelect periods={periods} value={period.id} />
+      </PickerForm>
 
-        <dl className="mt-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+      <dl className="mt-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="inline font-medium">Uppdragsgivare: </dt>
+          <dd className="inline">{assignment.issuerName}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Beslutsdatum: </dt>
+          <dd className="inline">{assignment.decisionDate ? formatDate(assignment.decisionDate) : 'Inget angivet'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Diarienummer: </dt>
+          <dd className="inline">{assignment.diaryNumber ?? 'Inget angivet'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Målområde: </dt>
+          <dd className="inline">{assignment.focusAreaName ?? 'Inget angivet'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Slutdatum: </dt>
+          <dd className="inline">{assignment.dueDate ? formatDate(assignment.dueDate) : 'Inget angivet'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Ansvariga: </dt>
+          <dd className="inline">{units.length ? units.map((u) => u.name).join(', ') : 'Inga angivna'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Status, {period.label.toLowerCase()}: </dt>
+          <dd className="inline">
+            <AssignmentStatusLabel status={assignment.status} overdue={assignment.overdue} />
+          </dd>
+        </div>
+        {assignment.groupLabel && (
           <div>
-            <dt className="inline font-medium">Uppdragsgivare: </dt>
-            <dd className="inline">{assignment.issuerName}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">Beslutsdatum: </dt>
-            <dd className="inline">{assignment.decisionDate ? formatDate(assignment.decisionDate) : 'Inget angivet'}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">Diarienummer: </dt>
-            <dd className="inline">{assignment.diaryNumber ?? 'Inget angivet'}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">Målområde: </dt>
-            <dd className="inline">{assignment.focusAreaName ?? 'Inget angivet'}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">Slutdatum: </dt>
-            <dd className="inline">{assignment.dueDate ? formatDate(assignment.dueDate) : 'Inget angivet'}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">Ansvariga: </dt>
-            <dd className="inline">{units.length ? units.map((u) => u.name).join(', ') : 'Inga angivna'}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">Status, {period.label.toLowerCase()}: </dt>
-            <dd className="inline">
-              <AssignmentStatusLabel status={assignment.status} overdue={assignment.overdue} />
-            </dd>
-          </div>
-          {assignment.groupLabel && (
-            <div>
-              <dt className="inline font-medium">Grupp: </dt>
-              <dd className="inline">{assignment.groupLabel}</dd>
-            </div>
-          )}
-        </dl>
-        {assignment.description && (
-          <div className="mt-4 italic">
-            <Markdown>{assignment.description}</Markdown>
+            <dt className="inline font-medium">Grupp: </dt>
+            <dd className="inline">{assignment.groupLabel}</dd>
           </div>
         )}
-        <p className="mt-4">
-          <Link href={`/historik/uppdrag/${assignment.id}`} className="text-blue-800 underline">
-            Visa alla versioner
-          </Link>
-        </p>
+      </dl>
+      {assignment.description && (
+        <div className="mt-4 italic">
+          <Markdown>{assignment.description}</Markdown>
+        </div>
+      )}
+      <p className="mt-4">
+        <Link href={`/historik/uppdrag/${assignment.id}`} className="text-blue-800 underline">
+          Visa alla versioner
+        </Link>
+      </p>
 
-        <section aria-labelledby="aterrapportering" className="mt-6">
-          <h2 id="aterrapportering" className="text-xl font-semibold">
-            Återrapportering, {period.label}
-          </h2>
-          {units.length === 0 ? (
-            <p className="mt-2">Uppdraget har inga ansvariga enheter.</p>
-          ) : (
-            <div className="mt-3 space-y-4">
-              {units.map((u) => (
-                <UnitSection key={u.id} unit={u} assignmentId={assignment.id} periodId={period.id} periodName={period.label} periodState={period.state} />
-              ))}
-            </div>
-          )}
-        </section>
-      </main>
+      <section aria-labelledby="aterrapportering" className="mt-6">
+        <h2 id="aterrapportering" className="text-xl font-semibold">
+          Återrapportering, {period.label}
+        </h2>
+        {units.length === 0 ? (
+          <p className="mt-2">Uppdraget har inga ansvariga enheter.</p>
+        ) : (
+          <div className="mt-3 space-y-4">
+            {units.map((u) => (
+              <UnitSection key={u.id} unit={u} assignmentId={assignment.id} periodId={period.id} periodName={period.label} periodState={period.state} />
+            ))}
+          </div>
+        )}
+      </section>
     </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { NotFoundError } from '@/db/errors';
@@ -10,7 +9,7 @@ import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { roleLabel } from '@/lib/roles';
 import { MIN_PASSWORD_LENGTH } from '@/lib/password';
-import { AppHeader } from '@/components/app-header';
+import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { PasswordForm, UserDetailsForm } from '../user-forms';
 import { AddGrantForm, GrantList } from '../grant-forms';
 import { UserStatusForm } from '../user-status-form';
@@ -51,94 +50,82 @@ export default async function UserPage({
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/admin" className="text-blue-800 underline">
-            Administration
-          </Link>{' '}
-          ›{' '}
-          <Link href="/admin/anvandare" className="text-blue-800 underline">
-            Användare
-          </Link>{' '}
-          › {account.name}
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">{account.name}</h1>
-        <p className="mt-1 text-slate-700">
-          {account.title && <>{account.title} · </>}
-          {account.email} · {account.disabled ? 'Inaktiverad' : 'Aktiv'}
-          {account.lockedUntil && (
-            <>
-              {' '}
-              · Spärrad efter misslyckade inloggningar till{' '}
-              {new Date(account.lockedUntil).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' })}
-            </>
-          )}
-        </p>
-        {created && (
-          <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-            {account.name} är skapad och kan logga in.
-          </p>
+      <AdminBreadcrumb trail={[{ href: '/admin/anvandare', label: 'Användare' }]} here={account.name} />
+      <h1 className="mt-2 text-2xl font-semibold">{account.name}</h1>
+      <p className="mt-1 text-slate-700">
+        {account.title && <>{account.title} · </>}
+        {account.email} · {account.disabled ? 'Inaktiverad' : 'Aktiv'}
+        {account.lockedUntil && (
+          <>
+            {' '}
+            · Spärrad efter misslyckade inloggningar till{' '}
+            {new Date(account.lockedUntil).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' })}
+          </>
         )}
+      </p>
+      {created && (
+        <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {account.name} är skapad och kan logga in.
+        </p>
+      )}
 
-        <section aria-labelledby="uppgifter" className={section}>
-          <h2 id="uppgifter" className="text-lg font-semibold">
-            Uppgifter
-          </h2>
-          <div className="mt-3">
-            <UserDetailsForm
-              userId={account.id}
-              initial={{ name: account.name, email: account.email, title: account.title ?? '' }}
-            />
-          </div>
-        </section>
+      <section aria-labelledby="uppgifter" className={section}>
+        <h2 id="uppgifter" className="text-lg font-semibold">
+          Uppgifter
+        </h2>
+        <div className="mt-3">
+          <UserDetailsForm
+            userId={account.id}
+            initial={{ name: account.name, email: account.email, title: account.title ?? '' }}
+          />
+        </div>
+      </section>
 
-        <section aria-labelledby="behorigheter" className={section}>
-          <h2 id="behorigheter" className="text-lg font-semibold">
-            Behörigheter
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            En ändring gäller från användarens nästa klick. En rapportör för en enhet rapporterar också för enheterna under den.
-          </p>
-          <div className="mt-3">
-            <GrantList userId={account.id} grants={grants} />
-          </div>
-          <h3 className="mt-5 font-semibold">Lägg till behörighet</h3>
-          <div className="mt-2">
-            <AddGrantForm userId={account.id} units={units} />
-          </div>
-        </section>
+      <section aria-labelledby="behorigheter" className={section}>
+        <h2 id="behorigheter" className="text-lg font-semibold">
+          Behörigheter
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          En ändring gäller från användarens nästa klick. En rapportör för en enhet rapporterar också för enheterna under den.
+        </p>
+        <div className="mt-3">
+          <GrantList userId={account.id} grants={grants} />
+        </div>
+        <h3 className="mt-5 font-semibold">Lägg till behörighet</h3>
+        <div className="mt-2">
+          <AddGrantForm userId={account.id} units={units} />
+        </div>
+      </section>
 
-        <section aria-labelledby="losenord" className={section}>
-          <h2 id="losenord" className="text-lg font-semibold">
-            Nytt lösenord
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            {account.isSelf
-              ? 'Du loggas ut och loggar sedan in med det nya lösenordet.'
-              : 'Användaren loggas ut överallt och loggar sedan in med det nya lösenordet. En spärr efter misslyckade inloggningar hävs.'}
-          </p>
-          <div className="mt-3">
-            <PasswordForm userId={account.id} minPasswordLength={MIN_PASSWORD_LENGTH} />
-          </div>
-        </section>
+      <section aria-labelledby="losenord" className={section}>
+        <h2 id="losenord" className="text-lg font-semibold">
+          Nytt lösenord
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          {account.isSelf
+            ? 'Du loggas ut och loggar sedan in med det nya lösenordet.'
+            : 'Användaren loggas ut överallt och loggar sedan in med det nya lösenordet. En spärr efter misslyckade inloggningar hävs.'}
+        </p>
+        <div className="mt-3">
+          <PasswordForm userId={account.id} minPasswordLength={MIN_PASSWORD_LENGTH} />
+        </div>
+      </section>
 
-        <section aria-labelledby="konto" className={section}>
-          <h2 id="konto" className="text-lg font-semibold">
-            Konto
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            Användare raderas aldrig, eftersom de står som författare i historiken. Ett inaktiverat konto loggas ut direkt.
-          </p>
-          <div className="mt-3">
-            {account.isSelf ? (
-              <p className="text-sm">Du kan inte inaktivera ditt eget konto.</p>
-            ) : (
-              <UserStatusForm userId={account.id} name={account.name} disabled={account.disabled} />
-            )}
-          </div>
-        </section>
-      </main>
+      <section aria-labelledby="konto" className={section}>
+        <h2 id="konto" className="text-lg font-semibold">
+          Konto
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          Användare raderas aldrig, eftersom de står som författare i historiken. Ett inaktiverat konto loggas ut direkt.
+        </p>
+        <div className="mt-3">
+          {account.isSelf ? (
+            <p className="text-sm">Du kan inte inaktivera ditt eget konto.</p>
+          ) : (
+            <UserStatusForm userId={account.id} name={account.name} disabled={account.disabled} />
+          )}
+        </div>
+      </section>
     </>
   );
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listUnitOptions } from '@/db/admin/units';
 import { requireUser } from '@/lib/session';
 import { can } from '@/lib/policy';
 import { MIN_PASSWORD_LENGTH } from '@/lib/password';
-import { AppHeader } from '@/components/app-header';
+import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { UserCreateForm } from '../user-forms';
 
 export const metadata: Metadata = { title: 'Ny användare' };
@@ -17,26 +16,14 @@ export default async function NewUserPage() {
   const units = await listUnitOptions(await getDb(), user);
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/admin" className="text-blue-800 underline">
-            Administration
-          </Link>{' '}
-          ›{' '}
-          <Link href="/admin/anvandare" className="text-blue-800 underline">
-            Användare
-          </Link>{' '}
-          › Ny användare
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">Ny användare</h1>
-        <p className="mt-1 text-slate-700">
-          Ge användaren ett första lösenord och berätta det på ett säkert sätt. Rollerna går att ändra efteråt.
-        </p>
-        <section aria-label="Uppgifter om användaren" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
-          <UserCreateForm units={units} minPasswordLength={MIN_PASSWORD_LENGTH} />
-        </section>
-      </main>
+      <AdminBreadcrumb trail={[{ href: '/admin/anvandare', label: 'Användare' }]} here="Ny användare" />
+      <h1 className="mt-2 text-2xl font-semibold">Ny användare</h1>
+      <p className="mt-1 text-slate-700">
+        Ge användaren ett första lösenord och berätta det på ett säkert sätt. Rollerna går att ändra efteråt.
+      </p>
+      <section aria-label="Uppgifter om användaren" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+        <UserCreateForm units={units} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      </section>
     </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { NotFoundError } from '@/db/errors';
@@ -7,8 +6,8 @@ import { getGoalAssessmentHistory } from '@/db/goal-assessments';
 import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
 import { colourLabel } from '@/lib/colour';
-import { AppHeader } from '@/components/app-header';
 import { VersionEntry } from '@/components/version-entry';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 export const metadata: Metadata = { title: 'Historik för mål' };
 
@@ -22,42 +21,34 @@ export default async function GoalHistoryPage({ params }: { params: Promise<{ go
   });
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/" className="text-blue-800 underline">
-            Översikt
-          </Link>{' '}
-          › Historik
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">Historik: {goal.title}</h1>
-        <p className="mt-1">{goal.text}</p>
-        {versions.length === 0 && <p className="mt-6">Målet har inte bedömts ännu.</p>}
-        <ol className="mt-6 space-y-3">
-          {versions.map((v, i) => {
-            const before = versions.slice(i + 1).find((w) => w.periodId === v.periodId);
-            const shown = v.chosenColour ?? v.computedColour;
-            return (
-              <VersionEntry
-                key={`${v.periodId}-${v.seq}`}
-                title={`${v.periodLabel}, version ${v.seq}`}
-                authorName={v.authorName}
-                createdAt={v.createdAt}
-                facts={
-                  <>
-                    Måluppfyllelse: {shown ? colourLabel(shown) : 'ej bedömd'}
-                    {v.chosenColour && ` (beräknad: ${v.computedColour ? colourLabel(v.computedColour) : 'ingen'}; motivering: ${v.justification ?? ''})`}
-                    {v.forecastColour && ` · Prognos helår: ${colourLabel(v.forecastColour)}`}
-                  </>
-                }
-                textLabel="Analys"
-                text={v.analysis}
-                previous={before && { seq: before.seq, text: before.analysis }}
-              />
-            );
-          })}
-        </ol>
-      </main>
+      <Breadcrumb trail={[{ href: '/', label: 'Översikt' }]} here="Historik" />
+      <h1 className="mt-2 text-2xl font-semibold">Historik: {goal.title}</h1>
+      <p className="mt-1">{goal.text}</p>
+      {versions.length === 0 && <p className="mt-6">Målet har inte bedömts ännu.</p>}
+      <ol className="mt-6 space-y-3">
+        {versions.map((v, i) => {
+          const before = versions.slice(i + 1).find((w) => w.periodId === v.periodId);
+          const shown = v.chosenColour ?? v.computedColour;
+          return (
+            <VersionEntry
+              key={`${v.periodId}-${v.seq}`}
+              title={`${v.periodLabel}, version ${v.seq}`}
+              authorName={v.authorName}
+              createdAt={v.createdAt}
+              facts={
+                <>
+                  Måluppfyllelse: {shown ? colourLabel(shown) : 'ej bedömd'}
+                  {v.chosenColour && ` (beräknad: ${v.computedColour ? colourLabel(v.computedColour) : 'ingen'}; motivering: ${v.justification ?? ''})`}
+                  {v.forecastColour && ` · Prognos helår: ${colourLabel(v.forecastColour)}`}
+                </>
+              }
+              textLabel="Analys"
+              text={v.analysis}
+              previous={before && { seq: before.seq, text: before.analysis }}
+            />
+          );
+        })}
+      </ol>
     </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { NotFoundError } from '@/db/errors';
@@ -10,9 +9,9 @@ import { colourLabel } from '@/lib/colour';
 import { formatOutcome } from '@/lib/swedish-number';
 import { trendLabel } from '@/lib/trend';
 import type { ChartTarget } from '@/lib/chart-geometry';
-import { AppHeader } from '@/components/app-header';
 import { IndicatorHistoryChart } from '@/components/indicator-history-chart';
 import { VersionEntry } from '@/components/version-entry';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 export const metadata: Metadata = { title: 'Historik för mått' };
 
@@ -37,59 +36,51 @@ export default async function IndicatorHistoryPage({ params }: { params: Promise
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/" className="text-blue-800 underline">
-            Översikt
-          </Link>{' '}
-          › Historik
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">Historik: {indicator.name}</h1>
-        <p className="mt-1 text-slate-700">Mål: {indicator.targetLabel}</p>
+      <Breadcrumb trail={[{ href: '/', label: 'Översikt' }]} here="Historik" />
+      <h1 className="mt-2 text-2xl font-semibold">Historik: {indicator.name}</h1>
+      <p className="mt-1 text-slate-700">Mål: {indicator.targetLabel}</p>
 
-        <section aria-label="Utfall över tid" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-          <IndicatorHistoryChart
-            title="Utfall per period"
-            points={newestPerPeriod.map((v) => ({ label: v.periodLabel, value: v.outcome }))}
-            target={chartTarget(indicator)}
-            targetLabel={indicator.targetLabel}
-            decimals={indicator.decimals}
-            unitOfMeasure={indicator.unitOfMeasure}
-          />
-        </section>
+      <section aria-label="Utfall över tid" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <IndicatorHistoryChart
+          title="Utfall per period"
+          points={newestPerPeriod.map((v) => ({ label: v.periodLabel, value: v.outcome }))}
+          target={chartTarget(indicator)}
+          targetLabel={indicator.targetLabel}
+          decimals={indicator.decimals}
+          unitOfMeasure={indicator.unitOfMeasure}
+        />
+      </section>
 
-        <section aria-labelledby="versioner" className="mt-8">
-          <h2 id="versioner" className="text-lg font-semibold">
-            Alla versioner
-          </h2>
-          {versions.length === 0 && <p className="mt-2">Inget är rapporterat på måttet ännu.</p>}
-          <ol className="mt-3 space-y-3">
-            {versions.map((v, i) => {
-              const before = versions.slice(i + 1).find((w) => w.periodId === v.periodId);
-              return (
-                <VersionEntry
-                  key={`${v.periodId}-${v.seq}`}
-                  title={`${v.periodLabel}, version ${v.seq}`}
-                  authorName={v.authorName}
-                  createdAt={v.createdAt}
-                  facts={
-                    <>
-                      Utfall {formatOutcome(v.outcome, indicator.decimals)} · {colourLabel(v.chosenColour ?? v.computedColour)}
-                      {v.chosenColour && ` (beräknad: ${colourLabel(v.computedColour)}; motivering: ${v.colourJustification ?? ''})`}
-                      {(v.chosenTrend ?? v.computedTrend) && ` · ${trendLabel((v.chosenTrend ?? v.computedTrend)!)}`}
-                      {v.chosenTrend && ` (satt av rapportören: ${v.trendJustification ?? ''})`}
-                    </>
-                  }
-                  textLabel="Analys"
-                  text={v.analysis}
-                  previous={before && { seq: before.seq, text: before.analysis }}
-                />
-              );
-            })}
-          </ol>
-        </section>
-      </main>
+      <section aria-labelledby="versioner" className="mt-8">
+        <h2 id="versioner" className="text-lg font-semibold">
+          Alla versioner
+        </h2>
+        {versions.length === 0 && <p className="mt-2">Inget är rapporterat på måttet ännu.</p>}
+        <ol className="mt-3 space-y-3">
+          {versions.map((v, i) => {
+            const before = versions.slice(i + 1).find((w) => w.periodId === v.periodId);
+            return (
+              <VersionEntry
+                key={`${v.periodId}-${v.seq}`}
+                title={`${v.periodLabel}, version ${v.seq}`}
+                authorName={v.authorName}
+                createdAt={v.createdAt}
+                facts={
+                  <>
+                    Utfall {formatOutcome(v.outcome, indicator.decimals)} · {colourLabel(v.chosenColour ?? v.computedColour)}
+                    {v.chosenColour && ` (beräknad: ${colourLabel(v.computedColour)}; motivering: ${v.colourJustification ?? ''})`}
+                    {(v.chosenTrend ?? v.computedTrend) && ` · ${trendLabel((v.chosenTrend ?? v.computedTrend)!)}`}
+                    {v.chosenTrend && ` (satt av rapportören: ${v.trendJustification ?? ''})`}
+                  </>
+                }
+                textLabel="Analys"
+                text={v.analysis}
+                previous={before && { seq: before.seq, text: before.analysis }}
+              />
+            );
+          })}
+        </ol>
+      </section>
     </>
   );
 }

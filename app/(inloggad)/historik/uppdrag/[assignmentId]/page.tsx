@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { NotFoundError } from '@/db/errors';
@@ -7,8 +6,8 @@ import { getAssignmentReportHistory } from '@/db/assignment-reports';
 import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
 import { reportStatusLabel } from '@/lib/assignment-status';
-import { AppHeader } from '@/components/app-header';
 import { VersionEntry } from '@/components/version-entry';
+import { Breadcrumb } from '@/components/breadcrumb';
 
 export const metadata: Metadata = { title: 'Historik för uppdrag' };
 
@@ -22,40 +21,32 @@ export default async function AssignmentHistoryPage({ params }: { params: Promis
   });
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <nav aria-label="Brödsmulor" className="text-sm">
-          <Link href="/" className="text-blue-800 underline">
-            Översikt
-          </Link>{' '}
-          › Historik
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold">Historik: {assignment.title}</h1>
-        {versions.length === 0 && <p className="mt-6">Ingen har återrapporterat på uppdraget ännu.</p>}
-        <ol className="mt-6 space-y-3">
-          {versions.map((v, i) => {
-            const before = versions.slice(i + 1).find((w) => w.periodId === v.periodId && w.unitId === v.unitId);
-            return (
-              <VersionEntry
-                key={`${v.periodId}-${v.unitId}-${v.seq}`}
-                title={`${v.periodLabel}, ${v.unitName}, version ${v.seq}`}
-                authorName={v.authorName}
-                createdAt={v.createdAt}
-                facts={
-                  <>
-                    Status: {v.status ? reportStatusLabel(v.status) : 'ej angiven'}
-                    {v.cancelReason && ` (skäl: ${v.cancelReason})`}
-                    {v.heading && ` · Rubrik: ${v.heading}`}
-                  </>
-                }
-                textLabel="Återrapportering"
-                text={v.body}
-                previous={before && { seq: before.seq, text: before.body }}
-              />
-            );
-          })}
-        </ol>
-      </main>
+      <Breadcrumb trail={[{ href: '/', label: 'Översikt' }]} here="Historik" />
+      <h1 className="mt-2 text-2xl font-semibold">Historik: {assignment.title}</h1>
+      {versions.length === 0 && <p className="mt-6">Ingen har återrapporterat på uppdraget ännu.</p>}
+      <ol className="mt-6 space-y-3">
+        {versions.map((v, i) => {
+          const before = versions.slice(i + 1).find((w) => w.periodId === v.periodId && w.unitId === v.unitId);
+          return (
+            <VersionEntry
+              key={`${v.periodId}-${v.unitId}-${v.seq}`}
+              title={`${v.periodLabel}, ${v.unitName}, version ${v.seq}`}
+              authorName={v.authorName}
+              createdAt={v.createdAt}
+              facts={
+                <>
+                  Status: {v.status ? reportStatusLabel(v.status) : 'ej angiven'}
+                  {v.cancelReason && ` (skäl: ${v.cancelReason})`}
+                  {v.heading && ` · Rubrik: ${v.heading}`}
+                </>
+              }
+              textLabel="Återrapportering"
+              text={v.body}
+              previous={before && { seq: before.seq, text: before.body }}
+            />
+          );
+        })}
+      </ol>
     </>
   );
 }

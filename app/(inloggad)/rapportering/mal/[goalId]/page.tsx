@@ -9,7 +9,6 @@ import { requireUser } from '@/lib/session';
 import { parseId } from '@/lib/route-params';
 import { colourLabel } from '@/lib/colour';
 import { readOnlyReason } from '@/lib/lock-reason';
-import { AppHeader } from '@/components/app-header';
 import { ReportingBreadcrumb } from '@/components/breadcrumb';
 import { GoalAssessmentForm } from '@/components/goal-assessment-form';
 import { Markdown } from '@/components/markdown';
@@ -48,72 +47,69 @@ export default async function GoalAssessmentPage({
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <ReportingBreadcrumb periodId={period.id} here="Mål" />
-        <h1 className="mt-2 text-2xl font-semibold">{goal.title}</h1>
-        <p className="mt-1">{goal.text}</p>
-        <p className="mt-1 text-sm text-slate-700">
-          {period.label} · Adressering: {goal.unitNames.join(', ') || '–'} · {RULE_TEXT[goal.rule]}
-        </p>
-        <div className="mt-6 grid gap-6 md:grid-cols-[1fr_18rem]">
-          <section aria-label="Bedömning" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            {data.canReport ? (
-              <GoalAssessmentForm data={data} save={saveGoalAssessmentForm} />
-            ) : (
-              <>
-                <ReadOnlyNotice
-                  reason={readOnlyReason({ locked: data.locked, periodState: period.state, responsible: goal.unitNames.join(', ') })}
-                />
-                {latest ? (
-                  <div className="mt-4 space-y-2">
-                    <p>
-                      Måluppfyllelse: {colourLabel(latest.chosenColour ?? latest.computedColour ?? 'grey')}
-                      {latest.forecastColour ? ` · Prognos helår: ${colourLabel(latest.forecastColour)}` : ''}
-                    </p>
-                    {latest.analysis && <Markdown>{latest.analysis}</Markdown>}
-                  </div>
-                ) : (
-                  <p className="mt-4">Målet är inte bedömt för perioden.</p>
-                )}
-              </>
-            )}
-          </section>
-          <aside aria-label="Målets mått" className="space-y-3 text-sm">
-            {goal.methodText && (
-              <p>
-                <span className="font-medium">Mått/metod: </span>
-                {goal.methodText}
-              </p>
-            )}
+      <ReportingBreadcrumb periodId={period.id} here="Mål" />
+      <h1 className="mt-2 text-2xl font-semibold">{goal.title}</h1>
+      <p className="mt-1">{goal.text}</p>
+      <p className="mt-1 text-sm text-slate-700">
+        {period.label} · Adressering: {goal.unitNames.join(', ') || '–'} · {RULE_TEXT[goal.rule]}
+      </p>
+      <div className="mt-6 grid gap-6 md:grid-cols-[1fr_18rem]">
+        <section aria-label="Bedömning" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          {data.canReport ? (
+            <GoalAssessmentForm data={data} save={saveGoalAssessmentForm} />
+          ) : (
+            <>
+              <ReadOnlyNotice
+                reason={readOnlyReason({ locked: data.locked, periodState: period.state, responsible: goal.unitNames.join(', ') })}
+              />
+              {latest ? (
+                <div className="mt-4 space-y-2">
+                  <p>
+                    Måluppfyllelse: {colourLabel(latest.chosenColour ?? latest.computedColour ?? 'grey')}
+                    {latest.forecastColour ? ` · Prognos helår: ${colourLabel(latest.forecastColour)}` : ''}
+                  </p>
+                  {latest.analysis && <Markdown>{latest.analysis}</Markdown>}
+                </div>
+              ) : (
+                <p className="mt-4">Målet är inte bedömt för perioden.</p>
+              )}
+            </>
+          )}
+        </section>
+        <aside aria-label="Målets mått" className="space-y-3 text-sm">
+          {goal.methodText && (
             <p>
-              <Link href={`/historik/mal/${goal.id}`} className="text-blue-800 underline">
-                Visa bedömningarnas historik
-              </Link>
+              <span className="font-medium">Mått/metod: </span>
+              {goal.methodText}
             </p>
-            <h2 className="font-semibold">Måtten i perioden</h2>
-            <ul className="space-y-2">
-              {data.indicators.map((i) => (
-                <li key={i.id} className="flex flex-wrap items-center justify-between gap-2">
-                  <span>{i.name}</span>
-                  <StatusBadge colour={i.colour} />
-                </li>
-              ))}
-            </ul>
-          </aside>
+          )}
+          <p>
+            <Link href={`/historik/mal/${goal.id}`} className="text-blue-800 underline">
+              Visa bedömningarnas historik
+            </Link>
+          </p>
+          <h2 className="font-semibold">Måtten i perioden</h2>
+          <ul className="space-y-2">
+            {data.indicators.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-2">
+                <span>{i.name}</span>
+                <StatusBadge colour={i.colour} />
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+      {can(user, 'send_back', { kind: 'goal', organizationId: user.organizationId, unitIds: goal.unitIds, locked: data.locked }) && (
+        <div className="mt-6">
+          <SendBackForm
+            action={sendBackForm}
+            itemKind="goal"
+            itemId={goal.id}
+            periodId={period.id}
+            units={goal.unitIds.map((id, i) => ({ id, name: goal.unitNames[i] ?? '' }))}
+          />
         </div>
-        {can(user, 'send_back', { kind: 'goal', organizationId: user.organizationId, unitIds: goal.unitIds, locked: data.locked }) && (
-          <div className="mt-6">
-            <SendBackForm
-              action={sendBackForm}
-              itemKind="goal"
-              itemId={goal.id}
-              periodId={period.id}
-              units={goal.unitIds.map((id, i) => ({ id, name: goal.unitNames[i] ?? '' }))}
-            />
-          </div>
-        )}
-      </main>
+      )}
     </>
   );
 }

@@ -11,7 +11,6 @@ import { parseId } from '@/lib/route-params';
 import { colourLabel } from '@/lib/colour';
 import { formatOutcome } from '@/lib/swedish-number';
 import { trendLabel } from '@/lib/trend';
-import { AppHeader } from '@/components/app-header';
 import { ReportingBreadcrumb } from '@/components/breadcrumb';
 import { EarlierValues } from '@/components/earlier-values';
 import { IndicatorValueForm } from '@/components/indicator-value-form';
@@ -44,104 +43,101 @@ export default async function IndicatorReportPage({
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <ReportingBreadcrumb periodId={period.id} here="Mått" />
-        <h1 className="mt-2 text-2xl font-semibold">{indicator.name}</h1>
-        <p className="mt-1 text-slate-700">
-          {period.label} · {indicator.goalTitle} · Ansvarig: {indicator.responsibleUnitName}
-        </p>
+      <ReportingBreadcrumb periodId={period.id} here="Mått" />
+      <h1 className="mt-2 text-2xl font-semibold">{indicator.name}</h1>
+      <p className="mt-1 text-slate-700">
+        {period.label} · {indicator.goalTitle} · Ansvarig: {indicator.responsibleUnitName}
+      </p>
 
-        <div className="mt-6 grid gap-6 md:grid-cols-[1fr_16rem]">
-          <section aria-label="Rapportering" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            {report.canReport ? (
-              <IndicatorValueForm report={report} save={saveIndicatorValueForm} />
-            ) : (
-              <>
-                <ReadOnlyNotice
-                  reason={
-                    report.due
-                      ? readOnlyReason({ locked: report.locked, periodState: period.state, responsible: indicator.responsibleUnitName })
-                      : 'Måttet ska inte rapporteras i den här perioden.'
-                  }
-                />
-                {latest ? (
-                  <dl className="mt-4 space-y-2">
+      <div className="mt-6 grid gap-6 md:grid-cols-[1fr_16rem]">
+        <section aria-label="Rapportering" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          {report.canReport ? (
+            <IndicatorValueForm report={report} save={saveIndicatorValueForm} />
+          ) : (
+            <>
+              <ReadOnlyNotice
+                reason={
+                  report.due
+                    ? readOnlyReason({ locked: report.locked, periodState: period.state, responsible: indicator.responsibleUnitName })
+                    : 'Måttet ska inte rapporteras i den här perioden.'
+                }
+              />
+              {latest ? (
+                <dl className="mt-4 space-y-2">
+                  <div>
+                    <dt className="font-medium">Utfall</dt>
+                    <dd className="tabular-nums">{formatOutcome(latest.outcome, indicator.decimals)}</dd>
+                  </div>
+                  <div>
+                    <dt className="font-medium">Måluppfyllelse</dt>
+                    <dd>{colourLabel(latest.chosenColour ?? latest.computedColour)}</dd>
+                  </div>
+                  <div>
+                    <dt className="font-medium">Trend</dt>
+                    <dd>
+                      {latest.chosenTrend ?? latest.computedTrend
+                        ? trendLabel((latest.chosenTrend ?? latest.computedTrend)!)
+                        : 'Ingen trend'}
+                    </dd>
+                  </div>
+                  {latest.analysis && (
                     <div>
-                      <dt className="font-medium">Utfall</dt>
-                      <dd className="tabular-nums">{formatOutcome(latest.outcome, indicator.decimals)}</dd>
-                    </div>
-                    <div>
-                      <dt className="font-medium">Måluppfyllelse</dt>
-                      <dd>{colourLabel(latest.chosenColour ?? latest.computedColour)}</dd>
-                    </div>
-                    <div>
-                      <dt className="font-medium">Trend</dt>
+                      <dt className="font-medium">Analys</dt>
                       <dd>
-                        {latest.chosenTrend ?? latest.computedTrend
-                          ? trendLabel((latest.chosenTrend ?? latest.computedTrend)!)
-                          : 'Ingen trend'}
+                        <Markdown>{latest.analysis}</Markdown>
                       </dd>
                     </div>
-                    {latest.analysis && (
-                      <div>
-                        <dt className="font-medium">Analys</dt>
-                        <dd>
-                          <Markdown>{latest.analysis}</Markdown>
-                        </dd>
-                      </div>
-                    )}
-                  </dl>
-                ) : (
-                  <p className="mt-4">Inget är rapporterat för perioden.</p>
-                )}
-              </>
-            )}
-          </section>
-          <aside aria-label="Jämförelse" className="space-y-4">
-            <EarlierValues
-              targetLabel={indicator.targetLabel}
-              decimals={indicator.decimals}
-              rows={[
-                { title: 'Föregående period', value: report.previousPeriod, empty: 'Ingen tidigare period i år' },
-                { title: 'Samma period förra året', value: report.lastYear, empty: 'Inget värde förra året' },
-                ...(report.earlier && report.earlier !== report.lastYear
-                  ? [{ title: 'Jämförs med', value: report.earlier, empty: '' }]
-                  : []),
-              ]}
-            />
-            {latest && (
-              <p className="text-sm text-slate-700">
-                Senast sparad av {latest.authorName},{' '}
-                {new Date(latest.createdAt).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}{' '}
-                (version {latest.seq}).
-              </p>
-            )}
-            <p>
-              <Link href={`/historik/matt/${indicator.id}`} className="text-blue-800 underline">
-                Visa historik och diagram
-              </Link>
-            </p>
-          </aside>
-        </div>
-        {latest &&
-          can(user, 'send_back', {
-            kind: 'value',
-            organizationId: user.organizationId,
-            unitIds: [indicator.responsibleUnitId],
-            locked: report.locked,
-          }) && (
-            <div className="mt-6">
-              <SendBackForm
-                action={sendBackForm}
-                itemKind="indicator"
-                itemId={indicator.id}
-                periodId={period.id}
-                units={[{ id: indicator.responsibleUnitId, name: indicator.responsibleUnitName }]}
-              />
-            </div>
+                  )}
+                </dl>
+              ) : (
+                <p className="mt-4">Inget är rapporterat för perioden.</p>
+              )}
+            </>
           )}
-      </main>
+        </section>
+        <aside aria-label="Jämförelse" className="space-y-4">
+          <EarlierValues
+            targetLabel={indicator.targetLabel}
+            decimals={indicator.decimals}
+            rows={[
+              { title: 'Föregående period', value: report.previousPeriod, empty: 'Ingen tidigare period i år' },
+              { title: 'Samma period förra året', value: report.lastYear, empty: 'Inget värde förra året' },
+              ...(report.earlier && report.earlier !== report.lastYear
+                ? [{ title: 'Jämförs med', value: report.earlier, empty: '' }]
+                : []),
+            ]}
+          />
+          {latest && (
+            <p className="text-sm text-slate-700">
+              Senast sparad av {latest.authorName},{' '}
+              {new Date(latest.createdAt).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}{' '}
+              (version {latest.seq}).
+            </p>
+          )}
+          <p>
+            <Link href={`/historik/matt/${indicator.id}`} className="text-blue-800 underline">
+              Visa historik och diagram
+            </Link>
+          </p>
+        </aside>
+      </div>
+      {latest &&
+        can(user, 'send_back', {
+          kind: 'value',
+          organizationId: user.organizationId,
+          unitIds: [indicator.responsibleUnitId],
+          locked: report.locked,
+        }) && (
+          <div className="mt-6">
+            <SendBackForm
+              action={sendBackForm}
+              itemKind="indicator"
+              itemId={indicator.id}
+              periodId={period.id}
+              units={[{ id: indicator.responsibleUnitId, name: indicator.responsibleUnitName }]}
+            />
+          </div>
+        )}
     </>
   );
 }

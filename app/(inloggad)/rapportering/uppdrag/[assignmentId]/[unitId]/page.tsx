@@ -10,7 +10,6 @@ import { parseId } from '@/lib/route-params';
 import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
 import { formatDate } from '@/lib/period';
 import { readOnlyReason } from '@/lib/lock-reason';
-import { AppHeader } from '@/components/app-header';
 import { ReportingBreadcrumb } from '@/components/breadcrumb';
 import { AssignmentReportForm } from '@/components/assignment-report-form';
 import { Markdown } from '@/components/markdown';
@@ -62,94 +61,91 @@ export default async function AssignmentReportPage({
 
   return (
     <>
-      <AppHeader user={user} />
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-8">
-        <ReportingBreadcrumb periodId={period.id} here="Uppdrag" />
-        <h1 className="mt-2 text-2xl font-semibold">{assignment.title}</h1>
-        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="inline font-medium">Uppdragsgivare: </dt>
-            <dd className="inline">{assignment.issuerName}</dd>
-          </div>
-          {assignment.focusAreaName && (
-            <div>
-              <dt className="inline font-medium">Målområde: </dt>
-              <dd className="inline">{assignment.focusAreaName}</dd>
-            </div>
-          )}
-          {assignment.decisionDate && (
-            <div>
-              <dt className="inline font-medium">Beslutsdatum: </dt>
-              <dd className="inline">{formatDate(assignment.decisionDate)}</dd>
-            </div>
-          )}
-          {assignment.diaryNumber && (
-            <div>
-              <dt className="inline font-medium">Diarienummer: </dt>
-              <dd className="inline">{assignment.diaryNumber}</dd>
-            </div>
-          )}
-          <div>
-            <dt className="inline font-medium">Slutdatum: </dt>
-            <dd className="inline">{assignment.dueDate ? formatDate(assignment.dueDate) : 'Inget angivet'}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">Ansvariga: </dt>
-            <dd className="inline">{assignment.units.map((u) => u.name).join(', ')}</dd>
-          </div>
-          <div>
-            <dt className="inline font-medium">Status i perioden: </dt>
-            <dd className="inline">
-              {assignment.status ? reportStatusLabel(assignment.status) : 'Ej angiven'}
-              {assignment.overdue && <strong className="ml-2 text-red-800">⚠ {OVERDUE_LABEL}</strong>}
-            </dd>
-          </div>
-        </dl>
-        {assignment.description && (
-          <div className="mt-3 italic">
-            <Markdown>{assignment.description}</Markdown>
-          </div>
-        )}
-
-        <div className="mt-6 grid gap-6 md:grid-cols-[1fr_20rem]">
-          <section aria-labelledby="rapport" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            <h2 id="rapport" className="mb-3 text-lg font-semibold">
-              Återrapportering från {unit.name}, {period.label}
-            </h2>
-            {data.canReport ? (
-              <AssignmentReportForm data={data} save={saveAssignmentReportForm} />
-            ) : (
-              <>
-                <ReadOnlyNotice reason={readOnlyReason({ locked: data.locked, periodState: period.state, responsible: unit.name })} />
-                <div className="mt-3">
-                  {data.latest ? <Report report={data.latest} title={period.label} /> : <p>Ingen återrapportering för perioden.</p>}
-                </div>
-              </>
-            )}
-          </section>
-          <aside aria-label="Tidigare och andra rapporter" className="space-y-3">
-            <p>
-              <Link href={`/historik/uppdrag/${assignment.id}`} className="text-blue-800 underline">
-                Visa alla versioner
-              </Link>
-            </p>
-            <h2 className="font-semibold">Tidigare återrapporteringar</h2>
-            {data.earlier.length === 0 && <p className="text-sm text-slate-700">Inga tidigare perioder.</p>}
-            {data.earlier.map((r) => (
-              <Report key={r.periodId} report={r} title={r.periodLabel} />
-            ))}
-            {data.others.length > 0 && <h2 className="pt-2 font-semibold">Övriga ansvarigas rapporter</h2>}
-            {data.others.map((r) => (
-              <Report key={r.unitId} report={r} title={r.unitName} />
-            ))}
-          </aside>
+      <ReportingBreadcrumb periodId={period.id} here="Uppdrag" />
+      <h1 className="mt-2 text-2xl font-semibold">{assignment.title}</h1>
+      <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="inline font-medium">Uppdragsgivare: </dt>
+          <dd className="inline">{assignment.issuerName}</dd>
         </div>
-        {can(user, 'send_back', { kind: 'report', organizationId: user.organizationId, unitIds: [unit.id], locked: data.locked }) && (
-          <div className="mt-6">
-            <SendBackForm action={sendBackForm} itemKind="assignment" itemId={assignment.id} periodId={period.id} units={[unit]} />
+        {assignment.focusAreaName && (
+          <div>
+            <dt className="inline font-medium">Målområde: </dt>
+            <dd className="inline">{assignment.focusAreaName}</dd>
           </div>
         )}
-      </main>
+        {assignment.decisionDate && (
+          <div>
+            <dt className="inline font-medium">Beslutsdatum: </dt>
+            <dd className="inline">{formatDate(assignment.decisionDate)}</dd>
+          </div>
+        )}
+        {assignment.diaryNumber && (
+          <div>
+            <dt className="inline font-medium">Diarienummer: </dt>
+            <dd className="inline">{assignment.diaryNumber}</dd>
+          </div>
+        )}
+        <div>
+          <dt className="inline font-medium">Slutdatum: </dt>
+          <dd className="inline">{assignment.dueDate ? formatDate(assignment.dueDate) : 'Inget angivet'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Ansvariga: </dt>
+          <dd className="inline">{assignment.units.map((u) => u.name).join(', ')}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Status i perioden: </dt>
+          <dd className="inline">
+            {assignment.status ? reportStatusLabel(assignment.status) : 'Ej angiven'}
+            {assignment.overdue && <strong className="ml-2 text-red-800">⚠ {OVERDUE_LABEL}</strong>}
+          </dd>
+        </div>
+      </dl>
+      {assignment.description && (
+        <div className="mt-3 italic">
+          <Markdown>{assignment.description}</Markdown>
+        </div>
+      )}
+
+      <div className="mt-6 grid gap-6 md:grid-cols-[1fr_20rem]">
+        <section aria-labelledby="rapport" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="rapport" className="mb-3 text-lg font-semibold">
+            Återrapportering från {unit.name}, {period.label}
+          </h2>
+          {data.canReport ? (
+            <AssignmentReportForm data={data} save={saveAssignmentReportForm} />
+          ) : (
+            <>
+              <ReadOnlyNotice reason={readOnlyReason({ locked: data.locked, periodState: period.state, responsible: unit.name })} />
+              <div className="mt-3">
+                {data.latest ? <Report report={data.latest} title={period.label} /> : <p>Ingen återrapportering för perioden.</p>}
+              </div>
+            </>
+          )}
+        </section>
+        <aside aria-label="Tidigare och andra rapporter" className="space-y-3">
+          <p>
+            <Link href={`/historik/uppdrag/${assignment.id}`} className="text-blue-800 underline">
+              Visa alla versioner
+            </Link>
+          </p>
+          <h2 className="font-semibold">Tidigare återrapporteringar</h2>
+          {data.earlier.length === 0 && <p className="text-sm text-slate-700">Inga tidigare perioder.</p>}
+          {data.earlier.map((r) => (
+            <Report key={r.periodId} report={r} title={r.periodLabel} />
+          ))}
+          {data.others.length > 0 && <h2 className="pt-2 font-semibold">Övriga ansvarigas rapporter</h2>}
+          {data.others.map((r) => (
+            <Report key={r.unitId} report={r} title={r.unitName} />
+          ))}
+        </aside>
+      </div>
+      {can(user, 'send_back', { kind: 'report', organizationId: user.organizationId, unitIds: [unit.id], locked: data.locked }) && (
+        <div className="mt-6">
+          <SendBackForm action={sendBackForm} itemKind="assignment" itemId={assignment.id} periodId={period.id} units={[unit]} />
+        </div>
+      )}
     </>
   );
 }
