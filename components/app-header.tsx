@@ -18,7 +18,7 @@ export function AppHeader({ user, logout }: { user: CurrentUser; logout: () => P
           Målbild
         </Link>
         <span className="text-slate-700">{user.organizationName}</span>
-        <nav aria-label="Huvudmeny" className="flex gap-4 text-sm">
+        <nav aria-label="Huvudmeny" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link href="/" className="text-blue-800 underline-offset-2 hover:underline">
             Översikt
           </Link>

@@ -1,12 +1,13 @@
 'use client';
 // The form for a unit's återrapportering on an assignment: status ("försenat" is derived,
 // never chosen), an optional heading and the text.
-import { useActionState, useId, useState } from 'react';
+import { useActionState } from 'react';
 import type { AssignmentReportDTO, ReportVersionDTO } from '@/db/assignment-reports';
 import type { ActionResult } from '@/lib/action';
 import { reportStatusLabel, type ReportStatus } from '@/lib/assignment-status';
-import { fieldError, SelectField, SubmitRow, TextAreaField, TextField } from './form-field';
+import { SelectField, SubmitRow, TextAreaField, TextField } from './form-field';
 import { ConflictNotice } from './conflict-notice';
+import { useFields } from './use-fields';
 import { useVersionBase } from './use-version-base';
 import { submitWithoutReset } from './submit-without-reset';
 
@@ -23,15 +24,12 @@ export function AssignmentReportForm({
   const [result, action, pending] = useActionState<Result, FormData>(save, null);
   const { baseSeq, conflict, hasConflict } = useVersionBase<ReportVersionDTO>(result, data.latest?.seq ?? 0);
   const latest = data.latest;
-  const [fields, setFields] = useState({
+  const { fields, bind } = useFields({
     status: latest?.status ?? '',
     cancelReason: latest?.cancelReason ?? '',
     heading: latest?.heading ?? '',
     body: latest?.body ?? '',
   });
-  const id = useId();
-  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
-  const err = (name: string) => fieldError(result, name);
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-5" noValidate>
@@ -45,14 +43,10 @@ export function AssignmentReportForm({
         </ConflictNotice>
       )}
       <SelectField
-        id={`${id}-status`}
-        name="status"
         label="Status"
         hint="”Försenat” visas automatiskt när slutdatum har passerats och uppdraget varken är genomfört eller avfört."
         fullWidth={false}
-        value={fields.status}
-        onChange={set('status')}
-        error={err('status')}
+        {...bind('status', result)}
       >
         <option value="">Välj status …</option>
         {STATUSES.map((s) => (
@@ -62,34 +56,14 @@ export function AssignmentReportForm({
         ))}
       </SelectField>
       {fields.status === 'cancelled' && (
-        <TextAreaField
-          id={`${id}-reason`}
-          name="cancelReason"
-          label="Skäl till att uppdraget avförs"
-          rows={2}
-          value={fields.cancelReason}
-          onChange={set('cancelReason')}
-          error={err('cancelReason')}
-        />
+        <TextAreaField label="Skäl till att uppdraget avförs" rows={2} {...bind('cancelReason', result)} />
       )}
-      <TextField
-        id={`${id}-heading`}
-        name="heading"
-        label="Rubrik (valfri)"
-        placeholder="till exempel Återrapportering från socialförvaltningen"
-        value={fields.heading}
-        onChange={set('heading')}
-        error={err('heading')}
-      />
+      <TextField label="Rubrik (valfri)" placeholder="till exempel Återrapportering från socialförvaltningen" {...bind('heading', result)} />
       <TextAreaField
-        id={`${id}-body`}
-        name="body"
         label="Återrapportering"
         hint="Markdown: ## rubrik, - punktlista, 1. numrerad lista, *kursiv*, **fet**."
         rows={12}
-        value={fields.body}
-        onChange={set('body')}
-        error={err('body')}
+        {...bind('body', result)}
       />
       <SubmitRow pending={pending} label="Spara återrapporteringen" result={result} conflictNotice />
     </form>

@@ -48,6 +48,8 @@ interface FieldFrame {
   labelAside?: ReactNode;
   /** Shown beside the control (the save button of a one-field form). */
   controlAside?: ReactNode;
+  /** The hint under the control instead of above it, so the field's control lines up with its neighbours'. */
+  hintBelow?: boolean;
   /** The wrapper's classes (its place in a grid). */
   className?: string;
 }
@@ -106,6 +108,7 @@ export function FormField({
   labelStyle = 'strong',
   labelAside,
   controlAside,
+  hintBelow = false,
   className,
   describedBy,
   children,
@@ -122,6 +125,11 @@ export function FormField({
     </label>
   );
   const control = children(a11y);
+  const hintElement = hint && (
+    <p id={hintId} className={classes(HINT[labelStyle], hintBelow && 'mt-1')}>
+      {hint}
+    </p>
+  );
   return (
     <div className={className}>
       {labelAside ? (
@@ -132,11 +140,7 @@ export function FormField({
       ) : (
         labelElement
       )}
-      {hint && (
-        <p id={hintId} className={HINT[labelStyle]}>
-          {hint}
-        </p>
-      )}
+      {!hintBelow && hintElement}
       {controlAside ? (
         <div className="flex flex-wrap items-center gap-2">
           {control}
@@ -145,6 +149,7 @@ export function FormField({
       ) : (
         control
       )}
+      {hintBelow && hintElement}
       <FieldError id={id} message={error} />
     </div>
   );
@@ -152,90 +157,42 @@ export function FormField({
 
 type Own<T> = Omit<T, 'id' | 'className' | 'aria-describedby' | 'aria-invalid'>;
 
+/** A field's props, split into its frame (for FormField), its control's classes and the control's own props. */
+function split<P extends FieldFrame & ControlLook>(props: P) {
+  const {
+    id,
+    label,
+    hint,
+    error,
+    labelStyle = 'strong',
+    labelAside,
+    controlAside,
+    hintBelow,
+    className,
+    fullWidth,
+    compact,
+    controlClassName,
+    'aria-describedby': describedBy,
+    ...control
+  } = props;
+  const frame = { id, label, hint, error, labelStyle, labelAside, controlAside, hintBelow, className, describedBy };
+  return { frame, controlClass: controlClass({ fullWidth, compact, controlClassName }, labelStyle), control };
+}
+
 /** A one-line input. Browsers' autofill does not fit most fields here: it is off unless `autoComplete` is given. */
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  labelStyle = 'strong',
-  labelAside,
-  controlAside,
-  className,
-  fullWidth,
-  compact,
-  controlClassName,
-  'aria-describedby': describedBy,
-  autoComplete = 'off',
-  ...input
-}: FieldFrame & ControlLook & Own<ComponentProps<'input'>>) {
-  const frame = { id, label, hint, error, labelStyle, labelAside, controlAside, className, describedBy };
-  return (
-    <FormField {...frame}>
-      {(a11y) => (
-        <input
-          autoComplete={autoComplete}
-          className={controlClass({ fullWidth, compact, controlClassName }, labelStyle)}
-          {...input}
-          {...a11y}
-        />
-      )}
-    </FormField>
-  );
+export function TextField(props: FieldFrame & ControlLook & Own<ComponentProps<'input'>>) {
+  const { frame, controlClass, control } = split(props);
+  return <FormField {...frame}>{(a11y) => <input autoComplete="off" className={controlClass} {...control} {...a11y} />}</FormField>;
 }
 
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  labelStyle = 'strong',
-  labelAside,
-  controlAside,
-  className,
-  fullWidth,
-  compact,
-  controlClassName,
-  'aria-describedby': describedBy,
-  rows = 3,
-  ...textarea
-}: FieldFrame & ControlLook & Own<ComponentProps<'textarea'>>) {
-  const frame = { id, label, hint, error, labelStyle, labelAside, controlAside, className, describedBy };
-  return (
-    <FormField {...frame}>
-      {(a11y) => (
-        <textarea rows={rows} className={controlClass({ fullWidth, compact, controlClassName }, labelStyle)} {...textarea} {...a11y} />
-      )}
-    </FormField>
-  );
+export function TextAreaField(props: FieldFrame & ControlLook & Own<ComponentProps<'textarea'>>) {
+  const { frame, controlClass, control } = split(props);
+  return <FormField {...frame}>{(a11y) => <textarea rows={3} className={controlClass} {...control} {...a11y} />}</FormField>;
 }
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  labelStyle = 'strong',
-  labelAside,
-  controlAside,
-  className,
-  fullWidth,
-  compact,
-  controlClassName,
-  'aria-describedby': describedBy,
-  children,
-  ...select
-}: FieldFrame & ControlLook & Own<ComponentProps<'select'>>) {
-  const frame = { id, label, hint, error, labelStyle, labelAside, controlAside, className, describedBy };
-  return (
-    <FormField {...frame}>
-      {(a11y) => (
-        <select className={controlClass({ fullWidth, compact, controlClassName }, labelStyle)} {...select} {...a11y}>
-          {children}
-        </select>
-      )}
-    </FormField>
-  );
+export function SelectField(props: FieldFrame & ControlLook & Own<ComponentProps<'select'>>) {
+  const { frame, controlClass, control } = split(props);
+  return <FormField {...frame}>{(a11y) => <select className={controlClass} {...control} {...a11y} />}</FormField>;
 }
 
 /**
@@ -391,15 +348,17 @@ export function OrderList({
       </p>
       <ol aria-labelledby={`${id}-label`} className="mt-1 space-y-1">
         {ids.map((itemId, index) => (
-          <li key={itemId} className="flex flex-wrap items-center gap-2 text-sm">
+          <li key={itemId} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
             <span className="w-6 text-right tabular-nums">{index + 1}.</span>
-            <span className="min-w-48">{nameOf(itemId)}</span>
-            <button type="button" className={SMALL_BUTTON} disabled={index === 0} onClick={() => onMove(index, -1)}>
-              Upp<span className="sr-only"> med {nameOf(itemId)}</span>
-            </button>
-            <button type="button" className={SMALL_BUTTON} disabled={index === ids.length - 1} onClick={() => onMove(index, 1)}>
-              Ned<span className="sr-only"> med {nameOf(itemId)}</span>
-            </button>
+            <span className="sm:min-w-48">{nameOf(itemId)}</span>
+            <span className="inline-flex gap-2">
+              <button type="button" className={SMALL_BUTTON} disabled={index === 0} onClick={() => onMove(index, -1)}>
+                Upp<span className="sr-only"> med {nameOf(itemId)}</span>
+              </button>
+              <button type="button" className={SMALL_BUTTON} disabled={index === ids.length - 1} onClick={() => onMove(index, 1)}>
+                Ned<span className="sr-only"> med {nameOf(itemId)}</span>
+              </button>
+            </span>
           </li>
         ))}
       </ol>

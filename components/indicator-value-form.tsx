@@ -1,7 +1,7 @@
 'use client';
 // The form for an indicator's value: the computed colour and trend follow what is typed,
 // errors are announced per field, and nothing typed is lost on any error or conflict.
-import { useActionState, useId, useMemo, useState } from 'react';
+import { useActionState, useId, useMemo } from 'react';
 import type { IndicatorReportDTO, ValueVersionDTO } from '@/db/indicator-values';
 import type { ActionResult } from '@/lib/action';
 import { judgeIndicatorValue, type IndicatorValueInput as Fields } from '@/lib/indicator-value-input';
@@ -10,8 +10,9 @@ import { trendArrow, trendLabel, type Trend } from '@/lib/trend';
 import { formatNumber, formatOutcome } from '@/lib/swedish-number';
 import { StatusBadge } from './status-badge';
 import { TrendArrow } from './trend-arrow';
-import { FieldGroup, SelectField, SubmitRow, TextAreaField, TextField } from './form-field';
+import { FieldGroup, fieldError, SelectField, SubmitRow, TextAreaField, TextField } from './form-field';
 import { ConflictNotice } from './conflict-notice';
+import { useFields } from './use-fields';
 import { useVersionBase } from './use-version-base';
 import { submitWithoutReset } from './submit-without-reset';
 
@@ -38,10 +39,9 @@ function initialFields(report: IndicatorReportDTO): Fields {
 
 export function IndicatorValueForm({ report, save }: { report: IndicatorReportDTO; save: SaveAction }) {
   const [result, action, pending] = useActionState<Result, FormData>(save, null);
-  const [fields, setFields] = useState<Fields>(() => initialFields(report));
+  const { fields, setFields, bind } = useFields<Fields>(() => initialFields(report));
   const { baseSeq, conflict, hasConflict } = useVersionBase<ValueVersionDTO>(result, report.latest?.seq ?? 0);
   const id = useId();
-  const set = (name: keyof Fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
 
   const judged = useMemo(
     () =>
@@ -59,13 +59,11 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
     [fields, report],
   );
   const preview = judged.value;
-  const serverErrors = result?.status === 'error' ? (result.fieldErrors ?? {}) : {};
-  const errorOf = (name: keyof Fields) => serverErrors[name]?.[0];
   const decimals = report.indicator.decimals;
   const showColourJustification = Boolean(preview && fields.chosenColour && fields.chosenColour !== preview.computedColour);
   const canSetTrend = Boolean(preview && preview.computedTrend === null && preview.outcome !== null);
   // A number that cannot be read is flagged while typing; the rest when saving.
-  const outcomeError = errorOf('outcome') ?? (judged.value === null && !judged.ok ? judged.errors.outcome?.[0] : undefined);
+  const outcomeError = fieldError(result, 'outcome') ?? (judged.value === null && !judged.ok ? judged.errors.outcome?.[0] : undefined);
 
   function startFromPrevious() {
     if (!report.previousAnalysis) return;
@@ -88,15 +86,12 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
       )}
 
       <TextField
-        id={`${id}-outcome`}
-        name="outcome"
         label={`Utfall${report.indicator.unitOfMeasure ? ` (${report.indicator.unitOfMeasure})` : ''}`}
         hint="Till exempel 1,86 eller 6,59 %. Lämna tomt om måttet inte är mätt."
         inputMode="decimal"
         fullWidth={false}
         controlClassName="w-40 tabular-nums"
-        value={fields.outcome}
-        onChange={set('outcome')}
+        {...bind('outcome', result)}
         error={outcomeError}
       />
 
@@ -118,19 +113,13 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
       </div>
 
       <TextField
-        id={`${id}-reference`}
-        name="referenceNote"
         label="Avser (valfritt)"
         placeholder="till exempel avser mätning 2023"
         controlClassName="max-w-md"
-        value={fields.referenceNote}
-        onChange={set('referenceNote')}
-        error={errorOf('referenceNote')}
+        {...bind('referenceNote', result)}
       />
 
       <TextAreaField
-        id={`${id}-analysis`}
-        name="analysis"
         label={`Analys${preview && preview.shownColour !== 'green' ? ' (krävs när måluppfyllelsen inte är grön)' : ' (valfri)'}`}
         labelAside={
           <button
@@ -144,21 +133,15 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
         }
         hint="Markdown: ## rubrik, - punktlista, 1. numrerad lista, *kursiv*, **fet**, [länktext](https://…)."
         rows={8}
-        value={fields.analysis}
-        onChange={set('analysis')}
-        error={errorOf('analysis')}
+        {...bind('analysis', result)}
       />
 
       <FieldGroup legend="Måluppfyllelse som visas" boxed>
         <SelectField
-          id={`${id}-colour`}
-          name="chosenColour"
           label="Välj en annan färg än den beräknade bara med en motivering."
           labelStyle="plain"
           fullWidth={false}
-          value={fields.chosenColour}
-          onChange={set('chosenColour')}
-          error={errorOf('chosenColour')}
+          {...bind('chosenColour', result)}
         >
           <option value="">Beräknad{preview ? `: ${colourLabel(preview.computedColour)}` : ''}</option>
           {COLOURS.map((c: Colour) => (
@@ -168,31 +151,17 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
           ))}
         </SelectField>
         {showColourJustification && (
-          <TextAreaField
-            id={`${id}-colour-why`}
-            name="colourJustification"
-            label="Motivering till vald färg"
-            labelStyle="small"
-            className="mt-3"
-            rows={2}
-            value={fields.colourJustification}
-            onChange={set('colourJustification')}
-            error={errorOf('colourJustification')}
-          />
+          <TextAreaField label="Motivering till vald färg" labelStyle="small" className="mt-3" rows={2} {...bind('colourJustification', result)} />
         )}
       </FieldGroup>
 
       {canSetTrend && (
         <FieldGroup legend="Trendpil" boxed>
           <SelectField
-            id={`${id}-trend`}
-            name="chosenTrend"
             label="Det finns inget tidigare värde. Du kan sätta pilen själv med en motivering."
             labelStyle="plain"
             fullWidth={false}
-            value={fields.chosenTrend}
-            onChange={set('chosenTrend')}
-            error={errorOf('chosenTrend')}
+            {...bind('chosenTrend', result)}
           >
             <option value="">Ingen trendpil</option>
             {TRENDS.map((t) => (
@@ -202,17 +171,7 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
             ))}
           </SelectField>
           {fields.chosenTrend && (
-            <TextAreaField
-              id={`${id}-trend-why`}
-              name="trendJustification"
-              label="Motivering till trendpilen"
-              labelStyle="small"
-              className="mt-3"
-              rows={2}
-              value={fields.trendJustification}
-              onChange={set('trendJustification')}
-              error={errorOf('trendJustification')}
-            />
+            <TextAreaField label="Motivering till trendpilen" labelStyle="small" className="mt-3" rows={2} {...bind('trendJustification', result)} />
           )}
         </FieldGroup>
       )}

@@ -1,10 +1,11 @@
 'use client';
 // The director's "send back for revision" on an item, with a comment; the unit sees why.
 // The page gives the action (components never import app/).
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useId } from 'react';
 import type { ActionResult } from '@/lib/action';
-import { fieldError, SelectField, SubmitRow, TextAreaField } from './form-field';
+import { SelectField, SubmitRow, TextAreaField } from './form-field';
 import { submitWithoutReset } from './submit-without-reset';
+import { useFields } from './use-fields';
 
 export type SendBackAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -23,8 +24,7 @@ export function SendBackForm({
   units: { id: string; name: string }[];
 }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(sendBack, null);
-  const [comment, setComment] = useState('');
-  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+  const { fields, bind } = useFields({ unitId: units[0]?.id ?? '', comment: '' });
   const id = useId();
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-amber-300 bg-amber-50 p-4">
@@ -36,16 +36,7 @@ export function SendBackForm({
         <input type="hidden" name="itemId" value={itemId} />
         <input type="hidden" name="periodId" value={periodId} />
         {units.length > 1 ? (
-          <SelectField
-            id={`${id}-unit`}
-            name="unitId"
-            label="Till enhet"
-            labelStyle="small"
-            fullWidth={false}
-            value={unitId}
-            onChange={(e) => setUnitId(e.target.value)}
-            error={fieldError(result, 'unitId')}
-          >
+          <SelectField label="Till enhet" labelStyle="small" fullWidth={false} {...bind('unitId', result)}>
             {units.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
@@ -53,17 +44,9 @@ export function SendBackForm({
             ))}
           </SelectField>
         ) : (
-          <input type="hidden" name="unitId" value={unitId} />
+          <input type="hidden" name="unitId" value={fields.unitId} />
         )}
-        <TextAreaField
-          id={`${id}-comment`}
-          name="comment"
-          label="Vad behöver kompletteras?"
-          labelStyle="small"
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          error={fieldError(result, 'comment')}
-        />
+        <TextAreaField label="Vad behöver kompletteras?" labelStyle="small" {...bind('comment', result)} />
         <SubmitRow pending={pending} label="Skicka tillbaka" pendingLabel="Skickar …" result={result} size="small" />
       </form>
     </section>

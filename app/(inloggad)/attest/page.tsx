@@ -3,13 +3,11 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { NotFoundError } from '@/db/errors';
 import { getApprovalState } from '@/db/approvals';
-import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
-import { listBoards } from '@/db/deviations';
 import { requireUser } from '@/lib/session';
-import { parseId } from '@/lib/route-params';
 import { periodLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
+import { boardAndPeriodFromQuery } from '../board-period';
 import { ApproveForm, ReopenForm } from './approval-forms';
 
 export const metadata: Metadata = { title: 'Attest' };
@@ -18,9 +16,7 @@ export default async function ApprovalPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const db = await getDb();
   const query = await searchParams;
-  const [periodId, boards, periods] = await Promise.all([periodIdFromQuery(db, user, query.period), listBoards(db, user), listPeriods(db, user)]);
-  const boardId = parseId(query.namnd) ?? boards[0]?.id ?? null;
-  if (!periodId || !boardId) notFound();
+  const { periodId, boardId, boards, periods } = await boardAndPeriodFromQuery(db, user, query);
   const state = await getApprovalState(db, user, boardId, periodId).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

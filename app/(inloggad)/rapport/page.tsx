@@ -3,15 +3,13 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { NotFoundError } from '@/db/errors';
 import { getBoardReport } from '@/db/report';
-import { listBoards } from '@/db/deviations';
-import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/lib/session';
-import { parseId } from '@/lib/route-params';
 import { reportFilename } from '@/lib/report-filename';
 import { DownloadButton } from '@/components/download-button';
 import { PrintButton } from '@/components/print-button';
 import { ReportDocument } from '@/components/report-document';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
+import { boardAndPeriodFromQuery } from '../board-period';
 
 export const metadata: Metadata = { title: 'Rapport: Mål och uppdrag' };
 
@@ -19,9 +17,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const user = await requireUser();
   const db = await getDb();
   const query = await searchParams;
-  const [periodId, boards, periods] = await Promise.all([periodIdFromQuery(db, user, query.period), listBoards(db, user), listPeriods(db, user)]);
-  const boardId = parseId(query.namnd) ?? boards[0]?.id ?? null;
-  if (!periodId || !boardId) notFound();
+  const { periodId, boardId, boards, periods } = await boardAndPeriodFromQuery(db, user, query);
   const report = await getBoardReport(db, user, boardId, periodId).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

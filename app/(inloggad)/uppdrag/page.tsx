@@ -216,6 +216,7 @@ function FilterForm({
           label="Sök"
           labelStyle="small"
           hint="I titel, beskrivning, ansvariga och återrapporteringar."
+          hintBelow
           defaultValue={filters.q}
           maxLength={200}
         />

@@ -1,10 +1,11 @@
 'use client';
 // Add a role grant to a user, or remove one (after a confirmation).
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useState } from 'react';
 import type { ActionResult } from '@/lib/action';
-import { fieldError, SelectField, SubmitRow } from '@/components/form-field';
+import { SelectField, SubmitRow } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
+import { useFields } from '@/components/use-fields';
 import { addGrantForm, removeGrantForm } from './actions';
 import type { UnitChoice } from './user-forms';
 
@@ -20,38 +21,20 @@ const button =
 
 export function AddGrantForm({ userId, units }: { userId: string; units: UnitChoice[] }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(addGrantForm, null);
-  const [role, setRole] = useState<string>('editor');
-  const [unitId, setUnitId] = useState('');
-  const id = useId();
+  const { fields, bind } = useFields({ role: 'editor', unitId: '' });
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-3" noValidate>
       <input type="hidden" name="userId" value={userId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          id={`${id}-role`}
-          name="role"
-          label="Roll"
-          labelStyle="small"
-          value={role}
-          onChange={(e) => setRole(e.target.value)}
-          error={fieldError(result, 'role')}
-        >
+        <SelectField label="Roll" labelStyle="small" {...bind('role', result)}>
           {ROLE_CHOICES.map((r) => (
             <option key={r.value} value={r.value}>
               {r.label}
             </option>
           ))}
         </SelectField>
-        {role === 'editor' && (
-          <SelectField
-            id={`${id}-unit`}
-            name="unitId"
-            label="Enhet"
-            labelStyle="small"
-            value={unitId}
-            onChange={(e) => setUnitId(e.target.value)}
-            error={fieldError(result, 'unitId')}
-          >
+        {fields.role === 'editor' && (
+          <SelectField label="Enhet" labelStyle="small" {...bind('unitId', result)}>
             <option value="">Välj …</option>
             {units.map((u) => (
               <option key={u.id} value={u.id}>

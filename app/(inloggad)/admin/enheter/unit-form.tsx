@@ -1,10 +1,11 @@
 'use client';
 // Create or edit a unit: code, name, kind, parent and sort order. Everything typed stays
 // in state, so nothing is lost when the server asks for a correction.
-import { useActionState, useId, useState } from 'react';
+import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
-import { fieldError, SelectField, SubmitRow, TextField } from '@/components/form-field';
+import { SelectField, SubmitRow, TextField } from '@/components/form-field';
 import { submitWithoutReset } from '@/components/submit-without-reset';
+import { useFields } from '@/components/use-fields';
 import { createUnitForm, updateUnitForm } from './actions';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKindValue } from './unit-kinds';
 
@@ -14,13 +15,13 @@ export interface UnitOption {
   depth: number;
 }
 
-export interface UnitFormValues {
+export type UnitFormValues = {
   code: string;
   name: string;
   kind: UnitKindValue;
   parentId: string;
   sortOrder: string;
-}
+};
 
 /** "Kommunledningsförvaltningen" indented by its depth, for a <select>. */
 export function indented(option: UnitOption): string {
@@ -43,38 +44,20 @@ export function UnitForm({
     unitId ? updateUnitForm : createUnitForm,
     null,
   );
-  const [values, setValues] = useState(initial);
-  const id = useId();
-  const set = (field: keyof UnitFormValues) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.target.value }));
-  const error = (field: string) => fieldError(result, field);
-  const isBoard = values.kind === 'board';
+  const { fields, bind } = useFields(initial);
+  const isBoard = fields.kind === 'board';
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate>
       {unitId && <input type="hidden" name="unitId" value={unitId} />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id={`${id}-name`} name="name" label="Namn" labelStyle="small" value={values.name} onChange={set('name')} error={error('name')} />
-        <TextField
-          id={`${id}-code`}
-          name="code"
-          label="Kod"
-          labelStyle="small"
-          hint="Unik i kommunen, till exempel KS-KLF-HR."
-          spellCheck={false}
-          value={values.code}
-          onChange={set('code')}
-          error={error('code')}
-        />
+        <TextField label="Namn" labelStyle="small" {...bind('name', result)} />
+        <TextField label="Kod" labelStyle="small" hint="Unik i kommunen, till exempel KS-KLF-HR." spellCheck={false} {...bind('code', result)} />
         <SelectField
-          id={`${id}-kind`}
-          name="kind"
           label="Typ"
           labelStyle="small"
           hint={mustStayBoard ? 'Enheten har verksamhetsplaner, uppdrag eller attester och förblir nämnd/styrelse.' : undefined}
-          value={values.kind}
-          onChange={set('kind')}
-          error={error('kind')}
+          {...bind('kind', result)}
         >
           {UNIT_KINDS.filter((k) => !mustStayBoard || k === 'board').map((k) => (
             <option key={k} value={k}>
@@ -84,23 +67,20 @@ export function UnitForm({
         </SelectField>
         <div>
           <SelectField
-            id={`${id}-parent`}
-            name="parentId"
             label="Överordnad enhet"
             labelStyle="small"
             hint={
               isBoard
                 ? 'En nämnd eller styrelse ligger överst och har ingen överordnad enhet.'
-                : values.kind === 'external'
+                : fields.kind === 'external'
                   ? 'Ett externt organ kan stå för sig självt.'
                   : 'Den nämnd, förvaltning eller enhet den hör till.'
             }
-            value={isBoard ? '' : values.parentId}
-            onChange={set('parentId')}
+            {...bind('parentId', result)}
+            value={isBoard ? '' : fields.parentId}
             disabled={isBoard}
-            error={error('parentId')}
           >
-            <option value="">{values.kind === 'department' || values.kind === 'unit' ? 'Välj …' : 'Ingen'}</option>
+            <option value="">{fields.kind === 'department' || fields.kind === 'unit' ? 'Välj …' : 'Ingen'}</option>
             {parentOptions.map((o) => (
               <option key={o.id} value={o.id}>
                 {indented(o)}
@@ -110,16 +90,12 @@ export function UnitForm({
           {isBoard && <input type="hidden" name="parentId" value="" />}
         </div>
         <TextField
-          id={`${id}-sort`}
-          name="sortOrder"
           inputMode="numeric"
           label="Sorteringsordning"
           labelStyle="small"
           hint="Ett heltal; lägre visas först bland enheterna på samma nivå."
           controlClassName="max-w-32"
-          value={values.sortOrder}
-          onChange={set('sortOrder')}
-          error={error('sortOrder')}
+          {...bind('sortOrder', result)}
         />
       </div>
       <SubmitRow pending={pending} label={unitId ? 'Spara ändringar' : 'Skapa enhet'} result={result} size="small" />

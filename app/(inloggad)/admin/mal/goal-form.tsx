@@ -6,18 +6,7 @@ import { useActionState, useId, useState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { BoardGoalAdminDTO, PlanGoalsAdminDTO } from '@/db/admin/goals';
 import { submitWithoutReset } from '@/components/submit-without-reset';
-import {
-  CheckboxList,
-  FieldGroup,
-  fieldError,
-  moved,
-  OrderList,
-  SelectField,
-  SubmitRow,
-  TextAreaField,
-  TextField,
-  toggled,
-} from '@/components/form-field';
+import { CheckboxList, FieldGroup, fieldError, moved, OrderList, SelectField, SubmitRow, TextAreaField, TextField, toggled } from '@/components/form-field';
 import { useFields } from '@/components/use-fields';
 import { createBoardGoal, updateBoardGoal } from './actions';
 import { RULE_LABELS } from './labels';
@@ -49,7 +38,7 @@ export function GoalForm({
   nextNumber?: number;
   options: PlanGoalsAdminDTO['options'];
 }) {
-  const { fields, setFields, set } = useFields<Fields>(() => initialFields(goal, nextNumber));
+  const { fields, setFields, bind } = useFields<Fields>(() => initialFields(goal, nextNumber));
   const [councilGoalIds, setCouncilGoalIds] = useState<string[]>(goal?.councilGoalIds ?? []);
   const [unitIds, setUnitIds] = useState<string[]>(goal?.unitIds ?? []);
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
@@ -75,9 +64,9 @@ export function GoalForm({
       <input type="hidden" name="unitIds" value={unitIds.join(',')} />
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField id={`${id}-code`} name="code" label="Kod" value={fields.code} onChange={set('code')} error={fieldError(result, 'code')} hint="Till exempel KS-2025-M1." />
-        <TextField id={`${id}-number`} name="number" label="Nummer" inputMode="numeric" value={fields.number} onChange={set('number')} error={fieldError(result, 'number')} hint="Unikt i planen: ”mål 1”." />
-        <SelectField id={`${id}-rule`} name="rule" label="Måluppfyllelse" value={fields.rule} onChange={set('rule')} error={fieldError(result, 'rule')} hint="Hur målets färg föreslås.">
+        <TextField label="Kod" hint="Till exempel KS-2025-M1." {...bind('code', result)} />
+        <TextField label="Nummer" inputMode="numeric" hint="Unikt i planen: ”mål 1”." {...bind('number', result)} />
+        <SelectField label="Måluppfyllelse" hint="Hur målets färg föreslås." {...bind('rule', result)}>
           {(Object.keys(RULE_LABELS) as (keyof typeof RULE_LABELS)[]).map((rule) => (
             <option key={rule} value={rule}>
               {RULE_LABELS[rule]}
@@ -85,18 +74,14 @@ export function GoalForm({
           ))}
         </SelectField>
       </div>
-      <TextAreaField id={`${id}-text`} name="text" label="Målet" value={fields.text} onChange={set('text')} error={fieldError(result, 'text')} />
+      <TextAreaField label="Målet" {...bind('text', result)} />
       <TextAreaField
-        id={`${id}-method`}
-        name="methodText"
         label="Mått/metod (valfritt)"
         rows={4}
         hint="Markdown: - punktlista, 1. numrerad lista, *kursiv*, **fet**."
-        value={fields.methodText}
-        onChange={set('methodText')}
-        error={fieldError(result, 'methodText')}
+        {...bind('methodText', result)}
       />
-      <SelectField id={`${id}-area`} name="focusAreaId" label="Målområde" value={fields.focusAreaId} onChange={set('focusAreaId')} error={fieldError(result, 'focusAreaId')}>
+      <SelectField label="Målområde" {...bind('focusAreaId', result)}>
         <option value="">Välj målområde eller delområde</option>
         {options.focusAreas.map((a) => (
           <option key={a.id} value={a.id}>
@@ -144,15 +129,7 @@ export function GoalForm({
         )}
       </FieldGroup>
 
-      <SelectField
-        id={`${id}-continues`}
-        name="continuesId"
-        label="Fortsätter mål från tidigare plan"
-        hint="Så att historik och trender löper över åren."
-        value={fields.continuesId}
-        onChange={set('continuesId')}
-        error={fieldError(result, 'continuesId')}
-      >
+      <SelectField label="Fortsätter mål från tidigare plan" hint="Så att historik och trender löper över åren." {...bind('continuesId', result)}>
         <option value="">Inget (nytt mål)</option>
         {options.earlierGoals.map((g) => (
           <option key={g.id} value={g.id}>

@@ -2,7 +2,7 @@
 // Create or edit an indicator (mått): the structured target with its tolerances, the
 // label shown for it (a suggestion that follows the target until the admin writes their
 // own), when and from where it is reported, the baseline and the links.
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { IndicatorAdminDTO } from '@/db/admin/indicators';
 import type { PlanGoalsAdminDTO } from '@/db/admin/goals';
@@ -10,7 +10,7 @@ import type { Comparator, Direction } from '@/lib/target';
 import { parseSwedishNumber } from '@/lib/swedish-number';
 import { COMPARATORS, comparatorLabel, directionLabel, suggestTargetLabel } from '@/lib/target-label';
 import { submitWithoutReset } from '@/components/submit-without-reset';
-import { fieldError, SelectField, SubmitRow, TextField } from '@/components/form-field';
+import { SelectField, SubmitRow, TextField } from '@/components/form-field';
 import { useFields } from '@/components/use-fields';
 import { buttonClass } from '../malomraden/form-parts';
 import { createIndicator, updateIndicator } from './actions';
@@ -95,7 +95,7 @@ export function IndicatorForm({
   defaultUnitId?: string;
   options: PlanGoalsAdminDTO['options'];
 }) {
-  const { fields, setFields, set } = useFields<Fields>(() => initialFields(indicator, defaultUnitId));
+  const { fields, setFields, bind } = useFields<Fields>(() => initialFields(indicator, defaultUnitId));
   // The label follows the suggestion until the admin writes their own.
   const [ownLabel, setOwnLabel] = useState(() => Boolean(indicator) && indicator!.targetLabel !== suggestion(initialFields(indicator, '')));
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
@@ -106,21 +106,19 @@ export function IndicatorForm({
     }
     return r;
   }, null);
-  const id = useId();
   const suggested = suggestion(fields);
   const label = ownLabel ? fields.targetLabel : suggested;
   const c = fields.comparator;
-  const e = (name: string) => fieldError(result, name);
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
       {indicator ? <input type="hidden" name="id" value={indicator.id} /> : <input type="hidden" name="goalId" value={goalId} />}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id={`${id}-code`} name="code" label="Kod" value={fields.code} onChange={set('code')} error={e('code')} hint="Till exempel KS-2025-M1-I1." />
-        <TextField id={`${id}-name`} name="name" label="Namn" value={fields.name} onChange={set('name')} error={e('name')} />
-        <TextField id={`${id}-uom`} name="unitOfMeasure" label="Enhet (valfritt)" hint="Till exempel procent, index, placering." value={fields.unitOfMeasure} onChange={set('unitOfMeasure')} error={e('unitOfMeasure')} />
-        <TextField id={`${id}-decimals`} name="decimals" label="Antal decimaler" inputMode="numeric" hint="Hur utfall och målvärde visas, 0–6." value={fields.decimals} onChange={set('decimals')} error={e('decimals')} />
+        <TextField label="Kod" hint="Till exempel KS-2025-M1-I1." {...bind('code', result)} />
+        <TextField label="Namn" {...bind('name', result)} />
+        <TextField label="Enhet (valfritt)" hint="Till exempel procent, index, placering." {...bind('unitOfMeasure', result)} />
+        <TextField label="Antal decimaler" inputMode="numeric" hint="Hur utfall och målvärde visas, 0–6." {...bind('decimals', result)} />
       </div>
 
       <fieldset className="space-y-4 rounded border border-slate-300 p-3">
@@ -132,7 +130,7 @@ export function IndicatorForm({
           </p>
         )}
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField id={`${id}-comparator`} name="comparator" label="Utfallet ska vara" value={c} onChange={set('comparator')} error={e('comparator')}>
+          <SelectField label="Utfallet ska vara" {...bind('comparator', result)}>
             {COMPARATORS.map((comparator) => (
               <option key={comparator} value={comparator}>
                 {comparatorLabel(comparator)}
@@ -141,11 +139,11 @@ export function IndicatorForm({
           </SelectField>
           {c === 'between' ? (
             <>
-              <TextField id={`${id}-low`} name="targetLow" label="Lägsta värde" inputMode="decimal" value={fields.targetLow} onChange={set('targetLow')} error={e('targetLow')} />
-              <TextField id={`${id}-high`} name="targetHigh" label="Högsta värde" inputMode="decimal" value={fields.targetHigh} onChange={set('targetHigh')} error={e('targetHigh')} />
+              <TextField label="Lägsta värde" inputMode="decimal" {...bind('targetLow', result)} />
+              <TextField label="Högsta värde" inputMode="decimal" {...bind('targetHigh', result)} />
             </>
           ) : c === 'not_worse' ? (
-            <SelectField id={`${id}-direction`} name="direction" label="Vad är bättre?" value={fields.direction} onChange={set('direction')} error={e('direction')} hint="Jämförs med samma period året innan, annars med basvärdet.">
+            <SelectField label="Vad är bättre?" hint="Jämförs med samma period året innan, annars med basvärdet." {...bind('direction', result)}>
               {(['higher', 'lower'] as const).map((d) => (
                 <option key={d} value={d}>
                   {directionLabel(d)}
@@ -153,43 +151,33 @@ export function IndicatorForm({
               ))}
             </SelectField>
           ) : (
-            <TextField id={`${id}-value`} name="targetValue" label="Värde" inputMode="decimal" hint="Till exempel 5,00." value={fields.targetValue} onChange={set('targetValue')} error={e('targetValue')} />
+            <TextField label="Värde" inputMode="decimal" hint="Till exempel 5,00." {...bind('targetValue', result)} />
           )}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            id={`${id}-tolerance`}
-            name="tolerance"
             label="Tolerans för gult (valfritt)"
             inputMode="decimal"
             hint="Missas målet med högst så mycket blir det gult (delvis uppfyllt). Tomt: bara grönt eller rött."
-            value={fields.tolerance}
-            onChange={set('tolerance')}
-            error={e('tolerance')}
+            {...bind('tolerance', result)}
           />
           <TextField
-            id={`${id}-trend`}
-            name="trendTolerance"
             label="Trendtolerans (valfritt)"
             inputMode="decimal"
             hint="Skillnader mot året innan inom detta räknas som oförändrat. Tomt: 0."
-            value={fields.trendTolerance}
-            onChange={set('trendTolerance')}
-            error={e('trendTolerance')}
+            {...bind('trendTolerance', result)}
           />
         </div>
         <div>
           <TextField
-            id={`${id}-label`}
-            name="targetLabel"
             label="Målvärdet som det visas"
             hint={suggested ? `Förslag utifrån målvärdet: ”${suggested}”. Du kan skriva en egen text.` : 'Skriv hur målvärdet visas i rapporten.'}
+            {...bind('targetLabel', result)}
             value={label}
             onChange={(event) => {
               setOwnLabel(true);
               setFields((f) => ({ ...f, targetLabel: event.target.value }));
             }}
-            error={e('targetLabel')}
           />
           {ownLabel && suggested && label !== suggested && (
             <button type="button" onClick={() => setOwnLabel(false)} className={`${buttonClass} mt-2 border-slate-400 bg-white hover:bg-slate-100`}>
@@ -200,19 +188,19 @@ export function IndicatorForm({
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField id={`${id}-schedule`} name="schedule" label="Rapporteras" value={fields.schedule} onChange={set('schedule')} error={e('schedule')}>
+        <SelectField label="Rapporteras" {...bind('schedule', result)}>
           {SCHEDULES.map((schedule) => (
             <option key={schedule} value={schedule}>
               {SCHEDULE_LABELS[schedule]}
             </option>
           ))}
         </SelectField>
-        <TextField id={`${id}-baseline`} name="baselineValue" label="Basvärde (valfritt)" inputMode="decimal" value={fields.baselineValue} onChange={set('baselineValue')} error={e('baselineValue')} />
-        <TextField id={`${id}-baseline-year`} name="baselineYear" label="Basvärdets år" inputMode="numeric" hint="Jämförs med när förra årets värde saknas." value={fields.baselineYear} onChange={set('baselineYear')} error={e('baselineYear')} />
+        <TextField label="Basvärde (valfritt)" inputMode="decimal" {...bind('baselineValue', result)} />
+        <TextField label="Basvärdets år" inputMode="numeric" hint="Jämförs med när förra årets värde saknas." {...bind('baselineYear', result)} />
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField id={`${id}-source`} name="source" label="Källa" value={fields.source} onChange={set('source')} error={e('source')}>
+        <SelectField label="Källa" {...bind('source', result)}>
           {(Object.keys(SOURCE_LABELS) as (keyof typeof SOURCE_LABELS)[]).map((source) => (
             <option key={source} value={source}>
               {SOURCE_LABELS[source]}
@@ -221,16 +209,12 @@ export function IndicatorForm({
         </SelectField>
         {fields.source !== 'manual' && (
           <TextField
-            id={`${id}-source-ref`}
-            name="sourceRef"
             label={fields.source === 'kolada' ? 'Kolada-id (KPI)' : 'System och referens'}
             hint={fields.source === 'kolada' ? 'Till exempel N00945.' : 'Till exempel Personalsystemet.'}
-            value={fields.sourceRef}
-            onChange={set('sourceRef')}
-            error={e('sourceRef')}
+            {...bind('sourceRef', result)}
           />
         )}
-        <SelectField id={`${id}-unit`} name="responsibleUnitId" label="Ansvarig enhet" value={fields.responsibleUnitId} onChange={set('responsibleUnitId')} error={e('responsibleUnitId')}>
+        <SelectField label="Ansvarig enhet" {...bind('responsibleUnitId', result)}>
           <option value="">Välj enhet</option>
           {options.units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -241,13 +225,9 @@ export function IndicatorForm({
           ))}
         </SelectField>
         <SelectField
-          id={`${id}-continues`}
-          name="continuesId"
           label="Fortsätter mått från tidigare plan"
           hint="Förra årets värde för trenden hämtas därifrån."
-          value={fields.continuesId}
-          onChange={set('continuesId')}
-          error={e('continuesId')}
+          {...bind('continuesId', result)}
         >
           <option value="">Inget (nytt mått)</option>
           {options.earlierIndicators.map((i) => (

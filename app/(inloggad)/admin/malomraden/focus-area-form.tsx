@@ -1,10 +1,10 @@
 'use client';
 // Create or edit a målområde: top-level areas are numbered, sub-areas name their area.
-import { useActionState, useId } from 'react';
+import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { FocusAreaAdminDTO } from '@/db/admin/focus-areas';
 import { submitWithoutReset } from '@/components/submit-without-reset';
-import { fieldError, SelectField, SubmitRow, TextField } from '@/components/form-field';
+import { SelectField, SubmitRow, TextField } from '@/components/form-field';
 import { useFields } from '@/components/use-fields';
 import { createFocusArea, updateFocusArea } from './actions';
 
@@ -25,28 +25,19 @@ function initialFields(area: FocusAreaAdminDTO | undefined): Fields {
 }
 
 export function FocusAreaForm({ area, parents }: { area?: FocusAreaAdminDTO; parents: { id: string; label: string }[] }) {
-  const { fields, setFields, set } = useFields<Fields>(() => initialFields(area));
+  const { fields, setFields, bind } = useFields<Fields>(() => initialFields(area));
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
     const r = await (area ? updateFocusArea : createFocusArea)(previous, formData);
     if (r.status === 'ok' && !area) setFields(initialFields(undefined));
     return r;
   }, null);
-  const id = useId();
   const isSubArea = fields.parentId !== '';
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
       {area && <input type="hidden" name="id" value={area.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id={`${id}-code`} name="code" label="Kod" value={fields.code} onChange={set('code')} error={fieldError(result, 'code')} hint="Unik, till exempel MO1 eller MO2-SO." />
-        <SelectField
-          id={`${id}-parent`}
-          name="parentId"
-          label="Ligger under"
-          value={fields.parentId}
-          onChange={set('parentId')}
-          error={fieldError(result, 'parentId')}
-          hint="Ett delområde (som Social omsorg) ligger under ett numrerat målområde."
-        >
+        <TextField label="Kod" hint="Unik, till exempel MO1 eller MO2-SO." {...bind('code', result)} />
+        <SelectField label="Ligger under" hint="Ett delområde (som Social omsorg) ligger under ett numrerat målområde." {...bind('parentId', result)}>
           <option value="">Inget: ett eget, numrerat målområde</option>
           {parents
             .filter((p) => p.id !== area?.id)
@@ -56,13 +47,11 @@ export function FocusAreaForm({ area, parents }: { area?: FocusAreaAdminDTO; par
               </option>
             ))}
         </SelectField>
-        {!isSubArea && (
-          <TextField id={`${id}-number`} name="number" label="Nummer" inputMode="numeric" value={fields.number} onChange={set('number')} error={fieldError(result, 'number')} />
-        )}
-        <TextField id={`${id}-name`} name="name" label="Namn" value={fields.name} onChange={set('name')} error={fieldError(result, 'name')} />
-        <TextField id={`${id}-from`} name="validFrom" label="Gäller från år" inputMode="numeric" value={fields.validFrom} onChange={set('validFrom')} error={fieldError(result, 'validFrom')} />
-        <TextField id={`${id}-to`} name="validTo" label="Gäller till och med år" hint="Tomt: tills vidare." inputMode="numeric" value={fields.validTo} onChange={set('validTo')} error={fieldError(result, 'validTo')} />
-        <TextField id={`${id}-sort`} name="sortOrder" label="Ordning" hint="Lägre tal visas först." inputMode="numeric" value={fields.sortOrder} onChange={set('sortOrder')} error={fieldError(result, 'sortOrder')} />
+        {!isSubArea && <TextField label="Nummer" inputMode="numeric" {...bind('number', result)} />}
+        <TextField label="Namn" {...bind('name', result)} />
+        <TextField label="Gäller från år" inputMode="numeric" {...bind('validFrom', result)} />
+        <TextField label="Gäller till och med år" hint="Tomt: tills vidare." inputMode="numeric" {...bind('validTo', result)} />
+        <TextField label="Ordning" hint="Lägre tal visas först." inputMode="numeric" {...bind('sortOrder', result)} />
       </div>
       <SubmitRow pending={pending} label={area ? 'Spara ändringarna' : 'Skapa målområdet'} result={result} />
     </form>

@@ -8,11 +8,12 @@ import { getPlanTexts } from '@/db/admin/text-blocks';
 import { requireUser } from '@/lib/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
-import { periodLabel, periodStateLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
 import { Markdown } from '@/components/markdown';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
+import { SelectField } from '@/components/form-field';
+import { PeriodSelect, PickerForm } from '@/components/period-picker';
 import { CreatePlanForm } from './create-plan-form';
 import { PlanCodeForm } from './plan-code-form';
 import { PlanActions } from './plan-actions';
@@ -106,35 +107,16 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
           Nämndens texter i rapporten
         </h2>
         {plans.length > 0 && (
-          <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-            <div>
-              <label htmlFor="plan" className="block text-sm font-medium">
-                Verksamhetsplan
-              </label>
-              <select id="plan" name="plan" defaultValue={plan?.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-                {plans.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.board.name} {p.year} ({p.code}){p.archived ? ', arkiverad' : ''}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="period" className="block text-sm font-medium">
-                Period
-              </label>
-              <select id="period" name="period" defaultValue={period?.id} className="mt-1 rounded border border-slate-400 px-3 py-2">
-                {planPeriods.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {periodLabel(p.kind, p.year)} ({periodStateLabel(p.state).toLowerCase()})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm font-medium hover:bg-slate-100">
-              Visa
-            </button>
-          </form>
+          <PickerForm>
+            <SelectField id="plan" name="plan" label="Verksamhetsplan" labelStyle="small" fullWidth={false} defaultValue={plan?.id}>
+              {plans.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.board.name} {p.year} ({p.code}){p.archived ? ', arkiverad' : ''}
+                </option>
+              ))}
+            </SelectField>
+            <PeriodSelect periods={planPeriods} value={period?.id ?? ''} />
+          </PickerForm>
         )}
         {!plan ? (
           <p className="mt-2 text-slate-700">Skapa en verksamhetsplan först.</p>

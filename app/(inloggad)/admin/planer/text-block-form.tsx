@@ -2,11 +2,12 @@
 // One of the board's texts, edited as Markdown. The next save is based on the newest
 // version the user has seen; if someone saved a newer one meanwhile, it is shown and the
 // user's own text stays in the form.
-import { useActionState, useId, useState } from 'react';
+import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { TextVersionDTO } from '@/db/admin/text-blocks';
-import { fieldError, SubmitRow, TextAreaField, TextField } from '@/components/form-field';
+import { SubmitRow, TextAreaField, TextField } from '@/components/form-field';
 import { ConflictNotice } from '@/components/conflict-notice';
+import { useFields } from '@/components/use-fields';
 import { useVersionBase } from '@/components/use-version-base';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { saveTextBlockForm } from './actions';
@@ -32,9 +33,7 @@ export function TextBlockForm({
 }) {
   const [result, action, pending] = useActionState<Result, FormData>(saveTextBlockForm, null);
   const { baseSeq, conflict, hasConflict } = useVersionBase<TextVersionDTO>(result, latest?.seq ?? 0);
-  const [fields, setFields] = useState({ heading: latest?.heading ?? '', body: latest?.body ?? '' });
-  const id = useId();
-  const err = (name: string) => fieldError(result, name);
+  const { bind } = useFields({ heading: latest?.heading ?? '', body: latest?.body ?? '' });
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-3">
@@ -54,25 +53,12 @@ export function TextBlockForm({
           )}
         </ConflictNotice>
       )}
-      {hasHeading && (
-        <TextField
-          id={`${id}-heading`}
-          name="heading"
-          label="Rubrik (valfri)"
-          value={fields.heading}
-          onChange={(e) => setFields((f) => ({ ...f, heading: e.target.value }))}
-          error={err('heading')}
-        />
-      )}
+      {hasHeading && <TextField label="Rubrik (valfri)" {...bind('heading', result)} />}
       <TextAreaField
-        id={`${id}-body`}
-        name="body"
         label={label}
         hint="Markdown: ## rubrik, - punktlista, 1. numrerad lista, *kursiv*, **fet**."
         rows={6}
-        value={fields.body}
-        onChange={(e) => setFields((f) => ({ ...f, body: e.target.value }))}
-        error={err('body')}
+        {...bind('body', result)}
       />
       <SubmitRow
         pending={pending}

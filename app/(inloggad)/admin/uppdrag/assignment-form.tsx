@@ -1,23 +1,14 @@
 'use client';
 // The form for creating or editing an assignment. Everything typed is kept in state, so an
 // error never loses it; the responsible units are chosen from the unit tree and put in order.
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useId } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { AdminAssignmentDTO, AssignmentFormOptions } from '@/db/admin/assignments';
-import {
-  CheckboxList,
-  FieldGroup,
-  moved,
-  OrderList,
-  SelectField,
-  SubmitRow,
-  TextAreaField,
-  TextField,
-  toggled,
-} from '@/components/form-field';
+import { CheckboxList, FieldGroup, fieldError, moved, OrderList, SelectField, SubmitRow, TextAreaField, TextField, toggled } from '@/components/form-field';
 import { submitWithoutReset } from '@/components/submit-without-reset';
+import { useFields } from '@/components/use-fields';
 
-interface Fields {
+type Fields = {
   code: string;
   issuer: string;
   decisionDate: string;
@@ -29,7 +20,7 @@ interface Fields {
   unitIds: string[];
   dueDate: string;
   sortOrder: string;
-}
+};
 
 function initialFields(a: AdminAssignmentDTO | null): Fields {
   return {
@@ -58,12 +49,8 @@ export function AssignmentForm<T>({
   save: (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 }) {
   const [result, action, pending] = useActionState<ActionResult<T> | null, FormData>(save, null);
-  const [fields, setFields] = useState<Fields>(() => initialFields(assignment));
+  const { fields, setFields, bind } = useFields<Fields>(() => initialFields(assignment));
   const id = useId();
-  // Every message of a field, not only the first.
-  const err = (name: string) => (result?.status === 'error' ? result.fieldErrors?.[name]?.join(' ') : undefined);
-  const set = (name: Exclude<keyof Fields, 'unitIds'>) => (e: { target: { value: string } }) =>
-    setFields((f) => ({ ...f, [name]: e.target.value }));
 
   const withHistory = new Set(assignment?.unitIdsWithHistory ?? []);
   const unitName = new Map(options.units.map((u) => [u.id, u.name]));
@@ -72,7 +59,6 @@ export function AssignmentForm<T>({
   const units = options.units.filter((u) => !u.archived || fields.unitIds.includes(u.id) || assignment?.unitIds.includes(u.id));
   const areas = options.focusAreas.filter((a) => !a.archived || a.id === assignment?.focusAreaId);
   const setUnitIds = (change: (ids: string[]) => string[]) => setFields((f) => ({ ...f, unitIds: change(f.unitIds) }));
-  const field = (name: string) => `${id}-${name}`;
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-5" noValidate>
@@ -80,25 +66,8 @@ export function AssignmentForm<T>({
       <input type="hidden" name="unitIds" value={fields.unitIds.join(',')} />
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField
-          id={field('code')}
-          name="code"
-          label="Kod"
-          hint="Unik inom kommunen, till exempel KS-U-STYRMODELL."
-          value={fields.code}
-          onChange={set('code')}
-          error={err('code')}
-          controlClassName="font-mono"
-        />
-        <SelectField
-          id={field('issuer')}
-          name="issuer"
-          label="Uppdragsgivare"
-          hint="Kommunfullmäktige eller den nämnd som gav uppdraget."
-          value={fields.issuer}
-          onChange={set('issuer')}
-          error={err('issuer')}
-        >
+        <TextField label="Kod" hint="Unik inom kommunen, till exempel KS-U-STYRMODELL." controlClassName="font-mono" {...bind('code', result)} />
+        <SelectField label="Uppdragsgivare" hint="Kommunfullmäktige eller den nämnd som gav uppdraget." {...bind('issuer', result)}>
           <option value="">Välj uppdragsgivare …</option>
           <option value="council">Kommunfullmäktige</option>
           {boards.map((b) => (
@@ -108,48 +77,21 @@ export function AssignmentForm<T>({
             </option>
           ))}
         </SelectField>
-        <TextField
-          id={field('decisionDate')}
-          name="decisionDate"
-          type="date"
-          label="Beslutsdatum (valfritt)"
-          value={fields.decisionDate}
-          onChange={set('decisionDate')}
-          error={err('decisionDate')}
-        />
-        <TextField
-          id={field('diaryNumber')}
-          name="diaryNumber"
-          label="Diarienummer (valfritt)"
-          placeholder="till exempel KS 2023/123"
-          value={fields.diaryNumber}
-          onChange={set('diaryNumber')}
-          error={err('diaryNumber')}
-        />
+        <TextField type="date" label="Beslutsdatum (valfritt)" {...bind('decisionDate', result)} />
+        <TextField label="Diarienummer (valfritt)" placeholder="till exempel KS 2023/123" {...bind('diaryNumber', result)} />
       </div>
 
-      <TextAreaField id={field('title')} name="title" label="Titel" rows={2} value={fields.title} onChange={set('title')} error={err('title')} />
+      <TextAreaField label="Titel" rows={2} {...bind('title', result)} />
 
       <TextAreaField
-        id={field('description')}
-        name="description"
         label="Beskrivning (valfri)"
         hint="Markdown: ## rubrik, - punktlista, 1. numrerad lista, *kursiv*, **fet**, [länktext](https://…)."
         rows={6}
-        value={fields.description}
-        onChange={set('description')}
-        error={err('description')}
+        {...bind('description', result)}
       />
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <SelectField
-          id={field('focusAreaId')}
-          name="focusAreaId"
-          label="Målområde (valfritt)"
-          value={fields.focusAreaId}
-          onChange={set('focusAreaId')}
-          error={err('focusAreaId')}
-        >
+        <SelectField label="Målområde (valfritt)" {...bind('focusAreaId', result)}>
           <option value="">Inget målområde</option>
           {areas.map((a) => (
             <option key={a.id} value={a.id}>
@@ -160,16 +102,12 @@ export function AssignmentForm<T>({
         </SelectField>
         <div>
           <TextField
-            id={field('groupLabel')}
-            name="groupLabel"
             label="Gruppering i nämndens rapport (valfri)"
             hint="Fri text; förslag visas när du skriver."
-            list={`${field('groupLabel')}-suggestions`}
-            value={fields.groupLabel}
-            onChange={set('groupLabel')}
-            error={err('groupLabel')}
+            list={`${id}-groupLabel-suggestions`}
+            {...bind('groupLabel', result)}
           />
-          <datalist id={`${field('groupLabel')}-suggestions`}>
+          <datalist id={`${id}-groupLabel-suggestions`}>
             {options.groupLabels.map((g) => (
               <option key={g} value={g} />
             ))}
@@ -178,10 +116,10 @@ export function AssignmentForm<T>({
       </div>
 
       <FieldGroup
-        id={field('unitIds')}
+        id={`${id}-unitIds`}
         legend="Ansvariga enheter"
         hint="Minst en. Varje enhet återrapporterar för sig. En enhet som har återrapporterat kan inte tas bort."
-        error={err('unitIds')}
+        error={fieldError(result, 'unitIds')}
         boxed
       >
         <CheckboxList
@@ -202,7 +140,7 @@ export function AssignmentForm<T>({
         />
         {fields.unitIds.length > 1 && (
           <OrderList
-            id={field('unitOrder')}
+            id={`${id}-unitOrder`}
             title="Ordning"
             ids={fields.unitIds}
             nameOf={(unitId) => unitName.get(unitId) ?? 'Okänd enhet'}
@@ -213,25 +151,12 @@ export function AssignmentForm<T>({
 
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField
-          id={field('dueDate')}
-          name="dueDate"
           type="date"
           label="Slutdatum (valfritt)"
           hint="Efter slutdatum visas uppdraget som försenat tills det är genomfört eller avfört."
-          value={fields.dueDate}
-          onChange={set('dueDate')}
-          error={err('dueDate')}
+          {...bind('dueDate', result)}
         />
-        <TextField
-          id={field('sortOrder')}
-          name="sortOrder"
-          inputMode="numeric"
-          label="Sorteringsordning"
-          hint="Ett heltal; lägre tal visas först."
-          value={fields.sortOrder}
-          onChange={set('sortOrder')}
-          error={err('sortOrder')}
-        />
+        <TextField inputMode="numeric" label="Sorteringsordning" hint="Ett heltal; lägre tal visas först." {...bind('sortOrder', result)} />
       </div>
 
       <SubmitRow pending={pending} label={assignment ? 'Spara uppdraget' : 'Skapa uppdraget'} result={result} />
