@@ -1,8 +1,9 @@
 'use client';
 // Add a role grant to a user, or remove one (after a confirmation).
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import { SelectField, SubmitRow } from '@/components/form-field';
+import { ConfirmStep } from '@/components/confirm-step';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useFields } from '@/components/use-fields';
@@ -16,8 +17,6 @@ const ROLE_CHOICES = [
   { value: 'admin', label: 'Systemförvaltare' },
 ] as const;
 
-const button =
-  'rounded border px-2.5 py-1 text-sm focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70';
 
 export function AddGrantForm({ userId, units }: { userId: string; units: UnitChoice[] }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(addGrantForm, null);
@@ -60,7 +59,6 @@ export interface GrantItem {
 /** The user's grants; each can be removed after a confirmation. One message line for the list, so it survives the removed row. */
 export function GrantList({ userId, grants }: { userId: string; grants: GrantItem[] }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(removeGrantForm, null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <div>
       {grants.length === 0 ? (
@@ -72,34 +70,15 @@ export function GrantList({ userId, grants }: { userId: string; grants: GrantIte
               <span>{g.label}</span>
               {g.locked ? (
                 <span className="text-sm text-slate-600">{g.locked}</span>
-              ) : confirming === g.id ? (
-                <form
-                  action={action}
-                  onSubmit={(e) => {
-                    setConfirming(null);
-                    submitWithoutReset(action)(e);
-                  }}
-                  className="flex flex-wrap items-center gap-2"
-                >
-                  <input type="hidden" name="userId" value={userId} />
-                  <input type="hidden" name="grantId" value={g.id} />
-                  <span className="text-sm">Ta bort {g.label}?</span>
-                  <button type="submit" disabled={pending} className={`${button} border-red-700 bg-red-700 text-white hover:bg-red-800`}>
-                    Ja, ta bort
-                  </button>
-                  <button type="button" onClick={() => setConfirming(null)} className={`${button} border-slate-400 hover:bg-slate-100`}>
-                    Avbryt
-                  </button>
-                </form>
               ) : (
-                <button
-                  type="button"
-                  disabled={pending}
-                  onClick={() => setConfirming(g.id)}
-                  className={`${button} border-slate-400 hover:bg-slate-100`}
-                >
-                  Ta bort<span className="sr-only"> {g.label}</span>
-                </button>
+                <ConfirmStep
+                  action={action}
+                  hidden={{ userId, grantId: g.id }}
+                  pending={pending}
+                  trigger={<>Ta bort<span className="sr-only"> {g.label}</span></>}
+                  question={`Ta bort ${g.label}?`}
+                  confirmLabel="Ja, ta bort"
+                />
               )}
             </li>
           ))}

@@ -12,7 +12,7 @@ import { COMPARATORS, comparatorLabel, directionLabel, suggestTargetLabel } from
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { SelectField, SubmitRow, TextField } from '@/components/form-field';
 import { useFields } from '@/components/use-fields';
-import { buttonClass } from '../malomraden/form-parts';
+import { buttonClass } from '@/components/confirm-step';
 import { createIndicator, updateIndicator } from './actions';
 import { scheduleOf, SCHEDULE_LABELS, SCHEDULES, SOURCE_LABELS } from './labels';
 
@@ -180,7 +180,7 @@ export function IndicatorForm({
             }}
           />
           {ownLabel && suggested && label !== suggested && (
-            <button type="button" onClick={() => setOwnLabel(false)} className={`${buttonClass} mt-2 border-slate-400 bg-white hover:bg-slate-100`}>
+            <button type="button" onClick={() => setOwnLabel(false)} className={`${buttonClass('sm', 'plain')} mt-2`}>
               Använd förslaget ”{suggested}”
             </button>
           )}
