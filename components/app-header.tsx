@@ -2,10 +2,12 @@ import Link from 'next/link';
 import type { CurrentUser } from '@/lib/current-user';
 import { roleLabel } from '@/lib/roles';
 import { can } from '@/lib/policy';
-import { logout } from '@/app/logga-in/actions';
 
-/** The top bar: product, organization, the signed-in user with role, and logout. */
-export function AppHeader({ user }: { user: CurrentUser }) {
+/**
+ * The top bar: product, organization, the signed-in user with role, and logout. The page
+ * frame gives the logout action (components never import app/).
+ */
+export function AppHeader({ user, logout }: { user: CurrentUser; logout: () => Promise<void> }) {
   const roles = user.roles.map(roleLabel).join(', ');
   const units = user.grantUnits.map((u) => u.name).join(', ');
   const isAdmin = can(user, 'manage', { kind: 'user', organizationId: user.organizationId });
@@ -16,7 +18,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           Målbild
         </Link>
         <span className="text-slate-700">{user.organizationName}</span>
-        <nav aria-label="Huvudmeny" className="flex gap-4 text-sm">
+        <nav aria-label="Huvudmeny" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link href="/" className="text-blue-800 underline-offset-2 hover:underline">
             Översikt
           </Link>

@@ -16,10 +16,13 @@ export function ConflictNotice({ author, createdAt, seq, children }: { author?: 
   );
 }
 
-/** The line under a form's submit button: the result of the last save (conflicts have their own notice). */
+/**
+ * The line under a form's submit button: the result of the last save (conflicts have their own
+ * notice). While empty it is only visually hidden, so it stays a live region that is read out.
+ */
 export function SaveMessage({ status, message }: { status?: 'ok' | 'error'; message?: string }) {
   return (
-    <p aria-live="polite" className={`text-sm empty:hidden ${status === 'ok' ? 'text-green-800' : 'text-red-800'}`}>
+    <p aria-live="polite" className={`text-sm empty:sr-only ${status === 'ok' ? 'text-green-800' : 'text-red-800'}`}>
       {message ?? ''}
     </p>
   );

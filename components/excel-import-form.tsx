@@ -5,7 +5,7 @@
 // field's label and how their changes are shown.
 import { useActionState, useState, startTransition, type FormEvent, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/action';
-import { FieldError, fieldProps } from './form-field';
+import { FormField } from './form-field';
 import { SaveMessage } from './conflict-notice';
 
 // The same limit as the server's (not imported: that module would bring exceljs to the browser).
@@ -80,24 +80,21 @@ export function ExcelImportForm<R extends CheckedFile, A>({
 
   return (
     <form onSubmit={submit} className="mt-3 space-y-4" noValidate>
-      <div>
-        <label htmlFor={inputId} className="block font-medium">
-          {fileLabel}
-        </label>
-        <input
-          id={inputId}
-          name="file"
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={() => {
-            setFileVersion((n) => n + 1);
-            setFileError(undefined);
-          }}
-          className="mt-1 block text-sm"
-          {...fieldProps(inputId, fileError ?? serverFileError)}
-        />
-        <FieldError id={inputId} message={fileError ?? serverFileError} />
-      </div>
+      <FormField id={inputId} label={fileLabel} error={fileError ?? serverFileError}>
+        {(a11y) => (
+          <input
+            name="file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={() => {
+              setFileVersion((n) => n + 1);
+              setFileError(undefined);
+            }}
+            className="mt-1 block text-sm"
+            {...a11y}
+          />
+        )}
+      </FormField>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" name="intent" value="check" disabled={checking || applying} className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
           {checking ? 'Kontrollerar filen …' : 'Kontrollera filen'}

@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { TextField } from '@/components/form-field';
 import { login, type LoginState } from './actions';
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
@@ -14,44 +15,29 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
           {state.error}
         </p>
       )}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          E-postadress
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          key={`email-${state.email}`}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? 'email-error' : state.error ? 'login-error' : undefined}
-          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2 focus:border-blue-700 focus:outline-2 focus:outline-blue-700"
-        />
-        <p id="email-error" aria-live="polite" className="mt-1 text-sm text-red-800 empty:hidden">
-          {emailError}
-        </p>
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Lösenord
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={passwordError ? 'password-error' : undefined}
-          className="mt-1 block w-full rounded border border-slate-400 px-3 py-2 focus:border-blue-700 focus:outline-2 focus:outline-blue-700"
-        />
-        <p id="password-error" aria-live="polite" className="mt-1 text-sm text-red-800 empty:hidden">
-          {passwordError}
-        </p>
-      </div>
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label="E-postadress"
+        labelStyle="small"
+        autoComplete="username"
+        required
+        defaultValue={state.email}
+        key={`email-${state.email}`}
+        error={emailError}
+        aria-describedby={state.error && !emailError ? 'login-error' : undefined}
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="Lösenord"
+        labelStyle="small"
+        autoComplete="current-password"
+        required
+        error={passwordError}
+      />
       <button
         type="submit"
         disabled={pending}

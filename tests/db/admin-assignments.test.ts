@@ -27,8 +27,8 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/errors';
 import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
-import { createAssignmentAction } from '@/app/admin/uppdrag/create-assignment';
-import { updateAssignmentAction } from '@/app/admin/uppdrag/update-assignment';
+import { createAssignmentAction } from '@/app/(inloggad)/admin/uppdrag/create-assignment';
+import { updateAssignmentAction } from '@/app/(inloggad)/admin/uppdrag/update-assignment';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 

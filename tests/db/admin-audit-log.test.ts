@@ -12,7 +12,7 @@ import { getAuditLog, type AuditFilters } from '@/db/admin/audit-log';
 import { closePeriod, createPeriod } from '@/db/admin/periods';
 import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
-import { actionText, changesText, entityTypeText } from '@/app/admin/logg/audit-text';
+import { actionText, changesText, entityTypeText } from '@/app/(inloggad)/admin/logg/audit-text';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 

@@ -24,7 +24,7 @@ import {
 import { runAction } from '@/server/action';
 import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
-import { createFocusAreaAction } from '@/app/admin/malomraden/create-focus-area';
+import { createFocusAreaAction } from '@/app/(inloggad)/admin/malomraden/create-focus-area';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 

@@ -23,7 +23,7 @@ import { createIndicator } from '@/db/admin/indicators';
 import { runAction } from '@/server/action';
 import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
-import { createBoardGoalAction } from '@/app/admin/mal/create-board-goal';
+import { createBoardGoalAction } from '@/app/(inloggad)/admin/mal/create-board-goal';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 

@@ -21,9 +21,9 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/errors';
 import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
-import { createPeriodAction } from '@/app/admin/perioder/create-period';
-import { reopenClosedPeriodAction } from '@/app/admin/perioder/reopen-closed-period';
-import { updatePeriodAction } from '@/app/admin/perioder/update-period';
+import { createPeriodAction } from '@/app/(inloggad)/admin/perioder/create-period';
+import { reopenClosedPeriodAction } from '@/app/(inloggad)/admin/perioder/reopen-closed-period';
+import { updatePeriodAction } from '@/app/(inloggad)/admin/perioder/update-period';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 

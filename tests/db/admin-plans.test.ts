@@ -16,8 +16,8 @@ import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/errors';
 import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
-import { createPlanAction } from '@/app/admin/planer/create-plan';
-import { saveTextBlockAction } from '@/app/admin/planer/save-text-block';
+import { createPlanAction } from '@/app/(inloggad)/admin/planer/create-plan';
+import { saveTextBlockAction } from '@/app/(inloggad)/admin/planer/save-text-block';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 

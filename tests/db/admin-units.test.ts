@@ -22,10 +22,10 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/errors';
 import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
-import { createUnitAction } from '@/app/admin/enheter/create-unit';
-import { updateUnitAction } from '@/app/admin/enheter/update-unit';
-import { setUnitArchivedAction } from '@/app/admin/enheter/set-unit-archived';
-import { deleteUnitAction } from '@/app/admin/enheter/delete-unit';
+import { createUnitAction } from '@/app/(inloggad)/admin/enheter/create-unit';
+import { updateUnitAction } from '@/app/(inloggad)/admin/enheter/update-unit';
+import { setUnitArchivedAction } from '@/app/(inloggad)/admin/enheter/set-unit-archived';
+import { deleteUnitAction } from '@/app/(inloggad)/admin/enheter/delete-unit';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 

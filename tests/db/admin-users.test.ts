@@ -16,12 +16,12 @@ import { ForbiddenError } from '@/lib/errors';
 import { verifyPassword } from '@/server/password';
 import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
-import { createUserAction } from '@/app/admin/anvandare/create-user';
-import { updateUserAction } from '@/app/admin/anvandare/update-user';
-import { setUserPasswordAction } from '@/app/admin/anvandare/set-user-password';
-import { addGrantAction } from '@/app/admin/anvandare/add-grant';
-import { removeGrantAction } from '@/app/admin/anvandare/remove-grant';
-import { setUserDisabledAction } from '@/app/admin/anvandare/set-user-disabled';
+import { createUserAction } from '@/app/(inloggad)/admin/anvandare/create-user';
+import { updateUserAction } from '@/app/(inloggad)/admin/anvandare/update-user';
+import { setUserPasswordAction } from '@/app/(inloggad)/admin/anvandare/set-user-password';
+import { addGrantAction } from '@/app/(inloggad)/admin/anvandare/add-grant';
+import { removeGrantAction } from '@/app/(inloggad)/admin/anvandare/remove-grant';
+import { setUserDisabledAction } from '@/app/(inloggad)/admin/anvandare/set-user-disabled';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, CONNECT_TIMEOUT_S, type Database } from '@/db/client';
 import type { CurrentUser } from '@/lib/current-user';
 import { runAction } from '@/server/action';
-import { setUserDisabledAction } from '@/app/admin/anvandare/set-user-disabled';
+import { setUserDisabledAction } from '@/app/(inloggad)/admin/anvandare/set-user-disabled';
 
 const admin: CurrentUser = {
   id: '00000000-0000-4000-8000-000000000001',

@@ -23,7 +23,7 @@ import { goalAssessmentSchema, type GoalAssessmentForm } from '@/lib/goal-assess
 import { assignmentReportSchema, type AssignmentReportForm } from '@/lib/assignment-report-input';
 import type { CurrentUser } from '@/lib/current-user';
 import { goalAttainment } from '@/lib/goal-rule';
-import { saveIndicatorValueAction } from '@/app/rapportering/matt/[indicatorId]/save-indicator-value';
+import { saveIndicatorValueAction } from '@/app/(inloggad)/rapportering/matt/[indicatorId]/save-indicator-value';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 import { engines } from './engines';
 

@@ -12,11 +12,11 @@ import {
 } from '@/db/admin/assignments';
 import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
-import { createAssignmentAction } from '@/app/admin/uppdrag/create-assignment';
-import { updateAssignmentAction } from '@/app/admin/uppdrag/update-assignment';
-import { archiveAssignmentAction } from '@/app/admin/uppdrag/archive-assignment';
-import { restoreAssignmentAction } from '@/app/admin/uppdrag/restore-assignment';
-import { deleteAssignmentAction } from '@/app/admin/uppdrag/delete-assignment';
+import { createAssignmentAction } from '@/app/(inloggad)/admin/uppdrag/create-assignment';
+import { updateAssignmentAction } from '@/app/(inloggad)/admin/uppdrag/update-assignment';
+import { archiveAssignmentAction } from '@/app/(inloggad)/admin/uppdrag/archive-assignment';
+import { restoreAssignmentAction } from '@/app/(inloggad)/admin/uppdrag/restore-assignment';
+import { deleteAssignmentAction } from '@/app/(inloggad)/admin/uppdrag/delete-assignment';
 import { action, adminOnly, read, type Actor, type Context, type MatrixRow, type Outcome } from './harness';
 
 const adminWrites: Record<Actor, Outcome> = { ...adminOnly, anonymous: 'unauthenticated' };

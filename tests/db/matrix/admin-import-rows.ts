@@ -6,8 +6,8 @@
 import { runAction } from '@/server/action';
 import { getValueTemplateRows } from '@/db/admin/value-import';
 import { buildValuesTemplate } from '@/lib/value-import';
-import { dryRunValueImportAction } from '@/app/admin/import/dry-run-value-import';
-import { applyValueImportAction } from '@/app/admin/import/apply-value-import';
+import { dryRunValueImportAction } from '@/app/(inloggad)/admin/import/dry-run-value-import';
+import { applyValueImportAction } from '@/app/(inloggad)/admin/import/apply-value-import';
 import { action, adminOnly, read, type Context, type Outcome, type MatrixRow } from './harness';
 
 /** A one-row file with the indicator's current values, built as the admin (a read). */

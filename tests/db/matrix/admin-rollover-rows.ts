@@ -8,7 +8,7 @@ import * as s from '@/db/schema';
 import { previewRollover } from '@/db/admin/rollover';
 import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
-import { applyRolloverAction } from '@/app/admin/arsskifte/apply-rollover';
+import { applyRolloverAction } from '@/app/(inloggad)/admin/arsskifte/apply-rollover';
 import { action, adminOnly, read, type Context, type MatrixRow } from './harness';
 
 async function demoPlanId(ctx: Context): Promise<string> {

@@ -8,8 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { runAction } from '@/server/action';
 import { STRUCTURE_SHEETS } from '@/lib/structure-import';
-import { dryRunStructureImportAction } from '@/app/admin/import/struktur/dry-run-structure-import';
-import { applyStructureImportAction } from '@/app/admin/import/struktur/apply-structure-import';
+import { dryRunStructureImportAction } from '@/app/(inloggad)/admin/import/struktur/dry-run-structure-import';
+import { applyStructureImportAction } from '@/app/(inloggad)/admin/import/struktur/apply-structure-import';
 import { action, adminOnly, type Context, type Outcome, type MatrixRow } from './harness';
 
 const KINDS = { board: 'nämnd', department: 'förvaltning', unit: 'enhet', external: 'extern' } as const;

@@ -1,7 +1,7 @@
 // Approval locks the demo's period, so these rows run last: the director approves, the
 // admin reopens.
 import { runAction } from '@/server/action';
-import { approvePeriodAction, reopenPeriodAction } from '@/app/attest/approve-period';
+import { approvePeriodAction, reopenPeriodAction } from '@/app/(inloggad)/attest/approve-period';
 import { getApprovalState } from '@/db/approvals';
 import { action, adminOnly, type MatrixRow } from './harness';
 

@@ -13,12 +13,12 @@ import { getIndicatorHistory, getIndicatorReport } from '@/db/indicator-values';
 import { getMyReporting } from '@/db/my-reporting';
 import { listUsers } from '@/db/users';
 import { runAction } from '@/server/action';
-import { saveAssignmentReportAction } from '@/app/rapportering/uppdrag/[assignmentId]/[unitId]/save-assignment-report';
-import { saveGoalAssessmentAction } from '@/app/rapportering/mal/[goalId]/save-goal-assessment';
-import { saveIndicatorValueAction } from '@/app/rapportering/matt/[indicatorId]/save-indicator-value';
-import { sendBackAction } from '@/app/rapportering/send-back';
-import { setReadinessAction } from '@/app/rapportering/set-readiness';
-import { setUserDisabledAction } from '@/app/admin/anvandare/set-user-disabled';
+import { saveAssignmentReportAction } from '@/app/(inloggad)/rapportering/uppdrag/[assignmentId]/[unitId]/save-assignment-report';
+import { saveGoalAssessmentAction } from '@/app/(inloggad)/rapportering/mal/[goalId]/save-goal-assessment';
+import { saveIndicatorValueAction } from '@/app/(inloggad)/rapportering/matt/[indicatorId]/save-indicator-value';
+import { sendBackAction } from '@/app/(inloggad)/rapportering/send-back';
+import { setReadinessAction } from '@/app/(inloggad)/rapportering/set-readiness';
+import { setUserDisabledAction } from '@/app/(inloggad)/admin/anvandare/set-user-disabled';
 import { action, adminOnly, hrReporters, newestSeq, read, readers, type MatrixRow } from './harness';
 
 export const coreRows: MatrixRow[] = [

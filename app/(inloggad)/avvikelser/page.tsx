@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { notFoundOrThrow } from '@/server/errors';
+import { getDeviations, listBoards, type DeviationDTO } from '@/db/deviations';
+import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
+import { requireUser } from '@/server/session';
+import { parseId } from '@/lib/route-params';
+import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
+import { OVERDUE_LABEL } from '@/lib/assignment-status';
+import { StatusBadge } from '@/components/status-badge';
+import { TrendArrow } from '@/components/trend-arrow';
+import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
+
+export const metadata: Metadata = { title: 'Avvikelser' };
+
+export default async function DeviationsPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string }> }) {
+  const user = await requireUser(); // any role in the organization reads
+  const db = await getDb();
+  const query = await searchParams;
+  const periodId = await periodIdFromQuery(db, user, query.period);
+  const boardId = query.namnd ? parseId(query.namnd) : null;
+  if (query.namnd && !boardId) notFound();
+
+  if (!periodId) {
+    if (query.period !== undefined) notFound();
+    return (
+      <Shell>
+        <p className="mt-4 rounded border border-slate-300 bg-white p-4">
+          Det finns ingen öppen eller stängd period att visa ännu.
+        </p>
+      </Shell>
+    );
+  }
+
+  const [data, periods, boards] = await Promise.all([
+    getDeviations(db, user, periodId, boardId).catch(notFoundOrThrow),
+    listPeriods(db, user),
+    listBoards(db, user),
+  ]);
+  const { period } = data;
+  const groups = data.groups.filter((g) => g.entries.length > 0);
+
+  return (
+    <Shell>
+      <p className="mt-1 text-slate-700">
+        Det som behöver åtgärdas i {periodLabel(period.kind, period.year).toLowerCase()}
+        {data.board ? ` för ${data.board.name}` : ' i hela kommunen'}. Perioden avser tiden till och med{' '}
+        {formatDate(period.endDate)}. {periodStateLabel(period.state)}
+        {period.deadline ? `, sista dag för rapportering ${formatDate(period.deadline)}` : ''}.
+      </p>
+
+      <PickerForm>
+        <PeriodSelect periods={periods} value={period.id} />
+        <BoardSelect boards={boards} value={data.board?.id ?? ''} allLabel="Hela kommunen" />
+      </PickerForm>
+
+      {groups.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-4">Inget behöver åtgärdas just nu.</p>
+      ) : (
+        groups.map((group) => {
+          const headingId = `avvikelser-${group.kind}`;
+          return (
+            <section key={group.kind} aria-labelledby={headingId} className="mt-8">
+              <h2 id={headingId} className="text-lg font-semibold">
+                {group.heading} ({group.entries.length})
+              </h2>
+              <ul className="mt-3 space-y-2">
+                {group.entries.map((entry) => (
+                  <Entry key={`${entry.kind}-${entry.itemId}-${entry.unitId ?? ''}-${entry.sentBack?.createdAt ?? ''}`} entry={entry} />
+                ))}
+              </ul>
+            </section>
+          );
+        })
+      )}
+    </Shell>
+  );
+}
+
+function Entry({ entry }: { entry: DeviationDTO }) {
+  const isUnit = entry.kind === 'unit_not_ready';
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-3">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0 flex-1">
+          <p className="text-sm text-slate-700">
+            {entry.context}
+            {!isUnit && entry.unitName ? ` · Ansvarar: ${entry.unitName}` : ''}
+          </p>
+          <Link href={entry.href} className="font-medium text-blue-800 underline">
+            {entry.title}
+          </Link>
+          {entry.sentBack ? (
+            <>
+              <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-slate-800">{entry.sentBack.comment}</blockquote>
+              <p className="mt-1 text-sm text-slate-700">
+                Skickat tillbaka av {entry.sentBack.authorName}{' '}
+                {new Date(entry.sentBack.createdAt).toLocaleString('sv-SE', {
+                  dateStyle: 'long',
+                  timeStyle: 'short',
+                  timeZone: 'Europe/Stockholm',
+                })}
+              </p>
+            </>
+          ) : (
+            <p className="mt-1 text-sm text-slate-800">{entry.detail}</p>
+          )}
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          {entry.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-900">⚠ {OVERDUE_LABEL}</span>}
+          {entry.colour && <StatusBadge colour={entry.colour} />}
+          {entry.kind === 'indicator_not_met' && (
+            <span className="inline-flex items-center gap-1">
+              <span className="sr-only">Trend:</span>
+              <TrendArrow trend={entry.trend ?? null} />
+            </span>
+          )}
+          {entry.forecastColour && <StatusBadge colour={entry.forecastColour} prefix="Prognos helår" />}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Avvikelser</h1>
+      {children}
+    </>
+  );
+}

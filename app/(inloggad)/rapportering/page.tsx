@@ -1,0 +1,144 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { notFoundOrThrow } from '@/server/errors';
+import { getMyReporting, reportingRoots, type ReportingItemDTO } from '@/db/my-reporting';
+import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
+import { listUnits } from '@/db/unit-tree';
+import { requireUser } from '@/server/session';
+import { parseId } from '@/lib/route-params';
+import { formatDate, periodLabel } from '@/lib/period';
+import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
+import { StatusBadge } from '@/components/status-badge';
+import { PeriodSelect, PickerForm, UnitSelect } from '@/components/period-picker';
+import { ReadinessForm } from './readiness-form';
+
+export const metadata: Metadata = { title: 'Min rapportering' };
+
+const KIND_LABEL: Record<ReportingItemDTO['kind'], string> = { indicator: 'Mått', goal: 'Mål', assignment: 'Uppdrag' };
+
+export default async function MyReportingPage({ searchParams }: { searchParams: Promise<{ period?: string; enhet?: string }> }) {
+  const user = await requireUser();
+  const db = await getDb();
+  const query = await searchParams;
+  const periodId = await periodIdFromQuery(db, user, query.period);
+  const isAdmin = user.roles.includes('admin');
+  const picked = isAdmin && query.enhet ? parseId(query.enhet) : null;
+
+  if (!periodId) {
+    if (query.period !== undefined) notFound();
+    return (
+      <Shell>
+        <p className="mt-4 rounded border border-slate-300 bg-white p-4">Det finns ingen period att rapportera i ännu.</p>
+      </Shell>
+    );
+  }
+  const data = await getMyReporting(db, user, periodId, reportingRoots(user, picked)).catch(notFoundOrThrow);
+  const { period, items } = data;
+  const [units, periods] = await Promise.all([isAdmin ? listUnits(db, user) : [], listPeriods(db, user)]);
+
+  return (
+    <Shell>
+      <p className="mt-1 text-slate-700">
+        {periodLabel(period.kind, period.year)}
+        {period.deadline ? ` · Sista dag för rapportering: ${formatDate(period.deadline)}` : ' · Ingen sista dag är satt'}
+        {period.state !== 'open' ? ' · Perioden är inte öppen för rapportering' : ''}
+      </p>
+
+      <PickerForm>
+        <PeriodSelect periods={periods} value={period.id} />
+        {isAdmin && <UnitSelect units={units} value={picked ?? ''} label="Rapportera för enhet" emptyLabel="Välj enhet …" />}
+      </PickerForm>
+
+      {data.scopeUnitNames.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-4">
+          {isAdmin
+            ? 'Välj en enhet för att se och rapportera det den ansvarar för.'
+            : 'Du har ingen enhet att rapportera för. Be systemförvaltaren om behörighet för din enhet.'}
+        </p>
+      ) : items.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-4">
+          {data.scopeUnitNames.join(', ')} har inga mått, mål eller uppdrag att rapportera på i{' '}
+          {periodLabel(period.kind, period.year).toLowerCase()}. När något adresseras till enheten visas det här.
+        </p>
+      ) : (
+        <>
+          <section aria-labelledby="framsteg" className="mt-6">
+            <h2 id="framsteg" className="text-lg font-semibold">
+              {data.reportedCount} av {items.length} rapporterade
+            </h2>
+            <progress
+              value={data.reportedCount}
+              max={items.length}
+              aria-labelledby="framsteg"
+              className="mt-2 h-3 w-full max-w-md"
+            />
+          </section>
+          <ul className="mt-4 space-y-2" aria-label="Att rapportera">
+            {items.map((item) => (
+              <li key={`${item.kind}-${item.id}-${item.unitId}`} className="rounded-lg border border-slate-200 bg-white p-3">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div>
+                    <p className="text-sm text-slate-700">
+                      {KIND_LABEL[item.kind]} · {item.context} · {item.unitName}
+                    </p>
+                    <Link href={item.href} className="font-medium text-blue-800 underline">
+                      {item.title}
+                    </Link>
+                  </div>
+                  <div className="flex flex-wrap items-center gap-2 text-sm">
+                    {item.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-900">⚠ {OVERDUE_LABEL}</span>}
+                    {item.reported ? (
+                      <>
+                        <span className="font-medium">✓ Rapporterat</span>
+                        {item.colour && <StatusBadge colour={item.colour} />}
+                        {item.status && <span>{reportStatusLabel(item.status)}</span>}
+                      </>
+                    ) : (
+                      <span className="font-medium text-amber-900">○ Inte rapporterat</span>
+                    )}
+                    {!item.canReport && <span className="text-slate-700">(endast läsning)</span>}
+                  </div>
+                </div>
+                {item.sentBack && (
+                  <p className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+                    <span className="font-semibold">↩ Återsänd för komplettering</span> av {item.sentBack.authorName}{' '}
+                    {new Date(item.sentBack.createdAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' })}: ”
+                    {item.sentBack.comment}”
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {data.readiness.length > 0 && (
+        <section aria-labelledby="klarmarkering" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="klarmarkering" className="text-lg font-semibold">
+            Klarmarkering
+          </h2>
+          <p className="text-sm text-slate-700">
+            Markera enhetens del av perioden som klar när allt är rapporterat. Markeringen kan tas tillbaka tills
+            perioden är attesterad.
+          </p>
+          <div className="mt-3 space-y-2">
+            {data.readiness.map((r) => (
+              <ReadinessForm key={`${r.unitId}-${r.seq}`} readiness={r} periodId={period.id} />
+            ))}
+          </div>
+        </section>
+      )}
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Min rapportering</h1>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,217 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { notFoundOrThrow } from '@/server/errors';
+import { getAssignmentPage, type AssignmentPageUnitDTO } from '@/db/assignment-monitor';
+import type { ReportVersionDTO } from '@/db/assignment-reports';
+import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
+import { requireUser } from '@/server/session';
+import { parseId } from '@/lib/route-params';
+import { reportStatusLabel } from '@/lib/assignment-status';
+import { formatDate, type PeriodState } from '@/lib/period';
+import { readOnlyReason } from '@/lib/lock-reason';
+import { PeriodSelect, PickerForm } from '@/components/period-picker';
+import { AssignmentStatusLabel } from '@/components/assignment-status-label';
+import { Markdown } from '@/components/markdown';
+import { Breadcrumb } from '@/components/breadcrumb';
+
+export const metadata: Metadata = { title: 'Uppdrag' };
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+}
+
+function Report({ report, title, level = 'h4' }: { report: ReportVersionDTO; title: string; level?: 'h4' | 'h5' }) {
+  const Heading = level;
+  return (
+    <article className="rounded border border-slate-200 bg-white p-3">
+      <Heading className="text-sm font-semibold">{title}</Heading>
+      <p className="text-xs text-slate-700">
+        Status: {report.status ? reportStatusLabel(report.status) : 'ej angiven'}
+        {report.cancelReason ? ` (skäl: ${report.cancelReason})` : ''} · {report.authorName}, {when(report.createdAt)}
+      </p>
+      {report.heading && <p className="mt-2 font-medium">{report.heading}</p>}
+      {report.body && (
+        <div className="mt-1 text-sm">
+          <Markdown>{report.body}</Markdown>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function UnitSection({
+  unit,
+  assignmentId,
+  periodId,
+  periodName,
+  periodState,
+}: {
+  unit: AssignmentPageUnitDTO;
+  assignmentId: string;
+  periodId: string;
+  periodName: string;
+  periodState: PeriodState;
+}) {
+  const headingId = `enhet-${unit.id}`;
+  const [latest, ...older] = unit.reports;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h3 id={headingId} className="text-lg font-semibold">
+            {unit.name}
+          </h3>
+          <p className="text-sm">
+            Status i perioden: <AssignmentStatusLabel status={unit.status} overdue={unit.overdue} />
+          </p>
+        </div>
+        {unit.canReport ? (
+          <Link
+            href={`/rapportering/uppdrag/${assignmentId}/${unit.id}?period=${periodId}`}
+            className="rounded bg-blue-800 px-3 py-2 text-sm font-medium text-white hover:bg-blue-900"
+          >
+            Rapportera<span className="sr-only"> för {unit.name}</span>
+          </Link>
+        ) : (
+          unit.locked && (
+            <p className="text-sm text-slate-700">
+              {readOnlyReason({ locked: true, periodState, responsible: unit.name })}
+            </p>
+          )
+        )}
+      </div>
+
+      <div className="mt-3 space-y-3">
+        {latest ? (
+          <Report report={latest} title={`Återrapportering, ${periodName}${older.length ? ' (senaste versionen)' : ''}`} />
+        ) : (
+          <p className="text-sm">Ingen återrapportering i {periodName.toLowerCase()}.</p>
+        )}
+        {older.length > 0 && (
+          <details className="rounded border border-slate-200 bg-white p-3">
+            <summary className="cursor-pointer text-sm font-medium">
+              Tidigare versioner i {periodName.toLowerCase()} ({older.length})
+            </summary>
+            <div className="mt-2 space-y-2">
+              {older.map((r) => (
+                <Report key={r.seq} report={r} title={`Version ${r.seq}`} level="h5" />
+              ))}
+            </div>
+          </details>
+        )}
+        <div>
+          <h4 className="text-sm font-semibold">Tidigare perioder</h4>
+          {unit.earlier.length === 0 ? (
+            <p className="text-sm text-slate-700">Ingen återrapportering i tidigare perioder.</p>
+          ) : (
+            <ul className="mt-2 space-y-2">
+              {unit.earlier.map((r) => (
+                <li key={r.periodId}>
+                  <Report report={r} title={r.periodLabel} level="h5" />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export default async function AssignmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ assignmentId: string }>;
+  searchParams: Promise<{ period?: string | string[] }>;
+}) {
+  const user = await requireUser();
+  const db = await getDb();
+  const assignmentId = parseId((await params).assignmentId);
+  const rawPeriod = (await searchParams).period;
+  const periodId = await periodIdFromQuery(db, user, Array.isArray(rawPeriod) ? rawPeriod[0] : rawPeriod);
+  if (!assignmentId || !periodId) notFound();
+  const [data, periods] = await Promise.all([
+    getAssignmentPage(db, user, assignmentId, periodId).catch(notFoundOrThrow),
+    listPeriods(db, user),
+  ]);
+  const { assignment, period, units } = data;
+
+  return (
+    <>
+      <Breadcrumb trail={[{ href: `/uppdrag?period=${period.id}`, label: 'Uppdrag' }]} here="Uppdraget" />
+      <h1 className="mt-2 text-2xl font-semibold">{assignment.title}</h1>
+      {assignment.archived && <p className="mt-1 font-medium">Uppdraget är arkiverat.</p>}
+
+      <PickerForm framed={false}>
+        <PeriodSelect periods={periods} value={period.id} />
+      </PickerForm>
+
+      <dl className="mt-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="inline font-medium">Uppdragsgivare: </dt>
+          <dd className="inline">{assignment.issuerName}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Beslutsdatum: </dt>
+          <dd className="inline">{assignment.decisionDate ? formatDate(assignment.decisionDate) : 'Inget angivet'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Diarienummer: </dt>
+          <dd className="inline">{assignment.diaryNumber ?? 'Inget angivet'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Målområde: </dt>
+          <dd className="inline">{assignment.focusAreaName ?? 'Inget angivet'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Slutdatum: </dt>
+          <dd className="inline">{assignment.dueDate ? formatDate(assignment.dueDate) : 'Inget angivet'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Ansvariga: </dt>
+          <dd className="inline">{units.length ? units.map((u) => u.name).join(', ') : 'Inga angivna'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Status, {period.label.toLowerCase()}: </dt>
+          <dd className="inline">
+            <AssignmentStatusLabel status={assignment.status} overdue={assignment.overdue} />
+          </dd>
+        </div>
+        {assignment.groupLabel && (
+          <div>
+            <dt className="inline font-medium">Grupp: </dt>
+            <dd className="inline">{assignment.groupLabel}</dd>
+          </div>
+        )}
+      </dl>
+      {assignment.description && (
+        <div className="mt-4 italic">
+          <Markdown>{assignment.description}</Markdown>
+        </div>
+      )}
+      <p className="mt-4">
+        <Link href={`/historik/uppdrag/${assignment.id}`} className="text-blue-800 underline">
+          Visa alla versioner
+        </Link>
+      </p>
+
+      <section aria-labelledby="aterrapportering" className="mt-6">
+        <h2 id="aterrapportering" className="text-xl font-semibold">
+          Återrapportering, {period.label}
+        </h2>
+        {units.length === 0 ? (
+          <p className="mt-2">Uppdraget har inga ansvariga enheter.</p>
+        ) : (
+          <div className="mt-3 space-y-4">
+            {units.map((u) => (
+              <UnitSection key={u.id} unit={u} assignmentId={assignment.id} periodId={period.id} periodName={period.label} periodState={period.state} />
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

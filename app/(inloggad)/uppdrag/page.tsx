@@ -1,0 +1,288 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { notFoundOrThrow } from '@/server/errors';
+import { getAssignmentMonitor, type AssignmentMonitorRow } from '@/db/assignment-monitor';
+import { getCurrentPeriod, listPeriods } from '@/db/queries/overview';
+import { requireUser } from '@/server/session';
+import { formatDate, periodStateLabel } from '@/lib/period';
+import {
+  applyAssignmentFilters,
+  countByStatus,
+  filtersToQuery,
+  ISSUER_FILTER_LABELS,
+  parseAssignmentFilters,
+  SORT_KEYS,
+  SORT_LABELS,
+  SORT_ORDER_LABELS,
+  SORT_ORDERS,
+  STATUS_FILTER_LABELS,
+  type AssignmentFilters,
+  type SortKey,
+} from '@/lib/assignment-filters';
+import { AssignmentStatusLabel } from '@/components/assignment-status-label';
+import { Checkbox, FieldGroup, SelectField, TextField } from '@/components/form-field';
+import { PeriodSelect, UnitSelect } from '@/components/period-picker';
+
+export const metadata: Metadata = { title: 'Uppdrag' };
+
+type RawSearchParams = Record<string, string | string[] | undefined>;
+
+/** Whether the URL's query is exactly the canonical one (only known, valid, non-default values). */
+function isCanonical(raw: RawSearchParams, canonical: string): boolean {
+  const given = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) given.append(key, v);
+  }
+  given.sort();
+  const wanted = new URLSearchParams(canonical);
+  wanted.sort();
+  return given.toString() === wanted.toString();
+}
+
+/** Which column header the sort key belongs to, for aria-sort. */
+const SORTED_COLUMN: Partial<Record<SortKey, string>> = {
+  titel: 'Uppdrag',
+  uppdragsgivare: 'Uppdragsgivare',
+  status: 'Status',
+  slutdatum: 'Slutdatum',
+};
+
+function enheter(n: number): string {
+  return n === 1 ? 'enhet' : 'enheter';
+}
+
+export default async function AssignmentMonitorPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requireUser();
+  const db = await getDb();
+  const raw = await searchParams;
+  const filters = parseAssignmentFilters(raw);
+  // A shared or bookmarked view has a clean URL: only the filters that are set, in a fixed order.
+  const canonical = filtersToQuery(filters);
+  if (!isCanonical(raw, canonical)) redirect(canonical ? `/uppdrag?${canonical}` : '/uppdrag');
+
+  const periodId = filters.period || (await getCurrentPeriod(db, user))?.id;
+  if (!periodId) {
+    return (
+      <Shell>
+        <p className="mt-4 rounded border border-slate-300 bg-white p-4">
+          Det finns ingen period ännu, så det finns inga uppdrag att följa upp.
+        </p>
+      </Shell>
+    );
+  }
+  const [data, periods] = await Promise.all([
+    getAssignmentMonitor(db, user, periodId).catch(notFoundOrThrow),
+    listPeriods(db, user),
+  ]);
+  const { period, previousPeriod } = data;
+  const shown = applyAssignmentFilters(data.rows, filters);
+  const counts = countByStatus(shown);
+  const resetHref = filters.period ? `/uppdrag?${filtersToQuery({ period: filters.period })}` : '/uppdrag';
+  const sortedColumn = SORTED_COLUMN[filters.sort];
+  const ariaSort = filters.ordning === 'fallande' ? 'descending' : 'ascending';
+  const th = (name: string) => (
+    <th scope="col" className="px-3 py-2 text-left font-semibold" aria-sort={sortedColumn === name ? ariaSort : undefined}>
+      {name}
+    </th>
+  );
+
+  return (
+    <Shell>
+      <p className="mt-1 text-slate-700">
+        {period.label} ({periodStateLabel(period.state).toLowerCase()})
+        {previousPeriod ? ` · Jämförs med ${previousPeriod.label}` : ' · Ingen tidigare period att jämföra med'}
+      </p>
+
+      <FilterForm filters={filters} data={data} periods={periods} resetHref={resetHref} currentPeriodId={period.id} />
+
+      {data.rows.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-4">Det finns inga uppdrag ännu.</p>
+      ) : shown.length === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-4">
+          Inga uppdrag matchar filtret.{' '}
+          <Link href={resetHref} className="text-blue-800 underline">
+            Rensa filter
+          </Link>
+        </p>
+      ) : (
+        <>
+          <section aria-labelledby="sammanstallning" className="mt-6">
+            <h2 id="sammanstallning" className="text-lg font-semibold">
+              {shown.length === data.rows.length
+                ? `${shown.length} uppdrag`
+                : `${shown.length} av ${data.rows.length} uppdrag matchar filtret`}
+            </h2>
+            <p className="mt-1">
+              {STATUS_FILTER_LABELS.not_started}: {counts.not_started} · {STATUS_FILTER_LABELS.in_progress}: {counts.in_progress} ·{' '}
+              {STATUS_FILTER_LABELS.done}: {counts.done} · {STATUS_FILTER_LABELS.cancelled}: {counts.cancelled} ·{' '}
+              {STATUS_FILTER_LABELS.none}: {counts.none} · <span aria-hidden="true">⚠ </span>Försenade: {counts.overdue}
+            </p>
+          </section>
+
+          <div role="region" aria-labelledby="uppdragstabell" tabIndex={0} className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full border-collapse text-sm">
+              <caption id="uppdragstabell" className="px-3 py-2 text-left font-semibold">
+                Uppdrag, {period.label}, sorterade efter {SORT_LABELS[filters.sort].toLowerCase()} (
+                {SORT_ORDER_LABELS[filters.ordning].toLowerCase()})
+              </caption>
+              <thead className="border-b border-slate-300 bg-slate-50">
+                <tr>
+                  {th('Uppdrag')}
+                  {th('Uppdragsgivare')}
+                  {th('Ansvariga')}
+                  {th('Status')}
+                  {th('Slutdatum')}
+                  {th('Rapporterat')}
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((row) => (
+                  <Row key={row.id} row={row} periodId={period.id} previousLabel={previousPeriod?.label ?? null} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Shell>
+  );
+}
+
+function Row({ row, periodId, previousLabel }: { row: AssignmentMonitorRow; periodId: string; previousLabel: string | null }) {
+  const reported = row.units.filter((u) => u.reported).length;
+  return (
+    <tr className="border-b border-slate-200 align-top last:border-b-0">
+      <td className="px-3 py-2">
+        <Link href={`/uppdrag/${row.id}?period=${periodId}`} className="font-medium text-blue-800 underline">
+          {row.title}
+        </Link>
+        {row.focusAreaName && <p className="mt-1 text-xs text-slate-700">{row.focusAreaName}</p>}
+      </td>
+      <td className="px-3 py-2">{row.issuerName}</td>
+      <td className="px-3 py-2">
+        {row.units.length === 0 ? (
+          '–'
+        ) : (
+          <ul>
+            {row.units.map((u) => (
+              <li key={u.id}>{u.name}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td className="px-3 py-2">
+        <AssignmentStatusLabel status={row.status} overdue={row.overdue} />
+      </td>
+      <td className="whitespace-nowrap px-3 py-2">{row.dueDate ? formatDate(row.dueDate) : '–'}</td>
+      <td className="px-3 py-2">
+        <span className={row.reportedThisPeriod ? 'font-medium' : ''}>
+          {row.reportedThisPeriod && <span aria-hidden="true">✓ </span>}
+          {reported} av {row.units.length} {enheter(row.units.length)}
+        </span>
+        {row.missingUnits.length > 0 && <p className="mt-1 text-xs text-slate-700">Saknas: {row.missingUnits.join(', ')}</p>}
+        {row.changedSinceLastPeriod && (
+          <p className="mt-1 text-xs text-slate-700">{previousLabel ? `Ändrat sedan ${previousLabel}` : 'Ny rapport'}</p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function FilterForm({
+  filters,
+  data,
+  periods,
+  resetHref,
+  currentPeriodId,
+}: {
+  filters: AssignmentFilters;
+  data: Awaited<ReturnType<typeof getAssignmentMonitor>>;
+  periods: Awaited<ReturnType<typeof listPeriods>>;
+  resetHref: string;
+  currentPeriodId: string;
+}) {
+  return (
+    <form method="get" action="/uppdrag" role="search" aria-label="Filtrera uppdrag" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <TextField
+          id="q"
+          name="q"
+          type="search"
+          label="Sök"
+          labelStyle="small"
+          hint="I titel, beskrivning, ansvariga och återrapporteringar."
+          hintBelow
+          defaultValue={filters.q}
+          maxLength={200}
+        />
+        <SelectField id="issuer" name="issuer" label="Uppdragsgivare" labelStyle="small" defaultValue={filters.issuer}>
+          {(['', 'council', 'board'] as const).map((v) => (
+            <option key={v} value={v}>
+              {ISSUER_FILTER_LABELS[v]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="status" name="status" label="Status" labelStyle="small" defaultValue={filters.status}>
+          {(['', 'not_started', 'in_progress', 'done', 'cancelled', 'none'] as const).map((v) => (
+            <option key={v} value={v}>
+              {STATUS_FILTER_LABELS[v]}
+            </option>
+          ))}
+        </SelectField>
+        <UnitSelect units={data.unitOptions} value={filters.enhet} label="Ansvarig enhet" emptyLabel="Alla" fullWidth />
+        <SelectField id="malomrade" name="malomrade" label="Målområde" labelStyle="small" defaultValue={filters.malomrade}>
+          <option value="">Alla</option>
+          {data.focusAreaOptions.map((a) => (
+            <option key={a.id} value={a.id}>
+              {'\u00a0\u00a0'.repeat(a.depth)}
+              {a.name}
+            </option>
+          ))}
+        </SelectField>
+        <PeriodSelect periods={periods} value={currentPeriodId} fullWidth />
+        <SelectField id="sort" name="sort" label="Sortera efter" labelStyle="small" defaultValue={filters.sort}>
+          {SORT_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {SORT_LABELS[k]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="ordning" name="ordning" label="Ordning" labelStyle="small" defaultValue={filters.ordning}>
+          {SORT_ORDERS.map((o) => (
+            <option key={o} value={o}>
+              {SORT_ORDER_LABELS[o]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+
+      <FieldGroup legend="Visa bara" labelStyle="small" className="mt-4">
+        <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+          <Checkbox name="forsenat" value="1" label="Försenade" defaultChecked={filters.forsenat === '1'} />
+          <Checkbox name="ejrapporterat" value="1" label="Ej rapporterade denna period" defaultChecked={filters.ejrapporterat === '1'} />
+          <Checkbox name="andrat" value="1" label="Ändrade sedan förra perioden" defaultChecked={filters.andrat === '1'} />
+        </div>
+      </FieldGroup>
+
+      <div className="mt-4 flex flex-wrap items-center gap-4">
+        <button type="submit" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700">
+          Filtrera
+        </button>
+        <Link href={resetHref} className="text-sm text-blue-800 underline">
+          Rensa filter
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Uppdrag</h1>
+      {children}
+    </>
+  );
+}
