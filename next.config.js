@@ -5,6 +5,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Excel imports are uploaded through server actions (the import refuses files over 5 MB itself).
+  // proxy.ts answers a larger body with a Swedish 413 (ACTION_BODY_LIMIT there: keep them equal).
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
 };
 

@@ -4,18 +4,20 @@
 // assignments; filtering and sorting happen in memory (lib/assignment-filters.ts), never in
 // SQL from user text.
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '@/lib/errors';
+import { newestVersions } from './history';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree, type UnitTree } from './unit-tree';
 import type { PeriodDTO } from './queries/overview';
 import type { ReportVersionDTO } from './assignment-reports';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization, can } from '@/lib/policy';
-import { assignmentStatus, isOverdue, type ReportStatus } from '@/lib/assignment-status';
+import { assignmentStatus, isOverdue, overdueDay, type ReportStatus } from '@/lib/assignment-status';
 import { periodLabel } from '@/lib/period';
+import { isLive } from '@/lib/live';
 import type { AssignmentMonitorRow, AssignmentMonitorUnit } from '@/lib/assignment-filters';
 
 export type { AssignmentMonitorRow, AssignmentMonitorUnit } from '@/lib/assignment-filters';
@@ -130,9 +132,10 @@ export async function getAssignmentMonitor(
         diaryNumber: s.assignments.diaryNumber,
         dueDate: s.assignments.dueDate,
         focusAreaId: s.assignments.focusAreaId,
+        archivedAt: s.assignments.archivedAt,
       })
       .from(s.assignments)
-      .where(and(eq(s.assignments.organizationId, org), isNull(s.assignments.archivedAt)))
+      .where(eq(s.assignments.organizationId, org))
       .orderBy(asc(s.assignments.sortOrder), asc(s.assignments.code)),
     db
       .select({ assignmentId: s.assignmentUnits.assignmentId, unitId: s.assignmentUnits.unitId })
@@ -140,8 +143,11 @@ export async function getAssignmentMonitor(
       .where(eq(s.assignmentUnits.organizationId, org))
       .orderBy(asc(s.assignmentUnits.assignmentId), asc(s.assignmentUnits.position)),
     // The newest report per (period, assignment, unit), for this period and the previous one.
-    db
-      .selectDistinctOn([s.assignmentReports.periodId, s.assignmentReports.assignmentId, s.assignmentReports.unitId], {
+    newestVersions(
+      db,
+      'assignmentReports',
+      org,
+      {
         periodId: s.assignmentReports.periodId,
         assignmentId: s.assignmentReports.assignmentId,
         unitId: s.assignmentReports.unitId,
@@ -149,15 +155,9 @@ export async function getAssignmentMonitor(
         heading: s.assignmentReports.heading,
         body: s.assignmentReports.body,
         createdAt: s.assignmentReports.createdAt,
-      })
-      .from(s.assignmentReports)
-      .where(and(eq(s.assignmentReports.organizationId, org), inArray(s.assignmentReports.periodId, reportPeriodIds)))
-      .orderBy(
-        s.assignmentReports.periodId,
-        s.assignmentReports.assignmentId,
-        s.assignmentReports.unitId,
-        desc(s.assignmentReports.seq),
-      ),
+      },
+      inArray(s.assignmentReports.periodId, reportPeriodIds),
+    ),
     db
       .select({
         id: s.focusAreas.id,
@@ -177,9 +177,11 @@ export async function getAssignmentMonitor(
   for (const au of assignmentUnits) unitsOf.set(au.assignmentId, [...(unitsOf.get(au.assignmentId) ?? []), au.unitId]);
   const reportOf = new Map(reports.map((r) => [`${r.periodId}:${r.assignmentId}:${r.unitId}`, r]));
   const areaById = new Map(areas.map((a) => [a.id, a]));
-  const day = options.today ?? today();
+  const day = overdueDay(period, options.today ?? today());
 
-  const rows = assignments.map((a): AssignmentMonitorRow => {
+  const rows = assignments
+    .filter((a) => isLive({ kind: 'assignment', archivedAt: a.archivedAt }, period))
+    .map((a): AssignmentMonitorRow => {
     let changed = false;
     const units = (unitsOf.get(a.id) ?? []).map((unitId): AssignmentMonitorUnit => {
       const current = reportOf.get(`${period.id}:${a.id}:${unitId}`);
@@ -344,7 +346,7 @@ export async function getAssignmentPage(
     },
   );
   const strip = ({ endDate: _endDate, ...v }: ReportVersionDTO & { endDate: string }): ReportVersionDTO => v;
-  const day = options.today ?? today();
+  const day = overdueDay(period, options.today ?? today());
 
   const units = assignmentUnits.map(({ unitId }): AssignmentPageUnitDTO => {
     const own = versions.filter((v) => v.unitId === unitId);

@@ -5,14 +5,16 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { ConflictError, NotFoundError, isUniqueViolation } from './errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { appendVersion, newestVersions } from './history';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree } from './unit-tree';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
-import { assignmentStatus, isOverdue, type ReportStatus } from '@/lib/assignment-status';
+import { assignmentStatus, isOverdue, overdueDay, type ReportStatus } from '@/lib/assignment-status';
 import { periodLabel, type PeriodKind, type PeriodState } from '@/lib/period';
 import type { AssignmentReportInput } from '@/lib/assignment-report-input';
+import { ARCHIVED_MESSAGE, isLive } from '@/lib/live';
 
 export interface ReportVersionDTO {
   seq: number;
@@ -46,6 +48,8 @@ export interface AssignmentReportDTO {
   };
   unit: { id: string; name: string };
   period: { id: string; year: number; kind: PeriodKind; state: PeriodState; label: string };
+  /** Live in the period (lib/live.ts): an archived assignment is not. */
+  live: boolean;
   locked: boolean;
   canReport: boolean;
   latest: ReportVersionDTO | null;
@@ -74,6 +78,7 @@ export async function getAssignmentReport(
         decisionDate: s.assignments.decisionDate,
         diaryNumber: s.assignments.diaryNumber,
         dueDate: s.assignments.dueDate,
+        archivedAt: s.assignments.archivedAt,
         focusAreaName: s.focusAreas.name,
       })
       .from(s.assignments)
@@ -94,8 +99,11 @@ export async function getAssignmentReport(
   const period = periods.find((p) => p.id === periodId);
   if (!a || !period || !lock || !units.some((u) => u.id === unitId)) throw new NotFoundError('assignment report');
 
-  const rows = await db
-    .selectDistinctOn([s.assignmentReports.periodId, s.assignmentReports.unitId], {
+  const rows = await newestVersions(
+    db,
+    'assignmentReports',
+    org,
+    {
       seq: s.assignmentReports.seq,
       periodId: s.assignmentReports.periodId,
       unitId: s.assignmentReports.unitId,
@@ -105,11 +113,10 @@ export async function getAssignmentReport(
       body: s.assignmentReports.body,
       authorName: s.users.name,
       createdAt: s.assignmentReports.createdAt,
-    })
-    .from(s.assignmentReports)
-    .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.assignmentReports.authorId)))
-    .where(and(eq(s.assignmentReports.organizationId, org), eq(s.assignmentReports.assignmentId, assignmentId)))
-    .orderBy(s.assignmentReports.periodId, s.assignmentReports.unitId, desc(s.assignmentReports.seq));
+    },
+    eq(s.assignmentReports.assignmentId, assignmentId),
+    { withAuthor: true },
+  );
   const periodOf = new Map(periods.map((p) => [p.id, p]));
   const versions: ReportVersionDTO[] = rows.map((r) => {
     const p = periodOf.get(r.periodId)!;
@@ -119,6 +126,7 @@ export async function getAssignmentReport(
   const thisPeriod = versions.filter((v) => v.periodId === periodId);
   const status = assignmentStatus(units.map((u) => thisPeriod.find((v) => v.unitId === u.id)?.status ?? null));
   const locked = isLockedFor(lock, tree.boardOf(unitId));
+  const live = isLive({ kind: 'assignment', archivedAt: a.archivedAt }, period);
 
   return {
     assignment: {
@@ -133,12 +141,13 @@ export async function getAssignmentReport(
       focusAreaName: a.focusAreaName,
       units: units.map((u) => ({ id: u.id, name: tree.name(u.id) })),
       status,
-      overdue: isOverdue(status, a.dueDate, new Date().toISOString().slice(0, 10)),
+      overdue: isOverdue(status, a.dueDate, overdueDay(period, new Date().toISOString().slice(0, 10))),
     },
     unit: { id: unitId, name: tree.name(unitId) },
     period: { id: period.id, year: period.year, kind: period.kind, state: period.state, label: periodLabel(period.kind, period.year) },
+    live,
     locked,
-    canReport: can(user, 'report', { kind: 'report', organizationId: org, unitIds: [unitId], locked }),
+    canReport: live && can(user, 'report', { kind: 'report', organizationId: org, unitIds: [unitId], locked }),
     latest: thisPeriod.find((v) => v.unitId === unitId) ?? null,
     earlier: versions
       .filter((v) => v.unitId === unitId && v.periodId !== periodId && endOf(v) < period.endDate)
@@ -151,10 +160,12 @@ export async function saveAssignmentReport(db: Db, user: CurrentUser, input: Ass
   const current = await getAssignmentReport(db, user, input.assignmentId, input.unitId, input.periodId);
   const org = user.organizationId;
   authorize(user, 'report', { kind: 'report', organizationId: org, unitIds: [input.unitId], locked: current.locked });
-  if ((current.latest?.seq ?? 0) !== input.baseSeq) throw new ConflictError(current.latest);
-  const seq = input.baseSeq + 1;
-  try {
-    await db.transaction(async (tx) => {
+  if (!current.live) throw new ValidationError(ARCHIVED_MESSAGE);
+  return appendVersion(db, {
+    baseSeq: input.baseSeq,
+    newestSeq: current.latest?.seq ?? 0,
+    newer: async () => (await getAssignmentReport(db, user, input.assignmentId, input.unitId, input.periodId)).latest,
+    write: async (tx, seq) => {
       await tx.insert(s.assignmentReports).values({
         organizationId: org,
         assignmentId: input.assignmentId,
@@ -167,7 +178,7 @@ export async function saveAssignmentReport(db: Db, user: CurrentUser, input: Ass
         body: input.body,
         authorId: user.id,
       });
-      await recordAudit(tx as unknown as Db, {
+      await recordAudit(tx, {
         organizationId: org,
         actorId: user.id,
         action: 'assignment_report.save',
@@ -175,12 +186,8 @@ export async function saveAssignmentReport(db: Db, user: CurrentUser, input: Ass
         entityId: input.assignmentId,
         changes: { unitId: input.unitId, periodId: input.periodId, seq, status: input.status },
       });
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    throw new ConflictError((await getAssignmentReport(db, user, input.assignmentId, input.unitId, input.periodId)).latest);
-  }
-  return { seq };
+    },
+  });
 }
 
 /** Every report version on an assignment, by every unit over all periods, newest first. */

@@ -6,7 +6,7 @@ import { loadDemoIfEmpty } from './demo/load';
 import { workingDemoLogins } from './demo/logins';
 import { askersund, DEMO_PASSWORD } from './demo/askersund';
 import { DataDirLockedError } from './lock';
-import { ensureAuthSecret } from '@/lib/auth-secret';
+import { ensureAuthSecret } from '@/server/auth-secret';
 import { roleLabel } from '@/lib/roles';
 
 export async function boot(): Promise<void> {

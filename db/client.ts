@@ -30,7 +30,19 @@ export interface OpenOptions {
   dataDir?: string;
   /** Called with every SQL statement drizzle runs (tests count queries with it). */
   onQuery?: (sql: string) => void;
+  /** postgres: a statement running longer is cancelled (the request fails instead of hanging). */
+  statementTimeoutMs?: number;
 }
+
+/**
+ * Bounds on a real server, so that an outage or a stuck statement fails a request within
+ * seconds with "nothing was saved" instead of hanging: connecting gives up after
+ * CONNECT_TIMEOUT_S, a statement is cancelled after STATEMENT_TIMEOUT_MS, and a transaction
+ * left idle is ended after IDLE_IN_TRANSACTION_MS.
+ */
+export const CONNECT_TIMEOUT_S = 5;
+export const STATEMENT_TIMEOUT_MS = 15_000;
+const IDLE_IN_TRANSACTION_MS = 30_000;
 
 // turbopackIgnore: resolved at run time from the project root, not traced into the bundle.
 const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
@@ -45,7 +57,9 @@ export function defaultDataDir(): string {
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
-  return options.url ? openPostgres(options.url, logger) : openPglite(options.dataDir ?? defaultDataDir(), logger);
+  return options.url
+    ? openPostgres(options.url, logger, options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS)
+    : openPglite(options.dataDir ?? defaultDataDir(), logger);
 }
 
 type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
@@ -80,9 +94,14 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Databas
   };
 }
 
-async function openPostgres(url: string, logger: QueryLogger): Promise<Database> {
+async function openPostgres(url: string, logger: QueryLogger, statementTimeoutMs: number): Promise<Database> {
   const { default: postgres } = await import('postgres');
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connect_timeout: CONNECT_TIMEOUT_S,
+    connection: { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS },
+  });
   const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
   return {
     db,

@@ -5,11 +5,13 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from './errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { appendVersion, newestVersions } from './history';
 import { isLockedFor, loadPeriodLock } from './locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import type { Colour } from '@/lib/colour';
+import { ARCHIVED_MESSAGE, isLive } from '@/lib/live';
 import type { GoalRule } from '@/lib/goal-rule';
 import { periodLabel, type PeriodKind, type PeriodState } from '@/lib/period';
 import { boardGoalTitle } from '@/lib/swedish-text';
@@ -32,6 +34,8 @@ export interface GoalAssessmentDTO {
   period: { id: string; year: number; kind: PeriodKind; state: PeriodState; label: string };
   indicators: { id: string; name: string; colour: Colour }[];
   needsForecast: boolean;
+  /** Live in the period (lib/live.ts): an archived goal, or one of an archived plan, is not. */
+  live: boolean;
   locked: boolean;
   canReport: boolean;
   latest: AssessmentVersionDTO | null;
@@ -57,6 +61,8 @@ export async function getGoalAssessment(db: Db, user: CurrentUser | null, goalId
       text: s.boardGoals.text,
       methodText: s.boardGoals.methodText,
       rule: s.boardGoals.rule,
+      archivedAt: s.boardGoals.archivedAt,
+      planArchivedAt: s.plans.archivedAt,
       planYear: s.plans.year,
       boardId: s.plans.boardId,
       boardName: s.units.name,
@@ -79,40 +85,39 @@ export async function getGoalAssessment(db: Db, user: CurrentUser | null, goalId
       .where(and(eq(s.boardGoalUnits.organizationId, org), eq(s.boardGoalUnits.boardGoalId, goalId)))
       .orderBy(s.boardGoalUnits.position),
     db
-      .select({ id: s.indicators.id, name: s.indicators.name })
+      .select({ id: s.indicators.id, name: s.indicators.name, archivedAt: s.indicators.archivedAt })
       .from(s.indicators)
       .where(and(eq(s.indicators.organizationId, org), eq(s.indicators.goalId, goalId)))
       .orderBy(s.indicators.sortOrder),
-    db
-      .select(versionColumns)
-      .from(s.goalAssessments)
-      .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.goalAssessments.authorId)))
-      .where(
-        and(eq(s.goalAssessments.organizationId, org), eq(s.goalAssessments.goalId, goalId), eq(s.goalAssessments.periodId, periodId)),
-      )
-      .orderBy(desc(s.goalAssessments.seq))
-      .limit(1),
+    newestVersions(
+      db,
+      'goalAssessments',
+      org,
+      versionColumns,
+      and(eq(s.goalAssessments.goalId, goalId), eq(s.goalAssessments.periodId, periodId)),
+      { withAuthor: true },
+    ),
     loadPeriodLock(db, org, periodId),
   ]);
-  const values = indicators.length
-    ? await db
-        .selectDistinctOn([s.indicatorValues.indicatorId], {
-          id: s.indicatorValues.indicatorId,
-          computed: s.indicatorValues.computedColour,
-          chosen: s.indicatorValues.chosenColour,
-        })
-        .from(s.indicatorValues)
-        .where(
-          and(
-            eq(s.indicatorValues.organizationId, org),
-            eq(s.indicatorValues.periodId, periodId),
-            inArray(
-              s.indicatorValues.indicatorId,
-              indicators.map((i) => i.id),
-            ),
+  const goalLive = isLive({ kind: 'goal', ...goal }, period);
+  // The goal is judged on its live indicators only: the same ones the overview shows.
+  const liveIndicators = indicators.filter((i) =>
+    isLive({ kind: 'indicator', planYear: goal.planYear, planArchivedAt: goal.planArchivedAt, goalArchivedAt: goal.archivedAt, archivedAt: i.archivedAt }, period),
+  );
+  const values = liveIndicators.length
+    ? await newestVersions(
+        db,
+        'indicatorValues',
+        org,
+        { id: s.indicatorValues.indicatorId, computed: s.indicatorValues.computedColour, chosen: s.indicatorValues.chosenColour },
+        and(
+          eq(s.indicatorValues.periodId, periodId),
+          inArray(
+            s.indicatorValues.indicatorId,
+            liveIndicators.map((i) => i.id),
           ),
-        )
-        .orderBy(s.indicatorValues.indicatorId, desc(s.indicatorValues.seq))
+        ),
+      )
     : [];
   const colourOf = new Map(values.map((v) => [v.id, v.chosen ?? v.computed]));
   const locked = isLockedFor(lock!, goal.boardId);
@@ -128,10 +133,11 @@ export async function getGoalAssessment(db: Db, user: CurrentUser | null, goalId
       unitNames: units.map((u) => u.name),
     },
     period: { ...period, label },
-    indicators: indicators.map((i) => ({ ...i, colour: colourOf.get(i.id) ?? 'grey' })),
+    indicators: liveIndicators.map((i) => ({ id: i.id, name: i.name, colour: colourOf.get(i.id) ?? 'grey' })),
     needsForecast: period.kind === 'delar',
+    live: goalLive,
     locked,
-    canReport: can(user, 'report', { kind: 'goal', organizationId: org, unitIds: units.map((u) => u.id), locked }),
+    canReport: goalLive && can(user, 'report', { kind: 'goal', organizationId: org, unitIds: units.map((u) => u.id), locked }),
     latest: latest[0] ? { ...latest[0], periodLabel: label, createdAt: latest[0].createdAt.toISOString() } : null,
   };
 }
@@ -140,6 +146,7 @@ export async function saveGoalAssessment(db: Db, user: CurrentUser, input: GoalA
   const current = await getGoalAssessment(db, user, input.goalId, input.periodId);
   const org = user.organizationId;
   authorize(user, 'report', { kind: 'goal', organizationId: org, unitIds: current.goal.unitIds, locked: current.locked });
+  if (!current.live) throw new ValidationError(ARCHIVED_MESSAGE);
 
   const judged = judgeGoalAssessment(input, {
     rule: current.goal.rule,
@@ -147,11 +154,11 @@ export async function saveGoalAssessment(db: Db, user: CurrentUser, input: GoalA
     needsForecast: current.needsForecast,
   });
   if (!judged.ok) throw new ValidationError('Uppgifterna behöver rättas. Se markeringarna vid fälten.', judged.errors);
-  if ((current.latest?.seq ?? 0) !== input.baseSeq) throw new ConflictError(current.latest);
-
-  const seq = input.baseSeq + 1;
-  try {
-    await db.transaction(async (tx) => {
+  return appendVersion(db, {
+    baseSeq: input.baseSeq,
+    newestSeq: current.latest?.seq ?? 0,
+    newer: async () => (await getGoalAssessment(db, user, input.goalId, input.periodId)).latest,
+    write: async (tx, seq) => {
       await tx.insert(s.goalAssessments).values({
         organizationId: org,
         goalId: input.goalId,
@@ -164,7 +171,7 @@ export async function saveGoalAssessment(db: Db, user: CurrentUser, input: GoalA
         forecastColour: judged.value.forecastColour,
         authorId: user.id,
       });
-      await recordAudit(tx as unknown as Db, {
+      await recordAudit(tx, {
         organizationId: org,
         actorId: user.id,
         action: 'goal_assessment.save',
@@ -172,12 +179,8 @@ export async function saveGoalAssessment(db: Db, user: CurrentUser, input: GoalA
         entityId: input.goalId,
         changes: { periodId: input.periodId, seq, colour: judged.value.shownColour, forecast: judged.value.forecastColour },
       });
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    throw new ConflictError((await getGoalAssessment(db, user, input.goalId, input.periodId)).latest);
-  }
-  return { seq };
+    },
+  });
 }
 
 /** Every assessment version of a goal over all periods, newest first. */

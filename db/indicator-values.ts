@@ -7,7 +7,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from './errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { appendVersion, newestVersions } from './history';
 import { isLockedFor, loadPeriodLock } from './locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
@@ -15,6 +16,7 @@ import type { Target } from '@/lib/target';
 import type { Colour } from '@/lib/colour';
 import type { Trend } from '@/lib/trend';
 import { isDueInPeriod } from '@/lib/frequency';
+import { ARCHIVED_MESSAGE, isLive } from '@/lib/live';
 import { periodLabel, type PeriodKind, type PeriodState } from '@/lib/period';
 import { boardGoalTitle } from '@/lib/swedish-text';
 import { judgeIndicatorValue, type IndicatorValueInput, type JudgedValue } from '@/lib/indicator-value-input';
@@ -58,6 +60,9 @@ export interface IndicatorReportDTO {
     goalText: string;
   };
   period: { id: string; year: number; kind: PeriodKind; state: PeriodState; label: string };
+  /** Live in the period (lib/live.ts): an archived indicator, or one under an archived goal or plan, is not. */
+  live: boolean;
+  /** Due in the period by its frequency. */
   due: boolean;
   locked: boolean;
   /** The signed-in user may report on it now (their unit, an open and unlocked period). */
@@ -116,21 +121,14 @@ function toEarlier(row: ValueRow | undefined, label: string): EarlierValueDTO | 
 /** Newest value rows per (indicator, period) for the given pairs' indicators and periods. */
 async function newestValues(db: Db, organizationId: string, indicatorIds: string[], periodIds: string[]) {
   if (!indicatorIds.length || !periodIds.length) return [];
-  return db
-    .selectDistinctOn([s.indicatorValues.indicatorId, s.indicatorValues.periodId], {
-      indicatorId: s.indicatorValues.indicatorId,
-      ...valueColumns,
-    })
-    .from(s.indicatorValues)
-    .innerJoin(s.users, and(eq(s.users.organizationId, organizationId), eq(s.users.id, s.indicatorValues.authorId)))
-    .where(
-      and(
-        eq(s.indicatorValues.organizationId, organizationId),
-        inArray(s.indicatorValues.indicatorId, indicatorIds),
-        inArray(s.indicatorValues.periodId, periodIds),
-      ),
-    )
-    .orderBy(s.indicatorValues.indicatorId, s.indicatorValues.periodId, desc(s.indicatorValues.seq));
+  return newestVersions(
+    db,
+    'indicatorValues',
+    organizationId,
+    { indicatorId: s.indicatorValues.indicatorId, ...valueColumns },
+    and(inArray(s.indicatorValues.indicatorId, indicatorIds), inArray(s.indicatorValues.periodId, periodIds)),
+    { withAuthor: true },
+  );
 }
 
 export async function getIndicatorReport(
@@ -164,6 +162,8 @@ export async function getIndicatorReport(
       responsibleUnitName: responsible.name,
       continuesId: s.indicators.continuesId,
       archivedAt: s.indicators.archivedAt,
+      goalArchivedAt: s.boardGoals.archivedAt,
+      planArchivedAt: s.plans.archivedAt,
       goalId: s.boardGoals.id,
       goalNumber: s.boardGoals.number,
       goalText: s.boardGoals.text,
@@ -218,7 +218,8 @@ export async function getIndicatorReport(
     direction: ind.direction,
     tolerance: ind.tolerance,
   };
-  const due = !ind.archivedAt && isDueInPeriod(ind.frequency, ind.yearlyPeriodKind, period.kind);
+  const live = isLive({ kind: 'indicator', ...ind }, period);
+  const due = isDueInPeriod(ind.frequency, ind.yearlyPeriodKind, period.kind);
   return {
     indicator: {
       id: ind.id,
@@ -235,11 +236,10 @@ export async function getIndicatorReport(
       goalText: ind.goalText,
     },
     period: { id: period.id, year: period.year, kind: period.kind, state: period.state, label: periodLabel(period.kind, period.year) },
+    live,
     due,
     locked,
-    canReport:
-      due &&
-      can(user, 'report', { kind: 'value', organizationId: org, unitIds: [ind.responsibleUnitId], locked }),
+    canReport: live && due && can(user, 'report', { kind: 'value', organizationId: org, unitIds: [ind.responsibleUnitId], locked }),
     latest: latestRow ? toVersion(latestRow, periodLabel(period.kind, period.year)) : null,
     earlier: lastYear?.outcome != null ? lastYear : baseline,
     previousPeriod: previousPeriod ? toEarlier(previousRow, periodLabel(previousPeriod.kind, previousPeriod.year)) : null,
@@ -265,6 +265,7 @@ export async function saveIndicatorValue(
     unitIds: [report.indicator.responsibleUnitId],
     locked: report.locked,
   });
+  if (!report.live) throw new ValidationError(ARCHIVED_MESSAGE);
   if (!report.due) throw new ValidationError('Måttet ska inte rapporteras i den här perioden.');
 
   const judged = judgeIndicatorValue(input, {
@@ -275,10 +276,11 @@ export async function saveIndicatorValue(
   if (!judged.ok) throw new ValidationError('Uppgifterna behöver rättas. Se markeringarna vid fälten.', judged.errors);
   const value = judged.value;
 
-  if ((report.latest?.seq ?? 0) !== input.baseSeq) throw new ConflictError(report.latest);
-  const seq = input.baseSeq + 1;
-  try {
-    await db.transaction(async (tx) => {
+  const { seq } = await appendVersion(db, {
+    baseSeq: input.baseSeq,
+    newestSeq: report.latest?.seq ?? 0,
+    newer: async () => (await getIndicatorReport(db, user, input.indicatorId, input.periodId)).latest,
+    write: async (tx, seq) => {
       await tx.insert(s.indicatorValues).values({
         organizationId: org,
         indicatorId: input.indicatorId,
@@ -296,7 +298,7 @@ export async function saveIndicatorValue(
         judgedAgainst: { ...report.indicator.target, previous: report.earlier?.outcome ?? null },
         authorId: user.id,
       });
-      await recordAudit(tx as unknown as Db, {
+      await recordAudit(tx, {
         organizationId: org,
         actorId: user.id,
         action: 'indicator_value.save',
@@ -304,13 +306,8 @@ export async function saveIndicatorValue(
         entityId: input.indicatorId,
         changes: { periodId: input.periodId, seq, outcome: value.outcome, colour: value.shownColour },
       });
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // Someone saved on the same base between our check and our insert.
-    const newer = await getIndicatorReport(db, user, input.indicatorId, input.periodId);
-    throw new ConflictError(newer.latest);
-  }
+    },
+  });
   return { seq, value };
 }
 

@@ -1,15 +1,17 @@
 // Klarmarkering: a unit marks its part of a period ready, or takes it back, until the
-// board's period is approved. Each change is a new row; the newest counts.
+// board's period is approved. Each change is a new version (db/history.ts); the newest counts.
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { ConflictError, NotFoundError, isUniqueViolation } from './errors';
-import { loadUnitTree } from './unit-tree';
-import { boardsOfUnit, isLockedForAny, loadPeriodLock } from './locks';
+import { NotFoundError } from '@/lib/errors';
+import { appendVersion, newestVersions } from './history';
+import { getPeriod } from './queries/periods';
+import { loadPeriodContent } from './period-content';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize } from '@/lib/policy';
+import { ContentIndex, liveContent } from '@/lib/period-content';
 
 export async function setReadiness(
   db: Db,
@@ -17,42 +19,30 @@ export async function setReadiness(
   input: { unitId: string; periodId: string; ready: boolean; baseSeq: number },
 ): Promise<{ seq: number }> {
   const org = user.organizationId;
-  const [tree, lock, [period]] = await Promise.all([
-    loadUnitTree(db, org),
-    loadPeriodLock(db, org, input.periodId),
-    db
-      .select({ year: s.periods.year })
-      .from(s.periods)
-      .where(and(eq(s.periods.organizationId, org), eq(s.periods.id, input.periodId))),
-  ]);
-  if (!lock || !period || !tree.get(input.unitId)) throw new NotFoundError('unit or period');
-  const boards = await boardsOfUnit(db, org, input.unitId, period.year, tree.boardOf(input.unitId));
+  const period = await getPeriod(db, user, input.periodId);
+  const index = new ContentIndex(liveContent(await loadPeriodContent(db, org, period)));
+  if (!index.tree.get(input.unitId)) throw new NotFoundError('unit');
   authorize(user, 'report', {
     kind: 'unit',
     organizationId: org,
     unitIds: [input.unitId],
-    locked: isLockedForAny(lock, boards),
+    locked: index.isLockedForAny(index.boardsOfUnit(input.unitId)),
   });
-  const newestRow = async () => {
-    const [row] = await db
-      .select({ seq: s.readinessEvents.seq, ready: s.readinessEvents.ready })
-      .from(s.readinessEvents)
-      .where(
-        and(
-          eq(s.readinessEvents.organizationId, org),
-          eq(s.readinessEvents.unitId, input.unitId),
-          eq(s.readinessEvents.periodId, input.periodId),
-        ),
-      )
-      .orderBy(desc(s.readinessEvents.seq))
-      .limit(1);
-    return row ?? null;
-  };
-  const newest = await newestRow();
-  if ((newest?.seq ?? 0) !== input.baseSeq) throw new ConflictError(newest);
-  const seq = input.baseSeq + 1;
-  try {
-    await db.transaction(async (tx) => {
+  const newest = index.readiness(input.unitId);
+  return appendVersion(db, {
+    baseSeq: input.baseSeq,
+    newestSeq: newest?.seq ?? 0,
+    newer: async () => {
+      const [again] = await newestVersions(
+        db,
+        'readinessEvents',
+        org,
+        { seq: s.readinessEvents.seq, ready: s.readinessEvents.ready },
+        and(eq(s.readinessEvents.unitId, input.unitId), eq(s.readinessEvents.periodId, input.periodId)),
+      );
+      return again ?? null;
+    },
+    write: async (tx, seq) => {
       await tx.insert(s.readinessEvents).values({
         organizationId: org,
         unitId: input.unitId,
@@ -61,7 +51,7 @@ export async function setReadiness(
         ready: input.ready,
         authorId: user.id,
       });
-      await recordAudit(tx as unknown as Db, {
+      await recordAudit(tx, {
         organizationId: org,
         actorId: user.id,
         action: input.ready ? 'readiness.mark' : 'readiness.unmark',
@@ -69,10 +59,6 @@ export async function setReadiness(
         entityId: input.unitId,
         changes: { periodId: input.periodId, seq },
       });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(await newestRow());
-    throw error;
-  }
-  return { seq };
+    },
+  });
 }

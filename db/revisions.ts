@@ -1,13 +1,15 @@
 // Sending an item back for revision (the director): a revision request with a comment,
 // and the unit's readiness taken away. A request stands until the unit saves the item again.
 import 'server-only';
-import { and, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree } from './unit-tree';
+import { openRevisionRows } from './period-content';
+import { newestVersions } from './history';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
 
@@ -73,12 +75,13 @@ export async function sendBack(
       authorId: user.id,
     });
     // The unit is no longer ready: its part of the period needs work again.
-    const [readiness] = await tx
-      .select({ seq: s.readinessEvents.seq, ready: s.readinessEvents.ready })
-      .from(s.readinessEvents)
-      .where(and(eq(s.readinessEvents.organizationId, org), eq(s.readinessEvents.unitId, input.unitId), eq(s.readinessEvents.periodId, input.periodId)))
-      .orderBy(desc(s.readinessEvents.seq))
-      .limit(1);
+    const [readiness] = await newestVersions(
+      tx as unknown as Db,
+      'readinessEvents',
+      org,
+      { seq: s.readinessEvents.seq, ready: s.readinessEvents.ready },
+      and(eq(s.readinessEvents.unitId, input.unitId), eq(s.readinessEvents.periodId, input.periodId)),
+    );
     if (readiness?.ready) {
       await tx.insert(s.readinessEvents).values({
         organizationId: org,
@@ -110,80 +113,13 @@ export interface OpenRevisionDTO {
   createdAt: string;
 }
 
-/**
- * The revision requests of a period that still stand (for the given units, or all): a
- * request is answered once the item is saved again after it. A fixed number of queries.
- */
+/** The revision requests of a period that still stand (for the given units, or all), newest first. */
 export async function listOpenRevisions(db: Db, user: CurrentUser | null, periodId: string, unitIds?: string[]): Promise<OpenRevisionDTO[]> {
   const org = authorizeInOwnOrganization(user, 'read', 'period');
   if (unitIds && unitIds.length === 0) return [];
-  const requests = await db
-    .select({
-      itemKind: s.revisionRequests.itemKind,
-      itemId: s.revisionRequests.itemId,
-      unitId: s.revisionRequests.unitId,
-      comment: s.revisionRequests.comment,
-      authorName: s.users.name,
-      createdAt: s.revisionRequests.createdAt,
-    })
-    .from(s.revisionRequests)
-    .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.revisionRequests.authorId)))
-    .where(
-      and(
-        eq(s.revisionRequests.organizationId, org),
-        eq(s.revisionRequests.periodId, periodId),
-        ...(unitIds ? [inArray(s.revisionRequests.unitId, unitIds)] : []),
-      ),
-    )
-    .orderBy(desc(s.revisionRequests.createdAt));
-  if (!requests.length) return [];
-  const oldest = requests.reduce((min, r) => (r.createdAt < min ? r.createdAt : min), requests[0]!.createdAt);
-  const ids = (kind: RevisionItemKind) => [...new Set(requests.filter((r) => r.itemKind === kind).map((r) => r.itemId))];
-  const [values, assessments, reports] = await Promise.all([
-    ids('indicator').length
-      ? db
-          .select({ itemId: s.indicatorValues.indicatorId, createdAt: s.indicatorValues.createdAt })
-          .from(s.indicatorValues)
-          .where(
-            and(
-              eq(s.indicatorValues.organizationId, org),
-              eq(s.indicatorValues.periodId, periodId),
-              inArray(s.indicatorValues.indicatorId, ids('indicator')),
-              gt(s.indicatorValues.createdAt, oldest),
-            ),
-          )
-      : [],
-    ids('goal').length
-      ? db
-          .select({ itemId: s.goalAssessments.goalId, createdAt: s.goalAssessments.createdAt })
-          .from(s.goalAssessments)
-          .where(
-            and(
-              eq(s.goalAssessments.organizationId, org),
-              eq(s.goalAssessments.periodId, periodId),
-              inArray(s.goalAssessments.goalId, ids('goal')),
-              gt(s.goalAssessments.createdAt, oldest),
-            ),
-          )
-      : [],
-    ids('assignment').length
-      ? db
-          .select({ itemId: s.assignmentReports.assignmentId, unitId: s.assignmentReports.unitId, createdAt: s.assignmentReports.createdAt })
-          .from(s.assignmentReports)
-          .where(
-            and(
-              eq(s.assignmentReports.organizationId, org),
-              eq(s.assignmentReports.periodId, periodId),
-              inArray(s.assignmentReports.assignmentId, ids('assignment')),
-              gt(s.assignmentReports.createdAt, oldest),
-            ),
-          )
-      : [],
-  ]);
-  const answered = (r: (typeof requests)[number]) => {
-    if (r.itemKind === 'indicator') return values.some((v) => v.itemId === r.itemId && v.createdAt > r.createdAt);
-    if (r.itemKind === 'goal') return assessments.some((a) => a.itemId === r.itemId && a.createdAt > r.createdAt);
-    return reports.some((a) => a.itemId === r.itemId && a.unitId === r.unitId && a.createdAt > r.createdAt);
-  };
-  return requests.filter((r) => !answered(r)).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  const rows = await openRevisionRows(db, org, periodId);
+  return rows
+    .filter((r) => !unitIds || unitIds.includes(r.unitId))
+    .reverse()
+    .map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

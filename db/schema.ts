@@ -110,8 +110,6 @@ export const users = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     // Sessions that began before this moment are no longer valid (set when the account is disabled).
     sessionsValidFrom: timestamp('sessions_valid_from', { withTimezone: true }),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -138,6 +136,43 @@ export const roleGrants = pgTable(
     foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }),
   ],
 );
+
+/**
+ * A signed-in session. The session cookie (a JWT) names it; every request checks it here, so
+ * logout, an admin ending a user's sessions, the idle timeout and the absolute lifetime end
+ * it on the server, whatever a copied cookie says. Operational state, not history: ending
+ * a session sets ended_at (the audit log keeps who logged in and out, and when).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    organizationId: orgId(),
+    userId: uuid('user_id').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'), // 'logout' | 'ended_by_admin' | 'idle' | 'expired'
+  },
+  (t) => [
+    unique('sessions_org_id').on(t.organizationId, t.id),
+    index('sessions_org_user').on(t.organizationId, t.userId),
+    foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }),
+  ],
+);
+
+/**
+ * Failed logins per key (lib/login-throttle.ts): an account (the email as typed), an account
+ * from one client, a client. Keys are SHA-256 hashes, so no typed address is stored. Kept
+ * without organization_id: a login is counted before anyone knows which organization (if
+ * any) the address belongs to. Operational state, not history (the audit log keeps the
+ * failures of real accounts).
+ */
+export const loginAttempts = pgTable('login_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+});
 
 // ---------------------------------------------------------------- periods
 

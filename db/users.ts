@@ -1,71 +1,47 @@
 // Users: login lookups, the signed-in user with the units their grants cover, and the
 // administration of accounts. Password hashes never leave this file except to the
-// credential check in lib/auth.ts.
+// credential check in server/credentials.ts.
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import type { Role } from '@/lib/roles';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
-import { afterFailure, AFTER_SUCCESS, type ThrottleState } from '@/lib/login-throttle';
 
 export interface LoginCandidate {
   id: string;
   organizationId: string;
   passwordHash: string | null;
   disabled: boolean;
-  throttle: ThrottleState;
 }
 
 /** Every account with this email (one per organization at most). */
 export async function findLoginCandidates(db: Db, email: string): Promise<LoginCandidate[]> {
   const rows = await db
-    .select({
-      id: s.users.id,
-      organizationId: s.users.organizationId,
-      passwordHash: s.users.passwordHash,
-      disabledAt: s.users.disabledAt,
-      failedLogins: s.users.failedLogins,
-      lockedUntil: s.users.lockedUntil,
-    })
+    .select({ id: s.users.id, organizationId: s.users.organizationId, passwordHash: s.users.passwordHash, disabledAt: s.users.disabledAt })
     .from(s.users)
     .where(eq(s.users.email, email.trim().toLowerCase()))
     .orderBy(asc(s.users.createdAt));
-  return rows.map((r) => ({
-    id: r.id,
-    organizationId: r.organizationId,
-    passwordHash: r.passwordHash,
-    disabled: r.disabledAt !== null,
-    throttle: { failures: r.failedLogins, lockedUntil: r.lockedUntil },
-  }));
+  return rows.map((r) => ({ id: r.id, organizationId: r.organizationId, passwordHash: r.passwordHash, disabled: r.disabledAt !== null }));
 }
 
-/** Counts a failed login under a row lock, so concurrent failures are all counted. */
-export async function recordLoginFailure(db: Db, organizationId: string, userId: string, now: Date): Promise<ThrottleState> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ failures: s.users.failedLogins, lockedUntil: s.users.lockedUntil })
-      .from(s.users)
-      .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)))
-      .for('update');
-    if (!row) throw new NotFoundError('user');
-    const next = afterFailure(row, now);
-    await tx
-      .update(s.users)
-      .set({ failedLogins: next.failures, lockedUntil: next.lockedUntil })
-      .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)));
-    return next;
+/** A refused login on a real account, in its organization's audit log (never the password). */
+export async function recordLoginRefusal(
+  db: Db,
+  candidate: { id: string; organizationId: string },
+  reason: 'wrong_password' | 'throttled' | 'disabled',
+): Promise<void> {
+  await recordAudit(db, {
+    organizationId: candidate.organizationId,
+    actorId: null,
+    action: reason === 'throttled' ? 'login.throttled' : 'login.failure',
+    entityType: 'user',
+    entityId: candidate.id,
+    changes: { reason },
   });
-}
-
-export async function recordLoginSuccess(db: Db, organizationId: string, userId: string): Promise<void> {
-  await db
-    .update(s.users)
-    .set({ failedLogins: AFTER_SUCCESS.failures, lockedUntil: AFTER_SUCCESS.lockedUntil })
-    .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)));
 }
 
 /** Every unit in `roots` and below them, from the organization's unit tree. */

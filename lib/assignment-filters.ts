@@ -1,7 +1,7 @@
 // The assignment monitor's filters (/uppdrag): parsed from the URL's search params with
 // fixed lists only, applied to the rows in memory, and written back to a shareable query.
 // Pure: no I/O. Nothing from the URL ever reaches SQL, least of all as an identifier.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { ReportStatus } from './assignment-status';
 
 export const ISSUER_FILTERS = ['council', 'board'] as const;

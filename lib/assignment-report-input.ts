@@ -1,5 +1,5 @@
 // A unit's återrapportering on an assignment for a period, shared by form and server.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { MAX_TEXT } from './indicator-value-input';
 
 export const assignmentReportSchema = z

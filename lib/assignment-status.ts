@@ -39,3 +39,12 @@ export function isOverdue(status: ReportStatus | null, dueDate: string | null, t
   if (status === 'done' || status === 'cancelled') return false;
   return today > dueDate;
 }
+
+/**
+ * The day a period's views and its report judge "Försenat" on: the period's end date (a
+ * report for delår 2024 says what was true on 2024-08-31, whenever it is read), or today
+ * while the period has not ended yet.
+ */
+export function overdueDay(period: { endDate: string }, today: string): string {
+  return period.endDate < today ? period.endDate : today;
+}

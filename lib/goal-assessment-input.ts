@@ -1,5 +1,5 @@
 // A goal's assessment for a period: the rules a save must meet, shared by form and server.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { Colour } from './colour';
 import { goalAttainment, type GoalRule } from './goal-rule';
 import { MAX_JUSTIFICATION, MAX_TEXT } from './indicator-value-input';

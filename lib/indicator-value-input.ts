@@ -1,7 +1,7 @@
 // What a reporter enters for an indicator in a period, and the rules a save must meet:
 // the same function runs in the form (live colour and trend, early errors) and on the
 // server (the authority).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { evaluateTarget, type Target } from './target';
 import { computeTrend, type Trend } from './trend';
 import type { Colour } from './colour';

@@ -31,3 +31,6 @@ export function isLive(item: LiveItem, period: { year: number }): boolean {
       return item.validFrom <= period.year && (item.validTo === null || item.validTo >= period.year);
   }
 }
+
+/** What a form or action says of an item that is not live. */
+export const ARCHIVED_MESSAGE = 'Det här är arkiverat och kan inte längre rapporteras. Det finns kvar i historiken.';

@@ -2,6 +2,16 @@
 export type PeriodKind = 'T1' | 'delar' | 'helar';
 export type PeriodState = 'draft' | 'open' | 'closed';
 
+/** A period as every surface sees it. */
+export interface Period {
+  id: string;
+  year: number;
+  kind: PeriodKind;
+  endDate: string;
+  deadline: string | null;
+  state: PeriodState;
+}
+
 const KIND_LABELS: Record<PeriodKind, string> = { T1: 'Tertial 1', delar: 'Delår', helar: 'Helår' };
 const STATE_LABELS: Record<PeriodState, string> = {
   draft: 'Utkast',

@@ -1,6 +1,7 @@
 // The one place that decides access: can(user, action, resource). Every server action,
 // route handler and db/ read asks it; nothing else decides who may do what.
 import type { CurrentUser } from './current-user';
+import { ForbiddenError } from './errors';
 
 export type Action = 'read' | 'report' | 'send_back' | 'approve' | 'manage';
 
@@ -71,14 +72,7 @@ export function can(user: CurrentUser | null | undefined, action: Action, resour
   }
 }
 
-/** Thrown where an action is refused; shown to the user as "not found", never as a hint. */
-export class ForbiddenError extends Error {
-  constructor() {
-    super('forbidden');
-    this.name = 'ForbiddenError';
-  }
-}
-
+/** Throws ForbiddenError (lib/errors) unless can(user, action, resource). */
 export function authorize(user: CurrentUser | null | undefined, action: Action, resource: Resource): asserts user is CurrentUser {
   if (!can(user, action, resource)) throw new ForbiddenError();
 }

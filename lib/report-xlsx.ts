@@ -8,6 +8,7 @@ import { colourLabel } from './colour';
 import { trendLabel } from './trend';
 import { reportStatusLabel } from './assignment-status';
 import { blocksToPlainText, markdownBlocks } from './markdown-blocks';
+import { setZipTimestamps } from './zip-timestamps';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -167,8 +168,9 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
     ]),
   );
 
-  const data = await wb.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  const data = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  // An approved workbook carries approvedAt inside the zip too: the same bytes at every download.
+  return model.approvedAt ? setZipTimestamps(data, stamp) : data;
 }
 
 function aboutSheet(wb: ExcelJS.Workbook, model: WorkbookModel, now: Date): void {
@@ -181,7 +183,8 @@ function aboutSheet(wb: ExcelJS.Workbook, model: WorkbookModel, now: Date): void
     ['Preliminär', model.preliminary ? 'Ja – perioden är inte attesterad' : 'Nej'],
   ];
   if (model.approvedAt) rows.push(['Attesterad', localDateTime(model.approvedAt), DATE_TIME_FORMAT]);
-  rows.push(['Exporterad', wallClock(now), DATE_TIME_FORMAT]);
+  // An approved period's workbook is the approved document: the same bytes whenever it is downloaded.
+  else rows.push(['Exporterad', wallClock(now), DATE_TIME_FORMAT]);
   rows.push(['Tider', 'Svensk tid (Europe/Stockholm)']);
 
   const title = ws.addRow([`Mål och uppdrag – ${model.boardName}`]);

@@ -1,6 +1,6 @@
 // Ids in URLs are checked before they reach a query: anything that is not a UUID is
 // simply "not found" (never a database error).
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 const uuid = z.uuid();
 

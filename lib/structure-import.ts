@@ -2,13 +2,23 @@
 // assignments): the template workbook and the parsing of an uploaded file into rows per
 // sheet, with every problem found (Swedish, per sheet, row and column). Pure: no database;
 // resolving codes and the rules of each item are in db/admin/structure-import.ts. The same
-// guards as the values import: size, zip bomb, formulas refused, a maximum of rows.
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES } from './value-import';
+// guards as the values import (size, zip bomb, formulas refused, a maximum of rows): both
+// read files with the Excel kit they share (lib/excel-import.ts).
+import {
+  addTableSheet,
+  dataRowCount,
+  headerProblem,
+  openWorkbook,
+  readRows,
+  refuseFile,
+  templateWorkbook,
+  tooManyRows,
+  workbookBuffer,
+  type SheetProblem,
+  type WorkbookRead,
+} from './excel-import';
 
-export { MAX_FILE_BYTES };
-export const INSTRUCTIONS_SHEET = 'Instruktioner';
+export { INSTRUCTIONS_SHEET, MAX_FILE_BYTES } from './excel-import';
 
 /** The sheets in dependency order, each with its columns (the header row, in this order). */
 export const STRUCTURE_SHEETS = {
@@ -75,137 +85,37 @@ export interface StructureRow {
   cells: Record<string, string>;
 }
 
-export interface StructureProblem {
-  sheet: string;
-  row: number | null;
-  column: string | null;
-  message: string;
-}
+export type StructureProblem = SheetProblem;
 
 export interface ParsedStructure {
   rows: StructureRow[];
   problems: StructureProblem[];
 }
 
-const refuse = (message: string): ParsedStructure => ({ rows: [], problems: [{ sheet: '', row: null, column: null, message }] });
-const NOT_XLSX = 'Filen är inte en Excelfil (.xlsx). Spara den som Excel-arbetsbok och försök igen.';
-const MAX_ENTRY_RATIO = 500;
-const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
-
-/** The zip's central directory: total and per-entry uncompressed sizes, before anything is inflated. */
-async function zipBombCheck(buffer: Uint8Array): Promise<string | null> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buffer, { checkCRC32: false });
-  } catch {
-    return NOT_XLSX;
-  }
-  let total = 0;
-  for (const file of Object.values(zip.files)) {
-    if (file.dir) continue;
-    const data = (file as unknown as { _data?: { compressedSize?: number; uncompressedSize?: number } })._data;
-    const compressed = data?.compressedSize;
-    const uncompressed = data?.uncompressedSize;
-    if (typeof compressed !== 'number' || typeof uncompressed !== 'number' || uncompressed < 0) return NOT_XLSX;
-    total += uncompressed;
-    if (total > MAX_UNCOMPRESSED_BYTES) return 'Filen är för stor uppackad (mer än 50 MB). Dela upp den i flera filer.';
-    if (uncompressed > RATIO_CHECK_FROM_BYTES && uncompressed > Math.max(compressed, 1) * MAX_ENTRY_RATIO) {
-      return 'Filen är packad på ett orimligt sätt och kan inte läsas.';
-    }
-  }
-  if (!zip.file('xl/workbook.xml')) return NOT_XLSX;
-  return null;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A cell's text (numbers Swedish style, dates YYYY-MM-DD), or a problem message. */
-function cellText(cell: ExcelJS.Cell): { text: string } | { problem: string } {
-  const V = ExcelJS.ValueType;
-  switch (cell.type) {
-    case V.Null:
-    case V.Merge:
-      return { text: '' };
-    case V.Formula:
-      return { problem: 'Formler är inte tillåtna. Skriv in värdet i stället.' };
-    case V.Number:
-      return { text: String(cell.value as number).replace('.', ',') };
-    case V.String:
-    case V.SharedString:
-      return { text: String(cell.value) };
-    case V.RichText:
-      return { text: (cell.value as ExcelJS.CellRichTextValue).richText.map((part) => part.text).join('') };
-    case V.Hyperlink: {
-      const text = (cell.value as ExcelJS.CellHyperlinkValue).text as unknown;
-      return { text: typeof text === 'string' ? text : ((text as ExcelJS.CellRichTextValue)?.richText?.map((p) => p.text).join('') ?? '') };
-    }
-    case V.Date: {
-      // Excel dates carry no time zone: ExcelJS gives them as UTC midnight.
-      const d = cell.value as Date;
-      return { text: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` };
-    }
-    case V.Boolean:
-      return { problem: 'Ange text eller ett tal, inte SANT/FALSKT.' };
-    case V.Error:
-      return { problem: 'Cellen innehåller ett fel.' };
-    default:
-      return { problem: 'Cellens innehåll kan inte läsas.' };
-  }
-}
-
-const normalize = (text: string) => text.replace(/\r\n?/g, '\n').trim();
-
 /** Reads the structure sheets of an uploaded workbook; a missing sheet is simply not imported. */
-export async function parseStructureWorkbook(buffer: Uint8Array): Promise<ParsedStructure> {
-  if (buffer.length > MAX_FILE_BYTES) return refuse('Filen är större än 5 MB.');
-  if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b || buffer[2] !== 0x03 || buffer[3] !== 0x04) {
-    return refuse(NOT_XLSX);
-  }
-  const bomb = await zipBombCheck(buffer);
-  if (bomb) return refuse(bomb);
-
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    return refuse(NOT_XLSX);
-  }
+/** `source`: the file's bytes, or the file already read off the request thread (server/read-workbook.ts). */
+export async function parseStructureWorkbook(source: Uint8Array | WorkbookRead): Promise<ParsedStructure> {
+  const opened = await openWorkbook(source);
+  if ('refused' in opened) return refuseFile(opened.refused);
+  const wb = opened.workbook;
   const present = SHEET_NAMES.filter((name) => wb.getWorksheet(name));
-  if (!present.length) return refuse(`Filen har inget av bladen ${SHEET_NAMES.map((n) => `"${n}"`).join(', ')}. Utgå från mallen.`);
-  const total = present.reduce((n, name) => n + Math.max(0, wb.getWorksheet(name)!.actualRowCount - 1), 0);
-  if (total > MAX_DATA_ROWS) return refuse(`Filen har fler än ${MAX_DATA_ROWS.toLocaleString('sv-SE')} rader. Dela upp den i flera filer.`);
+  if (!present.length) return refuseFile(`Filen har inget av bladen ${SHEET_NAMES.map((n) => `"${n}"`).join(', ')}. Utgå från mallen.`);
+  const tooMany = tooManyRows(present.reduce((n, name) => n + dataRowCount(wb.getWorksheet(name)!), 0));
+  if (tooMany) return refuseFile(tooMany);
 
   const rows: StructureRow[] = [];
   const problems: StructureProblem[] = [];
   for (const sheet of present) {
     const ws = wb.getWorksheet(sheet)!;
     const columns = STRUCTURE_SHEETS[sheet] as readonly string[];
-    const header = columns.map((_, i) => normalize(ws.getRow(1).getCell(i + 1).text ?? '').toLowerCase());
-    if (header.some((h, i) => h !== columns[i]!.toLowerCase())) {
-      problems.push({ sheet, row: 1, column: null, message: `Rubrikraden ska vara: ${columns.join(' | ')}.` });
+    const header = headerProblem(ws, sheet, columns);
+    if (header) {
+      problems.push(header);
       continue;
     }
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rowNumber === 1) return;
-      const cells: Record<string, string> = {};
-      let ok = true;
-      columns.forEach((column, i) => {
-        const result = cellText(row.getCell(i + 1));
-        if ('problem' in result) {
-          problems.push({ sheet, row: rowNumber, column, message: result.problem });
-          ok = false;
-          cells[column] = '';
-        } else {
-          cells[column] = normalize(result.text);
-        }
-      });
-      if (!ok || Object.values(cells).every((t) => t === '')) return;
-      if (!cells.Kod) {
-        problems.push({ sheet, row: rowNumber, column: 'Kod', message: 'Koden saknas.' });
-        return;
-      }
-      rows.push({ sheet, row: rowNumber, cells });
-    });
+    const read = readRows(ws, sheet, columns, { dates: 'iso', required: { Kod: 'Koden saknas.' } });
+    for (const { row, cells } of read.rows) rows.push({ sheet, row, cells });
+    for (const problem of read.problems) problems.push(problem);
   }
   return { rows, problems };
 }
@@ -246,20 +156,9 @@ const INSTRUCTIONS: string[] = [
 
 /** The structure template: "Instruktioner" and one sheet per kind of item, with headers only. */
 export async function buildStructureTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Målbild';
-  wb.title = 'Mall för import av struktur';
-  const about = wb.addWorksheet(INSTRUCTIONS_SHEET);
-  about.columns = [{ width: 130 }];
-  INSTRUCTIONS.forEach((line, i) => {
-    const row = about.addRow([line]);
-    if (i === 0) row.font = { bold: true, size: 14 };
-  });
+  const wb = templateWorkbook('Mall för import av struktur', INSTRUCTIONS, 130);
   for (const sheet of SHEET_NAMES) {
-    const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-    ws.columns = STRUCTURE_SHEETS[sheet].map((header) => ({ header, width: Math.max(12, header.length + 4) }));
-    ws.getRow(1).font = { bold: true };
+    addTableSheet(wb, sheet, STRUCTURE_SHEETS[sheet].map((header) => ({ header, width: Math.max(12, header.length + 4) })));
   }
-  const data = await wb.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return workbookBuffer(wb);
 }

@@ -7,7 +7,7 @@
 // authorizes itself. What the header shows may lag until the next full load or save; what a
 // page shows never does.
 import type { ReactNode } from 'react';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { AppHeader } from '@/components/app-header';
 import { logout } from '../logga-in/actions';
 

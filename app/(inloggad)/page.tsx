@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getOverview, listPeriods, periodIdFromQuery, type OverviewDTO } from '@/db/queries/overview';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import type { CurrentUser } from '@/lib/current-user';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
@@ -32,10 +32,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
 
   const [overview, periods] = await Promise.all([
-    getOverview(db, user, periodId, parseId(query.namnd)).catch((error) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
+    getOverview(db, user, periodId, parseId(query.namnd)).catch(notFoundOrThrow),
     listPeriods(db, user),
   ]);
   const { period } = overview;

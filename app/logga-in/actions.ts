@@ -3,9 +3,9 @@
 // question to ask (authorization starts once a user exists); the input is still parsed
 // with zod and nothing about which accounts exist is revealed.
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { z } from 'zod';
-import { loginSchema, signIn, signOut } from '@/lib/auth';
-import { LOCKED_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from '@/lib/login-throttle';
+import { z } from '@/lib/zod';
+import { loginSchema, signIn, signOut } from '@/server/auth';
+import { WRONG_CREDENTIALS_MESSAGE } from '@/lib/login-throttle';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 
 export interface LoginState {
@@ -15,6 +15,8 @@ export interface LoginState {
 }
 
 export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
+  // Anything but a form (a client posting JSON through Next's action protocol) is refused.
+  if (!(formData instanceof FormData)) return { email: '', error: 'Formuläret kunde inte läsas. Ladda om sidan och försök igen.' };
   const raw = { email: String(formData.get('email') ?? ''), password: String(formData.get('password') ?? '') };
   const parsed = loginSchema.safeParse(raw);
   if (!parsed.success) {
@@ -28,7 +30,7 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { email: raw.email, error: error.code === 'locked' ? LOCKED_MESSAGE : WRONG_CREDENTIALS_MESSAGE };
+      return { email: raw.email, error: WRONG_CREDENTIALS_MESSAGE }; // one answer to every refusal
     }
     if (error instanceof AuthError) {
       console.error('login failed', error.type);

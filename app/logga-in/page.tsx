@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/lib/session';
+import { getCurrentUser } from '@/server/session';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 import { LoginForm } from './login-form';
 

@@ -8,7 +8,7 @@ import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-or
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { NotFoundError, ValidationError, isUniqueViolation } from '../errors';
+import { NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
 

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, or, gte, lte } from 'drizzle-o
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { NotFoundError, ValidationError, isUniqueViolation } from '../errors';
+import { NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { loadUnitTree } from '../unit-tree';
 import { changedFields, constraintOf, FIX_FIELDS, throwIfErrors, withUniqueCode } from './focus-areas';
 import { indicatorsOfGoals, indicatorsWithHistory, type IndicatorAdminDTO } from './indicators';

@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { NotFoundError, ValidationError, isUniqueViolation } from '../errors';
+import { NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { getIndicatorReport } from '../indicator-values';
 import { changedFields, constraintOf, throwIfErrors, withUniqueCode } from './focus-areas';
 import type { CurrentUser } from '@/lib/current-user';

@@ -11,12 +11,13 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ValidationError } from '../errors';
+import { ValidationError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { validateTarget, type Target } from '@/lib/target';
 import { suggestTargetLabel } from '@/lib/target-label';
 import { parseSwedishNumber } from '@/lib/swedish-number';
+import { importMessages } from '@/lib/excel-import';
 import { SHEET_NAMES, type StructureProblem, type StructureRow, type StructureSheet } from '@/lib/structure-import';
 
 export interface StructureChange {
@@ -558,7 +559,7 @@ export async function applyStructureImport(db: Db, user: CurrentUser, rows: Stru
     const tx = t as unknown as Db;
     const planned = await planImport(tx, org, rows);
     if (planned.problems.length) {
-      throw new ValidationError(`Filen har ${planned.problems.length} problem. Inget har importerats.`);
+      throw new ValidationError(importMessages.notImported(planned.problems.length));
     }
     const E = planned.entries;
     const todo = (sheet: StructureSheet) => E[sheet].filter((e) => e.kind !== 'unchanged');

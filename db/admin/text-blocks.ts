@@ -4,11 +4,12 @@
 // on the unique key, is a conflict that carries the newer version. A closed period, a
 // period not yet opened, or the board's approved (locked) period refuses changes.
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { appendVersion, newestVersions } from '../history';
 import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
@@ -80,9 +81,12 @@ function lockReasonFor(lock: PeriodLock, boardId: string): string | null {
 }
 
 /** The newest version of every text block of the plan and period, with its author (one query). */
-function newestVersions(db: Db, org: string, planId: string, periodId: string) {
-  return db
-    .selectDistinctOn([s.textBlockVersions.textBlockId], {
+function newestTexts(db: Db, org: string, planId: string, periodId: string) {
+  return newestVersions(
+    db,
+    'textBlockVersions',
+    org,
+    {
       slot: s.textBlocks.slot,
       focusAreaId: s.textBlocks.focusAreaId,
       seq: s.textBlockVersions.seq,
@@ -90,12 +94,10 @@ function newestVersions(db: Db, org: string, planId: string, periodId: string) {
       body: s.textBlockVersions.body,
       authorName: s.users.name,
       createdAt: s.textBlockVersions.createdAt,
-    })
-    .from(s.textBlockVersions)
-    .innerJoin(s.textBlocks, and(eq(s.textBlocks.organizationId, org), eq(s.textBlocks.id, s.textBlockVersions.textBlockId)))
-    .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.textBlockVersions.authorId)))
-    .where(and(eq(s.textBlockVersions.organizationId, org), eq(s.textBlocks.planId, planId), eq(s.textBlocks.periodId, periodId)))
-    .orderBy(s.textBlockVersions.textBlockId, desc(s.textBlockVersions.seq));
+    },
+    and(eq(s.textBlocks.planId, planId), eq(s.textBlocks.periodId, periodId)),
+    { withAuthor: true, withTextBlock: true },
+  );
 }
 
 const toVersion = (v: { seq: number; heading: string | null; body: string; authorName: string; createdAt: Date }): TextVersionDTO => ({
@@ -118,7 +120,7 @@ export async function getPlanTexts(db: Db, user: CurrentUser | null, planId: str
       .from(s.focusAreas)
       .where(and(eq(s.focusAreas.organizationId, org), isNull(s.focusAreas.parentId)))
       .orderBy(asc(s.focusAreas.sortOrder), asc(s.focusAreas.number), asc(s.focusAreas.name)),
-    newestVersions(db, org, planId, periodId),
+    newestTexts(db, org, planId, periodId),
   ]);
   if (!lock) throw new NotFoundError('period');
   const versionOf = (slot: TextSlot, focusAreaId: string | null) => {
@@ -202,35 +204,34 @@ export async function saveTextBlock(db: Db, user: CurrentUser, input: SaveTextBl
     focusAreaId ? eq(s.textBlocks.focusAreaId, focusAreaId) : isNull(s.textBlocks.focusAreaId),
   );
   const newest = async (tx: Db): Promise<TextVersionDTO | null> => {
-    const [row] = await tx
-      .select({
+    const [row] = await newestVersions(
+      tx,
+      'textBlockVersions',
+      org,
+      {
         seq: s.textBlockVersions.seq,
         heading: s.textBlockVersions.heading,
         body: s.textBlockVersions.body,
         authorName: s.users.name,
         createdAt: s.textBlockVersions.createdAt,
-      })
-      .from(s.textBlockVersions)
-      .innerJoin(s.textBlocks, and(eq(s.textBlocks.organizationId, org), eq(s.textBlocks.id, s.textBlockVersions.textBlockId)))
-      .innerJoin(s.users, and(eq(s.users.organizationId, org), eq(s.users.id, s.textBlockVersions.authorId)))
-      .where(and(eq(s.textBlockVersions.organizationId, org), sameSlot))
-      .orderBy(desc(s.textBlockVersions.seq))
-      .limit(1);
+      },
+      sameSlot,
+      { withAuthor: true, withTextBlock: true },
+    );
     return row ? toVersion(row) : null;
   };
 
-  const seq = input.baseSeq + 1;
-  try {
-    await db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
+  return appendVersion(db, {
+    baseSeq: input.baseSeq,
+    newestSeq: (await newest(db))?.seq ?? 0,
+    newer: () => newest(db),
+    write: async (tx, seq) => {
       // The slot's block: created on the first save (a concurrent first save finds the other's).
       await tx
         .insert(s.textBlocks)
         .values({ organizationId: org, planId: plan.id, periodId: period.id, slot: input.slot, focusAreaId })
         .onConflictDoNothing();
       const [block] = await tx.select({ id: s.textBlocks.id }).from(s.textBlocks).where(sameSlot);
-      const current = await newest(t);
-      if ((current?.seq ?? 0) !== input.baseSeq) throw new ConflictError(current);
       await tx.insert(s.textBlockVersions).values({
         organizationId: org,
         textBlockId: block!.id,
@@ -239,7 +240,7 @@ export async function saveTextBlock(db: Db, user: CurrentUser, input: SaveTextBl
         body: input.body,
         authorId: user.id,
       });
-      await recordAudit(t, {
+      await recordAudit(tx, {
         organizationId: org,
         actorId: user.id,
         action: 'text_block.save',
@@ -252,10 +253,6 @@ export async function saveTextBlock(db: Db, user: CurrentUser, input: SaveTextBl
           seq,
         },
       });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(await newest(db));
-    throw error;
-  }
-  return { seq };
+    },
+  });
 }

@@ -7,7 +7,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { isUniqueViolation, NotFoundError, ValidationError } from '../errors';
+import { isUniqueViolation, NotFoundError, ValidationError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
 

@@ -7,12 +7,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { isUniqueViolation, NotFoundError, ValidationError } from '../errors';
+import { isUniqueViolation, NotFoundError, ValidationError } from '@/lib/errors';
 import { assertActiveUnits } from './units';
 import type { CurrentUser } from '@/lib/current-user';
 import type { Role } from '@/lib/roles';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/password';
+import { hashPassword } from '@/server/password';
+import { MIN_PASSWORD_LENGTH } from '@/lib/password-rules';
 
 /** The roles granted without a unit; an editor grant always names a unit. */
 export type OrganizationRole = Exclude<Role, 'editor'>;
@@ -31,8 +32,6 @@ export interface AdminUserDTO {
   email: string;
   title: string | null;
   disabled: boolean;
-  /** Locked out after failed logins until this moment (ISO), or null. */
-  lockedUntil: string | null;
   isSelf: boolean;
   grants: GrantDTO[];
 }
@@ -92,14 +91,12 @@ export async function getUserForAdmin(db: Db, actor: CurrentUser | null, userId:
     .leftJoin(s.units, and(eq(s.units.organizationId, org), eq(s.units.id, s.roleGrants.unitId)))
     .where(and(eq(s.roleGrants.organizationId, org), eq(s.roleGrants.userId, user.id)))
     .orderBy(asc(s.roleGrants.role), asc(s.units.name));
-  const now = Date.now();
   return {
     id: user.id,
     name: user.name,
     email: user.email,
     title: user.title,
     disabled: user.disabledAt !== null,
-    lockedUntil: user.lockedUntil && user.lockedUntil.getTime() > now ? user.lockedUntil.toISOString() : null,
     isSelf: user.id === actor?.id,
     grants: grants.map((g) => ({
       id: g.id,
@@ -202,7 +199,7 @@ export async function setUserPassword(
     const t = tx as unknown as Db;
     const [row] = await t
       .update(s.users)
-      .set({ passwordHash, sessionsValidFrom: new Date(), failedLogins: 0, lockedUntil: null })
+      .set({ passwordHash, sessionsValidFrom: new Date() })
       .where(and(eq(s.users.organizationId, org), eq(s.users.id, input.userId)))
       .returning({ id: s.users.id, name: s.users.name });
     if (!row) throw new NotFoundError('user');

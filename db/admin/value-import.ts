@@ -8,13 +8,15 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ConflictError, ValidationError, isUniqueViolation } from '../errors';
+import { ConflictError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import type { Target } from '@/lib/target';
 import type { Colour } from '@/lib/colour';
 import { isDueInPeriod } from '@/lib/frequency';
+import { isLive } from '@/lib/live';
+import { importMessages } from '@/lib/excel-import';
 import { periodLabel } from '@/lib/period';
 import { parseSwedishNumber } from '@/lib/swedish-number';
 import { judgeIndicatorValue, MAX_TEXT, type JudgedValue } from '@/lib/indicator-value-input';
@@ -110,6 +112,13 @@ async function loadContext(db: Db, org: string) {
 
 type Indicator = Awaited<ReturnType<typeof loadContext>>['indicators'][number];
 
+/** The one rule of what is live (lib/live.ts): an indicator of this year's plan, none of plan, goal or indicator archived. */
+const isLiveIn = (ind: Indicator, period: { year: number }) =>
+  isLive(
+    { kind: 'indicator', planYear: ind.planYear, planArchivedAt: ind.planArchivedAt, goalArchivedAt: ind.goalArchivedAt, archivedAt: ind.archivedAt },
+    period,
+  );
+
 /** The newest version per (indicator, period) of the given indicators and periods. */
 async function newestVersions(db: Db, org: string, indicatorIds: string[], periodIds: string[]) {
   const found = new Map<string, typeof s.indicatorValues.$inferSelect>();
@@ -187,7 +196,8 @@ async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
       problem(row, 'Period', `Måttet hör till planen för ${ind.planYear}, inte till ${label}.`);
       continue;
     }
-    if (ind.archivedAt || ind.goalArchivedAt || ind.planArchivedAt) {
+    if (!isLiveIn(ind, period)) {
+      // The plan's year matches (above), so what is not live is archived: plan, goal or indicator.
       problem(row, 'Kod', 'Måttet är arkiverat och tar inte emot värden.');
       continue;
     }
@@ -320,7 +330,7 @@ export async function applyValueImport(
 ): Promise<{ written: number; unchanged: number }> {
   const { org, problems, writes, unchanged } = await plan(db, user, rows);
   if (problems.length) {
-    throw new ValidationError(`Filen har ${problems.length} problem. Inget har importerats.`);
+    throw new ValidationError(importMessages.notImported(problems.length));
   }
   if (!writes.length) return { written: 0, unchanged };
   try {
@@ -372,10 +382,7 @@ export async function getValueTemplateRows(db: Db, user: CurrentUser | null): Pr
     indicators
       .filter(
         (ind) =>
-          ind.planYear === period.year &&
-          !ind.archivedAt &&
-          !ind.goalArchivedAt &&
-          !ind.planArchivedAt &&
+          isLiveIn(ind, period) &&
           isDueInPeriod(ind.frequency, ind.yearlyPeriodKind, period.kind) &&
           !isLockedFor(locks.get(period.id)!, ind.boardId),
       )

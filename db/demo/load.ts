@@ -6,7 +6,7 @@ import * as s from '../schema';
 import type { DemoData } from './types';
 import { evaluateTarget, type Target } from '@/lib/target';
 import { computeTrend } from '@/lib/trend';
-import { hashPassword } from '@/lib/password';
+import { hashPassword } from '@/server/password';
 
 const DEMO_REASON = 'Demodata: Kommunstyrelsens delårsbokslut 2024-08-31, Askersunds kommun';
 

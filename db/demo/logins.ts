@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import type { DemoData } from './types';
-import { verifyPassword } from '@/lib/password';
+import { verifyPassword } from '@/server/password';
 
 export async function workingDemoLogins(db: Db, data: DemoData, password: string) {
   const emails = data.users.map((u) => u.email.toLowerCase());

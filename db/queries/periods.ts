@@ -3,20 +3,13 @@ import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
-import { NotFoundError } from '../errors';
-import type { PeriodKind, PeriodState } from '@/lib/period';
+import { NotFoundError } from '@/lib/errors';
+import type { Period } from '@/lib/period';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 
-export interface PeriodDTO {
-  id: string;
-  year: number;
-  kind: PeriodKind;
-  endDate: string;
-  deadline: string | null;
-  state: PeriodState;
-}
+export type PeriodDTO = Period;
 
 export const periodColumns = {
   id: s.periods.id,

@@ -7,7 +7,7 @@ import type { Database, Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
-import { NotFoundError, ValidationError } from '@/db/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import {
   createCouncilGoal,
   createFocusArea,
@@ -21,8 +21,8 @@ import {
   type CouncilGoalInput,
   type FocusAreaInput,
 } from '@/db/admin/focus-areas';
-import { runAction } from '@/lib/action';
-import { ForbiddenError } from '@/lib/policy';
+import { runAction } from '@/server/action';
+import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { createFocusAreaAction } from '@/app/(inloggad)/admin/malomraden/create-focus-area';
 import { engines } from './engines';

@@ -8,7 +8,7 @@ import type { Database, Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
-import { NotFoundError, ValidationError } from '@/db/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import {
   createBoardGoal,
   deleteBoardGoal,
@@ -20,8 +20,8 @@ import {
   type BoardGoalInput,
 } from '@/db/admin/goals';
 import { createIndicator } from '@/db/admin/indicators';
-import { runAction } from '@/lib/action';
-import { ForbiddenError } from '@/lib/policy';
+import { runAction } from '@/server/action';
+import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { createBoardGoalAction } from '@/app/(inloggad)/admin/mal/create-board-goal';
 import { engines } from './engines';

@@ -7,7 +7,7 @@ import type { Database, Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
-import { NotFoundError, ValidationError } from '@/db/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getPlanGoalsAdmin } from '@/db/admin/goals';
 import {
   createIndicator,
@@ -18,7 +18,7 @@ import {
   type IndicatorAdminDTO,
   type IndicatorInput,
 } from '@/db/admin/indicators';
-import { ForbiddenError } from '@/lib/policy';
+import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';

@@ -17,9 +17,9 @@ import {
   updatePeriodDates,
 } from '@/db/admin/periods';
 import { loadPeriodLock } from '@/db/locks';
-import { NotFoundError, ValidationError } from '@/db/errors';
-import { ForbiddenError } from '@/lib/policy';
-import { runAction } from '@/lib/action';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/errors';
+import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
 import { createPeriodAction } from '@/app/(inloggad)/admin/perioder/create-period';
 import { reopenClosedPeriodAction } from '@/app/(inloggad)/admin/perioder/reopen-closed-period';

@@ -12,8 +12,8 @@ import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { applyStructureImport, dryRunStructureImport } from '@/db/admin/structure-import';
 import { getOverview } from '@/db/queries/overview';
-import { ValidationError } from '@/db/errors';
-import { ForbiddenError } from '@/lib/policy';
+import { ValidationError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/errors';
 import { parseStructureWorkbook, STRUCTURE_SHEETS, type StructureSheet } from '@/lib/structure-import';
 import type { CurrentUser } from '@/lib/current-user';
 import { engines } from './engines';
@@ -65,7 +65,8 @@ async function count(db: Db) {
   return counts.join(',');
 }
 
-describe.each(engines)('structure import on $name', (engine) => {
+// Every test writes a workbook, parses it and runs the import's checks against the database.
+describe.each(engines)('structure import on $name', { timeout: 120_000 }, (engine) => {
   let database: Database;
   let db: Db;
   let admin: CurrentUser, hr: CurrentUser, director: CurrentUser;

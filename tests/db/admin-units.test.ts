@@ -18,9 +18,9 @@ import {
   updateUnit,
   type UnitInput,
 } from '@/db/admin/units';
-import { NotFoundError, ValidationError } from '@/db/errors';
-import { ForbiddenError } from '@/lib/policy';
-import { runAction } from '@/lib/action';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/errors';
+import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
 import { createUnitAction } from '@/app/(inloggad)/admin/enheter/create-unit';
 import { updateUnitAction } from '@/app/(inloggad)/admin/enheter/update-unit';

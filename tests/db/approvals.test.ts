@@ -13,8 +13,8 @@ import { listOpenRevisions, sendBack } from '@/db/revisions';
 import { setReadiness } from '@/db/readiness';
 import { getOverview } from '@/db/queries/overview';
 import { getIndicatorReport, saveIndicatorValue } from '@/db/indicator-values';
-import { ValidationError } from '@/db/errors';
-import { ForbiddenError } from '@/lib/policy';
+import { ValidationError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/errors';
 import { indicatorValueSchema } from '@/lib/indicator-value-input';
 import type { CurrentUser } from '@/lib/current-user';
 import { engines } from './engines';
@@ -110,7 +110,9 @@ describe.each(engines)('sending back and approval on $name', (engine) => {
 });
 
 describe.each(engines)('an external unit after its board’s approval on $name', (engine) => {
-  it('cannot change its readiness once the board it reports to has approved the period', async () => {
+  // Opens, migrates and loads the demo (hashing its passwords) into a database of its own
+  // inside the test: 20 s under load.
+  it('cannot change its readiness once the board it reports to has approved the period', { timeout: 180_000 }, async () => {
     const database = await engine.open();
     try {
       await database.prepare((db) => loadDemoIfEmpty(db, askersund, DEMO_PASSWORD).then(() => undefined));

@@ -10,7 +10,7 @@ import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getIndicatorReport, saveIndicatorValue } from '@/db/indicator-values';
-import { ConflictError } from '@/db/errors';
+import { ConflictError } from '@/lib/errors';
 import { indicatorValueSchema } from '@/lib/indicator-value-input';
 import type { CurrentUser } from '@/lib/current-user';
 import { demoUser, DEMO_EMAILS } from './demo-users';
@@ -175,8 +175,10 @@ function concurrentSaves(open: () => Promise<Opened>) {
 }
 
 // The real test: 50 transactions on a pool of 10 connections against one server.
-for (const _ of hasPostgres ? [1] : []) describe('concurrent saves on a real server', () => concurrentSaves(openFreshServer));
+// Budget: 50 saves at once per test (4 s under load), on both engines.
+for (const _ of hasPostgres ? [1] : []) describe('concurrent saves on a real server', { timeout: 120_000 }, () => concurrentSaves(openFreshServer));
 
 // The embedded database has one connection, but the saves still interleave between their
 // read of the newest version and their insert: the unique key settles it there too.
-describe('interleaved saves on the embedded database', () => concurrentSaves(openEmbedded));
+// Budget: as above.
+describe('interleaved saves on the embedded database', { timeout: 120_000 }, () => concurrentSaves(openEmbedded));

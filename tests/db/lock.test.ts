@@ -58,7 +58,10 @@ async function organizationCount(dir: string): Promise<number> {
   }
 }
 
-describe('the embedded database folder lock', () => {
+// Each test starts child processes that open PGlite on a fresh folder on disk (7-10 s of
+// initialisation each, 30 s and more under load): a budget of its own, well above the db
+// project's 60 s.
+describe('the embedded database folder lock', { timeout: 180_000 }, () => {
   it('refuses a second live process with a clear message; after kill -9 the next start takes over with the data intact', async () => {
     const dir = tempDir();
     const first = await holdDatabase(dir);
@@ -97,7 +100,8 @@ describe('the embedded database folder lock', () => {
 });
 
 // Registered only when TEST_DATABASE_URL names a server (CI always does).
-for (const _ of hasPostgres ? [1] : []) describe('concurrent boots on a real server', () => {
+// Four servers migrate and one loads the demo (hashing its passwords) while the others wait.
+for (const _ of hasPostgres ? [1] : []) describe('concurrent boots on a real server', { timeout: 180_000 }, () => {
   it('four servers starting at once migrate once and load the demo once', async () => {
     const fresh = await freshPostgresUrl();
     const databases = await Promise.all([1, 2, 3, 4].map(() => openDatabase({ url: fresh.url })));

@@ -131,7 +131,9 @@ describe('the report files of the demo', () => {
     expect(text.some((line) => line.toLowerCase().includes('preliminär – perioden är inte attesterad'))).toBe(true);
   });
 
-  it('converts to PDF with LibreOffice without error', () => {
+  // LibreOffice starts cold and converts (40 s under load); its own process timeout is 120 s,
+  // so the test's budget must be larger than that.
+  it('converts to PDF with LibreOffice without error', { timeout: 180_000 }, () => {
     expect(hasSoffice(), "LibreOffice is needed: apt-get install libreoffice-writer-nogui (.ci/run does)").toBe(true);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'malbild-docx-'));
     try {
@@ -149,7 +151,8 @@ describe('the report files of the demo', () => {
     }
   });
 
-  it('the XLSX reads back with the same values as the database', async () => {
+  // Builds the workbook from the database and reads it back with exceljs.
+  it('the XLSX reads back with the same values as the database', { timeout: 120_000 }, async () => {
     const viewer = await demoUser(database.db, DEMO_EMAILS.viewer);
     const xlsx = await buildReportXlsx(await getBoardWorkbook(database.db, viewer, ks, periodId));
     const workbook = new ExcelJS.Workbook();

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   assignmentStatus,
   isOverdue,
+  overdueDay,
   OVERDUE_LABEL,
   reportStatusLabel,
   type ReportStatus,
@@ -58,5 +59,18 @@ describe('isOverdue', () => {
     [null, null, '2024-08-31', false],
   ])('%s due %s on %s: %s', (status, due, today, expected) => {
     expect(isOverdue(status, due, today)).toBe(expected);
+  });
+});
+
+describe('overdueDay', () => {
+  const delar2024 = { endDate: '2024-08-31' };
+  it('judges a period that has ended as of its end date, whenever it is read', () => {
+    expect(overdueDay(delar2024, '2026-11-30')).toBe('2024-08-31');
+    // Due 2024-10-31: not overdue in Delår 2024, read two years later.
+    expect(isOverdue('in_progress', '2024-10-31', overdueDay(delar2024, '2026-11-30'))).toBe(false);
+    expect(isOverdue('in_progress', '2024-06-30', overdueDay(delar2024, '2026-11-30'))).toBe(true);
+  });
+  it('judges a period that has not ended as of today', () => {
+    expect(overdueDay(delar2024, '2024-07-15')).toBe('2024-07-15');
   });
 });

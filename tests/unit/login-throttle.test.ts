@@ -1,13 +1,25 @@
+// Throttling failed logins: slower per account, refused per client, never a lockout of the owner.
 import { describe, expect, it } from 'vitest';
-import { AFTER_SUCCESS, LOCK_AFTER_FAILURES, afterFailure, isLocked, loginDelayMs, type ThrottleState } from '@/lib/login-throttle';
+import {
+  ACCOUNT_CLIENT_LIMIT,
+  CLIENT_LIMIT,
+  NO_ATTEMPTS,
+  WINDOW_MINUTES,
+  afterFailure,
+  clientAddress,
+  failuresNow,
+  isClientRefused,
+  loginDelayMs,
+  type AttemptCount,
+} from '@/lib/login-throttle';
 
 const now = new Date('2024-09-10T10:00:00Z');
 const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
 
-function failTimes(n: number): ThrottleState {
-  let state = AFTER_SUCCESS;
-  for (let i = 0; i < n; i++) state = afterFailure(state, now);
-  return state;
+function failTimes(n: number, at = now): AttemptCount {
+  let count = NO_ATTEMPTS;
+  for (let i = 0; i < n; i++) count = afterFailure(count, at);
+  return count;
 }
 
 describe('login throttling', () => {
@@ -17,34 +29,36 @@ describe('login throttling', () => {
     [2, 0],
     [3, 500],
     [4, 1000],
-  ])('after %i failures the next attempt waits %i ms', (failures, delay) => {
+    [5, 2000],
+    [6, 4000],
+    [40, 4000],
+  ])('after %i failures on an account the next attempt waits %i ms', (failures, delay) => {
     expect(loginDelayMs(failTimes(failures), now)).toBe(delay);
   });
 
-  it('never waits more than four seconds', () => {
-    expect(loginDelayMs({ failures: 40, lockedUntil: null }, now)).toBe(4000);
+  it('forgets failures when the window has run out, and starts a new one', () => {
+    const count = failTimes(4);
+    expect(failuresNow(count, minutes(WINDOW_MINUTES - 1))).toBe(4);
+    expect(failuresNow(count, minutes(WINDOW_MINUTES))).toBe(0);
+    expect(loginDelayMs(count, minutes(WINDOW_MINUTES))).toBe(0);
+    expect(afterFailure(count, minutes(WINDOW_MINUTES))).toEqual({ failures: 1, windowStartedAt: minutes(WINDOW_MINUTES) });
   });
 
-  it(`locks the account for 15 minutes at the ${LOCK_AFTER_FAILURES}th failure in a row`, () => {
-    expect(isLocked(failTimes(LOCK_AFTER_FAILURES - 1), now)).toBe(false);
-    const locked = failTimes(LOCK_AFTER_FAILURES);
-    expect(locked.lockedUntil).toEqual(minutes(15));
-    expect(isLocked(locked, now)).toBe(true);
-    expect(isLocked(locked, minutes(14.9))).toBe(true);
-    expect(isLocked(locked, minutes(15))).toBe(false);
+  it('refuses a client after its own failures on one account, or on many, and no other client', () => {
+    expect(isClientRefused(failTimes(ACCOUNT_CLIENT_LIMIT - 1), failTimes(ACCOUNT_CLIENT_LIMIT - 1), now)).toBe(false);
+    expect(isClientRefused(failTimes(ACCOUNT_CLIENT_LIMIT), failTimes(ACCOUNT_CLIENT_LIMIT), now)).toBe(true);
+    expect(isClientRefused(NO_ATTEMPTS, failTimes(CLIENT_LIMIT), now)).toBe(true);
+    // The owner on another client: nothing counted against that client, so never refused.
+    expect(isClientRefused(NO_ATTEMPTS, NO_ATTEMPTS, now)).toBe(false);
+    expect(isClientRefused(failTimes(ACCOUNT_CLIENT_LIMIT), NO_ATTEMPTS, minutes(WINDOW_MINUTES))).toBe(false);
   });
 
-  it('starts counting again once a lock has run out', () => {
-    const locked = failTimes(LOCK_AFTER_FAILURES);
-    const later = minutes(16);
-    expect(loginDelayMs(locked, later)).toBe(0);
-    expect(afterFailure(locked, later)).toEqual({ failures: 1, lockedUntil: null });
-  });
-
-  it('keeps a running lock when more failures come in during it, and extends it', () => {
-    const locked = failTimes(LOCK_AFTER_FAILURES);
-    const again = afterFailure(locked, minutes(5));
-    expect(again.failures).toBe(LOCK_AFTER_FAILURES + 1);
-    expect(again.lockedUntil).toEqual(minutes(20));
+  it('takes the client address that the trusted proxies vouch for', () => {
+    expect(clientAddress('203.0.113.9', 0)).toBe('203.0.113.9');
+    // Behind one reverse proxy that appends what it saw, a client-sent first hop does not count.
+    expect(clientAddress('1.2.3.4, 203.0.113.9', 0)).toBe('203.0.113.9');
+    expect(clientAddress('203.0.113.9, 10.0.0.2', 1)).toBe('203.0.113.9');
+    expect(clientAddress(null, 0)).toBe('okänd');
+    expect(clientAddress('  ', 2)).toBe('okänd');
   });
 });

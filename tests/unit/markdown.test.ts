@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { Markdown } from '@/components/markdown';
 
 function render(text: string): string {
-  return renderToStaticMarkup(createElement(Markdown, { children: text }));
+  return renderToStaticMarkup(createElement(Markdown, null, text));
 }
 
 describe('Markdown', () => {

@@ -3,7 +3,8 @@
 // derived from the policy's own sets.
 import { describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/current-user';
-import { type Action, authorize, can, ForbiddenError, type Resource, type ResourceKind } from '@/lib/policy';
+import { ForbiddenError } from '@/lib/errors';
+import { type Action, authorize, can, type Resource, type ResourceKind } from '@/lib/policy';
 import type { Role } from '@/lib/roles';
 
 const ORG = 'org-malby';

@@ -13,7 +13,9 @@ async function workbook(sheets: Record<string, { header?: string[]; rows: ExcelJ
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-describe('parseStructureWorkbook', () => {
+// Every test here writes a workbook with exceljs and reads it back (0.3–0.4 s on an idle
+// machine, several times that under load): a budget well above vitest's default 5 s.
+describe('parseStructureWorkbook', { timeout: 30_000 }, () => {
   it('reads a good file: rows per sheet with their row number, numbers Swedish style, dates as YYYY-MM-DD', async () => {
     const file = await workbook({
       Enheter: { rows: [['TN', 'Tekniska nämnden', 'nämnd', null], [], ['TN-TF', ' Tekniska förvaltningen ', 'förvaltning', 'TN']] },

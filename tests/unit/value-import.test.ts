@@ -19,7 +19,10 @@ const only = (problems: { message: string }[]) => {
   return problems[0]!.message;
 };
 
-describe('parseValuesWorkbook', () => {
+// Every test here writes a workbook with exceljs and reads it back (0.1–0.4 s on an idle
+// machine, several times that on a loaded 2-core one), so the file has a budget well above
+// vitest's default 5 s; the two that build big inputs have their own, larger one.
+describe('parseValuesWorkbook', { timeout: 30_000 }, () => {
   it('reads a good file: numbers as typed in Swedish, text as text, empty rows skipped', async () => {
     const file = await workbook([
       ['KS-2024-M1-I1', 'Delår 2024', 1.95, 'avser jan–aug', 'Bra *läge*'],
@@ -58,7 +61,8 @@ describe('parseValuesWorkbook', () => {
     expect(only((await parseValuesWorkbook(big)).problems)).toBe('Filen är större än 5 MB.');
   });
 
-  it('refuses a zip bomb from its central directory', async () => {
+  // Deflates 60 MB of text to build the bomb (~3 s idle): a generous budget of its own.
+  it('refuses a zip bomb by the bytes it actually unpacks', { timeout: 120_000 }, async () => {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<x/>');
     zip.file('xl/worksheets/sheet1.xml', 'a'.repeat(60 * 1024 * 1024));
@@ -74,7 +78,8 @@ describe('parseValuesWorkbook', () => {
     expect(only(wrong.problems)).toBe('Rubrikraden ska vara: Kod | Period | Utfall | Avser | Analys.');
   });
 
-  it('refuses more than 20 000 data rows', async () => {
+  // Writes and parses a 20 001-row workbook (~3 s idle; it timed out at 5 s under load).
+  it('refuses more than 20 000 data rows', { timeout: 120_000 }, async () => {
     const rows = Array.from({ length: 20_001 }, (_, i) => [`K${i}`, 'Delår 2024']);
     expect(only((await parseValuesWorkbook(await workbook(rows))).problems)).toMatch(/fler än 20\s000 rader/);
   });

@@ -2,7 +2,7 @@
 // as for what exists but is not the user's. (Without a session the proxy sends the visitor
 // to the login page first; the page still authenticates itself.)
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 
 export default async function UnknownAddress(): Promise<never> {
   await requireUser();

@@ -4,7 +4,7 @@
 // action does.
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 // The director approves a board's period; the admin reopens it with a reason.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { approvePeriod, reopenPeriod } from '@/db/approvals';
 
 const boardPeriod = {

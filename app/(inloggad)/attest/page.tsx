@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getApprovalState } from '@/db/approvals';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { periodLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
@@ -17,10 +17,7 @@ export default async function ApprovalPage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   const query = await searchParams;
   const { periodId, boardId, boards, periods } = await boardAndPeriodFromQuery(db, user, query);
-  const state = await getApprovalState(db, user, boardId, periodId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const state = await getApprovalState(db, user, boardId, periodId).catch(notFoundOrThrow);
   const { board, period } = state;
   const notReady = state.units.filter((u) => !u.ready).length;
 

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getDeviations, listBoards, type DeviationDTO } from '@/db/deviations';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
 import { OVERDUE_LABEL } from '@/lib/assignment-status';
@@ -35,10 +35,7 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
   }
 
   const [data, periods, boards] = await Promise.all([
-    getDeviations(db, user, periodId, boardId).catch((error) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
+    getDeviations(db, user, periodId, boardId).catch(notFoundOrThrow),
     listPeriods(db, user),
     listBoards(db, user),
   ]);

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getBoardReport } from '@/db/report';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { reportFilename } from '@/lib/report-filename';
 import { DownloadButton } from '@/components/download-button';
 import { PrintButton } from '@/components/print-button';
@@ -18,10 +18,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const db = await getDb();
   const query = await searchParams;
   const { periodId, boardId, boards, periods } = await boardAndPeriodFromQuery(db, user, query);
-  const report = await getBoardReport(db, user, boardId, periodId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const report = await getBoardReport(db, user, boardId, periodId).catch(notFoundOrThrow);
   const q = `?namnd=${boardId}&period=${periodId}`;
 
   return (

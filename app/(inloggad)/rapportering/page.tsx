@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getMyReporting, reportingRoots, type ReportingItemDTO } from '@/db/my-reporting';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { listUnits } from '@/db/unit-tree';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { formatDate, periodLabel } from '@/lib/period';
 import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
@@ -34,10 +34,7 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
       </Shell>
     );
   }
-  const data = await getMyReporting(db, user, periodId, reportingRoots(user, picked)).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const data = await getMyReporting(db, user, periodId, reportingRoots(user, picked)).catch(notFoundOrThrow);
   const { period, items } = data;
   const [units, periods] = await Promise.all([isAdmin ? listUnits(db, user) : [], listPeriods(db, user)]);
 

@@ -1,6 +1,6 @@
 // The director sends an item back to the unit for revision, with a comment.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { sendBack } from '@/db/revisions';
 
 export const sendBackAction = defineAction({

@@ -1,6 +1,6 @@
 // Mark a unit's part of a period ready, or take it back.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { setReadiness } from '@/db/readiness';
 
 export const setReadinessAction = defineAction({

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getAssignmentMonitor, type AssignmentMonitorRow } from '@/db/assignment-monitor';
 import { getCurrentPeriod, listPeriods } from '@/db/queries/overview';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { formatDate, periodStateLabel } from '@/lib/period';
 import {
   applyAssignmentFilters,
@@ -73,10 +73,7 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
     );
   }
   const [data, periods] = await Promise.all([
-    getAssignmentMonitor(db, user, periodId).catch((error) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
+    getAssignmentMonitor(db, user, periodId).catch(notFoundOrThrow),
     listPeriods(db, user),
   ]);
   const { period, previousPeriod } = data;

@@ -10,7 +10,7 @@ import {
   getAssignmentFormOptions,
   listAdminAssignments,
 } from '@/db/admin/assignments';
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
 import { createAssignmentAction } from '@/app/(inloggad)/admin/uppdrag/create-assignment';
 import { updateAssignmentAction } from '@/app/(inloggad)/admin/uppdrag/update-assignment';

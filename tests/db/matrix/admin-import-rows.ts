@@ -3,7 +3,7 @@
 // Delår 2024 as it is, so the admin's apply succeeds and writes nothing. The other
 // organization's admin may import into their own organization, where the file's code is
 // unknown: a problem, nothing of this organization seen or written ('empty').
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import { getValueTemplateRows } from '@/db/admin/value-import';
 import { buildValuesTemplate } from '@/lib/value-import';
 import { dryRunValueImportAction } from '@/app/(inloggad)/admin/import/dry-run-value-import';

@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { createUnit, getUnitForAdmin, listUnitOptions, listUnitsForAdmin, setUnitArchived } from '@/db/admin/units';
 import { addGrant, createUser, getUserForAdmin } from '@/db/admin/users';
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import { createUnitAction } from '@/app/(inloggad)/admin/enheter/create-unit';
 import { updateUnitAction } from '@/app/(inloggad)/admin/enheter/update-unit';
 import { setUnitArchivedAction } from '@/app/(inloggad)/admin/enheter/set-unit-archived';
@@ -18,6 +18,8 @@ import { updateUserAction } from '@/app/(inloggad)/admin/anvandare/update-user';
 import { setUserPasswordAction } from '@/app/(inloggad)/admin/anvandare/set-user-password';
 import { addGrantAction } from '@/app/(inloggad)/admin/anvandare/add-grant';
 import { removeGrantAction } from '@/app/(inloggad)/admin/anvandare/remove-grant';
+import { endUserSessionsAction } from '@/app/(inloggad)/admin/anvandare/end-user-sessions';
+import { startSession } from '@/db/sessions';
 import { action, adminOnly, read, type Context, type MatrixRow } from './harness';
 
 const adminAction = { ...adminOnly, anonymous: 'unauthenticated' } as const;
@@ -216,6 +218,16 @@ export const adminPeopleRows: MatrixRow[] = [
     call: async (ctx, user) => {
       const input = { userId: await ownUser(ctx), password: 'Ett-nytt-lösenord', passwordRepeat: 'Ett-nytt-lösenord' };
       return action(await runAction(setUserPasswordAction, user, input, ctx.db));
+    },
+  },
+  {
+    name: 'action: end all sessions of a user (user.endSessions)',
+    writes: true,
+    expected: adminAction,
+    call: async (ctx, user) => action(await runAction(endUserSessionsAction, user, { userId: await ownUser(ctx) }, ctx.db)),
+    // The refused actors that follow find a live session that they must not end.
+    undo: async (ctx) => {
+      await startSession(ctx.db, ctx.users.admin!.organizationId, await ownUser(ctx));
     },
   },
   {

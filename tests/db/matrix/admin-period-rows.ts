@@ -12,7 +12,7 @@ import { listAdminPeriods } from '@/db/admin/periods';
 import { getPlansPage } from '@/db/admin/plans';
 import { getPlanTexts } from '@/db/admin/text-blocks';
 import { getAuditLog } from '@/db/admin/audit-log';
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import { createPeriodAction } from '@/app/(inloggad)/admin/perioder/create-period';
 import { updatePeriodAction } from '@/app/(inloggad)/admin/perioder/update-period';
 import { openPeriodAction } from '@/app/(inloggad)/admin/perioder/open-period';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { previewRollover } from '@/db/admin/rollover';
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import type { CurrentUser } from '@/lib/current-user';
 import { applyRolloverAction } from '@/app/(inloggad)/admin/arsskifte/apply-rollover';
 import { action, adminOnly, read, type Context, type MatrixRow } from './harness';

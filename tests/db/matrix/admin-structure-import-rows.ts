@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import { STRUCTURE_SHEETS } from '@/lib/structure-import';
 import { dryRunStructureImportAction } from '@/app/(inloggad)/admin/import/struktur/dry-run-structure-import';
 import { applyStructureImportAction } from '@/app/(inloggad)/admin/import/struktur/apply-structure-import';

@@ -9,7 +9,7 @@ import * as s from '@/db/schema';
 import { createCouncilGoal, createFocusArea, getFocusAreaAdmin } from '@/db/admin/focus-areas';
 import { createBoardGoal, getPlanGoalsAdmin, listGoalPlans } from '@/db/admin/goals';
 import { createIndicator, type IndicatorInput } from '@/db/admin/indicators';
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import { createFocusAreaAction } from '@/app/(inloggad)/admin/malomraden/create-focus-area';
 import { updateFocusAreaAction } from '@/app/(inloggad)/admin/malomraden/update-focus-area';
 import { setFocusAreaArchivedAction } from '@/app/(inloggad)/admin/malomraden/set-focus-area-archived';

@@ -1,6 +1,6 @@
 // Approval locks the demo's period, so these rows run last: the director approves, the
 // admin reopens.
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import { approvePeriodAction, reopenPeriodAction } from '@/app/(inloggad)/attest/approve-period';
 import { getApprovalState } from '@/db/approvals';
 import { action, adminOnly, type MatrixRow } from './harness';

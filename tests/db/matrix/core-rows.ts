@@ -12,7 +12,7 @@ import { getGoalAssessment, getGoalAssessmentHistory } from '@/db/goal-assessmen
 import { getIndicatorHistory, getIndicatorReport } from '@/db/indicator-values';
 import { getMyReporting } from '@/db/my-reporting';
 import { listUsers } from '@/db/users';
-import { runAction } from '@/lib/action';
+import { runAction } from '@/server/action';
 import { saveAssignmentReportAction } from '@/app/(inloggad)/rapportering/uppdrag/[assignmentId]/[unitId]/save-assignment-report';
 import { saveGoalAssessmentAction } from '@/app/(inloggad)/rapportering/mal/[goalId]/save-goal-assessment';
 import { saveIndicatorValueAction } from '@/app/(inloggad)/rapportering/matt/[indicatorId]/save-indicator-value';

@@ -4,8 +4,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
-import { ForbiddenError } from '@/lib/policy';
-import { NotFoundError } from '@/db/errors';
+import { ForbiddenError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 
 /** 'editor' reports for HR-avdelningen; 'otherEditor' for Arbetsmarknadsenheten. */

@@ -1,51 +1,31 @@
 'use server';
-// Thin wrappers: runAction authenticates the session user and parses the form with the
-// action's zod schema; the definition authorizes with the policy before touching data.
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { runAction, formFields, type ActionResult } from '@/lib/action';
-import { getCurrentUser } from '@/lib/session';
+// The user administration's server actions (server/form-action.ts: authenticate, parse,
+// run, revalidate); each definition authorizes before it touches data.
+import { EVERY_PAGE, formAction } from '@/server/form-action';
 import { setUserDisabledAction } from './set-user-disabled';
 import { createUserAction } from './create-user';
 import { updateUserAction } from './update-user';
 import { setUserPasswordAction } from './set-user-password';
 import { addGrantAction } from './add-grant';
 import { removeGrantAction } from './remove-grant';
+import { endUserSessionsAction } from './end-user-sessions';
 
-export async function setUserDisabled(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const result = await runAction(setUserDisabledAction, await getCurrentUser(), formFields(formData), await getDb());
-  if (result.status === 'ok') revalidatePath('/admin/anvandare', 'layout');
-  return result;
-}
+const USER_PAGES = { layout: '/admin/anvandare' };
 
-export async function createUserForm(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const result = await runAction(createUserAction, await getCurrentUser(), formFields(formData), await getDb());
-  if (result.status !== 'ok') return result;
-  revalidatePath('/admin/anvandare', 'layout');
-  redirect(`/admin/anvandare/${result.data!.id}?skapad=1`);
-}
+export const setUserDisabled = formAction(setUserDisabledAction, { revalidate: USER_PAGES });
 
-export async function updateUserForm(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const result = await runAction(updateUserAction, await getCurrentUser(), formFields(formData), await getDb());
-  if (result.status === 'ok') revalidatePath('/', 'layout'); // the name shows in the header and in history
-  return result;
-}
+export const createUserForm = formAction(createUserAction, {
+  revalidate: USER_PAGES,
+  redirectTo: (created) => `/admin/anvandare/${created!.id}?skapad=1`,
+});
 
-export async function setUserPasswordForm(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const result = await runAction(setUserPasswordAction, await getCurrentUser(), formFields(formData), await getDb());
-  if (result.status === 'ok') revalidatePath('/admin/anvandare', 'layout');
-  return result;
-}
+/** The name shows in the header and in history. */
+export const updateUserForm = formAction(updateUserAction, { revalidate: EVERY_PAGE });
 
-export async function addGrantForm(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const result = await runAction(addGrantAction, await getCurrentUser(), formFields(formData), await getDb());
-  if (result.status === 'ok') revalidatePath('/admin/anvandare', 'layout');
-  return result;
-}
+export const setUserPasswordForm = formAction(setUserPasswordAction, { revalidate: USER_PAGES });
 
-export async function removeGrantForm(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const result = await runAction(removeGrantAction, await getCurrentUser(), formFields(formData), await getDb());
-  if (result.status === 'ok') revalidatePath('/admin/anvandare', 'layout');
-  return result;
-}
+export const addGrantForm = formAction(addGrantAction, { revalidate: USER_PAGES });
+
+export const removeGrantForm = formAction(removeGrantAction, { revalidate: USER_PAGES });
+
+export const endUserSessionsForm = formAction(endUserSessionsAction, { revalidate: USER_PAGES });

@@ -1,6 +1,6 @@
 // Give a user a role: systemförvaltare, kommundirektör or läsare, or rapportör for a unit.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { addGrant } from '@/db/admin/users';
 import { roleLabel } from '@/lib/roles';

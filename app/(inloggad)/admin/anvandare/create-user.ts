@@ -1,6 +1,6 @@
 // Create an account: name, e-post, titel, a first password and its role grants.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { createUser } from '@/db/admin/users';
 import { organizationRoles, passwordFields, samePasswords, unitIdList, userDetailFields } from './user-schema';

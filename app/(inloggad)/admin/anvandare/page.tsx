@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/users';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { roleLabel } from '@/lib/roles';
 import { AdminBreadcrumb } from '@/components/breadcrumb';

@@ -1,6 +1,6 @@
 // Take a role from a user; it stops at the user's next request (grants are re-read each request).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { removeGrant } from '@/db/admin/users';
 

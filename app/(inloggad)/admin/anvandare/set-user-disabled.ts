@@ -1,6 +1,6 @@
 // Disable an account (out at once: the next request finds it disabled) or enable it again.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { setUserDisabled } from '@/db/users';
 

@@ -1,6 +1,6 @@
 // Set a new password: the user's sessions end at once and a login lockout is lifted.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { setUserPassword } from '@/db/admin/users';
 import { passwordFields, samePasswords } from './user-schema';

@@ -1,6 +1,6 @@
 // Edit an account's name, e-post and titel (audited with before and after).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { updateUser } from '@/db/admin/users';
 import { userDetailFields } from './user-schema';

@@ -1,6 +1,6 @@
 // The fields of an account as the user forms send them, with Swedish messages.
-import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '@/lib/password';
+import { z } from '@/lib/zod';
+import { MIN_PASSWORD_LENGTH } from '@/lib/password-rules';
 
 const commaList = z
   .string()

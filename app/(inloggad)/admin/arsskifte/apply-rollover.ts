@@ -1,7 +1,8 @@
 // Create next year's plan (verksamhetsplan) from a board's plan: its goals and indicators
 // with continues links, and the newest texts as a starting point (see db/admin/rollover.ts).
-import { z } from 'zod';
-import { defineAction, type ActionResult } from '@/lib/action';
+import { z } from '@/lib/zod';
+import type { ActionResult } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { applyRollover, type RolloverResultDTO } from '@/db/admin/rollover';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

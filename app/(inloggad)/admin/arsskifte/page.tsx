@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listGoalPlans } from '@/db/admin/goals';
 import { previewRollover } from '@/db/admin/rollover';
-import { NotFoundError } from '@/db/errors';
-import { requireUser } from '@/lib/session';
+import { notFoundOrThrow } from '@/server/errors';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { SelectField } from '@/components/form-field';
@@ -24,10 +24,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
   const planId = query.plan !== undefined ? parseId(query.plan) : null;
   if (query.plan !== undefined && !planId) notFound();
   const preview = planId
-    ? await previewRollover(db, user, { planId }).catch((error) => {
-        if (error instanceof NotFoundError) notFound();
-        throw error;
-      })
+    ? await previewRollover(db, user, { planId }).catch(notFoundOrThrow)
     : null;
 
   return (

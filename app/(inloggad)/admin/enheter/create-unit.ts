@@ -1,6 +1,6 @@
 // Create a unit in the tree: a board at the top, a department or unit under a parent.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { createUnit } from '@/db/admin/units';
 import { unitFields } from './unit-schema';

@@ -1,6 +1,6 @@
 // Delete a unit that has no children, no references and no history (anything else is archived).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { deleteUnit } from '@/db/admin/units';
 

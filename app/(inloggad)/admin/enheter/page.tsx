@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listUnitOptions, listUnitsForAdmin, type AdminUnitRowDTO } from '@/db/admin/units';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { UnitForm } from './unit-form';

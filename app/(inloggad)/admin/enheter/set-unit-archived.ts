@@ -1,6 +1,6 @@
 // Archive a unit (it stays in history and earlier reports but leaves the pickers) or restore it.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { setUnitArchived } from '@/db/admin/units';
 

@@ -1,5 +1,5 @@
 // The fields of a unit as the create and edit forms send them, with Swedish messages.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { parseSwedishNumber } from '@/lib/swedish-number';
 import { UNIT_KINDS } from './unit-kinds';
 

@@ -1,6 +1,6 @@
 // Edit a unit: name, kind, parent, code and sort order (audited with before and after).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { updateUnit } from '@/db/admin/units';
 import { unitFields } from './unit-schema';

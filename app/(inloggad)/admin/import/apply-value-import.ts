@@ -1,25 +1,27 @@
 // Imports an uploaded values file: checks everything again and writes every changed row
 // as a new version in one transaction, or nothing at all.
-import { defineAction, type ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
-import { ConflictError } from '@/db/errors';
+import { ConflictError } from '@/lib/errors';
 import { applyValueImport } from '@/db/admin/value-import';
-import { importFileSchema, readImportFile } from './import-file';
+import { importMessages } from '@/lib/excel-import';
+import { importFileSchema, readValuesFile } from './import-file';
 
 export const applyValueImportAction = defineAction({
   name: 'valueImport.apply',
   schema: importFileSchema,
   async run({ user, db }, input): Promise<ActionResult<{ written: number; unchanged: number }>> {
     authorize(user, 'manage', { kind: 'value', organizationId: user.organizationId });
-    const parsed = await readImportFile(input.file);
+    const parsed = await readValuesFile(input.file);
     if (parsed.problems.length) {
-      return { status: 'error', code: 'invalid', message: `Filen har ${parsed.problems.length} problem. Inget har importerats.` };
+      return { status: 'error', code: 'invalid', message: importMessages.notImported(parsed.problems.length) };
     }
     try {
       const result = await applyValueImport(db, user, parsed.rows);
       const message = result.written
         ? `Importen är klar: ${result.written} ${result.written === 1 ? 'värde' : 'värden'} sparades som nya versioner, ${result.unchanged} var oförändrade.`
-        : `Inget behövde sparas: alla ${result.unchanged} rader var oförändrade.`;
+        : importMessages.nothingSaved(result.unchanged);
       return { status: 'ok', message, data: result };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { DownloadButton } from '@/components/download-button';
 import { AdminBreadcrumb } from '@/components/breadcrumb';

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { getDb } from '@/db/client';
 import { AUDIT_ENTITY_PREFIXES, getAuditLog, type AuditEntityPrefix, type AuditFilters } from '@/db/admin/audit-log';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { SelectField, TextField } from '@/components/form-field';

@@ -1,6 +1,6 @@
 // Create a nämndmål in a plan.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { createBoardGoal } from '@/db/admin/goals';
 import { boardGoalFields } from './schemas';

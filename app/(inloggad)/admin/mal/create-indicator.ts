@@ -1,6 +1,6 @@
 // Create an indicator (mått) under a nämndmål, with a structured target.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { createIndicator } from '@/db/admin/indicators';
 import { indicatorFields, toIndicatorInput } from './schemas';

@@ -1,6 +1,6 @@
 // Delete a nämndmål without history, with its indicators (a goal with history is archived instead).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { deleteBoardGoal } from '@/db/admin/goals';
 import { itemId } from '../malomraden/fields';

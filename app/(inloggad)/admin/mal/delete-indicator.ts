@@ -1,6 +1,6 @@
 // Delete an indicator without history (one with values is archived instead).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { deleteIndicator } from '@/db/admin/indicators';
 import { itemId } from '../malomraden/fields';

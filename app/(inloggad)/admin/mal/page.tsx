@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getPlanGoalsAdmin, listGoalPlans, type BoardGoalAdminDTO, type PlanGoalsAdminDTO } from '@/db/admin/goals';
 import type { IndicatorAdminDTO } from '@/db/admin/indicators';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { formatNumber } from '@/lib/swedish-number';
@@ -164,10 +164,7 @@ export default async function GoalsAdminPage({ searchParams }: { searchParams: P
   const planId = query.plan !== undefined ? parseId(query.plan) : (plans[0]?.id ?? null);
   if (query.plan !== undefined && !planId) notFound();
   const data = planId
-    ? await getPlanGoalsAdmin(db, user, planId).catch((error) => {
-        if (error instanceof NotFoundError) notFound();
-        throw error;
-      })
+    ? await getPlanGoalsAdmin(db, user, planId).catch(notFoundOrThrow)
     : null;
   const nextNumber = data ? Math.max(0, ...data.goals.map((g) => g.number)) + 1 : 1;
 

@@ -1,5 +1,5 @@
 // The fields of the goal and indicator forms, shared by their create and update actions.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { IndicatorInput } from '@/db/admin/indicators';
 import { code, idList, optionalId, optionalText, optionalYear, requiredText, swedishNumber } from '../malomraden/fields';
 import { SCHEDULES } from './labels';
@@ -45,10 +45,8 @@ export const indicatorFields = {
   continuesId: optionalId,
 };
 
-const indicatorObject = z.object(indicatorFields);
-
 /** The parsed form as the db/ input: the schedule becomes frequency and period kind. */
-export function toIndicatorInput({ schedule, ...rest }: z.output<typeof indicatorObject>): IndicatorInput {
+export function toIndicatorInput({ schedule, ...rest }: z.output<z.ZodObject<typeof indicatorFields>>): IndicatorInput {
   return {
     ...rest,
     frequency: schedule === 'every_period' ? 'every_period' : 'yearly',

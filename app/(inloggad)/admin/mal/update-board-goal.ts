@@ -1,6 +1,6 @@
 // Edit a nämndmål (audited with before and after); its history is not touched.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { updateBoardGoal } from '@/db/admin/goals';
 import { itemId } from '../malomraden/fields';

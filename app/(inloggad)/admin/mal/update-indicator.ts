@@ -1,7 +1,7 @@
 // Edit an indicator. A new target or tolerance re-judges the newest value in open,
 // unapproved periods as a new version; approved periods keep their snapshot.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { updateIndicator } from '@/db/admin/indicators';
 import { itemId } from '../malomraden/fields';

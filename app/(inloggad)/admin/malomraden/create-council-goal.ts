@@ -1,6 +1,6 @@
 // Create a KF-mål (council goal) under a målområde.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { createCouncilGoal } from '@/db/admin/focus-areas';
 import { councilGoalFields } from './schemas';

@@ -1,6 +1,6 @@
 // Create a målområde, or a sub-area under one.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { createFocusArea } from '@/db/admin/focus-areas';
 import { focusAreaFields } from './schemas';

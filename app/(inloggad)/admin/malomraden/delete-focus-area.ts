@@ -1,6 +1,6 @@
 // Delete a målområde that nothing refers to (one in use is archived instead).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { deleteFocusArea } from '@/db/admin/focus-areas';
 import { itemId } from './fields';

@@ -1,6 +1,6 @@
 // Zod pieces for the structure forms (målområden, KF-mål, nämndmål, mått): every field
 // arrives as a string from FormData; numbers are typed the Swedish way ("5,00", "−2,4").
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { NUMBER_ERROR, parseSwedishNumber } from '@/lib/swedish-number';
 
 export const itemId = z.uuid('Okänd post.');

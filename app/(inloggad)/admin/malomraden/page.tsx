@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getFocusAreaAdmin, type CouncilGoalAdminDTO, type FocusAreaAdminDTO } from '@/db/admin/focus-areas';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { FocusAreaForm } from './focus-area-form';

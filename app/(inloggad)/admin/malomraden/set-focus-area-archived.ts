@@ -1,6 +1,6 @@
 // Archive a målområde (it leaves current views, its history stays) or restore it.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { setFocusAreaArchived } from '@/db/admin/focus-areas';
 import { archivedFlag, itemId } from './fields';

@@ -1,6 +1,6 @@
 // Edit a målområde (audited with before and after).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { updateFocusArea } from '@/db/admin/focus-areas';
 import { itemId } from './fields';

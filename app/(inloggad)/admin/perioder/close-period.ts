@@ -1,6 +1,6 @@
 // Close an open period: nobody can report on it any more.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { closePeriod } from '@/db/admin/periods';
 import { periodId } from './period-fields';
 

@@ -1,6 +1,6 @@
 // Create a period (a draft) for a year and kind; one of each kind per year.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { createPeriod } from '@/db/admin/periods';
 import { deadline, endDate, year } from './period-fields';
 

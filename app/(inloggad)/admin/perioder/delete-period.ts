@@ -1,6 +1,6 @@
 // Delete a draft period that nothing refers to (anything else is refused).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { deletePeriod } from '@/db/admin/periods';
 import { periodId } from './period-fields';
 

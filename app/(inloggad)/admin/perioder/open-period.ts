@@ -1,6 +1,6 @@
 // Open a draft period for reporting.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { openPeriod } from '@/db/admin/periods';
 import { periodId } from './period-fields';
 

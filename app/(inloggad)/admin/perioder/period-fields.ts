@@ -1,5 +1,5 @@
 // The zod pieces the period actions share: ids, years and dates as typed in the forms.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 const DATE_MESSAGE = 'Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-08-31.';
 const isoDate = z.iso.date({ error: DATE_MESSAGE });

@@ -1,6 +1,6 @@
 // Open a closed period for reporting again, with a reason (audited).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { reopenClosedPeriod } from '@/db/admin/periods';
 import { periodId } from './period-fields';
 

@@ -1,6 +1,6 @@
 // Set or change a period's end date and reporting deadline.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { updatePeriodDates } from '@/db/admin/periods';
 import { deadline, endDate, periodId } from './period-fields';
 

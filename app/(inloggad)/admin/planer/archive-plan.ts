@@ -1,6 +1,6 @@
 // Archive a plan: it leaves current views but stays in the history.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { setPlanArchived } from '@/db/admin/plans';
 import { planId } from './plan-fields';
 

@@ -1,6 +1,6 @@
 // Create a plan (verksamhetsplan) for a board and a year, with a code unique in the organization.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { createPlan } from '@/db/admin/plans';
 import { code, year } from './plan-fields';
 

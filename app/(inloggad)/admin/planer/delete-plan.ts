@@ -1,6 +1,6 @@
 // Delete a plan that has no goals and no texts (anything else is archived instead).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { deletePlan } from '@/db/admin/plans';
 import { planId } from './plan-fields';
 

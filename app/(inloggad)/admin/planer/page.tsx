@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { getPlansPage } from '@/db/admin/plans';
 import { listAdminPeriods } from '@/db/admin/periods';
 import { getPlanTexts } from '@/db/admin/text-blocks';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { genitive } from '@/lib/swedish-text';

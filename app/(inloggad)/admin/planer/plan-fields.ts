@@ -1,5 +1,5 @@
 // The zod pieces the plan actions share.
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 export { year } from '../perioder/period-fields';
 

@@ -1,6 +1,6 @@
 // Restore an archived plan.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { setPlanArchived } from '@/db/admin/plans';
 import { planId } from './plan-fields';
 

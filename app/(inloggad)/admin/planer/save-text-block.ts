@@ -1,6 +1,6 @@
 // Save a new version of one of a board's texts in the report (per plan, period and slot).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { saveTextBlock, TEXT_SLOTS } from '@/db/admin/text-blocks';
 import { planId } from './plan-fields';
 

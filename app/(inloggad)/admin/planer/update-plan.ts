@@ -1,6 +1,6 @@
 // Change a plan's code.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { updatePlan } from '@/db/admin/plans';
 import { code, planId } from './plan-fields';
 

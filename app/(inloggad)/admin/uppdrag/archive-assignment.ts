@@ -1,7 +1,7 @@
 // Archive an assignment: it leaves the monitor, the overview and Min rapportering, but stays in
 // its history and in earlier periods' reports.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { setAssignmentArchived } from '@/db/admin/assignments';
 

@@ -1,6 +1,6 @@
 // Create an assignment (uppdrag). The form's fields and their checks are shared with the edit.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { parseSwedishNumber } from '@/lib/swedish-number';
 import { MAX_TEXT } from '@/lib/indicator-value-input';

@@ -1,7 +1,7 @@
 // Delete an assignment that has no history (no reports, no revision requests), after the
 // user confirmed it. One with history is refused: it can only be archived.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { deleteAssignment } from '@/db/admin/assignments';
 

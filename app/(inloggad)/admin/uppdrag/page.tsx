@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listAdminAssignments } from '@/db/admin/assignments';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { formatDate } from '@/lib/period';
 import { AdminBreadcrumb } from '@/components/breadcrumb';

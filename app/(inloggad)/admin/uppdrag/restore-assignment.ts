@@ -1,6 +1,6 @@
 // Restore an archived assignment (Återställ): it is current again.
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { setAssignmentArchived } from '@/db/admin/assignments';
 

@@ -1,6 +1,6 @@
 // Edit an assignment: every field, and its responsible units (a unit that has reported on it stays).
-import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+import { z } from '@/lib/zod';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { updateAssignment } from '@/db/admin/assignments';
 import { assignmentFieldsSchema } from './create-assignment';

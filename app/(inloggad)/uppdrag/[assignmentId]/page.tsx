@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getAssignmentPage, type AssignmentPageUnitDTO } from '@/db/assignment-monitor';
 import type { ReportVersionDTO } from '@/db/assignment-reports';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { reportStatusLabel } from '@/lib/assignment-status';
 import { formatDate, type PeriodState } from '@/lib/period';
@@ -134,10 +134,7 @@ export default async function AssignmentPage({
   const periodId = await periodIdFromQuery(db, user, Array.isArray(rawPeriod) ? rawPeriod[0] : rawPeriod);
   if (!assignmentId || !periodId) notFound();
   const [data, periods] = await Promise.all([
-    getAssignmentPage(db, user, assignmentId, periodId).catch((error) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
+    getAssignmentPage(db, user, assignmentId, periodId).catch(notFoundOrThrow),
     listPeriods(db, user),
   ]);
   const { assignment, period, units } = data;

@@ -1,4 +1,4 @@
 // next-auth's own endpoints (session, CSRF token, callbacks).
-import { handlers } from '@/lib/auth';
+import { handlers } from '@/server/auth';
 
 export const { GET, POST } = handlers;

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getUserForAdmin, type GrantDTO } from '@/db/admin/users';
 import { listUnitOptions } from '@/db/admin/units';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { roleLabel } from '@/lib/roles';
-import { MIN_PASSWORD_LENGTH } from '@/lib/password';
+import { MIN_PASSWORD_LENGTH } from '@/lib/password-rules';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { PasswordForm, UserDetailsForm } from '../user-forms';
 import { AddGrantForm, GrantList } from '../grant-forms';
@@ -34,10 +34,7 @@ export default async function UserPage({
   if (!userId) notFound();
   const db = await getDb();
   const [account, units] = await Promise.all([
-    getUserForAdmin(db, user, userId).catch((error) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
+    getUserForAdmin(db, user, userId).catch(notFoundOrThrow),
     listUnitOptions(db, user),
   ]);
   const created = (await searchParams).skapad === '1';
@@ -55,13 +52,6 @@ export default async function UserPage({
       <p className="mt-1 text-slate-700">
         {account.title && <>{account.title} · </>}
         {account.email} · {account.disabled ? 'Inaktiverad' : 'Aktiv'}
-        {account.lockedUntil && (
-          <>
-            {' '}
-            · Spärrad efter misslyckade inloggningar till{' '}
-            {new Date(account.lockedUntil).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' })}
-          </>
-        )}
       </p>
       {created && (
         <p role="status" className="mt-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">

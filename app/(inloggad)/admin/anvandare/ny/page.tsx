@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listUnitOptions } from '@/db/admin/units';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
-import { MIN_PASSWORD_LENGTH } from '@/lib/password';
+import { MIN_PASSWORD_LENGTH } from '@/lib/password-rules';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { UserCreateForm } from '../user-forms';
 

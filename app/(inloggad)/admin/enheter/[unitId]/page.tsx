@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getUnitForAdmin, type UnitUsage } from '@/db/admin/units';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
@@ -28,10 +28,7 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
   if (!can(user, 'manage', { kind: 'unit', organizationId: user.organizationId })) notFound();
   const unitId = parseId((await params).unitId);
   if (!unitId) notFound();
-  const unit = await getUnitForAdmin(await getDb(), user, unitId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const unit = await getUnitForAdmin(await getDb(), user, unitId).catch(notFoundOrThrow);
   const usage = (Object.keys(USAGE_LABELS) as (keyof UnitUsage)[]).filter((k) => unit.usage[k] > 0);
 
   return (

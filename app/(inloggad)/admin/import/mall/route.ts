@@ -2,19 +2,15 @@
 // row per indicator that can be reported on in an open period, with its newest values.
 import { getDb } from '@/db/client';
 import { getValueTemplateRows } from '@/db/admin/value-import';
-import { getCurrentUser } from '@/lib/session';
-import { can } from '@/lib/policy';
+import { authorize } from '@/lib/policy';
 import { XLSX_MIME } from '@/lib/report-xlsx';
 import { buildValuesTemplate } from '@/lib/value-import';
+import { authenticatedRoute } from '@/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return new Response('Du är inte inloggad.', { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  if (!can(user, 'manage', { kind: 'value', organizationId: user.organizationId })) {
-    return new Response('Sidan finns inte.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  }
+export const GET = authenticatedRoute('values template', async (user) => {
+  authorize(user, 'manage', { kind: 'value', organizationId: user.organizationId });
   const rows = await getValueTemplateRows(await getDb(), user);
   const body = await buildValuesTemplate(rows);
   return new Response(new Uint8Array(body), {
@@ -24,4 +20,4 @@ export async function GET() {
       'cache-control': 'no-store',
     },
   });
-}
+});

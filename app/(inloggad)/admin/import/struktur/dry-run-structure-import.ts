@@ -1,33 +1,23 @@
 // Checks an uploaded structure file without writing anything: every problem, or what an
 // import would create and change.
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
+import { importMessages } from '@/lib/excel-import';
 import { dryRunStructureImport, type StructureDryRun } from '@/db/admin/structure-import';
-import { readStructureFile, structureFileSchema } from './import-file';
+import { dryRunFile, importFileSchema, readStructureFile } from '../import-file';
 
 export const dryRunStructureImportAction = defineAction({
   name: 'structureImport.dryRun',
-  schema: structureFileSchema,
+  schema: importFileSchema,
   async run({ user, db }, input) {
     authorize(user, 'manage', { kind: 'unit', organizationId: user.organizationId });
-    const parsed = await readStructureFile(input.file);
-    // A file that cannot be read at all stops here; otherwise the readable rows are checked
-    // too, so that every problem in the file is listed at once.
-    const unreadable = parsed.rows.length === 0 && parsed.problems.length > 0;
-    const checked = unreadable ? null : await dryRunStructureImport(db, user, parsed.rows);
-    const problems = [...parsed.problems, ...(checked?.problems ?? [])];
-    const result: StructureDryRun = {
-      rows: parsed.rows.length,
-      problems,
-      changes: problems.length || !checked ? [] : checked.changes,
-      unchanged: checked?.unchanged ?? 0,
-    };
+    const result: StructureDryRun = await dryRunFile(await readStructureFile(input.file), (rows) => dryRunStructureImport(db, user, rows));
     const created = result.changes.filter((c) => c.kind === 'create').length;
     const message = result.problems.length
-      ? `Filen har ${result.problems.length} problem. Inget kan importeras förrän de är rättade.`
+      ? importMessages.problems(result.problems.length)
       : result.changes.length
         ? `Filen är korrekt: ${created} skapas, ${result.changes.length - created} ändras och ${result.unchanged} är oförändrade. Inget är sparat än.`
-        : `Filen är korrekt men ändrar ingenting (${result.unchanged} oförändrade rader).`;
+        : importMessages.changesNothing(result.unchanged);
     return { status: 'ok', message, data: result };
   },
 });

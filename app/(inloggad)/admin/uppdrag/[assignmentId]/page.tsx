@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getAdminAssignment, getAssignmentFormOptions } from '@/db/admin/assignments';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
@@ -28,10 +28,7 @@ export default async function EditAssignmentPage({
   if (!assignmentId) notFound();
   const db = await getDb();
   const [assignment, options] = await Promise.all([
-    getAdminAssignment(db, user, assignmentId).catch((error) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
+    getAdminAssignment(db, user, assignmentId).catch(notFoundOrThrow),
     getAssignmentFormOptions(db, user),
   ]);
   const notice = noticeText((await searchParams).klart);

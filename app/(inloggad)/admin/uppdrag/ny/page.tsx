@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getAssignmentFormOptions } from '@/db/admin/assignments';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { AssignmentForm } from '../assignment-form';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getGoalAssessmentHistory } from '@/db/goal-assessments';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { colourLabel } from '@/lib/colour';
 import { VersionEntry } from '@/components/version-entry';
@@ -15,10 +15,7 @@ export default async function GoalHistoryPage({ params }: { params: Promise<{ go
   const user = await requireUser();
   const id = parseId((await params).goalId);
   if (!id) notFound();
-  const { goal, versions } = await getGoalAssessmentHistory(await getDb(), user, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { goal, versions } = await getGoalAssessmentHistory(await getDb(), user, id).catch(notFoundOrThrow);
   return (
     <>
       <Breadcrumb trail={[{ href: '/', label: 'Översikt' }]} here="Historik" />

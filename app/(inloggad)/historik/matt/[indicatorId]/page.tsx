@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getIndicatorHistory, type IndicatorHistoryDTO } from '@/db/indicator-values';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { colourLabel } from '@/lib/colour';
 import { formatOutcome } from '@/lib/swedish-number';
@@ -27,10 +27,7 @@ export default async function IndicatorHistoryPage({ params }: { params: Promise
   const user = await requireUser();
   const id = parseId((await params).indicatorId);
   if (!id) notFound();
-  const { indicator, versions } = await getIndicatorHistory(await getDb(), user, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { indicator, versions } = await getIndicatorHistory(await getDb(), user, id).catch(notFoundOrThrow);
   // The chart shows each period's newest version, oldest period first.
   const newestPerPeriod = versions.filter((v, i) => versions.findIndex((w) => w.periodId === v.periodId) === i).reverse();
 

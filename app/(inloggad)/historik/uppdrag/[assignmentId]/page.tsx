@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getAssignmentReportHistory } from '@/db/assignment-reports';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { reportStatusLabel } from '@/lib/assignment-status';
 import { VersionEntry } from '@/components/version-entry';
@@ -15,10 +15,7 @@ export default async function AssignmentHistoryPage({ params }: { params: Promis
   const user = await requireUser();
   const id = parseId((await params).assignmentId);
   if (!id) notFound();
-  const { assignment, versions } = await getAssignmentReportHistory(await getDb(), user, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { assignment, versions } = await getAssignmentReportHistory(await getDb(), user, id).catch(notFoundOrThrow);
   return (
     <>
       <Breadcrumb trail={[{ href: '/', label: 'Översikt' }]} here="Historik" />

@@ -1,17 +1,7 @@
 'use server';
-// Thin wrapper: runAction authenticates the session user and parses the form with the
-// action's zod schema; the definition authorizes with the policy before touching data.
-import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/client';
-import { runAction, formFields, type ActionResult } from '@/lib/action';
-import { getCurrentUser } from '@/lib/session';
+// Saving a goal assessment (server/form-action.ts: authenticate, parse, run, revalidate);
+// the definition's db/ function authorizes before it writes.
+import { EVERY_PAGE, formAction } from '@/server/form-action';
 import { saveGoalAssessmentAction } from './save-goal-assessment';
 
-export async function saveGoalAssessmentForm(
-  _previous: ActionResult<{ seq: number }> | null,
-  formData: FormData,
-): Promise<ActionResult<{ seq: number }>> {
-  const result = await runAction(saveGoalAssessmentAction, await getCurrentUser(), formFields(formData), await getDb());
-  if (result.status === 'ok') revalidatePath('/', 'layout');
-  return result;
-}
+export const saveGoalAssessmentForm = formAction(saveGoalAssessmentAction, { revalidate: EVERY_PAGE });

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getGoalAssessment } from '@/db/goal-assessments';
 import { periodIdFromQuery } from '@/db/queries/overview';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { colourLabel } from '@/lib/colour';
 import { readOnlyReason } from '@/lib/lock-reason';
@@ -39,10 +39,7 @@ export default async function GoalAssessmentPage({
   const goalId = parseId((await params).goalId);
   const periodId = await periodIdFromQuery(db, user, (await searchParams).period);
   if (!goalId || !periodId) notFound();
-  const data = await getGoalAssessment(db, user, goalId, periodId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const data = await getGoalAssessment(db, user, goalId, periodId).catch(notFoundOrThrow);
   const { goal, period, latest } = data;
 
   return (
@@ -60,7 +57,7 @@ export default async function GoalAssessmentPage({
           ) : (
             <>
               <ReadOnlyNotice
-                reason={readOnlyReason({ locked: data.locked, periodState: period.state, responsible: goal.unitNames.join(', ') })}
+                  reason={readOnlyReason({ live: data.live, locked: data.locked, periodState: period.state, responsible: goal.unitNames.join(', ') })}
               />
               {latest ? (
                 <div className="mt-4 space-y-2">

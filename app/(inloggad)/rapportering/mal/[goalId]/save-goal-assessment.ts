@@ -1,5 +1,5 @@
 // Save a new version of a goal's assessment for a period.
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { goalAssessmentSchema } from '@/lib/goal-assessment-input';
 import { saveGoalAssessment } from '@/db/goal-assessments';
 

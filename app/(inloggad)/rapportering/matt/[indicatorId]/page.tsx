@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getIndicatorReport } from '@/db/indicator-values';
 import { periodIdFromQuery } from '@/db/queries/overview';
 import { readOnlyReason } from '@/lib/lock-reason';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { colourLabel } from '@/lib/colour';
 import { formatOutcome } from '@/lib/swedish-number';
@@ -35,10 +35,7 @@ export default async function IndicatorReportPage({
   const indicatorId = parseId((await params).indicatorId);
   const periodId = await periodIdFromQuery(db, user, (await searchParams).period);
   if (!indicatorId || !periodId) notFound();
-  const report = await getIndicatorReport(db, user, indicatorId, periodId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const report = await getIndicatorReport(db, user, indicatorId, periodId).catch(notFoundOrThrow);
   const { indicator, period, latest } = report;
 
   return (
@@ -57,8 +54,8 @@ export default async function IndicatorReportPage({
             <>
               <ReadOnlyNotice
                 reason={
-                  report.due
-                    ? readOnlyReason({ locked: report.locked, periodState: period.state, responsible: indicator.responsibleUnitName })
+                    report.due || !report.live
+                      ? readOnlyReason({ live: report.live, locked: report.locked, periodState: period.state, responsible: indicator.responsibleUnitName })
                     : 'Måttet ska inte rapporteras i den här perioden.'
                 }
               />

@@ -1,5 +1,5 @@
 // Save a new version of an indicator's value for a period.
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { indicatorValueSchema } from '@/lib/indicator-value-input';
 import { colourLabel } from '@/lib/colour';
 import { saveIndicatorValue } from '@/db/indicator-values';

@@ -1,18 +1,14 @@
 // GET /admin/import/struktur/mall — the structure template (XLSX) for the admin: the
 // instructions and one empty sheet per kind of item.
-import { getCurrentUser } from '@/lib/session';
-import { can } from '@/lib/policy';
+import { authorize } from '@/lib/policy';
 import { XLSX_MIME } from '@/lib/report-xlsx';
 import { buildStructureTemplate } from '@/lib/structure-import';
+import { authenticatedRoute } from '@/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return new Response('Du är inte inloggad.', { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  if (!can(user, 'manage', { kind: 'unit', organizationId: user.organizationId })) {
-    return new Response('Sidan finns inte.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  }
+export const GET = authenticatedRoute('structure template', async (user) => {
+  authorize(user, 'manage', { kind: 'unit', organizationId: user.organizationId });
   const body = await buildStructureTemplate();
   return new Response(new Uint8Array(body), {
     headers: {
@@ -21,4 +17,4 @@ export async function GET() {
       'cache-control': 'no-store',
     },
   });
-}
+});

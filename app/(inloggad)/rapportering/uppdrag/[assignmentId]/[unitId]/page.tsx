@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { NotFoundError } from '@/db/errors';
+import { notFoundOrThrow } from '@/server/errors';
 import { getAssignmentReport, type ReportVersionDTO } from '@/db/assignment-reports';
 import { periodIdFromQuery } from '@/db/queries/overview';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
 import { formatDate } from '@/lib/period';
@@ -53,10 +53,7 @@ export default async function AssignmentReportPage({
   const unitId = parseId(p.unitId);
   const periodId = await periodIdFromQuery(db, user, (await searchParams).period);
   if (!assignmentId || !unitId || !periodId) notFound();
-  const data = await getAssignmentReport(db, user, assignmentId, unitId, periodId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const data = await getAssignmentReport(db, user, assignmentId, unitId, periodId).catch(notFoundOrThrow);
   const { assignment, period, unit } = data;
 
   return (
@@ -117,7 +114,7 @@ export default async function AssignmentReportPage({
             <AssignmentReportForm data={data} save={saveAssignmentReportForm} />
           ) : (
             <>
-              <ReadOnlyNotice reason={readOnlyReason({ locked: data.locked, periodState: period.state, responsible: unit.name })} />
+                <ReadOnlyNotice reason={readOnlyReason({ live: data.live, locked: data.locked, periodState: period.state, responsible: unit.name })} />
               <div className="mt-3">
                 {data.latest ? <Report report={data.latest} title={period.label} /> : <p>Ingen återrapportering för perioden.</p>}
               </div>

@@ -1,5 +1,5 @@
 // Save a new version of a unit's återrapportering on an assignment for a period.
-import { defineAction } from '@/lib/action';
+import { defineAction } from '@/server/action';
 import { assignmentReportSchema } from '@/lib/assignment-report-input';
 import { saveAssignmentReport } from '@/db/assignment-reports';
 

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { loadCurrentUser } from '@/db/users';
-import type { CurrentUser } from './current-user';
+import type { CurrentUser } from '@/lib/current-user';
 import { auth } from './auth';
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {

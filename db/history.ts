@@ -1,0 +1,97 @@
+// The one history module: every history table is read as "the newest version per item"
+// and written as "append the next version, refusing a stale base" through these two
+// functions (DESIGN.md, "History, periods, locks").
+//
+// A history row carries a sequence number per item (and period). The unique key on
+// (organization, item…, seq) makes two writes based on the same version collide in the
+// database: the second gets a ConflictError showing the newer version, never a lost update,
+// and the first write of an item is guarded the same way (base 0).
+import 'server-only';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgSelect, SelectedFields } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
+import type { Db } from './client';
+import * as s from './schema';
+import { ConflictError, isUniqueViolation } from '@/lib/errors';
+
+/** Each history table with the columns that name one item's versions. */
+const HISTORY = {
+  indicatorValues: { table: s.indicatorValues, item: [s.indicatorValues.indicatorId, s.indicatorValues.periodId] },
+  goalAssessments: { table: s.goalAssessments, item: [s.goalAssessments.goalId, s.goalAssessments.periodId] },
+  assignmentReports: {
+    table: s.assignmentReports,
+    item: [s.assignmentReports.assignmentId, s.assignmentReports.unitId, s.assignmentReports.periodId],
+  },
+  textBlockVersions: { table: s.textBlockVersions, item: [s.textBlockVersions.textBlockId] },
+  readinessEvents: { table: s.readinessEvents, item: [s.readinessEvents.unitId, s.readinessEvents.periodId] },
+  approvals: { table: s.approvals, item: [s.approvals.boardId, s.approvals.periodId] },
+} as const;
+
+export type HistoryKind = keyof typeof HISTORY;
+
+/**
+ * The newest version of every item of a history table among the rows matching `where`:
+ * one DISTINCT ON query, served by the unique (organization, item…, seq) index.
+ * With `withAuthor`, `s.users` is joined on the author so that fields may name it; with
+ * `withTextBlock` (text versions only), `s.textBlocks` is joined on the version's block; with
+ * `withPeriod` (tables per period), `s.periods` is joined on the row's period.
+ */
+export function newestVersions<F extends SelectedFields>(
+  db: Db,
+  kind: HistoryKind,
+  organizationId: string,
+  fields: F,
+  where?: SQL,
+  options: { withAuthor?: boolean; withTextBlock?: boolean; withPeriod?: boolean } = {},
+): Promise<SelectResultFields<F>[]> {
+  const { table, item } = HISTORY[kind];
+  // One builder for six tables: drizzle cannot type a union of tables, so the query is
+  // built untyped and its rows typed by the selected fields.
+  const h = table as typeof s.indicatorValues;
+  let query = db
+    .selectDistinctOn([...item] as PgColumn[], fields)
+    .from(h)
+    .$dynamic() as unknown as PgSelect;
+  if (options.withAuthor) {
+    query = query.innerJoin(s.users, and(eq(s.users.organizationId, organizationId), eq(s.users.id, h.authorId)));
+  }
+  if (options.withTextBlock) {
+    query = query.innerJoin(
+      s.textBlocks,
+      and(eq(s.textBlocks.organizationId, organizationId), eq(s.textBlocks.id, s.textBlockVersions.textBlockId)),
+    );
+  }
+  if (options.withPeriod) {
+    query = query.innerJoin(s.periods, and(eq(s.periods.organizationId, organizationId), eq(s.periods.id, h.periodId)));
+  }
+  return query.where(and(eq(h.organizationId, organizationId), where)).orderBy(...item, desc(h.seq)) as unknown as Promise<
+    SelectResultFields<F>[]
+  >;
+}
+
+/**
+ * Appends version `baseSeq + 1` of an item. `newestSeq` is the newest version the caller
+ * read (0: none); a different base is refused at once, and a concurrent writer on the same
+ * base is refused by the unique key. Either way the ConflictError carries `newer()`, the
+ * newest version as the form shows it. `write` inserts the row (and its audit event) in one
+ * transaction.
+ */
+export async function appendVersion(
+  db: Db,
+  version: {
+    baseSeq: number;
+    newestSeq: number;
+    newer: () => Promise<unknown> | unknown;
+    write: (tx: Db, seq: number) => Promise<void>;
+  },
+): Promise<{ seq: number }> {
+  if (version.newestSeq !== version.baseSeq) throw new ConflictError(await version.newer());
+  const seq = version.baseSeq + 1;
+  try {
+    await db.transaction((tx) => version.write(tx as unknown as Db, seq));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new ConflictError(await version.newer());
+  }
+  return { seq };
+}

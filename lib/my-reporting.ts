@@ -1,0 +1,169 @@
+// "Min rapportering": everything a unit answers for in a period (indicators due, goals to
+// assess, assignments to report on), what is done, what was sent back, and the unit's
+// readiness — a pure function of the period's live content.
+import type { CurrentUser } from './current-user';
+import { can } from './policy';
+import { isDueInPeriod } from './frequency';
+import { boardGoalTitle } from './swedish-text';
+import type { Colour } from './colour';
+import { isOverdue, overdueDay, type ReportStatus } from './assignment-status';
+import type { Period } from './period';
+import type { UnitTree } from './unit-tree';
+import { ContentIndex, liveContent, type PeriodContent } from './period-content';
+
+export interface ReportingItemDTO {
+  kind: 'indicator' | 'goal' | 'assignment';
+  id: string;
+  /** For assignments: the responsible unit the report is for. */
+  unitId: string;
+  unitName: string;
+  title: string;
+  context: string;
+  reported: boolean;
+  colour: Colour | null;
+  status: ReportStatus | null;
+  overdue: boolean;
+  canReport: boolean;
+  href: string;
+  /** The director's request for revision, while it stands. */
+  sentBack: { comment: string; authorName: string; createdAt: string } | null;
+}
+
+export interface UnitReadinessDTO {
+  unitId: string;
+  unitName: string;
+  ready: boolean;
+  seq: number;
+  locked: boolean;
+  canChange: boolean;
+}
+
+export interface MyReportingDTO {
+  period: Period;
+  scopeUnitNames: string[];
+  items: ReportingItemDTO[];
+  reportedCount: number;
+  readiness: UnitReadinessDTO[];
+}
+
+/** The units a user reports for: an editor's granted units, or the unit an admin picked. */
+export function reportingRoots(user: CurrentUser, pickedUnitId: string | null): string[] {
+  if (user.roles.includes('admin')) return pickedUnitId ? [pickedUnitId] : [];
+  return user.grantUnits.map((u) => u.id);
+}
+
+function descendants(tree: UnitTree, roots: string[]): Set<string> {
+  return new Set(tree.units.filter((u) => tree.ancestry(u.id).some((a) => roots.includes(a))).map((u) => u.id));
+}
+
+export function buildMyReporting(content: PeriodContent, user: CurrentUser, roots: string[], today: string): MyReportingDTO {
+  const live = liveContent(content);
+  const index = new ContentIndex(live);
+  const { tree } = index;
+  const { period } = live;
+  const periodId = period.id;
+  const org = user.organizationId;
+  const knownRoots = roots.filter((r) => tree.get(r));
+  const scopeSet = descendants(tree, knownRoots);
+  const empty = { period, scopeUnitNames: knownRoots.map((r) => tree.name(r)), items: [], reportedCount: 0, readiness: [] };
+  if (!scopeSet.size) return empty;
+
+  const goalById = new Map(live.goals.map((g) => [g.id, g]));
+  const dueIndicators = live.indicators
+    .filter((i) => scopeSet.has(i.responsibleUnitId) && isDueInPeriod(i.frequency, i.yearlyPeriodKind, period.kind))
+    .map((i) => {
+      const goal = goalById.get(i.goalId)!;
+      return { id: i.id, name: i.name, unitId: i.responsibleUnitId, goalNumber: goal.number, boardId: goal.boardId };
+    });
+  // A goal is assessed by the first of its addressed units in scope.
+  const goals = live.goals.flatMap((g) => {
+    const unitId = g.unitIds.find((u) => scopeSet.has(u));
+    return unitId ? [{ id: g.id, number: g.number, text: g.text, unitId, boardId: g.boardId }] : [];
+  });
+  const assignments = live.assignments.flatMap((a) =>
+    a.unitIds.filter((u) => scopeSet.has(u)).map((unitId) => ({ id: a.id, title: a.title, issuer: a.issuer, dueDate: a.dueDate, unitId })),
+  );
+  const sentBack = (kind: ReportingItemDTO['kind'], id: string, unitId: string | null) => {
+    const r = [...live.revisions].reverse().find((x) => x.itemKind === kind && x.itemId === id && scopeSet.has(x.unitId) && (unitId === null || x.unitId === unitId));
+    return r ? { comment: r.comment, authorName: r.authorName, createdAt: r.createdAt } : null;
+  };
+  const reportable = (kind: 'value' | 'goal' | 'report', unitId: string, boardId: string | null) =>
+    can(user, 'report', { kind, organizationId: org, unitIds: [unitId], locked: index.isLockedFor(boardId) });
+  const q = `?period=${periodId}`;
+
+  const items: ReportingItemDTO[] = [
+    ...dueIndicators.map((i): ReportingItemDTO => {
+      const v = index.value(i.id);
+      return {
+        kind: 'indicator',
+        id: i.id,
+        unitId: i.unitId,
+        unitName: tree.name(i.unitId),
+        title: i.name,
+        context: `Mått under ${boardGoalTitle(tree.name(i.boardId), i.goalNumber)}`,
+        reported: v !== undefined,
+        colour: v ? index.indicatorColour(i.id) : null,
+        status: null,
+        overdue: false,
+        canReport: reportable('value', i.unitId, i.boardId),
+        href: `/rapportering/matt/${i.id}${q}`,
+        sentBack: sentBack('indicator', i.id, null),
+      };
+    }),
+    ...goals.map((g): ReportingItemDTO => {
+      const a = index.assessment(g.id);
+      return {
+        kind: 'goal',
+        id: g.id,
+        unitId: g.unitId,
+        unitName: tree.name(g.unitId),
+        title: `${boardGoalTitle(tree.name(g.boardId), g.number)}: ${g.text}`,
+        context: 'Bedömning av målet',
+        reported: a !== undefined,
+        colour: a ? (a.chosenColour ?? a.computedColour) : null,
+        status: null,
+        overdue: false,
+        canReport: reportable('goal', g.unitId, g.boardId),
+        href: `/rapportering/mal/${g.id}${q}`,
+        sentBack: sentBack('goal', g.id, null),
+      };
+    }),
+    ...assignments.map((a): ReportingItemDTO => {
+      const r = index.report(a.id, a.unitId);
+      return {
+        kind: 'assignment',
+        id: a.id,
+        unitId: a.unitId,
+        unitName: tree.name(a.unitId),
+        title: a.title,
+        context: a.issuer === 'council' ? 'Uppdrag från kommunfullmäktige' : 'Uppdrag från nämnden',
+        reported: r !== undefined,
+        colour: null,
+        status: r?.status ?? null,
+        overdue: isOverdue(r?.status ?? null, a.dueDate, overdueDay(period, today)),
+        canReport: reportable('report', a.unitId, tree.boardOf(a.unitId)),
+        href: `/rapportering/uppdrag/${a.id}/${a.unitId}${q}`,
+        sentBack: sentBack('assignment', a.id, a.unitId),
+      };
+    }),
+  ].sort((x, y) => Number(!x.sentBack) - Number(!y.sentBack) || Number(x.reported) - Number(y.reported)); // sent back, then missing, first
+
+  return {
+    period,
+    scopeUnitNames: knownRoots.map((r) => tree.name(r)),
+    items,
+    reportedCount: items.filter((i) => i.reported).length,
+    readiness: knownRoots.map((unitId) => {
+      const boards = index.boardsOfUnit(unitId);
+      const locked = index.isLockedForAny(boards);
+      return {
+        unitId,
+        unitName: tree.name(unitId),
+        ready: index.readiness(unitId)?.ready ?? false,
+        seq: index.readiness(unitId)?.seq ?? 0,
+        locked,
+        canChange: can(user, 'report', { kind: 'unit', organizationId: org, unitIds: [unitId], locked }),
+      };
+    }),
+  };
+}

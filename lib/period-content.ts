@@ -1,0 +1,299 @@
+// A period's content: everything any screen or file of the period shows, as loaded by the
+// one loader (db/period-content.ts) — structure with its archive marks, and the newest
+// version of every value, assessment, report, text, readiness and approval. Every surface
+// is a pure function of this (lib/overview-parts.ts, lib/report-build.ts,
+// lib/my-reporting.ts, lib/deviations.ts, …) and asks lib/live.ts what is live.
+import type { Colour } from './colour';
+import type { Trend } from './trend';
+import type { GoalRule } from './goal-rule';
+import type { ReportStatus } from './assignment-status';
+import type { Target } from './target';
+import type { Frequency } from './frequency';
+import type { Period, PeriodKind } from './period';
+import { isLive } from './live';
+import { UnitTree, type UnitNode } from './unit-tree';
+import { isLockedFor, isLockedForAny, periodLock, type PeriodLock } from './period-lock';
+
+type Archived = Date | string | null;
+
+export interface ContentFocusArea {
+  id: string;
+  number: number | null;
+  name: string;
+  parentId: string | null;
+  validFrom: number;
+  validTo: number | null;
+  archivedAt: Archived;
+}
+
+export interface ContentCouncilGoal {
+  id: string;
+  focusAreaId: string;
+  text: string;
+  phrase: string | null;
+  validFrom: number;
+  validTo: number | null;
+  archivedAt: Archived;
+}
+
+export interface ContentPlan {
+  id: string;
+  code: string;
+  boardId: string;
+  year: number;
+  archivedAt: Archived;
+}
+
+export interface ContentGoal {
+  id: string;
+  code: string;
+  planId: string;
+  planYear: number;
+  planArchivedAt: Archived;
+  boardId: string;
+  focusAreaId: string;
+  number: number;
+  text: string;
+  methodText: string | null;
+  rule: GoalRule;
+  archivedAt: Archived;
+  /** "Bäring på": the council goals, in their order. */
+  councilGoalIds: string[];
+  /** "Adressering": the responsible units, in order. */
+  unitIds: string[];
+}
+
+export interface ContentIndicator {
+  id: string;
+  code: string;
+  goalId: string;
+  planYear: number;
+  planArchivedAt: Archived;
+  goalArchivedAt: Archived;
+  name: string;
+  unitOfMeasure: string | null;
+  decimals: number;
+  target: Target;
+  targetLabel: string;
+  trendTolerance: number | null;
+  frequency: Frequency;
+  yearlyPeriodKind: PeriodKind | null;
+  baselineValue: number | null;
+  baselineYear: number | null;
+  responsibleUnitId: string;
+  continuesId: string | null;
+  archivedAt: Archived;
+}
+
+export interface ContentAssignment {
+  id: string;
+  code: string;
+  issuer: 'council' | 'board';
+  issuerBoardId: string | null;
+  decisionDate: string | null;
+  diaryNumber: string | null;
+  title: string;
+  description: string | null;
+  focusAreaId: string | null;
+  dueDate: string | null;
+  groupLabel: string | null;
+  archivedAt: Archived;
+  /** The responsible units, in order. */
+  unitIds: string[];
+}
+
+/** The newest version of an indicator's value in the period. */
+export interface ContentValue {
+  indicatorId: string;
+  seq: number;
+  outcome: number | null;
+  referenceNote: string | null;
+  analysis: string | null;
+  computedColour: Colour;
+  chosenColour: Colour | null;
+  computedTrend: Trend | null;
+  chosenTrend: Trend | null;
+}
+
+export interface ContentAssessment {
+  goalId: string;
+  seq: number;
+  computedColour: Colour | null;
+  chosenColour: Colour | null;
+  forecastColour: Colour | null;
+  analysis: string | null;
+}
+
+export interface ContentReport {
+  assignmentId: string;
+  unitId: string;
+  seq: number;
+  status: ReportStatus | null;
+  heading: string | null;
+  body: string | null;
+  createdAt: string;
+}
+
+export interface ContentText {
+  planId: string;
+  slot: 'goals_intro' | 'focus_area_note' | 'overall_perspective' | 'assignments_intro';
+  focusAreaId: string | null;
+  seq: number;
+  heading: string | null;
+  body: string;
+}
+
+export interface ContentReadiness {
+  unitId: string;
+  seq: number;
+  ready: boolean;
+}
+
+/** A revision request that no later save of its item has answered. */
+export interface ContentRevision {
+  itemKind: 'indicator' | 'goal' | 'assignment';
+  itemId: string;
+  unitId: string;
+  comment: string;
+  authorName: string;
+  createdAt: string;
+}
+
+/** The newest approval row of a board's period; the snapshot only with 'approved'. */
+export interface ContentApproval {
+  boardId: string;
+  seq: number;
+  action: 'approved' | 'reopened';
+  reason: string | null;
+  authorName: string;
+  createdAt: string;
+  snapshot: unknown;
+}
+
+export interface PeriodContent {
+  period: Period;
+  units: UnitNode[];
+  focusAreas: ContentFocusArea[];
+  councilGoals: ContentCouncilGoal[];
+  /** The plans of the period's year (archived ones too: ask isLive). */
+  plans: ContentPlan[];
+  goals: ContentGoal[];
+  indicators: ContentIndicator[];
+  assignments: ContentAssignment[];
+  values: ContentValue[];
+  assessments: ContentAssessment[];
+  reports: ContentReport[];
+  texts: ContentText[];
+  readiness: ContentReadiness[];
+  revisions: ContentRevision[];
+  approvals: ContentApproval[];
+}
+
+/** The content with only what is live in the period (lib/live.ts decides, nothing else). */
+export function liveContent(content: PeriodContent): PeriodContent {
+  const { period } = content;
+  const goals = content.goals.filter((g) => isLive({ kind: 'goal', ...g }, period));
+  const goalIds = new Set(goals.map((g) => g.id));
+  const indicators = content.indicators.filter((i) => goalIds.has(i.goalId) && isLive({ kind: 'indicator', ...i }, period));
+  const plans = content.plans.filter((p) => isLive({ kind: 'plan', planYear: p.year, archivedAt: p.archivedAt }, period));
+  const planIds = new Set(plans.map((p) => p.id));
+  return {
+    ...content,
+    focusAreas: content.focusAreas.filter((a) => isLive({ kind: 'focus_area', ...a }, period)),
+    councilGoals: content.councilGoals.filter((c) => isLive({ kind: 'council_goal', ...c }, period)),
+    plans,
+    goals,
+    indicators,
+    assignments: content.assignments.filter((a) => isLive({ kind: 'assignment', archivedAt: a.archivedAt }, period)),
+    texts: content.texts.filter((t) => planIds.has(t.planId)),
+  };
+}
+
+/** Lookups over a period's content, built once per content. */
+export class ContentIndex {
+  readonly tree: UnitTree;
+  private readonly valueOf: Map<string, ContentValue>;
+  private readonly assessmentOf: Map<string, ContentAssessment>;
+  private readonly reportOf: Map<string, ContentReport>;
+  private readonly readinessOf: Map<string, ContentReadiness>;
+  private readonly approvalOf: Map<string, ContentApproval>;
+  private readonly indicatorsOf = new Map<string, ContentIndicator[]>();
+
+  constructor(readonly content: PeriodContent) {
+    this.tree = new UnitTree(content.units);
+    this.valueOf = new Map(content.values.map((v) => [v.indicatorId, v]));
+    this.assessmentOf = new Map(content.assessments.map((a) => [a.goalId, a]));
+    this.reportOf = new Map(content.reports.map((r) => [`${r.assignmentId}:${r.unitId}`, r]));
+    this.readinessOf = new Map(content.readiness.map((r) => [r.unitId, r]));
+    this.approvalOf = new Map(content.approvals.map((a) => [a.boardId, a]));
+    for (const i of content.indicators) this.indicatorsOf.set(i.goalId, [...(this.indicatorsOf.get(i.goalId) ?? []), i]);
+  }
+
+  value(indicatorId: string): ContentValue | undefined {
+    return this.valueOf.get(indicatorId);
+  }
+
+  /** The colour shown for an indicator: the reporter's choice, else the computed one; grey when not reported. */
+  indicatorColour(indicatorId: string): Colour {
+    const v = this.valueOf.get(indicatorId);
+    return v ? (v.chosenColour ?? v.computedColour) : 'grey';
+  }
+
+  indicatorTrend(indicatorId: string): Trend | null {
+    const v = this.valueOf.get(indicatorId);
+    return v ? (v.chosenTrend ?? v.computedTrend) : null;
+  }
+
+  indicatorsOfGoal(goalId: string): ContentIndicator[] {
+    return this.indicatorsOf.get(goalId) ?? [];
+  }
+
+  assessment(goalId: string): ContentAssessment | undefined {
+    return this.assessmentOf.get(goalId);
+  }
+
+  report(assignmentId: string, unitId: string): ContentReport | undefined {
+    return this.reportOf.get(`${assignmentId}:${unitId}`);
+  }
+
+  readiness(unitId: string): ContentReadiness | undefined {
+    return this.readinessOf.get(unitId);
+  }
+
+  /** The newest approval row of the board's period (approved or reopened). */
+  approval(boardId: string): ContentApproval | undefined {
+    return this.approvalOf.get(boardId);
+  }
+
+  /**
+   * The boards a unit's part of the period belongs to: its own board, or for a unit outside
+   * every board (an external body), the boards of the goals and indicators it (or a unit
+   * below it) answers for. Ask it of live content.
+   */
+  boardsOfUnit(unitId: string): string[] {
+    const own = this.tree.boardOf(unitId);
+    if (own) return [own];
+    const inScope = new Set(this.tree.units.filter((u) => this.tree.ancestry(u.id).includes(unitId)).map((u) => u.id));
+    const goalBoard = new Map(this.content.goals.map((g) => [g.id, g.boardId]));
+    const boards = new Set<string>();
+    for (const g of this.content.goals) if (g.unitIds.some((u) => inScope.has(u))) boards.add(g.boardId);
+    for (const i of this.content.indicators) {
+      const board = goalBoard.get(i.goalId);
+      if (board && inScope.has(i.responsibleUnitId)) boards.add(board);
+    }
+    return [...boards];
+  }
+
+  /** The period's lock (lib/period-lock.ts). */
+  get lock(): PeriodLock {
+    return periodLock(this.content.period.state, this.content.approvals);
+  }
+
+  isLockedFor(boardId: string | null): boolean {
+    return isLockedFor(this.lock, boardId);
+  }
+
+  isLockedForAny(boardIds: string[]): boolean {
+    return isLockedForAny(this.lock, boardIds);
+  }
+}

@@ -1,0 +1,255 @@
+// The surfaces of a period as pure functions of its content, without a database: the live
+// rule applied once (liveContent), the overview parts with snapshots, the report, Min
+// rapportering, Avvikelser and the readiness boards of an external unit.
+import { describe, expect, it } from 'vitest';
+import { ContentIndex, liveContent, type PeriodContent } from '@/lib/period-content';
+import { buildLiveParts, buildOverviewParts, boardSnapshot } from '@/lib/overview-parts';
+import { buildOverview } from '@/lib/overview';
+import { buildReport } from '@/lib/report-build';
+import { buildMyReporting } from '@/lib/my-reporting';
+import { buildDeviations } from '@/lib/deviations';
+import type { CurrentUser } from '@/lib/current-user';
+
+const ARCHIVED = '2024-09-01T00:00:00.000Z';
+const TODAY = '2024-09-15';
+
+/** A board (KS) with a department and two units, an external body, one plan with two goals. */
+function content(edit: (c: PeriodContent) => void = () => {}): PeriodContent {
+  const target = { comparator: 'lt' as const, value: 5, low: null, high: null, direction: null, tolerance: null };
+  const indicator = (id: string, goalId: string, unit: string, name: string) => ({
+    id,
+    code: id,
+    goalId,
+    planYear: 2024,
+    planArchivedAt: null,
+    goalArchivedAt: null,
+    name,
+    unitOfMeasure: 'procent',
+    decimals: 2,
+    target,
+    targetLabel: 'Lägre än 5,00',
+    trendTolerance: null,
+    frequency: 'every_period' as const,
+    yearlyPeriodKind: null,
+    baselineValue: null,
+    baselineYear: null,
+    responsibleUnitId: unit,
+    continuesId: null,
+    archivedAt: null,
+  });
+  const c: PeriodContent = {
+    period: { id: 'p', year: 2024, kind: 'delar', endDate: '2024-08-31', deadline: null, state: 'open' },
+    units: [
+      { id: 'ks', name: 'Kommunstyrelsen', kind: 'board', parentId: null },
+      { id: 'klf', name: 'Kommunledningsförvaltningen', kind: 'department', parentId: 'ks' },
+      { id: 'hr', name: 'HR-avdelningen', kind: 'unit', parentId: 'klf' },
+      { id: 'ame', name: 'Arbetsmarknadsenheten', kind: 'unit', parentId: 'klf' },
+      { id: 'suf', name: 'Sydnärkes utbildningsförbund', kind: 'external', parentId: null },
+    ],
+    focusAreas: [
+      { id: 'mo1', number: 1, name: 'God ekonomisk hushållning', parentId: null, validFrom: 2024, validTo: null, archivedAt: null },
+      { id: 'mo4', number: 4, name: 'Specifika utvecklingsområden', parentId: null, validFrom: 2024, validTo: null, archivedAt: null },
+      { id: 'old', number: 9, name: 'Gammalt område', parentId: null, validFrom: 2020, validTo: 2023, archivedAt: null },
+    ],
+    councilGoals: [
+      { id: 'kf1', focusAreaId: 'mo1', text: 'En attraktiv arbetsgivare.', phrase: 'om en attraktiv arbetsgivare', validFrom: 2024, validTo: null, archivedAt: null },
+    ],
+    plans: [{ id: 'plan', code: 'KS-2024', boardId: 'ks', year: 2024, archivedAt: null }],
+    goals: [
+      {
+        id: 'm1',
+        code: 'M1',
+        planId: 'plan',
+        planYear: 2024,
+        planArchivedAt: null,
+        boardId: 'ks',
+        focusAreaId: 'mo1',
+        number: 1,
+        text: 'Sjukfrånvaron ska vara låg.',
+        methodText: null,
+        rule: 'all',
+        archivedAt: null,
+        councilGoalIds: ['kf1'],
+        unitIds: ['hr'],
+      },
+      {
+        id: 'm4',
+        code: 'M4',
+        planId: 'plan',
+        planYear: 2024,
+        planArchivedAt: null,
+        boardId: 'ks',
+        focusAreaId: 'mo4',
+        number: 4,
+        text: 'Fler ska nå egen försörjning.',
+        methodText: null,
+        rule: 'all',
+        archivedAt: null,
+        councilGoalIds: [],
+        unitIds: ['suf'],
+      },
+    ],
+    indicators: [
+      indicator('i1', 'm1', 'hr', 'Sjukfrånvaro exkl. AME'),
+      indicator('i2', 'm1', 'hr', 'Sjukfrånvaro AME'),
+      indicator('i4', 'm4', 'suf', 'SFI'),
+    ],
+    assignments: [
+      {
+        id: 'a1',
+        code: 'A1',
+        issuer: 'board',
+        issuerBoardId: 'ks',
+        decisionDate: null,
+        diaryNumber: null,
+        title: 'Översyn av styrmodellen',
+        description: null,
+        focusAreaId: 'mo1',
+        dueDate: null,
+        groupLabel: 'Andra pågående uppdrag',
+        archivedAt: null,
+        unitIds: ['klf'],
+      },
+    ],
+    values: [
+      { indicatorId: 'i1', seq: 1, outcome: 1.86, referenceNote: null, analysis: null, computedColour: 'green', chosenColour: null, computedTrend: null, chosenTrend: 'better' },
+      { indicatorId: 'i2', seq: 2, outcome: 7.25, referenceNote: null, analysis: 'Ökar.', computedColour: 'red', chosenColour: null, computedTrend: null, chosenTrend: null },
+    ],
+    assessments: [],
+    reports: [],
+    texts: [{ planId: 'plan', slot: 'goals_intro', focusAreaId: null, seq: 1, heading: null, body: 'Inledning.' }],
+    readiness: [{ unitId: 'hr', seq: 1, ready: true }],
+    revisions: [],
+    approvals: [],
+  };
+  edit(c);
+  return c;
+}
+
+const viewer: CurrentUser = {
+  id: 'u',
+  organizationId: 'org',
+  organizationName: 'Askersunds kommun',
+  name: 'Lars Ledamot',
+  email: 'l@example',
+  title: null,
+  roles: ['viewer'],
+  grantUnits: [],
+  coveredUnitIds: [],
+};
+const hrChef: CurrentUser = { ...viewer, roles: ['editor'], grantUnits: [{ id: 'hr', name: 'HR-avdelningen' }], coveredUnitIds: ['hr'] };
+
+const archive = (c: PeriodContent, kind: 'plan' | 'goal' | 'indicator', id: string) => {
+  if (kind === 'plan') {
+    c.plans = c.plans.map((p) => (p.id === id ? { ...p, archivedAt: ARCHIVED } : p));
+    c.goals = c.goals.map((g) => (g.planId === id ? { ...g, planArchivedAt: ARCHIVED } : g));
+    c.indicators = c.indicators.map((i) => ({ ...i, planArchivedAt: ARCHIVED }));
+  } else if (kind === 'goal') {
+    c.goals = c.goals.map((g) => (g.id === id ? { ...g, archivedAt: ARCHIVED } : g));
+    c.indicators = c.indicators.map((i) => (i.goalId === id ? { ...i, goalArchivedAt: ARCHIVED } : i));
+  } else {
+    c.indicators = c.indicators.map((i) => (i.id === id ? { ...i, archivedAt: ARCHIVED } : i));
+  }
+};
+
+describe('liveContent', () => {
+  it('keeps only live focus areas, plans, goals, indicators and the live plans’ texts', () => {
+    const live = liveContent(content((c) => archive(c, 'indicator', 'i2')));
+    expect(live.focusAreas.map((a) => a.id)).toEqual(['mo1', 'mo4']);
+    expect(live.indicators.map((i) => i.id)).toEqual(['i1', 'i4']);
+    const noPlan = liveContent(content((c) => archive(c, 'plan', 'plan')));
+    expect([noPlan.plans, noPlan.goals, noPlan.indicators, noPlan.texts]).toEqual([[], [], [], []]);
+  });
+
+  it('drops the indicators of an archived goal', () => {
+    expect(liveContent(content((c) => archive(c, 'goal', 'm1'))).indicators.map((i) => i.id)).toEqual(['i4']);
+  });
+});
+
+describe('surfaces built from one content agree', () => {
+  it('judges a goal on its live indicators in the overview and the report alike', () => {
+    const all = content();
+    const parts = buildLiveParts(all, TODAY);
+    expect(parts.goals.find((g) => g.id === 'm1')).toMatchObject({ colour: 'yellow' }); // green + red under rule all
+    const report = buildReport(all, { id: 'ks', name: 'Kommunstyrelsen' });
+    expect(report.focusAreas[0]!.goals[0]).toMatchObject({ colour: 'yellow', bearings: ['om en attraktiv arbetsgivare'] });
+
+    const withoutAme = content((c) => archive(c, 'indicator', 'i2'));
+    expect(buildLiveParts(withoutAme, TODAY).goals.find((g) => g.id === 'm1')).toMatchObject({ colour: 'green' });
+    expect(buildReport(withoutAme, { id: 'ks', name: 'Kommunstyrelsen' }).focusAreas[0]!.goals[0]).toMatchObject({ colour: 'green' });
+  });
+
+  it('an archived plan leaves the overview, the report, Min rapportering and Avvikelser alike', () => {
+    const c = content((x) => archive(x, 'plan', 'plan'));
+    const overview = buildOverview({
+      period: c.period,
+      boardId: 'ks',
+      boards: [{ id: 'ks', name: 'Kommunstyrelsen' }],
+      allParts: buildOverviewParts(c, TODAY),
+      lastYearParts: null,
+      lastYearLabel: null,
+    });
+    expect(overview.focusAreas.flatMap((a) => a.goals)).toEqual([]);
+    expect(buildReport(c, { id: 'ks', name: 'Kommunstyrelsen' }).focusAreas.flatMap((a) => a.goals)).toEqual([]);
+    expect(buildMyReporting(c, hrChef, ['hr'], TODAY).items).toEqual([]);
+    const deviations = buildDeviations(c, viewer, 'ks', TODAY);
+    const entries = deviations.groups.flatMap((g) => g.entries);
+    expect(entries.filter((e) => ['i1', 'i2', 'i4', 'm1', 'm4', 'hr', 'suf'].includes(e.itemId))).toEqual([]);
+    // The assignment still stands: its unit is still asked to report and to be ready.
+    expect(entries.map((e) => [e.kind, e.itemId])).toEqual([
+      ['assignment_overdue_or_unreported', 'a1'],
+      ['unit_not_ready', 'klf'],
+    ]);
+  });
+
+  it('lists an editor’s due items with what is reported, and only their own units’', () => {
+    const mine = buildMyReporting(content(), hrChef, ['hr'], TODAY);
+    expect(mine.items.map((i) => [i.kind, i.id, i.reported, i.canReport])).toEqual([
+      ['goal', 'm1', false, true],
+      ['indicator', 'i1', true, true],
+      ['indicator', 'i2', true, true],
+    ]);
+    expect(mine.readiness).toEqual([{ unitId: 'hr', unitName: 'HR-avdelningen', ready: true, seq: 1, locked: false, canChange: true }]);
+  });
+
+  it('shows an approved board from its snapshot, not from later edits', () => {
+    const live = buildLiveParts(content(), TODAY);
+    const snapshot = boardSnapshot(live, 'ks');
+    const edited = content((c) => {
+      c.goals = c.goals.map((g) => (g.id === 'm1' ? { ...g, text: 'Ändrad efter attest.' } : g));
+      c.approvals = [{ boardId: 'ks', seq: 1, action: 'approved', reason: null, authorName: 'Karin', createdAt: ARCHIVED, snapshot }];
+    });
+    const parts = buildOverviewParts(edited, TODAY);
+    expect(parts.approvedBoards).toEqual(['ks']);
+    expect(parts.goals.find((g) => g.id === 'm1')!.text).toBe('Sjukfrånvaron ska vara låg.');
+    // …and nothing of it can be reported on any more.
+    expect(buildMyReporting(edited, hrChef, ['hr'], TODAY).items.every((i) => !i.canReport)).toBe(true);
+  });
+});
+
+describe('ContentIndex', () => {
+  it('puts an external unit under the boards of the live goals and indicators it answers for', () => {
+    const index = new ContentIndex(liveContent(content()));
+    expect(index.boardsOfUnit('suf')).toEqual(['ks']);
+    expect(index.boardsOfUnit('hr')).toEqual(['ks']);
+    const archived = new ContentIndex(liveContent(content((c) => archive(c, 'goal', 'm4'))));
+    expect(archived.boardsOfUnit('suf')).toEqual([]);
+  });
+
+  it('locks a board whose newest approval row is an approval, and every board of a closed period', () => {
+    const approved = new ContentIndex(
+      content((c) => {
+        c.approvals = [{ boardId: 'ks', seq: 1, action: 'approved', reason: null, authorName: 'K', createdAt: ARCHIVED, snapshot: null }];
+      }),
+    );
+    expect([approved.isLockedFor('ks'), approved.isLockedFor('other'), approved.isLockedFor(null)]).toEqual([true, false, false]);
+    const reopened = new ContentIndex(
+      content((c) => {
+        c.approvals = [{ boardId: 'ks', seq: 2, action: 'reopened', reason: 'Fel', authorName: 'S', createdAt: ARCHIVED, snapshot: null }];
+      }),
+    );
+    expect(reopened.isLockedFor('ks')).toBe(false);
+    const closed = new ContentIndex(content((c) => (c.period = { ...c.period, state: 'closed' })));
+    expect(closed.isLockedFor(null)).toBe(true);
+  });
+});
