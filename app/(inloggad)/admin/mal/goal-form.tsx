@@ -38,7 +38,7 @@ export function GoalForm({
   nextNumber?: number;
   options: PlanGoalsAdminDTO['options'];
 }) {
-  const { fields, setFields, bind } = useFields<Fields>(() => initialFields(goal, nextNumber));
+  const { setFields, bind } = useFields<Fields>(() => initialFields(goal, nextNumber));
   const [councilGoalIds, setCouncilGoalIds] = useState<string[]>(goal?.councilGoalIds ?? []);
   const [unitIds, setUnitIds] = useState<string[]>(goal?.unitIds ?? []);
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {

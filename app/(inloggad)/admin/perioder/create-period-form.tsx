@@ -10,7 +10,7 @@ const EMPTY = { year: '', kind: '', endDate: '', deadline: '' };
 
 /** A new period: year, kind, end date and an optional reporting deadline. It starts as a draft. */
 export function CreatePeriodForm() {
-  const { fields, setFields, bind } = useFields(EMPTY);
+  const { setFields, bind } = useFields(EMPTY);
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
     const next = await createPeriodForm(previous, formData);
     if (next.status === 'ok') setFields(EMPTY); // a created item leaves an empty form for the next one

@@ -10,7 +10,7 @@ const EMPTY = { boardId: '', year: '', code: '' };
 
 /** A new plan: the board, the year and a code unique in the organization. */
 export function CreatePlanForm({ boards }: { boards: { id: string; name: string }[] }) {
-  const { fields, setFields, bind } = useFields(EMPTY);
+  const { setFields, bind } = useFields(EMPTY);
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
     const next = await createPlanForm(previous, formData);
     if (next.status === 'ok') setFields(EMPTY); // a created item leaves an empty form for the next one
