@@ -13,6 +13,7 @@ import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { PasswordForm, UserDetailsForm } from '../user-forms';
 import { AddGrantForm, GrantList } from '../grant-forms';
 import { UserStatusForm } from '../user-status-form';
+import { EndSessionsForm } from '../end-sessions-form';
 
 export const metadata: Metadata = { title: 'Ändra användare' };
 
@@ -114,6 +115,12 @@ export default async function UserPage({
           ) : (
             <UserStatusForm userId={account.id} name={account.name} disabled={account.disabled} />
           )}
+        </div>
+        <p className="mt-4 text-sm text-slate-700">
+          Avsluta alla inloggningar om en dator har blivit stulen eller lämnats inloggad: kontot loggas ut överallt och kan logga in igen.
+        </p>
+        <div className="mt-2">
+          <EndSessionsForm userId={account.id} name={account.name} />
         </div>
       </section>
     </>

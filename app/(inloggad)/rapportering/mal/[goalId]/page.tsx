@@ -57,7 +57,7 @@ export default async function GoalAssessmentPage({
           ) : (
             <>
               <ReadOnlyNotice
-                  reason={readOnlyReason({ live: data.live, locked: data.locked, periodState: period.state, responsible: goal.unitNames.join(', ') })}
+                reason={readOnlyReason({ live: data.live, locked: data.locked, periodState: period.state, responsible: goal.unitNames.join(', ') })}
               />
               {latest ? (
                 <div className="mt-4 space-y-2">

@@ -54,8 +54,8 @@ export default async function IndicatorReportPage({
             <>
               <ReadOnlyNotice
                 reason={
-                    report.due || !report.live
-                      ? readOnlyReason({ live: report.live, locked: report.locked, periodState: period.state, responsible: indicator.responsibleUnitName })
+                  report.due || !report.live
+                    ? readOnlyReason({ live: report.live, locked: report.locked, periodState: period.state, responsible: indicator.responsibleUnitName })
                     : 'Måttet ska inte rapporteras i den här perioden.'
                 }
               />

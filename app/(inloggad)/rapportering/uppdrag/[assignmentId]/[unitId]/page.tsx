@@ -114,7 +114,7 @@ export default async function AssignmentReportPage({
             <AssignmentReportForm data={data} save={saveAssignmentReportForm} />
           ) : (
             <>
-                <ReadOnlyNotice reason={readOnlyReason({ live: data.live, locked: data.locked, periodState: period.state, responsible: unit.name })} />
+              <ReadOnlyNotice reason={readOnlyReason({ live: data.live, locked: data.locked, periodState: period.state, responsible: unit.name })} />
               <div className="mt-3">
                 {data.latest ? <Report report={data.latest} title={period.label} /> : <p>Ingen återrapportering för perioden.</p>}
               </div>
