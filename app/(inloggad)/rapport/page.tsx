@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
 import { getBoardReport } from '@/db/report';

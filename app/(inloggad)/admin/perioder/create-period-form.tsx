@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useEffect } from 'react';
+import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import { SelectField, SubmitRow, TextField } from '@/components/form-field';
 import { submitWithoutReset } from '@/components/submit-without-reset';
@@ -10,11 +10,12 @@ const EMPTY = { year: '', kind: '', endDate: '', deadline: '' };
 
 /** A new period: year, kind, end date and an optional reporting deadline. It starts as a draft. */
 export function CreatePeriodForm() {
-  const [result, action, pending] = useActionState<ActionResult | null, FormData>(createPeriodForm, null);
   const { setFields, bind } = useFields(EMPTY);
-  useEffect(() => {
-    if (result?.status === 'ok') setFields(EMPTY);
-  }, [result, setFields]);
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
+    const next = await createPeriodForm(previous, formData);
+    if (next.status === 'ok') setFields(EMPTY); // a created item leaves an empty form for the next one
+    return next;
+  }, null);
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useEffect } from 'react';
+import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import { SelectField, SubmitRow, TextField } from '@/components/form-field';
 import { submitWithoutReset } from '@/components/submit-without-reset';
@@ -10,11 +10,12 @@ const EMPTY = { boardId: '', year: '', code: '' };
 
 /** A new plan: the board, the year and a code unique in the organization. */
 export function CreatePlanForm({ boards }: { boards: { id: string; name: string }[] }) {
-  const [result, action, pending] = useActionState<ActionResult | null, FormData>(createPlanForm, null);
   const { setFields, bind } = useFields(EMPTY);
-  useEffect(() => {
-    if (result?.status === 'ok') setFields(EMPTY);
-  }, [result, setFields]);
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
+    const next = await createPlanForm(previous, formData);
+    if (next.status === 'ok') setFields(EMPTY); // a created item leaves an empty form for the next one
+    return next;
+  }, null);
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
