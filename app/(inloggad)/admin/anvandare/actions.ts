@@ -10,7 +10,8 @@ import { addGrantAction } from './add-grant';
 import { removeGrantAction } from './remove-grant';
 import { endUserSessionsAction } from './end-user-sessions';
 
-const USER_PAGES = { layout: '/admin/anvandare' };
+// A layout path names the file-system route, route group included.
+const USER_PAGES = { layout: '/(inloggad)/admin/anvandare' };
 
 export const setUserDisabled = formAction(setUserDisabledAction, { revalidate: USER_PAGES });
 
