@@ -13,6 +13,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, isHttpsDeployment, staticSecurityHeaders } from '@/lib/security-headers';
 import {
+  ACTION_BODY_LIMIT,
+  BODY_TOO_LARGE_MESSAGE,
   FOREIGN_ORIGIN_MESSAGE,
   isForeignOriginAction,
   isMalformedActionBody,
@@ -24,9 +26,6 @@ const PUBLIC_PATHS = ['/logga-in'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 /** Paths that are not pages: no login redirect (they answer for themselves), headers still. */
 const NOT_PAGES = /^\/(api\/auth|_next\/|favicon\.ico)/;
-/** next.config.js experimental.serverActions.bodySizeLimit ('6mb'): keep the two equal. */
-const ACTION_BODY_LIMIT = 6 * 1024 * 1024;
-const BODY_TOO_LARGE = 'Filen eller texten är för stor (högst 6 MB). Gör den mindre och försök igen.';
 
 /**
  * A server action POST (from script: a Next-Action header; without script: a form posted to
@@ -62,7 +61,7 @@ export async function proxy(request: NextRequest) {
     return plainText(FOREIGN_ORIGIN_MESSAGE, 403, csp, https);
   }
   if (actionBodyTooLarge(request, pathname)) {
-    return plainText(BODY_TOO_LARGE, 413, csp, https);
+    return plainText(BODY_TOO_LARGE_MESSAGE, 413, csp, https);
   }
   // A server action whose text body Next.js cannot decode: 400 in Swedish (Next.js: 500).
   if (request.method === 'POST' && request.headers.get('next-action') !== null) {

@@ -5,7 +5,7 @@ import { ErrorNotice } from '@/components/page-notices';
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main id="innehall" className="mx-auto max-w-xl px-4 py-16">
-      <ErrorNotice digest={error.digest} reset={reset} />
+      <ErrorNotice digest={error.digest} message={error.message} reset={reset} />
     </main>
   );
 }

@@ -2,6 +2,7 @@
 // (app/not-found.tsx, app/error.tsx, in their own <main>) and inside it
 // (app/(inloggad)/not-found.tsx and error.tsx, in the frame's <main>), so both read alike.
 import Link from 'next/link';
+import { ACTION_REFUSALS } from '@/lib/action-origin';
 
 /** For what does not exist and for what is not the user's alike. */
 export function NotFoundNotice() {
@@ -23,15 +24,22 @@ export function NotFoundNotice() {
 
 /**
  * Never the error itself: production builds send no message or stack to the browser, only
- * a digest that matches the server log. Rendered by client error boundaries (it has a button).
+ * a digest that matches the server log. The one exception is a refusal the proxy wrote in
+ * Swedish (a body too large, another site's request), shown word for word. Rendered by
+ * client error boundaries (it has a button).
  */
-export function ErrorNotice({ digest, reset }: { digest?: string; reset: () => void }) {
+export function ErrorNotice({ digest, message, reset }: { digest?: string; message?: string; reset: () => void }) {
+  const refusal = !digest && message && ACTION_REFUSALS.includes(message) ? message : null;
   return (
     <>
-      <h1 className="text-2xl font-semibold">Något gick fel</h1>
+      <h1 className="text-2xl font-semibold">{refusal ? 'Inget sparades' : 'Något gick fel'}</h1>
       <p className="mt-2 text-slate-700">
-        Sidan kunde inte visas. Försök igen om en stund. Om felet finns kvar, kontakta systemförvaltaren
-        {digest ? ` och ange felkoden ${digest}` : ''}.
+        {refusal ?? (
+          <>
+            Sidan kunde inte visas. Försök igen om en stund. Om felet finns kvar, kontakta systemförvaltaren
+            {digest ? ` och ange felkoden ${digest}` : ''}.
+          </>
+        )}
       </p>
       <button
         type="button"

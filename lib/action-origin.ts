@@ -53,15 +53,43 @@ export const MAX_CHECKED_ACTION_BODY = 1_000_000;
 /**
  * True for a server action sent as text (not a form) whose body Next.js cannot decode into
  * arguments: not JSON, or JSON that is no array (React encodes the arguments as an array).
- * Next.js throws on those and answers 500. Only the shape is checked: a malformed React
- * reference inside the array (e.g. "$Q1") still reaches Next.js.
+ * Next.js throws on those and answers 500; so it does on a reference to a part a text body
+ * cannot have (e.g. "$Q1").
  */
 export function isMalformedActionBody(contentType: string | null, body: string): boolean {
   const type = contentType ?? '';
   if (type.startsWith('multipart/form-data') || type === 'application/x-www-form-urlencoded') return false;
+  let args: unknown;
   try {
-    return !Array.isArray(JSON.parse(body));
+    args = JSON.parse(body);
   } catch {
     return true;
   }
+  return !Array.isArray(args) || hasUnresolvableReference(args);
 }
+
+/**
+ * React encodes special values in an argument list as strings beginning with "$". A text
+ * body has no other parts, so only the self-contained ones can be decoded ("$$…" for a
+ * dollar, $undefined, $NaN, ±$Infinity, $-0, $D<date>, $n<bigint>); any other reference
+ * ("$Q1", "$K2", "$@3", "$1", …) points at a part that is not there and makes Next.js fail.
+ */
+const SELF_CONTAINED = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d)/;
+
+function hasUnresolvableReference(value: unknown, depth = 0): boolean {
+  if (depth > 64) return true; // deeper than any form sends: refuse rather than recurse on
+  if (typeof value === 'string') return value.startsWith('$') && !SELF_CONTAINED.test(value);
+  if (Array.isArray(value)) return value.some((v) => hasUnresolvableReference(v, depth + 1));
+  if (value && typeof value === 'object') return Object.values(value).some((v) => hasUnresolvableReference(v, depth + 1));
+  return false;
+}
+
+/** next.config.js experimental.serverActions.bodySizeLimit ('6mb'): keep the two equal. */
+export const ACTION_BODY_LIMIT = 6 * 1024 * 1024;
+export const BODY_TOO_LARGE_MESSAGE = 'Filen eller texten är för stor (högst 6 MB). Gör den mindre och försök igen.';
+
+/**
+ * The proxy's Swedish refusals of a server action. Next.js' client throws the text of such
+ * an answer as the action's error, so an error page may show exactly these and nothing else.
+ */
+export const ACTION_REFUSALS: readonly string[] = [FOREIGN_ORIGIN_MESSAGE, MALFORMED_ACTION_MESSAGE, BODY_TOO_LARGE_MESSAGE];

@@ -10,6 +10,7 @@ import { checkCredentials } from './credentials';
 import { checkSession, endSession, startSession } from '@/db/sessions';
 import { sessionLimitsFrom } from '@/lib/session-lifetime';
 import { clientAddress } from '@/lib/login-throttle';
+import { isHttpsDeployment } from '@/lib/security-headers';
 
 export { loginSchema } from './credentials';
 
@@ -18,6 +19,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // the first request when it has to generate one.
   secret: process.env.AUTH_SECRET,
   trustHost: true,
+  // Secure (__Secure-) cookies when the configured public URL is https: decided by
+  // configuration, never by a client-sent X-Forwarded-Proto.
+  useSecureCookies: isHttpsDeployment(process.env),
   // The cookie lives no longer than the absolute lifetime; the server-side session decides.
   session: { strategy: 'jwt', maxAge: Math.ceil(sessionLimitsFrom(process.env).absoluteMs / 1000) },
   pages: { signIn: '/logga-in', error: '/logga-in' },

@@ -5,7 +5,7 @@ import { ErrorNotice } from '@/components/page-notices';
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div className="mx-auto max-w-xl py-8">
-      <ErrorNotice digest={error.digest} reset={reset} />
+      <ErrorNotice digest={error.digest} message={error.message} reset={reset} />
     </div>
   );
 }

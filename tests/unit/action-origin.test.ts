@@ -46,13 +46,13 @@ describe('isForeignOriginAction', () => {
 
 describe('isMalformedActionBody', () => {
   it('refuses a text body that is no encoded argument list (Next.js would answer 500)', () => {
-    for (const body of ['"plain"', 'not json', '1', 'null', '{"a":1}', '', 'true']) {
+    for (const body of ['"plain"', 'not json', '1', 'null', '{"a":1}', '', 'true', '["$Q1"]', '["$K2"]', '[{"a":["$@3"]}]', '["$1"]', '["$B4"]', '[null,"$F1"]']) {
       expect(isMalformedActionBody('text/plain;charset=UTF-8', body), body).toBe(true);
     }
   });
 
   it('passes an argument list, and leaves forms to Next.js', () => {
-    for (const body of ['[]', '[null]', '["$undefined",{"a":"$$x"}]']) expect(isMalformedActionBody('text/plain;charset=UTF-8', body), body).toBe(false);
+    for (const body of ['[]', '[null]', '["$undefined",{"a":"$$x"}]', '["$D2024-08-31T00:00:00.000Z","$n12","$NaN","$-Infinity","kr"]']) expect(isMalformedActionBody('text/plain;charset=UTF-8', body), body).toBe(false);
     expect(isMalformedActionBody('multipart/form-data; boundary=x', 'anything')).toBe(false);
     expect(isMalformedActionBody('application/x-www-form-urlencoded', 'a=1')).toBe(false);
   });
