@@ -1,6 +1,7 @@
 // The database connection: PGlite (embedded Postgres, in-process) in a local folder when
 // there is no DATABASE_URL, postgres.js against a real server when there is. Everything
 // above this file sees one drizzle `Db` and cannot tell the two apart.
+import fs from 'node:fs';
 import path from 'node:path';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -28,8 +29,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite: a folder, or 'memory://' for a throwaway in-memory database. */
   dataDir?: string;
-  /** Called with every SQL statement drizzle runs (tests count queries with it). */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement drizzle runs and its parameters (tests count queries with it). */
+  onQuery?: (sql: string, params: unknown[]) => void;
   /** postgres: a statement running longer is cancelled (the request fails instead of hanging). */
   statementTimeoutMs?: number;
 }
@@ -56,7 +57,7 @@ export function defaultDataDir(): string {
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  const logger = options.onQuery ? { logQuery: (query: string, params: unknown[]) => options.onQuery!(query, params) } : undefined;
   return options.url
     ? openPostgres(options.url, logger, options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS)
     : openPglite(options.dataDir ?? defaultDataDir(), logger);
@@ -132,9 +133,20 @@ async function openPostgres(url: string, logger: QueryLogger, statementTimeoutMs
 
 const holder = globalThis as unknown as { __malbildDatabase?: Promise<Database> };
 
+/**
+ * MALBILD_SQL_LOG names a file to which every statement is appended as a JSON line
+ * ({ sql, params }): a diagnostic for the benchmark (scripts/bench.ts), which replays a
+ * page's statements to measure its SQL time. Off unless set.
+ */
+function sqlLogFromEnvironment(): OpenOptions['onQuery'] {
+  const file = process.env.MALBILD_SQL_LOG;
+  if (!file) return undefined;
+  return (sql, params) => fs.appendFileSync(file, `${JSON.stringify({ sql, params })}\n`);
+}
+
 /** The process-wide database, opened from the environment on first use. */
 export function getDatabase(): Promise<Database> {
-  holder.__malbildDatabase ??= openDatabase({ url: process.env.DATABASE_URL || undefined }).catch((error) => {
+  holder.__malbildDatabase ??= openDatabase({ url: process.env.DATABASE_URL || undefined, onQuery: sqlLogFromEnvironment() }).catch((error) => {
     holder.__malbildDatabase = undefined;
     throw error;
   });
