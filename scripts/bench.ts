@@ -1,0 +1,472 @@
+// `npm run bench` (issue 19): in one run, against the built app (`next start`, run
+// `node scripts/start.mjs --build-only` first) on the PostgreSQL database of
+// `npm run bench:generate` (generated first when it does not exist):
+//   - each main page, for the demo (Askersund) and the generated large kommun: server time
+//     (median of sequential requests, to the last byte), the SQL it executes (its statements,
+//     captured with MALBILD_SQL_LOG from one request and replayed one by one on a separate
+//     connection: the sum of their times), the ratio of the two, statements, HTML bytes
+//     (raw and gzipped), elements, and the JavaScript it loads (gzipped);
+//   - the growth from demo to large (large / demo, page time and HTML bytes);
+//   - saving indicator values through the real server action (the form's Next-Action POST, as
+//     the browser sends it): one editor alone, then 50 editors back to back: saves/s,
+//     p50/p95/p99, mean, conflicts; afterwards every acknowledged save is looked up in the
+//     database (lost = acknowledged but absent; duplicated = more rows than acknowledged);
+//   - cold start on PGlite (BENCH_COLD=0 skips it): a fresh data folder and an existing one,
+//     from spawning `next start` to the first page.
+// The machine is shared: compare ratios measured in one run, not absolute times.
+// Settings: BENCH_PORT (3360), BENCH_EDITORS (50), BENCH_SAVES (saves per editor, 20),
+// BENCH_REQUESTS (timed requests per page, 7), BENCH_OUT (also write the table to this file),
+// and those of scripts/bench-generate.ts (BENCH_DB, BENCH_SERVER, …).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import postgres from 'postgres';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { openDatabase, type Db } from '@/db/client';
+import * as s from '@/db/schema';
+import { startSession } from '@/db/sessions';
+import { askersund } from '@/db/demo/askersund';
+import { BENCH_SERVER, benchDatabaseUrl, generateBenchDatabase } from './bench-generate';
+
+const PORT = Number(process.env.BENCH_PORT || 3360);
+const EDITORS = Number(process.env.BENCH_EDITORS || 50);
+const SAVES = Number(process.env.BENCH_SAVES || 20);
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 7);
+const AUTH_SECRET = 'malbild-bench-secret-0123456789abcdef0123456789abcdef';
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const out: string[] = [];
+function print(line = '') {
+  console.log(line);
+  out.push(line);
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+const median = (values: number[]) => percentile(values, 50);
+
+// ---------------------------------------------------------------- the server
+
+async function startServer(env: Record<string, string>, port = PORT): Promise<{ child: ChildProcess; stop(): Promise<void>; startedMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, AUTH_SECRET, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${log}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/logga-in`);
+      await response.arrayBuffer();
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, stop, startedMs: performance.now() - started };
+}
+
+async function cookieFor(db: Db, organizationId: string, userId: string): Promise<string> {
+  const sid = await startSession(db, organizationId, userId);
+  const token = await encode({
+    token: { sub: userId, uid: userId, org: organizationId, since: Date.now(), sid },
+    secret: AUTH_SECRET,
+    salt: 'authjs.session-token',
+  });
+  return `authjs.session-token=${token}`;
+}
+
+async function get(url: string, cookie: string): Promise<{ ms: number; html: string; status: number }> {
+  const t = performance.now();
+  const response = await fetch(BASE + url, { headers: { cookie }, redirect: 'manual' });
+  const html = await response.text();
+  return { ms: performance.now() - t, html, status: response.status };
+}
+
+// ---------------------------------------------------------------- pages
+
+interface Page {
+  name: string;
+  url: string;
+  cookie: string;
+}
+
+interface PageFigures {
+  statements: number;
+  sqlMs: number;
+  htmlBytes: number;
+  gzipBytes: number;
+  elements: number;
+  jsGzip: number;
+  pageMs: number;
+}
+
+const jsSizes = new Map<string, number>();
+async function jsGzipOf(html: string): Promise<number> {
+  let total = 0;
+  for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)) {
+    if (!jsSizes.has(src!)) {
+      const body = Buffer.from(await (await fetch(BASE + src!.replace(/&amp;/g, '&'))).arrayBuffer());
+      jsSizes.set(src!, gzipSync(body).length);
+    }
+    total += jsSizes.get(src!)!;
+  }
+  return total;
+}
+
+/** Replays the SELECT statements of a page one by one; the sum of their median times. */
+async function replay(client: postgres.Sql, statements: { sql: string; params: unknown[] }[]): Promise<number> {
+  let total = 0;
+  for (const statement of statements) {
+    if (!/^\s*(select|with)\b/i.test(statement.sql)) continue;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await client.unsafe(statement.sql, statement.params as never[]);
+      times.push(performance.now() - t);
+    }
+    total += median(times);
+  }
+  return total;
+}
+
+// ---------------------------------------------------------------- saves
+
+function saveActionId(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, '.next/server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const hit = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === 'saveIndicatorValueForm');
+  if (!hit) throw new Error('saveIndicatorValueForm is not in the build: run node scripts/start.mjs --build-only');
+  return hit[0];
+}
+
+interface Editor {
+  cookie: string;
+  items: { indicatorId: string; seq: number }[];
+}
+
+interface SaveOutcome {
+  ms: number;
+  kind: 'ok' | 'conflict' | 'error';
+  seq?: number;
+  detail?: string;
+}
+
+async function saveOnce(actionId: string, periodId: string, editor: Editor, item: Editor['items'][number], outcome: string): Promise<SaveOutcome> {
+  const form = new FormData();
+  // React's encoding of (previousState, formData): the form's fields under the prefix "_1_".
+  for (const [k, v] of Object.entries({
+    indicatorId: item.indicatorId,
+    periodId,
+    baseSeq: String(item.seq),
+    outcome,
+    analysis: 'Utfallet följs upp varje månad; åtgärder pågår.',
+  })) {
+    form.append(`_1_${k}`, v);
+  }
+  form.append('0', '[null,"$K1"]');
+  const t = performance.now();
+  const response = await fetch(`${BASE}/rapportering/matt/${item.indicatorId}?period=${periodId}`, {
+    method: 'POST',
+    headers: { cookie: editor.cookie, 'next-action': actionId, accept: 'text/x-component' },
+    body: form,
+  });
+  const body = await response.text();
+  const elapsed = performance.now() - t;
+  if (/"status":"ok"/.test(body)) {
+    const seq = Number(/"seq":(\d+)/.exec(body)?.[1]);
+    return { ms: elapsed, kind: 'ok', seq };
+  }
+  if (/"code":"conflict"/.test(body)) return { ms: elapsed, kind: 'conflict' };
+  return { ms: elapsed, kind: 'error', detail: `${response.status} ${body.slice(0, 300)}` };
+}
+
+async function newestSeq(db: Db, organizationId: string, periodId: string, indicatorId: string): Promise<number> {
+  const [row] = await db
+    .select({ seq: sql<number>`coalesce(max(${s.indicatorValues.seq}), 0)::int` })
+    .from(s.indicatorValues)
+    .where(and(eq(s.indicatorValues.organizationId, organizationId), eq(s.indicatorValues.periodId, periodId), eq(s.indicatorValues.indicatorId, indicatorId)));
+  return row!.seq;
+}
+
+/** Each editor saves `count` values back to back, round robin over its indicators. */
+async function runSaves(db: Db, actionId: string, organizationId: string, periodId: string, editors: Editor[], count: number) {
+  const results: SaveOutcome[] = [];
+  const acknowledged: { indicatorId: string; seq: number; outcome: number }[] = [];
+  const started = performance.now();
+  await Promise.all(
+    editors.map(async (editor, e) => {
+      for (let i = 0; i < count; i++) {
+        const item = editor.items[i % editor.items.length]!;
+        const outcome = (100 + ((e * 37 + i * 11) % 800)) / 10;
+        const result = await saveOnce(actionId, periodId, editor, item, outcome.toFixed(1).replace('.', ','));
+        results.push(result);
+        if (result.kind === 'ok') {
+          acknowledged.push({ indicatorId: item.indicatorId, seq: result.seq!, outcome });
+          item.seq = result.seq!;
+        } else {
+          item.seq = await newestSeq(db, organizationId, periodId, item.indicatorId);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  // Every acknowledged save is in the database, once, with its outcome.
+  const ids = [...new Set(acknowledged.map((a) => a.indicatorId))];
+  const rows = ids.length
+    ? await db
+        .select({ indicatorId: s.indicatorValues.indicatorId, seq: s.indicatorValues.seq, outcome: s.indicatorValues.outcome })
+        .from(s.indicatorValues)
+        .where(and(eq(s.indicatorValues.organizationId, organizationId), eq(s.indicatorValues.periodId, periodId), inArray(s.indicatorValues.indicatorId, ids)))
+    : [];
+  const stored = new Map(rows.map((r) => [`${r.indicatorId}:${r.seq}`, r.outcome]));
+  const lost = acknowledged.filter((a) => Math.abs((stored.get(`${a.indicatorId}:${a.seq}`) ?? NaN) - a.outcome) > 1e-9 || !stored.has(`${a.indicatorId}:${a.seq}`)).length;
+  const keys = acknowledged.map((a) => `${a.indicatorId}:${a.seq}`);
+  const duplicated = keys.length - new Set(keys).size;
+  const times = results.map((r) => r.ms);
+  const errors = results.filter((r) => r.kind === 'error');
+  if (errors.length) console.error(`${errors.length} saves failed, e.g. ${errors[0]!.detail}`);
+  return {
+    saves: acknowledged.length,
+    perSecond: acknowledged.length / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+    conflicts: results.filter((r) => r.kind === 'conflict').length,
+    errors: errors.length,
+    lost,
+    duplicated,
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+async function databaseExists(name: string): Promise<boolean> {
+  const admin = postgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin`select 1 from pg_database where datname = ${name}`;
+    return rows.length > 0;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function main() {
+  const dbName = process.env.BENCH_DB || 'malbild_bench';
+  if (!(await databaseExists(dbName))) await generateBenchDatabase();
+  const url = benchDatabaseUrl(dbName);
+  const database = await openDatabase({ url });
+  const db = database.db;
+  const replayClient = postgres(url, { max: 1, onnotice: () => {} });
+  const sqlLog = path.join(os.tmpdir(), `malbild-bench-sql-${process.pid}.jsonl`);
+  try {
+    // Who and what.
+    const orgs = await db.select({ id: s.organizations.id, code: s.organizations.code }).from(s.organizations);
+    const demoOrg = orgs.find((o) => o.code === askersund.organization.code)!;
+    const largeOrg = orgs.find((o) => o.code === 'STOR')!;
+    const pagesOf = async (orgId: string, tag: string): Promise<Page[]> => {
+      const [viewer] = await db
+        .select({ id: s.users.id })
+        .from(s.users)
+        .innerJoin(s.roleGrants, and(eq(s.roleGrants.organizationId, orgId), eq(s.roleGrants.userId, s.users.id)))
+        .where(and(eq(s.users.organizationId, orgId), eq(s.roleGrants.role, 'viewer')));
+      const [editor] = await db
+        .select({ id: s.users.id, unitId: s.roleGrants.unitId })
+        .from(s.users)
+        .innerJoin(s.roleGrants, and(eq(s.roleGrants.organizationId, orgId), eq(s.roleGrants.userId, s.users.id)))
+        .where(and(eq(s.users.organizationId, orgId), eq(s.roleGrants.role, 'editor')))
+        .orderBy(s.users.email)
+        .limit(1);
+      const [period] = await db.select().from(s.periods).where(and(eq(s.periods.organizationId, orgId), eq(s.periods.state, 'open')));
+      const [board] = await db
+        .select({ id: s.units.id })
+        .from(s.units)
+        .where(and(eq(s.units.organizationId, orgId), eq(s.units.kind, 'board')))
+        .orderBy(s.units.sortOrder)
+        .limit(1);
+      const [indicator] = await db
+        .select({ id: s.indicators.id })
+        .from(s.indicators)
+        .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, orgId), eq(s.boardGoals.id, s.indicators.goalId)))
+        .innerJoin(s.plans, and(eq(s.plans.organizationId, orgId), eq(s.plans.id, s.boardGoals.planId)))
+        .where(and(eq(s.indicators.organizationId, orgId), eq(s.plans.year, period!.year), eq(s.indicators.responsibleUnitId, editor!.unitId!)))
+        .limit(1);
+      const viewerCookie = await cookieFor(db, orgId, viewer!.id);
+      const editorCookie = await cookieFor(db, orgId, editor!.id);
+      const p = `period=${period!.id}`;
+      return [
+        { name: `${tag} Översikt, hela kommunen`, url: `/?${p}`, cookie: viewerCookie },
+        { name: `${tag} Översikt, en nämnd`, url: `/?${p}&namnd=${board!.id}`, cookie: viewerCookie },
+        { name: `${tag} Avvikelser`, url: `/avvikelser?${p}`, cookie: viewerCookie },
+        { name: `${tag} Uppdrag`, url: `/uppdrag?${p}`, cookie: viewerCookie },
+        { name: `${tag} Rapport, en nämnd`, url: `/rapport?${p}&namnd=${board!.id}`, cookie: viewerCookie },
+        { name: `${tag} Min rapportering`, url: `/rapportering?${p}`, cookie: editorCookie },
+        ...(indicator ? [{ name: `${tag} Rapportera mått`, url: `/rapportering/matt/${indicator.id}?${p}`, cookie: editorCookie }] : []),
+      ];
+    };
+    const pages = [...(await pagesOf(demoOrg.id, 'demo')), ...(await pagesOf(largeOrg.id, 'stor'))];
+    const figures = new Map<string, PageFigures>();
+
+    // Pass 1: the statements each page runs, its HTML and its JavaScript.
+    const capture = await startServer({ DATABASE_URL: url, MALBILD_SQL_LOG: sqlLog });
+    try {
+      for (const page of pages) {
+        await get(page.url, page.cookie); // warm
+        fs.writeFileSync(sqlLog, '');
+        const { html, status } = await get(page.url, page.cookie);
+        if (status !== 200) throw new Error(`${page.name}: HTTP ${status}`);
+        const statements = fs
+          .readFileSync(sqlLog, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { sql: string; params: unknown[] });
+        figures.set(page.name, {
+          statements: statements.length,
+          sqlMs: await replay(replayClient, statements),
+          htmlBytes: Buffer.byteLength(html),
+          gzipBytes: gzipSync(html).length,
+          elements: (html.match(/<[a-zA-Z][^>]*>/g) ?? []).length,
+          jsGzip: await jsGzipOf(html),
+          pageMs: 0,
+        });
+      }
+    } finally {
+      await capture.stop();
+      fs.rmSync(sqlLog, { force: true });
+    }
+
+    // Pass 2: page times, then saves.
+    const server = await startServer({ DATABASE_URL: url });
+    let single;
+    let load;
+    let editorCount = 0;
+    try {
+      for (const page of pages) {
+        await get(page.url, page.cookie);
+        await get(page.url, page.cookie);
+        const times: number[] = [];
+        for (let i = 0; i < REQUESTS; i++) times.push((await get(page.url, page.cookie)).ms);
+        figures.get(page.name)!.pageMs = median(times);
+      }
+
+      const actionId = saveActionId();
+      const [period] = await db.select().from(s.periods).where(and(eq(s.periods.organizationId, largeOrg.id), eq(s.periods.state, 'open')));
+      const editorRows = await db
+        .select({ id: s.users.id, unitId: s.roleGrants.unitId })
+        .from(s.users)
+        .innerJoin(s.roleGrants, and(eq(s.roleGrants.organizationId, largeOrg.id), eq(s.roleGrants.userId, s.users.id)))
+        .where(and(eq(s.users.organizationId, largeOrg.id), eq(s.roleGrants.role, 'editor')))
+        .orderBy(s.users.email);
+      const editors: Editor[] = [];
+      for (const row of editorRows.slice(0, EDITORS)) {
+        const indicators = await db
+          .select({ id: s.indicators.id })
+          .from(s.indicators)
+          .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, largeOrg.id), eq(s.boardGoals.id, s.indicators.goalId)))
+          .innerJoin(s.plans, and(eq(s.plans.organizationId, largeOrg.id), eq(s.plans.id, s.boardGoals.planId)))
+          .where(
+            and(
+              eq(s.indicators.organizationId, largeOrg.id),
+              eq(s.plans.year, period!.year),
+              eq(s.indicators.responsibleUnitId, row.unitId!),
+              eq(s.indicators.frequency, 'every_period'),
+            ),
+          )
+          .orderBy(s.indicators.code)
+          .limit(3);
+        const items = [];
+        for (const i of indicators) items.push({ indicatorId: i.id, seq: await newestSeq(db, largeOrg.id, period!.id, i.id) });
+        if (items.length) editors.push({ cookie: await cookieFor(db, largeOrg.id, row.id), items });
+      }
+      editorCount = editors.length;
+      await runSaves(db, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 5); // warm
+      single = await runSaves(db, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 40);
+      load = await runSaves(db, actionId, largeOrg.id, period!.id, editors, SAVES);
+    } finally {
+      await server.stop();
+    }
+
+    // Cold start on PGlite.
+    let cold: { fresh: number; existing: number } | null = null;
+    if (process.env.BENCH_COLD !== '0') {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'malbild-bench-cold-'));
+      try {
+        const env = { DATABASE_URL: '', MALBILD_DATA_DIR: dir };
+        const first = await startServer(env, PORT + 1);
+        await first.stop();
+        const second = await startServer(env, PORT + 1);
+        await second.stop();
+        cold = { fresh: first.startedMs, existing: second.startedMs };
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    // The table.
+    print(`## Målbild benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+    print();
+    print('| page | page ms | SQL ms | page / SQL | statements | HTML | HTML gzip | elements | JS gzip |');
+    print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const page of pages) {
+      const f = figures.get(page.name)!;
+      print(
+        `| ${page.name} | ${ms(f.pageMs)} | ${ms(f.sqlMs)} | ${(f.pageMs / f.sqlMs).toFixed(1)} | ${f.statements} | ${kb(f.htmlBytes)} | ${kb(f.gzipBytes)} | ${f.elements} | ${kb(f.jsGzip)} |`,
+      );
+    }
+    print();
+    print('| growth demo → stor | page time | HTML bytes | statements |');
+    print('| --- | ---: | ---: | ---: |');
+    for (const page of pages.filter((p) => p.name.startsWith('demo '))) {
+      const demo = figures.get(page.name)!;
+      const large = figures.get(page.name.replace(/^demo /, 'stor '));
+      if (!large) continue;
+      print(
+        `| ${page.name.slice(5)} | ${(large.pageMs / demo.pageMs).toFixed(1)}× | ${(large.htmlBytes / demo.htmlBytes).toFixed(1)}× | ${demo.statements} → ${large.statements} |`,
+      );
+    }
+    print();
+    print('| saves (stor, server action over HTTP) | saves | saves/s | p50 ms | p95 ms | p99 ms | mean ms | p95 / mean | conflicts | errors | lost | duplicated |');
+    print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [name, r] of [
+      ['1 editor alone', single!],
+      [`${editorCount} editors at once`, load!],
+    ] as const) {
+      print(
+        `| ${name} | ${r.saves} | ${r.perSecond.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.mean)} | ${(r.p95 / r.mean).toFixed(1)} | ${r.conflicts} | ${r.errors} | ${r.lost} | ${r.duplicated} |`,
+      );
+    }
+    print(`\n${editorCount} editors at once / 1 editor alone: ${(load!.perSecond / single!.perSecond).toFixed(1)}× the saves per second.`);
+    if (cold) print(`\nCold start on PGlite (spawn to first page): fresh folder ${(cold.fresh / 1000).toFixed(1)} s, existing folder ${(cold.existing / 1000).toFixed(1)} s.`);
+    if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, `${out.join('\n')}\n`);
+  } finally {
+    await replayClient.end();
+    await database.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
