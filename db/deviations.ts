@@ -29,7 +29,8 @@ export async function getDeviations(
 ): Promise<DeviationsDTO> {
   const org = authorizeInOwnOrganization(user, 'read', 'period');
   const period = await getPeriod(db, user, periodId);
-  const content = await loadPeriodContent(db, org, period);
+  // A board's page reads only its plan (filtered in SQL); an unknown board is not found.
+  const content = await loadPeriodContent(db, org, period, { boardId });
   if (boardId !== null && !content.units.some((u) => u.id === boardId && u.kind === 'board')) throw new NotFoundError('board');
   return buildDeviations(content, user, boardId, today);
 }

@@ -5,7 +5,7 @@
 // Every screen and file of a period reads through this and builds itself with a pure
 // function of the content; what is live is decided by lib/live.ts alone.
 import 'server-only';
-import { and, asc, eq, gt, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { newestVersions } from './history';
@@ -89,9 +89,42 @@ export function newestApprovalRows(db: Db, org: string, periodId: string) {
   );
 }
 
-/** Everything the period's surfaces show, for the whole organization (unfiltered: ask liveContent). */
-export async function loadPeriodContent(db: Db, org: string, period: Period): Promise<PeriodContent> {
-  const ofYear = and(eq(s.plans.organizationId, org), eq(s.plans.year, period.year));
+/** What a caller needs of the period: the whole organization, or one board's plan. */
+export interface ContentScope {
+  /**
+   * Only this board's plan, with its goals, indicators and their values and assessments
+   * (filtered in SQL). Units, focus areas, assignments, texts, readiness and approvals stay
+   * whole: they are small, and a board's view needs the kommun's tree and assignments.
+   */
+  boardId?: string | null;
+}
+
+/**
+ * Everything the period's surfaces show, for the whole organization or one board's plan
+ * (unfiltered by liveness: ask liveContent).
+ */
+export async function loadPeriodContent(db: Db, org: string, period: Period, scope: ContentScope = {}): Promise<PeriodContent> {
+  const ofYear = and(
+    eq(s.plans.organizationId, org),
+    eq(s.plans.year, period.year),
+    scope.boardId ? eq(s.plans.boardId, scope.boardId) : undefined,
+  );
+  // The scope's goals and indicators, as subqueries for the history tables.
+  const scopedGoals = scope.boardId
+    ? db
+        .select({ id: s.boardGoals.id })
+        .from(s.boardGoals)
+        .innerJoin(s.plans, and(ofYear, eq(s.plans.id, s.boardGoals.planId)))
+        .where(eq(s.boardGoals.organizationId, org))
+    : null;
+  const scopedIndicators = scope.boardId
+    ? db
+        .select({ id: s.indicators.id })
+        .from(s.indicators)
+        .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
+        .innerJoin(s.plans, and(ofYear, eq(s.plans.id, s.boardGoals.planId)))
+        .where(eq(s.indicators.organizationId, org))
+    : null;
   const [
     units,
     focusAreas,
@@ -250,7 +283,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period): Pr
         computedTrend: s.indicatorValues.computedTrend,
         chosenTrend: s.indicatorValues.chosenTrend,
       },
-      eq(s.indicatorValues.periodId, period.id),
+      and(eq(s.indicatorValues.periodId, period.id), scopedIndicators ? inArray(s.indicatorValues.indicatorId, scopedIndicators) : undefined),
     ),
     newestVersions(
       db,
@@ -264,7 +297,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period): Pr
         forecastColour: s.goalAssessments.forecastColour,
         analysis: s.goalAssessments.analysis,
       },
-      eq(s.goalAssessments.periodId, period.id),
+      and(eq(s.goalAssessments.periodId, period.id), scopedGoals ? inArray(s.goalAssessments.goalId, scopedGoals) : undefined),
     ),
     newestVersions(
       db,

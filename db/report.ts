@@ -23,7 +23,7 @@ import type { WorkbookModel } from '@/lib/report-workbook-model';
 async function boardPeriod(db: Db, user: CurrentUser | null, boardId: string, periodId: string) {
   const org = authorizeInOwnOrganization(user, 'read', 'plan');
   const period = await getPeriod(db, user, periodId);
-  const content = await loadPeriodContent(db, org, period);
+  const content = await loadPeriodContent(db, org, period, { boardId }); // only the board's plan, in SQL
   const board = content.units.find((u) => u.id === boardId && u.kind === 'board');
   if (!board) throw new NotFoundError('board');
   const approval = new ContentIndex(content).approval(boardId);

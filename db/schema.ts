@@ -258,6 +258,8 @@ export const plans = pgTable(
     unique('plans_org_id').on(t.organizationId, t.id),
     unique('plans_org_code').on(t.organizationId, t.code),
     unique('plans_org_board_year').on(t.organizationId, t.boardId, t.year),
+    // The period loader reads a year's plans of the whole organization (issue 19).
+    index('plans_org_year').on(t.organizationId, t.year),
     foreignKey({ columns: [t.organizationId, t.boardId], foreignColumns: [units.organizationId, units.id] }),
   ],
 );
@@ -354,6 +356,8 @@ export const indicators = pgTable(
   (t) => [
     unique('indicators_org_id').on(t.organizationId, t.id),
     unique('indicators_org_code').on(t.organizationId, t.code),
+    // The period loader and the report read a goal's indicators (issue 19: 36,9 → 0,24 ms).
+    index('indicators_org_goal').on(t.organizationId, t.goalId),
     foreignKey({ columns: [t.organizationId, t.goalId], foreignColumns: [boardGoals.organizationId, boardGoals.id] }),
     foreignKey({ columns: [t.organizationId, t.responsibleUnitId], foreignColumns: [units.organizationId, units.id] }),
     foreignKey({ columns: [t.organizationId, t.continuesId], foreignColumns: [t.organizationId, t.id] }),
@@ -375,6 +379,7 @@ export const textBlocks = pgTable(
   (t) => [
     unique('text_blocks_org_id').on(t.organizationId, t.id),
     unique('text_blocks_org_slot').on(t.organizationId, t.planId, t.periodId, t.slot, t.focusAreaId).nullsNotDistinct(),
+    index('text_blocks_org_period').on(t.organizationId, t.periodId),
     foreignKey({ columns: [t.organizationId, t.planId], foreignColumns: [plans.organizationId, plans.id] }),
     foreignKey({ columns: [t.organizationId, t.periodId], foreignColumns: [periods.organizationId, periods.id] }),
     foreignKey({ columns: [t.organizationId, t.focusAreaId], foreignColumns: [focusAreas.organizationId, focusAreas.id] }),
@@ -554,6 +559,7 @@ export const readinessEvents = pgTable(
   },
   (t) => [
     unique('readiness_events_org_item_seq').on(t.organizationId, t.unitId, t.periodId, t.seq),
+    index('readiness_events_org_period').on(t.organizationId, t.periodId),
     foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }),
     periodFk(t),
     authorFk(t),

@@ -1,24 +1,10 @@
 // A goal's assessment for a period: the rules a save must meet, shared by form and server.
-import { z } from '@/lib/zod';
 import type { Colour } from './colour';
 import { goalAttainment, type GoalRule } from './goal-rule';
-import { MAX_JUSTIFICATION, MAX_TEXT } from './indicator-value-input';
+import type { GoalAssessmentForm, GoalAssessmentInput } from './goal-assessment-schema';
 
-const colourOrEmpty = z.enum(['', 'green', 'yellow', 'red', 'grey']);
-
-export const goalAssessmentSchema = z.object({
-  goalId: z.uuid('Okänt mål.'),
-  periodId: z.uuid('Okänd period.'),
-  baseSeq: z.coerce.number().int().min(0).max(1_000_000),
-  // Fields a form shows only in some states may be absent: absent is empty.
-  chosenColour: colourOrEmpty.default(''),
-  justification: z.string().trim().max(MAX_JUSTIFICATION, 'Motiveringen får vara högst 2 000 tecken.').default(''),
-  analysis: z.string().max(MAX_TEXT, `Analysen får vara högst ${MAX_TEXT.toLocaleString('sv-SE')} tecken.`).default(''),
-  forecastColour: colourOrEmpty.default(''),
-});
-
-export type GoalAssessmentForm = z.input<typeof goalAssessmentSchema>;
-export type GoalAssessmentInput = z.output<typeof goalAssessmentSchema>;
+// The zod schema of the form is lib/goal-assessment-schema.ts (zod stays out of the browser's bundle).
+export type { GoalAssessmentForm, GoalAssessmentInput } from './goal-assessment-schema';
 
 export interface JudgedAssessment {
   computedColour: Colour | null;

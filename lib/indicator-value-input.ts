@@ -1,34 +1,18 @@
 // What a reporter enters for an indicator in a period, and the rules a save must meet:
 // the same function runs in the form (live colour and trend, early errors) and on the
-// server (the authority).
-import { z } from '@/lib/zod';
+// server (the authority). Pure, and free of zod: it is bundled for the browser.
 import { evaluateTarget, type Target } from './target';
 import { computeTrend, type Trend } from './trend';
 import type { Colour } from './colour';
 import { parseSwedishNumber } from './swedish-number';
+import type { IndicatorValueForm, IndicatorValueInput } from './indicator-value-schema';
 
 export const MAX_TEXT = 20_000;
 export const MAX_JUSTIFICATION = 2_000;
 
-const optionalColour = z.enum(['', 'green', 'yellow', 'red', 'grey']);
-const optionalTrend = z.enum(['', 'better', 'same', 'worse']);
-
-export const indicatorValueSchema = z.object({
-  indicatorId: z.uuid('Okänt mått.'),
-  periodId: z.uuid('Okänd period.'),
-  baseSeq: z.coerce.number().int().min(0).max(1_000_000),
-  // Fields a form shows only in some states may be absent: absent is empty.
-  outcome: z.string().max(60, 'Ange ett tal, till exempel 1,86.').default(''),
-  referenceNote: z.string().trim().max(300, 'Noteringen får vara högst 300 tecken.').default(''),
-  analysis: z.string().max(MAX_TEXT, `Analysen får vara högst ${MAX_TEXT.toLocaleString('sv-SE')} tecken.`).default(''),
-  chosenColour: optionalColour.default(''),
-  colourJustification: z.string().trim().max(MAX_JUSTIFICATION, 'Motiveringen får vara högst 2 000 tecken.').default(''),
-  chosenTrend: optionalTrend.default(''),
-  trendJustification: z.string().trim().max(MAX_JUSTIFICATION, 'Motiveringen får vara högst 2 000 tecken.').default(''),
-});
-
-export type IndicatorValueForm = z.input<typeof indicatorValueSchema>;
-export type IndicatorValueInput = z.output<typeof indicatorValueSchema>;
+// The zod schema of the form is lib/indicator-value-schema.ts: the form imports this file
+// for the live judgement, and zod stays out of the browser's bundle (issue 19).
+export type { IndicatorValueForm, IndicatorValueInput } from './indicator-value-schema';
 
 export interface JudgeContext {
   target: Target;

@@ -13,7 +13,7 @@ import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { findLoginCandidates, loadCurrentUser } from '@/db/users';
 import { saveIndicatorValue } from '@/db/indicator-values';
-import { indicatorValueSchema } from '@/lib/indicator-value-input';
+import { indicatorValueSchema } from '@/lib/indicator-value-schema';
 
 const SAVES = Number(process.env.BENCH_SAVES || 300);
 const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';

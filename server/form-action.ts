@@ -23,6 +23,19 @@ export type RevalidateTarget = string | { layout: string };
 /** Every page: for changes that show in the header, the overview, the report and more. */
 export const EVERY_PAGE: RevalidateTarget = { layout: '/' };
 
+/**
+ * Nothing: the save's result alone goes back (issue 19). For the reporting forms' saves of a
+ * history version (a value, an assessment, a report), which the form shows from the result
+ * itself (its new version, the conflict's newer one). Every page that shows such an item is
+ * dynamic (rendered per request from the database, nothing cached on the server) and Next's
+ * client router keeps no dynamic page (staleTimes.dynamic is 0), so any other page shows
+ * the new version on the next visit. Revalidating in a server action would instead make
+ * Next render the whole current page again into the action's response — with EVERY_PAGE,
+ * every statement of the form page once more on each save — and drop the client's cache of
+ * every visited page.
+ */
+export const SAVE_ONLY: RevalidateTarget[] = [];
+
 export interface FormActionOptions<T> {
   /** What to revalidate (nothing when left out). */
   revalidate?: RevalidateTarget | RevalidateTarget[];

@@ -26,14 +26,20 @@ export async function getOverview(db: Db, user: CurrentUser | null, periodId: st
     .select(periodColumns)
     .from(s.periods)
     .where(and(eq(s.periods.organizationId, org), eq(s.periods.year, period.year - 1), eq(s.periods.kind, period.kind)));
-  const [content, lastYearContent] = await Promise.all([
-    loadPeriodContent(db, org, period),
-    lastYearPeriod ? loadPeriodContent(db, org, lastYearPeriod) : null,
-  ]);
+  // A board's overview reads only its plan (filtered in SQL); a board id that is no board of
+  // this organization shows the whole kommun, read again unscoped (a rare path).
+  const load = (scope: string | null) =>
+    Promise.all([
+      loadPeriodContent(db, org, period, { boardId: scope }),
+      lastYearPeriod ? loadPeriodContent(db, org, lastYearPeriod, { boardId: scope }) : null,
+    ]);
+  let [content, lastYearContent] = await load(boardId);
   const boards = content.units.filter((u) => u.kind === 'board').map((b) => ({ id: b.id, name: b.name }));
+  const isBoard = boardId !== null && boards.some((b) => b.id === boardId);
+  if (boardId !== null && !isBoard) [content, lastYearContent] = await load(null);
   return buildOverview({
     period,
-    boardId: boardId && boards.some((b) => b.id === boardId) ? boardId : null, // not a board of this organization: the whole kommun
+    boardId: isBoard ? boardId : null,
     boards,
     allParts: buildOverviewParts(content, today),
     lastYearParts: lastYearContent ? buildOverviewParts(lastYearContent, today) : null,

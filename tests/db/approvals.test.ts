@@ -15,7 +15,7 @@ import { getOverview } from '@/db/queries/overview';
 import { getIndicatorReport, saveIndicatorValue } from '@/db/indicator-values';
 import { ValidationError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/errors';
-import { indicatorValueSchema } from '@/lib/indicator-value-input';
+import { indicatorValueSchema } from '@/lib/indicator-value-schema';
 import type { CurrentUser } from '@/lib/current-user';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';

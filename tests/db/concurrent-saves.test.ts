@@ -11,7 +11,7 @@ import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getIndicatorReport, saveIndicatorValue } from '@/db/indicator-values';
 import { ConflictError } from '@/lib/errors';
-import { indicatorValueSchema } from '@/lib/indicator-value-input';
+import { indicatorValueSchema } from '@/lib/indicator-value-schema';
 import type { CurrentUser } from '@/lib/current-user';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 import { freshPostgresUrl, hasPostgres } from './engines';

@@ -2,7 +2,8 @@
 // chosen colour (required under `manual`) with a justification, analysis when not green,
 // and at delår a forecast for the full year.
 import { describe, expect, it } from 'vitest';
-import { goalAssessmentSchema, judgeGoalAssessment, type GoalAssessmentInput } from '@/lib/goal-assessment-input';
+import { judgeGoalAssessment, type GoalAssessmentInput } from '@/lib/goal-assessment-input';
+import { goalAssessmentSchema } from '@/lib/goal-assessment-schema';
 import type { Colour } from '@/lib/colour';
 import type { GoalRule } from '@/lib/goal-rule';
 

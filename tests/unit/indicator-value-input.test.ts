@@ -2,8 +2,8 @@
 // trends"): Swedish number input, colour override with justification, the trend arrow
 // only where nothing can be compared, analysis whenever the shown colour is not green.
 import { describe, expect, it } from 'vitest';
+import { indicatorValueSchema } from '@/lib/indicator-value-schema';
 import {
-  indicatorValueSchema,
   judgeIndicatorValue,
   MAX_TEXT,
   type IndicatorValueInput,

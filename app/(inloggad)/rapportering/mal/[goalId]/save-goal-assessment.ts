@@ -1,6 +1,6 @@
 // Save a new version of a goal's assessment for a period.
 import { defineAction } from '@/server/action';
-import { goalAssessmentSchema } from '@/lib/goal-assessment-input';
+import { goalAssessmentSchema } from '@/lib/goal-assessment-schema';
 import { saveGoalAssessment } from '@/db/goal-assessments';
 
 export const saveGoalAssessmentAction = defineAction({

@@ -1,6 +1,6 @@
 // Save a new version of an indicator's value for a period.
 import { defineAction } from '@/server/action';
-import { indicatorValueSchema } from '@/lib/indicator-value-input';
+import { indicatorValueSchema } from '@/lib/indicator-value-schema';
 import { colourLabel } from '@/lib/colour';
 import { saveIndicatorValue } from '@/db/indicator-values';
 
