@@ -402,7 +402,7 @@ async function generate(db: Db, options: GenerateOptions): Promise<GeneratedOrga
     const unitIds = a % 4 === 0 && own.length > 1 ? [own[a % own.length]!, own[(a + 1) % own.length]!] : [own[a % own.length]!];
     for (const [position, unitId] of unitIds.entries()) {
       assignmentUnits.push({ ...org, assignmentId: id, unitId, position });
-      for (let y = lastYear - 1; y <= lastYear; y++) {
+      for (let y = Math.max(firstYear, lastYear - 1); y <= lastYear; y++) {
         for (const kind of y === lastYear ? (['T1', 'delar'] as const) : KINDS) {
           if (y === lastYear && kind === 'delar' && a % 3 === 2) continue;
           reports.push({
