@@ -17,19 +17,14 @@ export async function boot(): Promise<void> {
       console.log(`Målbild: demodata inläst (${askersund.organization.name}).`);
     }
   });
-  // The banner checks the demo passwords (argon2, off the main thread): it need not hold up
-  // the first page (issue 19, cold start), so it prints when it is done.
-  void workingDemoLogins(database.db, askersund, DEMO_PASSWORD).then(
-    (logins) => {
-      if (!logins.length) return;
-      const width = Math.max(...logins.map((u) => u.email.length));
-      console.log(
-        `Målbild: demoinloggningar, alla med lösenordet ${DEMO_PASSWORD}:\n` +
-          logins.map((u) => `  ${u.email.padEnd(width)}  ${u.name} (${roleLabel(u.role)})`).join('\n'),
-      );
-    },
-    (error: unknown) => console.error('Målbild: demoinloggningarna kunde inte kontrolleras.', error),
-  );
+  const logins = await workingDemoLogins(database.db, askersund, DEMO_PASSWORD);
+  if (logins.length) {
+    const width = Math.max(...logins.map((u) => u.email.length));
+    console.log(
+      `Målbild: demoinloggningar, alla med lösenordet ${DEMO_PASSWORD}:\n` +
+        logins.map((u) => `  ${u.email.padEnd(width)}  ${u.name} (${roleLabel(u.role)})`).join('\n'),
+    );
+  }
 }
 
 /** boot(), or a clear message and exit code 1: a server without its database must not serve. */
