@@ -159,6 +159,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period): Pr
         text: s.boardGoals.text,
         methodText: s.boardGoals.methodText,
         rule: s.boardGoals.rule,
+        reportYearRow: s.boardGoals.reportYearRow,
         archivedAt: s.boardGoals.archivedAt,
       })
       .from(s.boardGoals)

@@ -400,10 +400,12 @@ class DocxBuilder {
 
     const notes: string[] = [];
     if (goal.indicators.length > 0) {
-      const header = ['', `Mål ${year}`, `Utfall ${year}`, 'Måluppfyllelse'];
+      // The seed's two headers: "Mål 2024 | Utfall 2024", or "Mål | Utfall" with "År | 2024 | 2024" under it.
+      const header = goal.yearRow ? ['', 'Mål', 'Utfall', 'Måluppfyllelse'] : ['', `Mål ${year}`, `Utfall ${year}`, 'Måluppfyllelse'];
       const rows = goal.indicators.map((ind) => this.indicatorRow(ind, notes));
       out.push(
         this.table(goalColumnWidths(goal, header), header, rows, {
+          subHeader: goal.yearRow ? ['År', String(year), String(year), ''] : undefined,
           rightAligned: [2],
           fills: goal.indicators.map((ind) => [undefined, undefined, undefined, COLOUR_FILL[ind.colour]]),
         }),
@@ -506,8 +508,26 @@ class DocxBuilder {
     widths: number[],
     header: string[],
     rows: Paragraph[][][],
-    options: { rightAligned?: number[]; fills?: (string | undefined)[][] } = {},
+    options: { subHeader?: string[]; rightAligned?: number[]; fills?: (string | undefined)[][] } = {},
   ): Table {
+    const headerRow = (texts: string[], bold: boolean) =>
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: texts.map((h, i) =>
+          cell(
+            [
+              new Paragraph({
+                children: h ? [new TextRun({ text: h, bold })] : [],
+                alignment: options.rightAligned?.includes(i) ? AlignmentType.RIGHT : undefined,
+                keepNext: true,
+              }),
+            ],
+            i,
+            HEADER_FILL,
+          ),
+        ),
+      });
     const cell = (children: Paragraph[], i: number, fill?: string) =>
       new TableCell({
         children: children.length > 0 ? children : [new Paragraph({})],
@@ -521,23 +541,8 @@ class DocxBuilder {
       borders: TABLE_BORDERS,
       margins: CELL_MARGINS,
       rows: [
-        new TableRow({
-          tableHeader: true,
-          cantSplit: true,
-          children: header.map((h, i) =>
-            cell(
-              [
-                new Paragraph({
-                  children: h ? [new TextRun({ text: h, bold: true })] : [],
-                  alignment: options.rightAligned?.includes(i) ? AlignmentType.RIGHT : undefined,
-                  keepNext: true,
-                }),
-              ],
-              i,
-              HEADER_FILL,
-            ),
-          ),
-        }),
+        headerRow(header, true),
+        ...(options.subHeader ? [headerRow(options.subHeader, false)] : []),
         ...rows.map((row, r) => new TableRow({ children: row.map((children, i) => cell(children, i, options.fills?.[r]?.[i])) })),
       ],
     });

@@ -131,6 +131,23 @@ describe('buildReportDocx', { timeout: 30_000 }, () => {
     expect(off.document).not.toMatch(/vald av rapportören|¹/);
   });
 
+  it("writes the seed's year row under a 'Mål | Utfall' header where the goal has it, as a header row too", async () => {
+    const model = reportFixture();
+    model.focusAreas[3]!.goals[0]!.yearRow = true;
+    const doc = await open(model);
+    const tables = [...doc.document.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map(([t]) => t);
+    const rowsOf = (t: string) => [...t.matchAll(/<w:tr>.*?<\/w:tr>|<w:tr [^>]*>.*?<\/w:tr>/g)].map(([r]) => r);
+    const textsOf = (r: string) => [...r.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((m) => m[1]);
+    const goal4 = rowsOf(tables.find((t) => t.includes('Elever som klarar minst två kurser'))!);
+    expect(textsOf(goal4[0]!)).toEqual(['Mål', 'Utfall', 'Måluppfyllelse']);
+    expect(textsOf(goal4[1]!)).toEqual(['År', '2024', '2024']);
+    expect(goal4[1]).toContain('<w:tblHeader/>');
+    // A goal without it keeps "Mål 2024 | Utfall 2024" and no year row.
+    const goal1 = rowsOf(tables.find((t) => t.includes('1,86'))!);
+    expect(textsOf(goal1[0]!)).toEqual(['Mål 2024', 'Utfall 2024', 'Måluppfyllelse']);
+    expect(textsOf(goal1[1]!)[0]).toBe('Sjukfrånvaro exkl. AME, procent');
+  });
+
   it('puts the indicators in a real table with a repeating header row and shaded attainment cells', async () => {
     const doc = await open(reportFixture());
     const tables = [...doc.document.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map(([t]) => t);
