@@ -125,6 +125,8 @@ export interface ContentAssessment {
   seq: number;
   computedColour: Colour | null;
   chosenColour: Colour | null;
+  /** The reporter's reason for a chosen colour. */
+  justification?: string | null;
   forecastColour: Colour | null;
   analysis: string | null;
 }

@@ -80,6 +80,10 @@ export function buildReport(content: PeriodContent, board: { id: string; name: s
       subArea: subName(g.focusAreaId),
       yearRow: g.reportYearRow ?? false,
       colour: assessed?.chosenColour ?? assessed?.computedColour ?? goalAttainment(g.rule, inds.map((i) => i.colour)),
+      chosenColour:
+        assessed?.chosenColour != null && assessed.chosenColour !== assessed.computedColour
+          ? { justification: assessed.justification ?? null }
+          : null,
       forecastColour: assessed?.forecastColour ?? null,
       analysis: assessed?.analysis ?? null,
       indicators: inds,

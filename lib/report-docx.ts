@@ -411,6 +411,7 @@ class DocxBuilder {
         }),
       );
     }
+    const tableNotes = notes.length;
     notes.forEach((note, i) => {
       out.push(this.para(textRuns(`${noteMark(i + 1)} ${note}`), { spacing: { before: i === 0 ? 60 : 0, after: 40 }, style: 'NoteText' }));
     });
@@ -419,24 +420,36 @@ class DocxBuilder {
 
     if (this.options.goalAttainment) {
       const assessment: ParagraphChild[] = [];
-      if (goal.colour) assessment.push(...textRuns(`Måluppfyllelse: ${colourSymbol(goal.colour)} ${colourLabel(goal.colour)}.`));
+      if (goal.colour) {
+        assessment.push(
+          ...textRuns(`Måluppfyllelse: ${colourSymbol(goal.colour)} ${colourLabel(goal.colour)}${this.noteFor(goal.chosenColour, 'Färgen är', notes)}.`),
+        );
+      }
       if (goal.forecastColour) {
         if (assessment.length) assessment.push(new TextRun(' '));
         assessment.push(...textRuns(`Prognos helår: ${colourSymbol(goal.forecastColour)} ${colourLabel(goal.forecastColour)}.`));
       }
-      if (assessment.length) out.push(this.para(assessment, { spacing: { before: 120 }, keepLines: true }));
+      if (assessment.length) {
+        out.push(this.para(assessment, { spacing: { before: 120 }, keepLines: true, keepNext: notes.length > tableNotes }));
+        notes.slice(tableNotes).forEach((note, i) => {
+          out.push(this.para(textRuns(`${noteMark(tableNotes + i + 1)} ${note}`), { spacing: { after: 40 }, style: 'NoteText' }));
+        });
+      }
     }
     if (goal.analysis) out.push(...this.blocks(markdownBlocks(goal.analysis), { headingBase: level + 1, inCell: false }));
     return out;
   }
 
+  /** The note mark for a colour or arrow the reporter chose ('' for none), its note added to notes. */
+  private noteFor(chosen: { justification: string | null } | null | undefined, what: string, notes: string[]): string {
+    if (!chosen || !this.options.overrideNotes) return '';
+    notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
+    return noteMark(notes.length);
+  }
+
   /** An indicator's row; a colour or arrow the reporter chose gets a note mark, its note added to notes. */
   private indicatorRow(ind: ReportIndicator, notes: string[]): Paragraph[][] {
-    const mark = (chosen: { justification: string | null } | null | undefined, what: string): string => {
-      if (!chosen || !this.options.overrideNotes) return '';
-      notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
-      return noteMark(notes.length);
-    };
+    const mark = (chosen: { justification: string | null } | null | undefined, what: string) => this.noteFor(chosen, what, notes);
     const status: ParagraphChild[] = [
       new TextRun({ text: `${colourSymbol(ind.colour)} ${colourLabel(ind.colour)}${mark(ind.chosenColour, 'Färgen är')}`, bold: true }),
     ];

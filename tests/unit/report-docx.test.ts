@@ -127,6 +127,15 @@ describe('buildReportDocx', { timeout: 30_000 }, () => {
     const table = doc.document.indexOf('Sjukfrånvaro AME, procent');
     expect(doc.document.indexOf('¹ Pilen är vald')).toBeGreaterThan(table);
 
+    // A goal's chosen colour is marked on its Måluppfyllelse line (shown when the reader asks for it).
+    const goal = model.focusAreas.flatMap((f) => f.goals).find((g) => g.colour === 'red' && g.forecastColour === 'yellow')!;
+    goal.chosenColour = { justification: 'Bedömd utifrån hela året.' };
+    const withLine = await open(model, { ...DEFAULT_REPORT_OPTIONS, goalAttainment: true });
+    const lines = withLine.paragraphs.map((p) => p.text);
+    const at = lines.findIndex((t) => t.startsWith('Måluppfyllelse: ✕ Ej uppfyllt'));
+    expect(lines[at]).toMatch(/^Måluppfyllelse: ✕ Ej uppfyllt(\d|[¹²³⁴]). Prognos helår: ◐ Delvis uppfyllt\.$/);
+    expect(lines[at + 1]).toMatch(/^[¹²³⁴] Färgen är vald av rapportören: Bedömd utifrån hela året\.$/);
+
     const off = await open(model, { ...DEFAULT_REPORT_OPTIONS, overrideNotes: false });
     expect(off.document).not.toMatch(/vald av rapportören|¹/);
   });
