@@ -192,6 +192,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
         text: s.boardGoals.text,
         methodText: s.boardGoals.methodText,
         rule: s.boardGoals.rule,
+        reportYearRow: s.boardGoals.reportYearRow,
         archivedAt: s.boardGoals.archivedAt,
       })
       .from(s.boardGoals)
@@ -282,6 +283,8 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
         chosenColour: s.indicatorValues.chosenColour,
         computedTrend: s.indicatorValues.computedTrend,
         chosenTrend: s.indicatorValues.chosenTrend,
+        colourJustification: s.indicatorValues.colourJustification,
+        trendJustification: s.indicatorValues.trendJustification,
       },
       and(eq(s.indicatorValues.periodId, period.id), scopedIndicators ? inArray(s.indicatorValues.indicatorId, scopedIndicators) : undefined),
     ),
@@ -294,6 +297,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
         seq: s.goalAssessments.seq,
         computedColour: s.goalAssessments.computedColour,
         chosenColour: s.goalAssessments.chosenColour,
+        justification: s.goalAssessments.justification,
         forecastColour: s.goalAssessments.forecastColour,
         analysis: s.goalAssessments.analysis,
       },
