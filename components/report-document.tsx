@@ -2,12 +2,34 @@
 // (the seed) and printable on A4. The DOCX is rendered from the same model.
 import type { ReportFocusArea, ReportGoal, ReportModel, ReportUnitReport } from '@/lib/report-model';
 import { REPORT_LEGEND } from '@/lib/report-model';
-import { colourLabel, colourSymbol } from '@/lib/colour';
-import { trendArrow, trendLabel } from '@/lib/trend';
+import { colourLabel, colourSymbol, type Colour } from '@/lib/colour';
+import { trendArrow, trendLabel, type Trend } from '@/lib/trend';
 import { formatOutcome } from '@/lib/swedish-number';
+import { printPageCss, reportStamp, type ReportApprovalStamp } from '@/lib/report-print';
 import { Markdown } from './markdown';
 
 const CELL = 'border border-slate-400 px-2 py-1 align-top';
+
+/**
+ * A status as a fill (app/globals.css .status-fill: lightness, pattern and border differ per
+ * colour, so the four stay apart in grey print) that always holds its symbol and word.
+ */
+export function StatusFill({ colour }: { colour: Colour }) {
+  return (
+    <span className={`status-fill status-fill--${colour}`}>
+      <span aria-hidden="true">{colourSymbol(colour)}</span> {colourLabel(colour)}
+    </span>
+  );
+}
+
+/** The trend as arrow and words ("↑ Bättre än året innan"); the arrow is hidden from screen readers. */
+function TrendWords({ trend }: { trend: Trend }) {
+  return (
+    <span className="whitespace-nowrap">
+      <span aria-hidden="true">{trendArrow(trend)}</span> {trendLabel(trend)}
+    </span>
+  );
+}
 
 function UnitReports({ reports }: { reports: ReportUnitReport[] }) {
   if (!reports.length) return <p className="italic text-slate-700">Ingen återrapportering för perioden.</p>;
@@ -15,7 +37,7 @@ function UnitReports({ reports }: { reports: ReportUnitReport[] }) {
     <>
       {reports.map((r, i) => (
         <div key={i} className="mt-3">
-          {r.heading && <h4 className="font-semibold">{r.heading}</h4>}
+          {r.heading && <h4>{r.heading}</h4>}
           {r.body && <Markdown>{r.body}</Markdown>}
         </div>
       ))}
@@ -25,8 +47,8 @@ function UnitReports({ reports }: { reports: ReportUnitReport[] }) {
 
 function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
   return (
-    <section className="report-goal mt-5 break-inside-avoid-page">
-      <h3 className="text-base font-bold">
+    <section className="report-goal mt-5">
+      <h3>
         {goal.title}: {goal.text}
       </h3>
       {goal.bearings.map((b) => (
@@ -62,15 +84,12 @@ function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
                 <td className={CELL}>{ind.targetLabel}</td>
                 <td className={`${CELL} text-right tabular-nums`}>{formatOutcome(ind.outcome, ind.decimals)}</td>
                 <td className={CELL}>
-                  <span className="font-medium">
-                    <span aria-hidden="true">{colourSymbol(ind.colour)} </span>
-                    {colourLabel(ind.colour)}
-                  </span>
+                  <StatusFill colour={ind.colour} />
                   {ind.trend && (
-                    <span className="ml-2">
-                      <span aria-hidden="true">{trendArrow(ind.trend)} </span>
-                      {trendLabel(ind.trend)}
-                    </span>
+                    <>
+                      {' '}
+                      <TrendWords trend={ind.trend} />
+                    </>
                   )}
                   {ind.analysis && (
                     <div className="mt-1">
@@ -85,8 +104,17 @@ function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
       )}
       {(goal.colour || goal.forecastColour) && (
         <p className="mt-2 text-sm">
-          {goal.colour && `Måluppfyllelse: ${colourLabel(goal.colour)}.`}
-          {goal.forecastColour && ` Prognos helår: ${colourLabel(goal.forecastColour)}.`}
+          {goal.colour && (
+            <>
+              Måluppfyllelse: <StatusFill colour={goal.colour} />.
+            </>
+          )}
+          {goal.colour && goal.forecastColour && ' '}
+          {goal.forecastColour && (
+            <>
+              Prognos helår: <StatusFill colour={goal.forecastColour} />.
+            </>
+          )}
         </p>
       )}
       {goal.analysis && (
@@ -102,7 +130,7 @@ function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
   const subAreas = [...new Set([...area.goals.map((g) => g.subArea)].filter(Boolean))];
   return (
     <section className="mt-8">
-      <h2 className="text-lg font-bold">
+      <h2>
         {area.number !== null ? `Målområde ${area.number} – ` : ''}
         {area.name}
       </h2>
@@ -118,7 +146,7 @@ function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
       )}
       {area.notes.map((n, i) => (
         <div key={i} className="mt-2">
-          {n.heading && <h3 className="font-semibold">{n.heading}</h3>}
+          {n.heading && <h3>{n.heading}</h3>}
           <Markdown>{n.body}</Markdown>
         </div>
       ))}
@@ -129,7 +157,7 @@ function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
         ))}
       {subAreas.map((sub) => (
         <div key={sub}>
-          <h3 className="mt-5 font-bold">{sub}</h3>
+          <h3 className="mt-5">{sub}</h3>
           {area.goals
             .filter((g) => g.subArea === sub)
             .map((g) => (
@@ -161,31 +189,52 @@ function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
   );
 }
 
-export function ReportDocument({ report }: { report: ReportModel }) {
+/** The printed page's running header and footer (CSS @page margin boxes, which Chromium prints). */
+function PrintFrame({ report, stamp }: { report: ReportModel; stamp: string }) {
+  return <style>{printPageCss(report, stamp)}</style>;
+}
+
+export function ReportDocument({
+  report,
+  approval = null,
+  showPreliminaryBanner = true,
+}: {
+  report: ReportModel;
+  approval?: ReportApprovalStamp | null;
+  /** The large "Preliminär" banner above the title (an option); the header line says it regardless. */
+  showPreliminaryBanner?: boolean;
+}) {
+  const stamp = reportStamp(report, approval);
   return (
     <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-8 leading-relaxed shadow-sm print:max-w-none print:p-0 print:shadow-none">
-      <p className="text-sm text-slate-700">
+      <PrintFrame report={report} stamp={stamp} />
+      <p className="report-running-head text-sm text-slate-700">
         {report.boardName} · {report.period.label}
+        {report.preliminary && (
+          <>
+            {' · '}
+            <strong className="text-amber-900">Preliminär</strong>
+          </>
+        )}
       </p>
-      {report.preliminary && (
+      {report.preliminary && showPreliminaryBanner && (
         <p className="mt-2 border-2 border-amber-600 px-3 py-2 font-bold uppercase tracking-wide text-amber-900">
           Preliminär – perioden är inte attesterad
         </p>
       )}
-      <h1 className="mt-2 text-2xl font-bold">Mål och uppdrag</h1>
+      <h1 className="mt-2">Mål och uppdrag</h1>
       {report.intro && (
         <div className="mt-3">
           <Markdown>{report.intro}</Markdown>
         </div>
       )}
-      <div className="mt-4 break-inside-avoid-page">
+      <div className="report-legend mt-4 break-inside-avoid-page">
         <p className="font-semibold">Förklaring till måluppfyllelse:</p>
         <p className="mt-2 font-medium">Färg</p>
-        <ul className="ml-1">
+        <ul className="ml-1 space-y-1">
           {REPORT_LEGEND.colours.map((c) => (
             <li key={c.colour}>
-              <span aria-hidden="true">{colourSymbol(c.colour)} </span>
-              {c.text}
+              <StatusFill colour={c.colour} /> {c.text}
             </li>
           ))}
         </ul>
@@ -193,8 +242,7 @@ export function ReportDocument({ report }: { report: ReportModel }) {
         <ul className="ml-1">
           {REPORT_LEGEND.trends.map((t) => (
             <li key={t.trend}>
-              <span aria-hidden="true">{trendArrow(t.trend)} </span>
-              {t.text}
+              <span aria-hidden="true">{trendArrow(t.trend)}</span> {t.text}
             </li>
           ))}
         </ul>
@@ -204,13 +252,13 @@ export function ReportDocument({ report }: { report: ReportModel }) {
       ))}
       {report.sections.map((section) => (
         <section key={section.heading} className="mt-8">
-          <h2 className="text-lg font-bold">{section.heading}</h2>
+          <h2>{section.heading}</h2>
           <Markdown>{section.body}</Markdown>
         </section>
       ))}
       {report.boardAssignments.groups.length > 0 && (
         <section className="mt-8">
-          <h2 className="text-lg font-bold">Uppföljning av nämnds uppdrag till förvaltning</h2>
+          <h2>Uppföljning av nämnds uppdrag till förvaltning</h2>
           {report.boardAssignments.intro && <Markdown>{report.boardAssignments.intro}</Markdown>}
           {report.boardAssignments.groups.map((group) => (
             <table key={group.label} className="mt-4 w-full table-fixed border-collapse text-sm">
