@@ -6,6 +6,7 @@ import { colourLabel, colourSymbol, type Colour } from '@/lib/colour';
 import { trendArrow, trendLabel, type Trend } from '@/lib/trend';
 import { formatOutcome } from '@/lib/swedish-number';
 import { printPageCss, reportStamp, type ReportApprovalStamp } from '@/lib/report-print';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
 import { Markdown } from './markdown';
 
 const CELL = 'border border-slate-400 px-2 py-1 align-top';
@@ -22,8 +23,18 @@ export function StatusFill({ colour }: { colour: Colour }) {
   );
 }
 
-/** The trend as arrow and words ("↑ Bättre än året innan"); the arrow is hidden from screen readers. */
-function TrendWords({ trend }: { trend: Trend }) {
+/**
+ * The trend's arrow, with its words beside it ("↑ Bättre än året innan") when chosen; without
+ * them the arrow is an image whose name is the words, so a screen reader still hears them.
+ */
+function TrendMark({ trend, words }: { trend: Trend; words: boolean }) {
+  if (!words) {
+    return (
+      <span role="img" aria-label={trendLabel(trend)} title={trendLabel(trend)}>
+        {trendArrow(trend)}
+      </span>
+    );
+  }
   return (
     <span className="whitespace-nowrap">
       <span aria-hidden="true">{trendArrow(trend)}</span> {trendLabel(trend)}
@@ -45,7 +56,7 @@ function UnitReports({ reports }: { reports: ReportUnitReport[] }) {
   );
 }
 
-function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
+function Goal({ goal, year, options }: { goal: ReportGoal; year: number; options: ReportOptions }) {
   return (
     <section className="report-goal mt-5">
       <h3>
@@ -88,7 +99,7 @@ function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
                   {ind.trend && (
                     <>
                       {' '}
-                      <TrendWords trend={ind.trend} />
+                      <TrendMark trend={ind.trend} words={options.trendWords} />
                     </>
                   )}
                   {ind.analysis && (
@@ -102,7 +113,7 @@ function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
           </tbody>
         </table>
       )}
-      {(goal.colour || goal.forecastColour) && (
+      {options.goalAttainment && (goal.colour || goal.forecastColour) && (
         <p className="mt-2 text-sm">
           {goal.colour && (
             <>
@@ -126,14 +137,11 @@ function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
   );
 }
 
-function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
+function FocusArea({ area, year, options, id }: { area: ReportFocusArea; year: number; options: ReportOptions; id: string }) {
   const subAreas = [...new Set([...area.goals.map((g) => g.subArea)].filter(Boolean))];
   return (
     <section className="mt-8">
-      <h2>
-        {area.number !== null ? `Målområde ${area.number} – ` : ''}
-        {area.name}
-      </h2>
+      <h2 id={id}>{focusAreaHeading(area)}</h2>
       {area.goals.length === 0 && area.councilGoals.length > 0 && (
         <div className="mt-2">
           <p>Kommunfullmäktiges mål:</p>
@@ -153,7 +161,7 @@ function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
       {area.goals
         .filter((g) => !g.subArea)
         .map((g) => (
-          <Goal key={g.title} goal={g} year={year} />
+          <Goal key={g.title} goal={g} year={year} options={options} />
         ))}
       {subAreas.map((sub) => (
         <div key={sub}>
@@ -161,7 +169,7 @@ function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
           {area.goals
             .filter((g) => g.subArea === sub)
             .map((g) => (
-              <Goal key={g.title} goal={g} year={year} />
+              <Goal key={g.title} goal={g} year={year} options={options} />
             ))}
         </div>
       ))}
@@ -194,17 +202,32 @@ function PrintFrame({ report, stamp }: { report: ReportModel; stamp: string }) {
   return <style>{printPageCss(report, stamp)}</style>;
 }
 
+/** The headings of the section's parts, for the table of contents and their anchors. */
+function outline(report: ReportModel): { id: string; text: string }[] {
+  return [
+    ...report.focusAreas.map((area, i) => ({ id: `malomrade-${i + 1}`, text: focusAreaHeading(area) })),
+    ...report.sections.map((section, i) => ({ id: `avsnitt-${i + 1}`, text: section.heading })),
+    ...(report.boardAssignments.groups.length ? [{ id: 'namndens-uppdrag', text: BOARD_ASSIGNMENTS_HEADING }] : []),
+  ];
+}
+
+const BOARD_ASSIGNMENTS_HEADING = 'Uppföljning av nämnds uppdrag till förvaltning';
+
+function focusAreaHeading(area: ReportFocusArea): string {
+  return `${area.number !== null ? `Målområde ${area.number} – ` : ''}${area.name}`;
+}
+
 export function ReportDocument({
   report,
   approval = null,
-  showPreliminaryBanner = true,
+  options = DEFAULT_REPORT_OPTIONS,
 }: {
   report: ReportModel;
   approval?: ReportApprovalStamp | null;
-  /** The large "Preliminär" banner above the title (an option); the header line says it regardless. */
-  showPreliminaryBanner?: boolean;
+  options?: ReportOptions;
 }) {
   const stamp = reportStamp(report, approval);
+  const parts = outline(report);
   return (
     <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-8 leading-relaxed shadow-sm print:max-w-none print:p-0 print:shadow-none">
       <PrintFrame report={report} stamp={stamp} />
@@ -217,12 +240,28 @@ export function ReportDocument({
           </>
         )}
       </p>
-      {report.preliminary && showPreliminaryBanner && (
+      {report.preliminary && options.preliminaryBanner && (
         <p className="mt-2 border-2 border-amber-600 px-3 py-2 font-bold uppercase tracking-wide text-amber-900">
           Preliminär – perioden är inte attesterad
         </p>
       )}
       <h1 className="mt-2">Mål och uppdrag</h1>
+      {options.tableOfContents && (
+        <nav aria-labelledby="innehall-rubrik" className="mt-3">
+          <p id="innehall-rubrik" className="font-semibold">
+            Innehåll
+          </p>
+          <ul className="ml-1">
+            {parts.map((p) => (
+              <li key={p.id}>
+                <a href={`#${p.id}`} className="underline">
+                  {p.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {report.intro && (
         <div className="mt-3">
           <Markdown>{report.intro}</Markdown>
@@ -232,7 +271,7 @@ export function ReportDocument({
         <p className="font-semibold">Förklaring till måluppfyllelse:</p>
         <p className="mt-2 font-medium">Färg</p>
         <ul className="ml-1 space-y-1">
-          {REPORT_LEGEND.colours.map((c) => (
+          {REPORT_LEGEND.colours.filter((c) => options.greyLegend || c.colour !== 'grey').map((c) => (
             <li key={c.colour}>
               <StatusFill colour={c.colour} /> {c.text}
             </li>
@@ -247,18 +286,18 @@ export function ReportDocument({
           ))}
         </ul>
       </div>
-      {report.focusAreas.map((area) => (
-        <FocusArea key={area.name} area={area} year={report.period.year} />
+      {report.focusAreas.map((area, i) => (
+        <FocusArea key={area.name} area={area} year={report.period.year} options={options} id={`malomrade-${i + 1}`} />
       ))}
-      {report.sections.map((section) => (
+      {report.sections.map((section, i) => (
         <section key={section.heading} className="mt-8">
-          <h2>{section.heading}</h2>
+          <h2 id={`avsnitt-${i + 1}`}>{section.heading}</h2>
           <Markdown>{section.body}</Markdown>
         </section>
       ))}
       {report.boardAssignments.groups.length > 0 && (
         <section className="mt-8">
-          <h2>Uppföljning av nämnds uppdrag till förvaltning</h2>
+          <h2 id="namndens-uppdrag">{BOARD_ASSIGNMENTS_HEADING}</h2>
           {report.boardAssignments.intro && <Markdown>{report.boardAssignments.intro}</Markdown>}
           {report.boardAssignments.groups.map((group) => (
             <table key={group.label} className="mt-4 w-full table-fixed border-collapse text-sm">
