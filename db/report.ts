@@ -15,7 +15,7 @@ import { authorizeInOwnOrganization } from '@/lib/policy';
 import { ContentIndex, type PeriodContent } from '@/lib/period-content';
 import type { BoardSnapshot } from '@/lib/overview-parts';
 import { buildReport } from '@/lib/report-build';
-import { buildWorkbook, workbookScope } from '@/lib/report-workbook-build';
+import { buildWorkbook, workbookReportParts, workbookScope } from '@/lib/report-workbook-build';
 import type { ReportModel } from '@/lib/report-model';
 import type { ReportApprovalStamp } from '@/lib/report-print';
 import type { WorkbookModel } from '@/lib/report-workbook-model';
@@ -65,7 +65,12 @@ function reportOf(
 /** The workbook for a board's plan year: from the approval snapshot when approved, else live. */
 export async function getBoardWorkbook(db: Db, user: CurrentUser | null, boardId: string, periodId: string): Promise<WorkbookModel> {
   const { org, content, board, approved } = await boardPeriod(db, user, boardId, periodId);
-  if (approved?.snapshot?.workbook) return { ...approved.snapshot.workbook, preliminary: false, approvedAt: approved.approvedAt };
+  if (approved?.snapshot?.workbook) {
+    const frozen = approved.snapshot.workbook;
+    // A snapshot frozen before the workbook held the report's parts takes them from its frozen report.
+    const parts = (frozen as Partial<WorkbookModel>).parts ?? workbookReportParts(reportOf(content, board, approved));
+    return { ...frozen, parts, preliminary: false, approvedAt: approved.approvedAt };
+  }
   return buildLiveWorkbook(db, org, content, board, reportOf(content, board, approved));
 }
 

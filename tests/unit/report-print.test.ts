@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cssString, printPageCss, reportStamp, PRELIMINARY_STAMP } from '@/lib/report-print';
 
-const period = { year: 2024, kind: 'interim' as const, label: 'Delår 2024', endDate: '2024-08-31' };
+const period = { year: 2024, kind: 'delar' as const, label: 'Delår 2024', endDate: '2024-08-31' };
 
 describe('reportStamp', () => {
   it('names the date (Swedish, Stockholm time) and the approver of an approved period', () => {
