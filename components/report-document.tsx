@@ -36,7 +36,7 @@ function TrendMark({ trend, words }: { trend: Trend; words: boolean }) {
     );
   }
   return (
-    <span className="whitespace-nowrap">
+    <span>
       <span aria-hidden="true">{trendArrow(trend)}</span> {trendLabel(trend)}
     </span>
   );
@@ -70,31 +70,37 @@ function Goal({ goal, year, options }: { goal: ReportGoal; year: number; options
       {goal.methodText && <p className="mt-2">Mått/metod: {goal.methodText}</p>}
       {goal.addressedTo.length > 0 && <p className="mt-2">Adressering: {goal.addressedTo.join(', ')}</p>}
       {goal.indicators.length > 0 && (
-        <table className="mt-3 w-full table-fixed border-collapse text-sm">
+        <table className="report-table mt-3 w-full table-fixed border-collapse text-sm">
           <caption className="sr-only">Mått för {goal.title}</caption>
           <colgroup>
-            <col className="w-[30%]" />
+            <col className="w-[29%]" />
             <col className="w-[15%]" />
-            <col className="w-[11%]" />
+            <col className="w-[13%]" />
             <col />
           </colgroup>
           <thead>
             <tr className="bg-slate-100">
               <th scope="col" className={`${CELL} text-left`}>Mått</th>
               <th scope="col" className={`${CELL} text-left`}>Mål {year}</th>
-              <th scope="col" className={`${CELL} text-right`}>Utfall {year}</th>
+              <th scope="col" className={`${CELL} text-right`}>
+                Utfall&nbsp;{year}
+              </th>
               <th scope="col" className={`${CELL} text-left`}>Måluppfyllelse</th>
             </tr>
           </thead>
           <tbody>
             {goal.indicators.map((ind) => (
-              <tr key={ind.name}>
+              <tr key={ind.name} className="report-row-keep">
                 <th scope="row" className={`${CELL} text-left font-normal`}>
                   {ind.name}
                 </th>
-                <td className={CELL}>{ind.targetLabel}</td>
-                <td className={`${CELL} text-right tabular-nums`}>{formatOutcome(ind.outcome, ind.decimals)}</td>
-                <td className={CELL}>
+                <td className={CELL} data-label={`Mål ${year}`}>
+                  {ind.targetLabel}
+                </td>
+                <td className={`${CELL} text-right tabular-nums`} data-label={`Utfall ${year}`}>
+                  {formatOutcome(ind.outcome, ind.decimals)}
+                </td>
+                <td className={CELL} data-label="Måluppfyllelse">
                   <StatusFill colour={ind.colour} />
                   {ind.trend && (
                     <>
@@ -175,7 +181,7 @@ function FocusArea({ area, year, options, id }: { area: ReportFocusArea; year: n
       ))}
       {area.councilAssignments.map((a, i) => (
         <div key={i} className="mt-5 break-inside-avoid-page">
-          <table className="w-full table-fixed border-collapse text-sm">
+          <table className="report-table w-full table-fixed border-collapse text-sm">
             <caption className="sr-only">Uppdrag från kommunfullmäktige</caption>
             <thead>
               <tr className="bg-slate-100">
@@ -185,8 +191,12 @@ function FocusArea({ area, year, options, id }: { area: ReportFocusArea; year: n
             </thead>
             <tbody>
               <tr>
-                <td className={CELL}>{a.focusAreaLabel}</td>
-                <td className={CELL}>{a.title}</td>
+                <td className={CELL} data-label="Kommunfullmäktiges målområde">
+                  {a.focusAreaLabel}
+                </td>
+                <td className={CELL} data-label="Uppdrag">
+                  {a.title}
+                </td>
               </tr>
             </tbody>
           </table>
@@ -229,7 +239,7 @@ export function ReportDocument({
   const stamp = reportStamp(report, approval);
   const parts = outline(report);
   return (
-    <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-8 leading-relaxed shadow-sm print:max-w-none print:p-0 print:shadow-none">
+    <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-4 sm:p-8 leading-relaxed shadow-sm print:max-w-none print:p-0 print:shadow-none">
       <PrintFrame report={report} stamp={stamp} />
       <p className="report-running-head text-sm text-slate-700">
         {report.boardName} · {report.period.label}
@@ -300,7 +310,7 @@ export function ReportDocument({
           <h2 id="namndens-uppdrag">{BOARD_ASSIGNMENTS_HEADING}</h2>
           {report.boardAssignments.intro && <Markdown>{report.boardAssignments.intro}</Markdown>}
           {report.boardAssignments.groups.map((group) => (
-            <table key={group.label} className="mt-4 w-full table-fixed border-collapse text-sm">
+            <table key={group.label} className="report-table mt-4 w-full table-fixed border-collapse text-sm">
               <caption className="sr-only">{group.label}</caption>
               <thead>
                 <tr className="bg-slate-100">
@@ -314,8 +324,8 @@ export function ReportDocument({
               </thead>
               <tbody>
                 {group.assignments.map((a) => (
-                  <tr key={a.title} className="break-inside-avoid-page">
-                    <td className={CELL}>
+                  <tr key={a.title}>
+                    <td className={CELL} data-label={group.label}>
                       <p>{a.title}</p>
                       {a.description && (
                         <div className="mt-1 italic">
@@ -323,7 +333,7 @@ export function ReportDocument({
                         </div>
                       )}
                     </td>
-                    <td className={CELL}>
+                    <td className={CELL} data-label="Uppföljning">
                       {a.followUp.length ? (
                         a.followUp.map((r, i) => (
                           <div key={i}>
