@@ -249,6 +249,8 @@ export async function loadPeriodContent(db: Db, org: string, period: Period): Pr
         chosenColour: s.indicatorValues.chosenColour,
         computedTrend: s.indicatorValues.computedTrend,
         chosenTrend: s.indicatorValues.chosenTrend,
+        colourJustification: s.indicatorValues.colourJustification,
+        trendJustification: s.indicatorValues.trendJustification,
       },
       eq(s.indicatorValues.periodId, period.id),
     ),

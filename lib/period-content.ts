@@ -113,6 +113,9 @@ export interface ContentValue {
   chosenColour: Colour | null;
   computedTrend: Trend | null;
   chosenTrend: Trend | null;
+  /** The reporter's reasons for a chosen colour or arrow. */
+  colourJustification?: string | null;
+  trendJustification?: string | null;
 }
 
 export interface ContentAssessment {

@@ -4,9 +4,9 @@
 import { goalAttainment } from './goal-rule';
 import { assignmentStatus } from './assignment-status';
 import { periodLabel } from './period';
-import { boardGoalTitle, genitive } from './swedish-text';
+import { boardGoalTitle, genitive, nameInRunningText } from './swedish-text';
 import { ContentIndex, liveContent, type PeriodContent } from './period-content';
-import type { ReportFocusArea, ReportModel, ReportUnitReport } from './report-model';
+import type { ReportAreaPart, ReportCouncilAssignment, ReportFocusArea, ReportGoal, ReportModel, ReportUnitReport } from './report-model';
 
 const SECTION_HEADINGS = { overall_perspective: 'Övergripande perspektiv' } as const;
 
@@ -43,59 +43,85 @@ export function buildReport(content: PeriodContent, board: { id: string; name: s
     if (!focusAreaId) return '';
     const top = areaById.get(topOf(focusAreaId));
     const sub = subName(focusAreaId);
-    return `${top?.number != null ? `Målområde ${top.number} – ` : ''}${top?.name ?? ''}${sub ? `: ${sub}` : ''}`;
+    return `${top?.number != null ? `Målområde ${top.number} - ` : ''}${top?.name ?? ''}${sub ? `: ${sub}` : ''}`;
   };
   // A council assignment belongs in this board's report when one of its responsible units is in the board.
   const councilAssignments = assignments.filter((a) => a.issuer === 'council' && unitsOf(a.id).some((u) => tree.boardOf(u) === board.id));
 
+  const goalOf = (g: (typeof goals)[number]): ReportGoal => {
+    const inds = index.indicatorsOfGoal(g.id).map((i) => {
+      const v = index.value(i.id);
+      const chosenColour = v?.chosenColour != null && v.chosenColour !== v.computedColour;
+      const chosenTrend = v?.chosenTrend != null && v.chosenTrend !== v.computedTrend;
+      return {
+        name: i.name,
+        targetLabel: i.targetLabel,
+        decimals: i.decimals,
+        unitOfMeasure: i.unitOfMeasure,
+        outcome: v?.outcome ?? null,
+        colour: index.indicatorColour(i.id),
+        trend: index.indicatorTrend(i.id),
+        analysis: v?.analysis ?? null,
+        referenceNote: v?.referenceNote ?? null,
+        chosenColour: chosenColour ? { justification: v?.colourJustification ?? null } : null,
+        chosenTrend: chosenTrend ? { justification: v?.trendJustification ?? null } : null,
+      };
+    });
+    const assessed = index.assessment(g.id);
+    return {
+      title: boardGoalTitle(board.name, g.number),
+      text: g.text,
+      bearings: g.councilGoalIds
+        .map((id) => councilGoal.get(id))
+        .flatMap((c) => (c ? [c.phrase ?? `om ${c.text.replace(/\.$/, '').toLowerCase()}`] : [])),
+      methodText: g.methodText,
+      // The seed's "Adressering: Sydnärkes utbildningsförbund, kommunledningsförvaltningen".
+      addressedTo: g.unitIds.map((u, i) => (i === 0 ? tree.name(u) : nameInRunningText(tree.name(u)))),
+      subArea: subName(g.focusAreaId),
+      colour: assessed?.chosenColour ?? assessed?.computedColour ?? goalAttainment(g.rule, inds.map((i) => i.colour)),
+      forecastColour: assessed?.forecastColour ?? null,
+      analysis: assessed?.analysis ?? null,
+      indicators: inds,
+    };
+  };
+
+  // A målområde's blocks in the plan's order: its own goals (by number) and assignments (by their
+  // Ordning), then each sub-area in the focus areas' Ordning (areas come sorted by it).
   const focusAreas: ReportFocusArea[] = areas
     .filter((a) => a.parentId === null)
-    .map((area) => ({
-      number: area.number,
-      name: area.name,
-      councilGoals: councilGoals.filter((c) => topOf(c.focusAreaId) === area.id).map((c) => c.text),
-      notes: texts
-        .filter((t) => t.slot === 'focus_area_note' && t.focusAreaId && topOf(t.focusAreaId) === area.id)
-        .map((t) => ({ heading: t.heading, body: t.body })),
-      goals: goals
-        .filter((g) => topOf(g.focusAreaId) === area.id)
-        .map((g) => {
-          const inds = index
-            .indicatorsOfGoal(g.id)
-            .map((i) => {
-              const v = index.value(i.id);
-              return {
-                name: i.name,
-                targetLabel: i.targetLabel,
-                decimals: i.decimals,
-                unitOfMeasure: i.unitOfMeasure,
-                outcome: v?.outcome ?? null,
-                colour: index.indicatorColour(i.id),
-                trend: index.indicatorTrend(i.id),
-                analysis: v?.analysis ?? null,
-                referenceNote: v?.referenceNote ?? null,
-              };
-            });
-          const assessed = index.assessment(g.id);
-          return {
-            title: boardGoalTitle(board.name, g.number),
-            text: g.text,
-            bearings: g.councilGoalIds
-              .map((id) => councilGoal.get(id))
-              .flatMap((c) => (c ? [c.phrase ?? `om ${c.text.replace(/\.$/, '').toLowerCase()}`] : [])),
-            methodText: g.methodText,
-            addressedTo: g.unitIds.map((u) => tree.name(u)),
-            subArea: subName(g.focusAreaId),
-            colour: assessed?.chosenColour ?? assessed?.computedColour ?? goalAttainment(g.rule, inds.map((i) => i.colour)),
-            forecastColour: assessed?.forecastColour ?? null,
-            analysis: assessed?.analysis ?? null,
-            indicators: inds,
-          };
-        }),
-      councilAssignments: councilAssignments
-        .filter((a) => a.focusAreaId && topOf(a.focusAreaId) === area.id)
-        .map((a) => ({ focusAreaLabel: areaLabel(a.focusAreaId), title: a.title, status: statusOf(a.id), reports: unitReports(a.id) })),
-    }));
+    .map((area) => {
+      const areaGoals = goals.filter((g) => topOf(g.focusAreaId) === area.id);
+      const areaAssignments = councilAssignments.filter((a) => a.focusAreaId && topOf(a.focusAreaId) === area.id);
+      const partIds = [area.id, ...areas.filter((a) => a.id !== area.id && topOf(a.id) === area.id).map((a) => a.id)];
+      const orderedGoals = partIds.flatMap((id) => areaGoals.filter((g) => g.focusAreaId === id));
+      const orderedAssignments = partIds.flatMap((id) => areaAssignments.filter((a) => a.focusAreaId === id));
+      const parts: ReportAreaPart[] = partIds
+        .map((id) => ({
+          subArea: id === area.id ? null : (areaById.get(id)?.name ?? null),
+          goals: orderedGoals.flatMap((g, i) => (g.focusAreaId === id ? [i] : [])),
+          councilAssignments: orderedAssignments.flatMap((a, i) => (a.focusAreaId === id ? [i] : [])),
+        }))
+        .filter((p) => p.goals.length + p.councilAssignments.length > 0);
+      return {
+        number: area.number,
+        name: area.name,
+        councilGoals: councilGoals.filter((c) => topOf(c.focusAreaId) === area.id).map((c) => c.text),
+        notes: texts
+          .filter((t) => t.slot === 'focus_area_note' && t.focusAreaId && topOf(t.focusAreaId) === area.id)
+          .map((t) => ({ heading: t.heading, body: t.body })),
+        goals: orderedGoals.map(goalOf),
+        councilAssignments: orderedAssignments.map(
+          (a): ReportCouncilAssignment => ({
+            focusAreaLabel: areaLabel(a.focusAreaId),
+            subArea: a.focusAreaId ? subName(a.focusAreaId) : null,
+            title: a.title,
+            status: statusOf(a.id),
+            reports: unitReports(a.id),
+          }),
+        ),
+        parts,
+      };
+    });
 
   const boardAssignments = assignments.filter((a) => a.issuer === 'board' && a.issuerBoardId === board.id);
   const groupLabels = [...new Set(boardAssignments.map((a) => a.groupLabel ?? 'Uppdrag'))];

@@ -18,6 +18,8 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
+  TabStopType,
   ShadingType,
   SimpleField,
   Table,
@@ -37,8 +39,18 @@ import type {
   ReportIndicator,
   ReportModel,
   ReportUnitReport,
+  ReportCouncilAssignment,
 } from './report-model';
-import { REPORT_LEGEND } from './report-model';
+import {
+  REPORT_LEGEND,
+  REPORT_STATUS_FILL,
+  areaParts,
+  assignmentsHeading,
+  focusAreaHeading,
+  legendColours,
+  subAreaHeadings,
+} from './report-model';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from './report-options';
 import { colourLabel, colourSymbol, type Colour } from './colour';
 import { trendArrow, trendLabel } from './trend';
 import { formatOutcome } from './swedish-number';
@@ -55,13 +67,8 @@ const APP_NAME = 'Målbild';
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
-/** Light fills for the Måluppfyllelse cell; the colour's word is always written too. */
-const COLOUR_FILL: Record<Colour, string> = {
-  green: 'D9EAD3',
-  yellow: 'FFF2CC',
-  red: 'F4CCCC',
-  grey: 'E7E6E6',
-};
+/** The Måluppfyllelse cell's fill (distinct in grey print too); the symbol and word are always written. */
+const COLOUR_FILL: Record<Colour, string> = REPORT_STATUS_FILL;
 const HEADER_FILL = 'E7ECF3';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const TABLE_BORDERS = {
@@ -89,13 +96,14 @@ interface BlockContext {
 }
 
 /** Builds the DOCX. Deterministic (byte for byte) when model.approvedAt is set. */
-export async function buildReportDocx(model: ReportModel): Promise<Buffer> {
+export async function buildReportDocx(model: ReportModel, options: ReportOptions = DEFAULT_REPORT_OPTIONS): Promise<Buffer> {
   const fixedDate = model.approvedAt ? new Date(model.approvedAt) : null;
   if (fixedDate && Number.isNaN(fixedDate.getTime())) throw new Error(`approvedAt is not a date: ${model.approvedAt}`);
 
-  const builder = new DocxBuilder(model);
+  const builder = new DocxBuilder(model, options);
+  const small = (text: string, extra: { bold?: boolean; color?: string } = {}) => new TextRun({ text, size: 18, ...extra });
   const doc = new Document({
-    creator: APP_NAME,
+    creator: model.boardName,
     lastModifiedBy: APP_NAME,
     title: docTitle(model),
     styles: documentStyles(),
@@ -132,20 +140,34 @@ export async function buildReportDocx(model: ReportModel): Promise<Buffer> {
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 709, footer: 709 },
           },
         },
-        headers: model.preliminary
-          ? { default: new Header({ children: [new Paragraph({ children: [preliminaryRun(18)] })] }) }
-          : undefined,
+        // The header names the board and period, and an unapproved period is always marked
+        // preliminary there (whatever the reader chose about the banner).
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+                children: [
+                  small(`${model.boardName} – ${model.period.label}`, { color: '404040' }),
+                  ...(model.preliminary ? [new TextRun({ children: [new Tab()] }), preliminaryRun(18)] : []),
+                ],
+              }),
+            ],
+          }),
+        },
         footers: {
           default: new Footer({
             children: [
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
                 children: [
-                  new TextRun({ text: `${model.boardName} – ${model.period.label} – sida `, size: 18 }),
+                  small('Sida '),
                   new TextRun({ children: [PageNumber.CURRENT], size: 18 }),
+                  small(' av '),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 18 }),
                 ],
               }),
             ],
@@ -158,7 +180,7 @@ export async function buildReportDocx(model: ReportModel): Promise<Buffer> {
 
   const date = fixedDate ?? new Date();
   const buffer = await Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: coreProperties(docTitle(model), date, model.preliminary) },
+    { path: 'docProps/core.xml', data: coreProperties(docTitle(model), model.boardName, date, model.preliminary) },
   ]);
   return fixedDate ? setZipTimestamps(buffer, fixedDate) : buffer;
 }
@@ -167,19 +189,31 @@ function docTitle(model: ReportModel): string {
   return `${REPORT_TITLE} – ${model.boardName} – ${model.period.label}`;
 }
 
+/** Superscript note marks: ¹ ² ³ … */
+const SUPERSCRIPT = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+function noteMark(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUPERSCRIPT[Number(d)])
+    .join('');
+}
+
 class DocxBuilder {
   /** Each list gets its own instance of the numbering, so each starts again at 1. */
   private listInstance = 0;
   /** The Heading 1 and 2 titles, for the table of contents' first (cached) contents. */
   private readonly tocEntries: { title: string; level: number }[] = [];
 
-  constructor(private readonly model: ReportModel) {}
+  constructor(
+    private readonly model: ReportModel,
+    private readonly options: ReportOptions,
+  ) {}
 
   body(): Children {
     const m = this.model;
     const out: Children = [];
 
-    if (m.preliminary) {
+    if (m.preliminary && this.options.preliminaryBanner) {
       out.push(
         new Paragraph({
           children: [preliminaryRun(26)],
@@ -194,12 +228,6 @@ class DocxBuilder {
         }),
       );
     }
-    out.push(
-      new Paragraph({
-        children: [new TextRun({ text: `${m.boardName} – ${m.period.label}`, size: 26, color: '404040' })],
-        spacing: { after: 120 },
-      }),
-    );
     const content: Children = [];
     content.push(this.heading(REPORT_TITLE, 1));
 
@@ -212,40 +240,42 @@ class DocxBuilder {
     }
     if (m.boardAssignments.groups.length > 0) content.push(...this.boardAssignments());
 
-    // The table of contents follows the title; its contents are written from the headings
-    // (levels 1–2) so it shows at once, and it is marked dirty for Word to update (with page
-    // numbers) when the document is opened. docx can fill it in itself, but it bookmarks the
-    // headings with ids from a process-wide counter, which would make every build differ.
     const [title, ...rest] = content;
     out.push(title!);
-    out.push(
-      new Paragraph({ children: [new TextRun({ text: 'Innehåll', bold: true })], spacing: { before: 120 } }),
-      new TableOfContents('Innehåll', {
-        headingStyleRange: '1-2',
-        beginDirty: true,
-        // The written entries have no page numbers until Word updates the field, so no dot leaders
-        // that would lead to nothing (in LibreOffice and in a PDF made from it).
-        tabLeader: LeaderType.NONE,
-        cachedEntries: this.tocEntries,
-      }),
-      ...rest,
-    );
+    if (this.options.tableOfContents) {
+      // The table of contents follows the title; its contents are written from the headings
+      // (levels 1–2) so it shows at once, and it is marked dirty for Word to update (with page
+      // numbers) when the document is opened. docx can fill it in itself, but it bookmarks the
+      // headings with ids from a process-wide counter, which would make every build differ.
+      out.push(
+        new Paragraph({ children: [new TextRun({ text: 'Innehåll', bold: true })], spacing: { before: 120 } }),
+        new TableOfContents('Innehåll', {
+          headingStyleRange: '1-2',
+          beginDirty: true,
+          // The written entries have no page numbers until Word updates the field, so no dot leaders
+          // that would lead to nothing (in LibreOffice and in a PDF made from it).
+          tabLeader: LeaderType.NONE,
+          cachedEntries: this.tocEntries,
+        }),
+      );
+    }
+    out.push(...rest);
     return out;
   }
 
   // --- Building blocks ---
 
-  private heading(text: string, level: number, keepNext = true): Paragraph {
+  private heading(text: string, level: number): Paragraph {
     if (level <= 2) this.tocEntries.push({ title: text, level });
-    return new Paragraph({ heading: headingLevel(level), children: [new TextRun(text)], keepNext });
+    return new Paragraph({ heading: headingLevel(level), children: [new TextRun(text)], keepNext: true, keepLines: true });
   }
 
   private para(children: ParagraphChild[], options: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
     return new Paragraph({ ...options, children });
   }
 
-  private text(text: string, options: { bold?: boolean; italic?: boolean } = {}): Paragraph {
-    return this.para(textRuns(text, options));
+  private text(text: string, options: { bold?: boolean; italic?: boolean; keepNext?: boolean } = {}): Paragraph {
+    return this.para(textRuns(text, options), options.keepNext ? { keepNext: true } : {});
   }
 
   /** Markdown blocks as paragraphs, headings and lists (each list numbered from 1). */
@@ -261,7 +291,7 @@ class DocxBuilder {
           } else {
             const level = Math.min(6, ctx.headingBase + (block.level - topLevel));
             if (level <= 2) this.tocEntries.push({ title: block.runs.map((r) => r.text).join(''), level });
-            out.push(new Paragraph({ heading: headingLevel(level), children: runs, keepNext: true }));
+            out.push(new Paragraph({ heading: headingLevel(level), children: runs, keepNext: true, keepLines: true }));
           }
           break;
         }
@@ -286,43 +316,42 @@ class DocxBuilder {
     return out;
   }
 
+  /** The seed's "Förklaring till måluppfyllelse:", each colour shown as its fill with its symbol. */
   private legend(): Paragraph[] {
-    const out: Paragraph[] = [
-      this.para([new TextRun({ text: 'Förklaring till måluppfyllelse:', bold: true })], {
-        spacing: { before: 240 },
-        keepNext: true,
-      }),
-      this.para([new TextRun({ text: 'Färg', bold: true })], { keepNext: true }),
-    ];
-    for (const c of REPORT_LEGEND.colours) {
+    const label = (text: string, before = 0) =>
+      this.para([new TextRun({ text, bold: true })], { spacing: { before, after: 40 }, keepNext: true });
+    const out: Paragraph[] = [label('Förklaring till måluppfyllelse:', 240), label('Färg')];
+    for (const c of legendColours(this.options)) {
       out.push(
         this.para(
           [
             new TextRun({
               text: ` ${colourSymbol(c.colour)} `,
               shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOUR_FILL[c.colour] },
+              border: { style: BorderStyle.SINGLE, size: 4, color: '808080', space: 0 },
             }),
-            new TextRun(` ${c.text} (${colourLabel(c.colour)})`),
+            new TextRun(` ${c.text}`),
           ],
           { spacing: { after: 40 }, keepNext: true },
         ),
       );
     }
-    out.push(this.para([new TextRun({ text: 'Trend', bold: true })], { spacing: { before: 120 }, keepNext: true }));
+    out.push(label('Trend', 120));
     REPORT_LEGEND.trends.forEach((t, i) => {
-      out.push(
-        this.para([new TextRun(`${trendArrow(t.trend)} ${t.text}`)], {
-          spacing: { after: i === REPORT_LEGEND.trends.length - 1 ? 240 : 40 },
-          keepNext: i < REPORT_LEGEND.trends.length - 1,
-        }),
-      );
+      const last = i === REPORT_LEGEND.trends.length - 1;
+      out.push(this.para([new TextRun(`${trendArrow(t.trend)} ${t.text}`)], { spacing: { after: last ? 240 : 40 }, keepNext: !last }));
     });
     return out;
   }
 
+  /**
+   * A målområde in the seed's outline: its heading (level 2), the KF-mål and notes of a
+   * målområde without goals, then its parts in the plan's order; a sub-area's heading (level 3)
+   * where the målområde is divided into sub-areas, and "Uppdrag" where the seed sets a
+   * målområde's assignments apart.
+   */
   private focusArea(area: ReportFocusArea): Children {
-    const out: Children = [];
-    out.push(this.heading(area.number !== null ? `Målområde ${area.number} – ${area.name}` : area.name, 2));
+    const out: Children = [this.heading(focusAreaHeading(area), 2)];
 
     if (area.goals.length === 0 && area.councilGoals.length > 0) {
       out.push(this.para([new TextRun({ text: 'Kommunfullmäktiges mål:', bold: true })], { keepNext: true }));
@@ -333,62 +362,87 @@ class DocxBuilder {
       out.push(...this.blocks(markdownBlocks(note.body), { headingBase: note.heading ? 4 : 3, inCell: false }));
     }
 
-    for (const goal of area.goals.filter((g) => !g.subArea)) out.push(...this.goal(goal));
-    const subAreas = [...new Set(area.goals.map((g) => g.subArea).filter((s): s is string => Boolean(s)))];
-    for (const sub of subAreas) {
-      out.push(this.heading(sub, 3));
-      for (const goal of area.goals.filter((g) => g.subArea === sub)) out.push(...this.goal(goal));
+    const parts = areaParts(area);
+    const headed = subAreaHeadings(parts);
+    let level = 3;
+    if (assignmentsHeading(area)) {
+      out.push(this.heading('Uppdrag', 3));
+      level = 4;
     }
-
-    for (const assignment of area.councilAssignments) {
-      out.push(
-        this.table(
-          [3009, TEXT_WIDTH - 3009],
-          ['Kommunfullmäktiges målområde', 'Uppdrag'],
-          [[[this.text(assignment.focusAreaLabel)], [this.text(assignment.title)]]],
-        ),
-      );
-      out.push(...this.unitReports(assignment.reports));
+    for (const part of parts) {
+      const partLevel = headed && part.subArea ? level + 1 : level;
+      if (headed && part.subArea) out.push(this.heading(part.subArea, level));
+      for (const i of part.goals) out.push(...this.goal(area.goals[i]!, partLevel));
+      for (const i of part.councilAssignments) out.push(...this.councilAssignment(area.councilAssignments[i]!, partLevel));
     }
     return out;
   }
 
-  private goal(goal: ReportGoal): Children {
-    const year = this.model.period.year;
-    const out: Children = [this.heading(`${goal.title}: ${goal.text}`, 3)];
-    for (const bearing of goal.bearings) out.push(this.text(`Bäring på kommunfullmäktiges mål ${bearing}.`));
-    if (goal.methodText) out.push(this.text(`Mått/metod: ${goal.methodText}`));
-    if (goal.addressedTo.length > 0) out.push(this.text(`Adressering: ${goal.addressedTo.join(', ')}`));
-
-    if (goal.indicators.length > 0) {
-      out.push(
-        this.table(
-          [3160, 1805, 1085, TEXT_WIDTH - 3160 - 1805 - 1085],
-          ['Mått', `Mål ${year}`, `Utfall ${year}`, 'Måluppfyllelse'],
-          goal.indicators.map((ind) => this.indicatorRow(ind)),
-          { rightAligned: [2], fills: goal.indicators.map((ind) => [undefined, undefined, undefined, COLOUR_FILL[ind.colour]]) },
-        ),
-      );
-    }
-
-    const assessment: ParagraphChild[] = [];
-    if (goal.colour) assessment.push(...textRuns(`Måluppfyllelse: ${colourSymbol(goal.colour)} ${colourLabel(goal.colour)}.`));
-    if (goal.forecastColour) {
-      if (assessment.length) assessment.push(new TextRun(' '));
-      assessment.push(
-        ...textRuns(`Prognos helår: ${colourSymbol(goal.forecastColour)} ${colourLabel(goal.forecastColour)}.`),
-      );
-    }
-    if (assessment.length) out.push(this.para(assessment, { spacing: { before: 120 } }));
-    if (goal.analysis) out.push(...this.blocks(markdownBlocks(goal.analysis), { headingBase: 4, inCell: false }));
-    return out;
-  }
-
-  private indicatorRow(ind: ReportIndicator): Paragraph[][] {
-    const attainment: Paragraph[] = [
-      this.para([new TextRun({ text: `${colourSymbol(ind.colour)} ${colourLabel(ind.colour)}`, bold: true })]),
+  private councilAssignment(assignment: ReportCouncilAssignment, level: number): Children {
+    return [
+      this.table(
+        [3009, TEXT_WIDTH - 3009],
+        ['Kommunfullmäktiges målområde', 'Uppdrag'],
+        [[[this.text(assignment.focusAreaLabel)], [this.text(assignment.title)]]],
+      ),
+      ...this.unitReports(assignment.reports, level),
     ];
-    if (ind.trend) attainment.push(this.text(`${trendArrow(ind.trend)} ${trendLabel(ind.trend)}`));
+  }
+
+  private goal(goal: ReportGoal, level: number): Children {
+    const year = this.model.period.year;
+    const out: Children = [this.heading(`${goal.title}: ${goal.text}`, level)];
+    // The goal's lines stay with its table.
+    const keepNext = goal.indicators.length > 0;
+    for (const bearing of goal.bearings) out.push(this.text(`Bäring på kommunfullmäktiges mål ${bearing}.`, { keepNext }));
+    if (goal.methodText) out.push(this.text(`Mått/metod: ${goal.methodText}`, { keepNext }));
+    if (goal.addressedTo.length > 0) out.push(this.text(`Adressering: ${goal.addressedTo.join(', ')}`, { keepNext }));
+
+    const notes: string[] = [];
+    if (goal.indicators.length > 0) {
+      const header = ['', `Mål ${year}`, `Utfall ${year}`, 'Måluppfyllelse'];
+      const rows = goal.indicators.map((ind) => this.indicatorRow(ind, notes));
+      out.push(
+        this.table(goalColumnWidths(goal, header), header, rows, {
+          rightAligned: [2],
+          fills: goal.indicators.map((ind) => [undefined, undefined, undefined, COLOUR_FILL[ind.colour]]),
+        }),
+      );
+    }
+    notes.forEach((note, i) => {
+      out.push(this.para(textRuns(`${noteMark(i + 1)} ${note}`), { spacing: { before: i === 0 ? 60 : 0, after: 40 }, style: 'NoteText' }));
+    });
+    // Space between a table and what follows (another table, in the seed's målområde 2).
+    if (goal.indicators.length > 0 && notes.length === 0) out.push(this.para([], { spacing: { after: 0 }, style: 'NoteText' }));
+
+    if (this.options.goalAttainment) {
+      const assessment: ParagraphChild[] = [];
+      if (goal.colour) assessment.push(...textRuns(`Måluppfyllelse: ${colourSymbol(goal.colour)} ${colourLabel(goal.colour)}.`));
+      if (goal.forecastColour) {
+        if (assessment.length) assessment.push(new TextRun(' '));
+        assessment.push(...textRuns(`Prognos helår: ${colourSymbol(goal.forecastColour)} ${colourLabel(goal.forecastColour)}.`));
+      }
+      if (assessment.length) out.push(this.para(assessment, { spacing: { before: 120 }, keepLines: true }));
+    }
+    if (goal.analysis) out.push(...this.blocks(markdownBlocks(goal.analysis), { headingBase: level + 1, inCell: false }));
+    return out;
+  }
+
+  /** An indicator's row; a colour or arrow the reporter chose gets a note mark, its note added to notes. */
+  private indicatorRow(ind: ReportIndicator, notes: string[]): Paragraph[][] {
+    const mark = (chosen: { justification: string | null } | null | undefined, what: string): string => {
+      if (!chosen || !this.options.overrideNotes) return '';
+      notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
+      return noteMark(notes.length);
+    };
+    const status: ParagraphChild[] = [
+      new TextRun({ text: `${colourSymbol(ind.colour)} ${colourLabel(ind.colour)}${mark(ind.chosenColour, 'Färgen är')}`, bold: true }),
+    ];
+    if (ind.trend) {
+      const arrow = `${trendArrow(ind.trend)}${this.options.trendWords ? ` ${trendLabel(ind.trend)}` : ''}`;
+      status.push(new TextRun(` ${arrow}${mark(ind.chosenTrend, 'Pilen är')}`));
+    }
+    const attainment: Paragraph[] = [this.para(status)];
     if (ind.analysis) attainment.push(...this.blocks(markdownBlocks(ind.analysis), { headingBase: 4, inCell: true }));
     if (ind.referenceNote) attainment.push(this.text(ind.referenceNote, { italic: true }));
     return [
@@ -399,16 +453,15 @@ class DocxBuilder {
     ];
   }
 
-  private unitReports(reports: ReportUnitReport[]): Paragraph[] {
+  /** The units' återrapportering: each report's heading one level below the part it is in. */
+  private unitReports(reports: ReportUnitReport[], level: number): Paragraph[] {
     if (reports.length === 0) {
       return [this.para([new TextRun({ text: 'Ingen återrapportering för perioden.', italics: true })], { spacing: { before: 120 } })];
     }
     const out: Paragraph[] = [];
     for (const r of reports) {
-      if (r.heading) {
-        out.push(new Paragraph({ heading: HeadingLevel.HEADING_4, children: [new TextRun(r.heading)], keepNext: true }));
-      }
-      if (r.body) out.push(...this.blocks(markdownBlocks(r.body), { headingBase: r.heading ? 5 : 4, inCell: false }));
+      if (r.heading) out.push(this.heading(r.heading, level));
+      if (r.body) out.push(...this.blocks(markdownBlocks(r.body), { headingBase: r.heading ? level + 1 : level, inCell: false }));
     }
     return out;
   }
@@ -444,7 +497,11 @@ class DocxBuilder {
     return [left, right];
   }
 
-  /** A bordered table with a bold, shaded header row that repeats on each page. */
+  /**
+   * A bordered table with a bold, shaded header row, marked as the header (repeated on each
+   * page and kept with the first row). Body rows may split across pages, so no text is ever
+   * cut off by a row taller than a page.
+   */
   private table(
     widths: number[],
     header: string[],
@@ -471,7 +528,7 @@ class DocxBuilder {
             cell(
               [
                 new Paragraph({
-                  children: [new TextRun({ text: h, bold: true })],
+                  children: h ? [new TextRun({ text: h, bold: true })] : [],
                   alignment: options.rightAligned?.includes(i) ? AlignmentType.RIGHT : undefined,
                   keepNext: true,
                 }),
@@ -481,13 +538,34 @@ class DocxBuilder {
             ),
           ),
         }),
-        ...rows.map(
-          // A row stays on one page (a long follow-up may still break inside its cell in Word).
-          (row, r) => new TableRow({ cantSplit: true, children: row.map((children, i) => cell(children, i, options.fills?.[r]?.[i])) }),
-        ),
+        ...rows.map((row, r) => new TableRow({ children: row.map((children, i) => cell(children, i, options.fills?.[r]?.[i])) })),
       ],
     });
   }
+}
+
+/** Twentieths of a point a line of text takes in Calibri 11 (bold), generously: for column widths. */
+function textWidth(text: string): number {
+  return Math.ceil(text.length * 112);
+}
+
+/**
+ * A goal table's columns fitted to its content: the target and outcome columns as wide as their
+ * longest unbroken entry (header included), the rest shared between the indicator's name and
+ * Måluppfyllelse by how much text each holds.
+ */
+export function goalColumnWidths(goal: ReportGoal, header: string[]): number[] {
+  const pad = CELL_MARGINS.left + CELL_MARGINS.right + 40;
+  const fit = (texts: string[], min: number, max: number) => Math.min(max, Math.max(min, ...texts.map((t) => textWidth(t) + pad)));
+  const target = fit([header[1]!, ...goal.indicators.map((i) => i.targetLabel)], 900, 2000);
+  const outcome = fit([header[2]!, ...goal.indicators.map((i) => formatOutcome(i.outcome, i.decimals))], 800, 1600);
+  const rest = TEXT_WIDTH - target - outcome;
+  // Lines of text each column would take at an even split: the wordier column gets the room.
+  const nameText = Math.max(...goal.indicators.map((i) => i.name.length));
+  const statusText = Math.max(...goal.indicators.map((i) => 16 + (i.analysis?.length ?? 0) + (i.referenceNote?.length ?? 0)));
+  const min = 2200;
+  const name = Math.round(Math.min(rest - min, Math.max(min, (rest * Math.sqrt(nameText)) / (Math.sqrt(nameText) + Math.sqrt(statusText)))));
+  return [name, target, outcome, rest - name];
 }
 
 function headingLevel(level: number) {
@@ -572,6 +650,15 @@ function documentStyles() {
     },
     paragraphStyles: [
       {
+        // The notes under a table (a colour or arrow the reporter chose, with the reason).
+        id: 'NoteText',
+        name: 'Note Text',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 18 },
+        paragraph: { spacing: { after: 40 } },
+      },
+      {
         id: 'TOC1',
         name: 'toc 1',
         basedOn: 'Normal',
@@ -601,7 +688,7 @@ function w3cdtf(date: Date): string {
 }
 
 /** docProps/core.xml with the given timestamps (docx always writes the current time). */
-function coreProperties(title: string, date: Date, preliminary: boolean): string {
+function coreProperties(title: string, author: string, date: Date, preliminary: boolean): string {
   const stamp = w3cdtf(date);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -610,7 +697,7 @@ function coreProperties(title: string, date: Date, preliminary: boolean): string
     ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${escapeXml(title)}</dc:title>` +
     (preliminary ? `<dc:description>${escapeXml(PRELIMINARY_NOTICE)}</dc:description>` : '') +
-    `<dc:creator>${APP_NAME}</dc:creator>` +
+    `<dc:creator>${escapeXml(author)}</dc:creator>` +
     `<cp:lastModifiedBy>${APP_NAME}</cp:lastModifiedBy>` +
     '<dc:language>sv-SE</dc:language>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +

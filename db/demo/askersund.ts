@@ -47,11 +47,13 @@ export const askersund: DemoData = {
     { year: 2024, kind: 'helar', endDate: '2024-12-31', state: 'draft' },
   ],
   focusAreas: [
-    { code: 'MO1', number: 1, name: 'God ekonomisk hushållning', validFrom: 2024 },
+    // The seed's own words: "Målområde 1 - god ekonomisk hushållning" (not re-cased).
+    { code: 'MO1', number: 1, name: 'god ekonomisk hushållning', validFrom: 2024 },
     { code: 'MO2', number: 2, name: 'De kommunala kärnverksamheterna', validFrom: 2024 },
     { code: 'MO2-SO', name: 'Social omsorg', parent: 'MO2', validFrom: 2024 },
     { code: 'MO3', number: 3, name: 'Tillväxt och demografi', validFrom: 2024 },
     { code: 'MO4', number: 4, name: 'Specifika utvecklingsområden', validFrom: 2024 },
+    // In the seed's order (the Ordning the report follows): Digitalisering before Integration.
     { code: 'MO4-DIG', name: 'Digitalisering', parent: 'MO4', validFrom: 2024 },
     { code: 'MO4-INT', name: 'Integration', parent: 'MO4', validFrom: 2024 },
   ],

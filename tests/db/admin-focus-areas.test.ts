@@ -198,6 +198,6 @@ describe.each(engines)('focus area and council goal administration on $name', (e
     await expect(updateCouncilGoal(db, otherAdmin, { ...councilGoal(), id: kfMo1 })).rejects.toBeInstanceOf(NotFoundError);
     await expect(setCouncilGoalArchived(db, otherAdmin, { id: kfMo1, archived: true })).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteCouncilGoal(db, otherAdmin, { id: kfMo1 })).rejects.toBeInstanceOf(NotFoundError);
-    expect((await listed()).focusAreas.find((a) => a.id === mo1)).toMatchObject({ archived: false, name: 'God ekonomisk hushållning' });
+    expect((await listed()).focusAreas.find((a) => a.id === mo1)).toMatchObject({ archived: false, name: 'god ekonomisk hushållning' });
   });
 });

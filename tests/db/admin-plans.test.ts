@@ -110,7 +110,7 @@ describe.each(engines)('plan and text administration on $name', (engine) => {
     expect(texts).toMatchObject({ plan: { code: 'KS-2024', board: { name: 'Kommunstyrelsen' } }, period: { label: 'Delår 2024' }, locked: false });
     expect(texts.slots.map((x) => x.label)).toEqual([
       'Inledning till Mål och uppdrag',
-      'Kommentar för målområde 1 God ekonomisk hushållning',
+      'Kommentar för målområde 1 god ekonomisk hushållning',
       'Kommentar för målområde 2 De kommunala kärnverksamheterna',
       'Kommentar för målområde 3 Tillväxt och demografi',
       'Kommentar för målområde 4 Specifika utvecklingsområden',

@@ -85,7 +85,7 @@ describe.each(engines)('database on $name', (engine) => {
     expect(overview.period).toMatchObject({ year: 2024, kind: 'delar', endDate: '2024-08-31', state: 'open' });
     const [mo1, mo2, mo3, mo4] = overview.focusAreas;
     expect(overview.focusAreas.map((a) => `${a.number} ${a.name}`)).toEqual([
-      '1 God ekonomisk hushållning',
+      '1 god ekonomisk hushållning',
       '2 De kommunala kärnverksamheterna',
       '3 Tillväxt och demografi',
       '4 Specifika utvecklingsområden',

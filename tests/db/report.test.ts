@@ -56,7 +56,7 @@ describe.each(engines)('the report on $name', (engine) => {
     ]);
     expect(mo2!.councilAssignments).toMatchObject([
       {
-        focusAreaLabel: 'Målområde 2 – De kommunala kärnverksamheterna: Social omsorg',
+        focusAreaLabel: 'Målområde 2 - De kommunala kärnverksamheterna: Social omsorg',
         reports: [{ unitName: 'Socialnämnden', heading: 'Återrapporering från socialförvaltningen' }],
       },
     ]);
@@ -66,8 +66,46 @@ describe.each(engines)('the report on $name', (engine) => {
     expect(mo3!.councilAssignments[0]!.reports[0]!.heading).toBe(
       'Uppföljning om vad som gjorts och vad som har åstadkommit för ökad tillgång till digital infrastruktur i kommunen.',
     );
-    expect(mo4!.goals[0]).toMatchObject({ subArea: 'Integration', addressedTo: ['Sydnärkes utbildningsförbund', 'Kommunledningsförvaltningen'] });
+    // The seed's words: the second unit in running text ("kommunledningsförvaltningen").
+    expect(mo4!.goals[0]).toMatchObject({ subArea: 'Integration', addressedTo: ['Sydnärkes utbildningsförbund', 'kommunledningsförvaltningen'] });
     expect(mo4!.councilAssignments[0]!.reports[0]!.body).toContain('7. Akutstöd – Digitala nationella prov (DNP)');
+  });
+
+  it('orders each målområde’s parts as the plan does, and the admin’s Ordning of sub-areas moves them', async () => {
+    const [mo1, mo2, , mo4] = report.focusAreas;
+    expect(mo1!.parts).toEqual([{ subArea: null, goals: [0, 1], councilAssignments: [] }]);
+    // Målområde 2: mål 3 of its own, then Social omsorg with the KF assignment.
+    expect(mo2!.parts).toEqual([
+      { subArea: null, goals: [0], councilAssignments: [] },
+      { subArea: 'Social omsorg', goals: [], councilAssignments: [0] },
+    ]);
+    // Målområde 4 in the seed's order: Digitalisering (its KF assignment) before Integration (mål 4).
+    expect(mo4!.parts).toEqual([
+      { subArea: 'Digitalisering', goals: [], councilAssignments: [0] },
+      { subArea: 'Integration', goals: [0], councilAssignments: [] },
+    ]);
+    expect(mo4!.councilAssignments[0]).toMatchObject({ subArea: 'Digitalisering' });
+
+    // The admin puts Integration first (Ordning on the målområde page): the report follows.
+    const [integration] = await database.db.select().from(s.focusAreas).where(eq(s.focusAreas.code, 'MO4-INT'));
+    const [digitalisering] = await database.db.select().from(s.focusAreas).where(eq(s.focusAreas.code, 'MO4-DIG'));
+    await database.db.update(s.focusAreas).set({ sortOrder: digitalisering!.sortOrder + 1 }).where(eq(s.focusAreas.code, 'MO4-DIG'));
+    await database.db.update(s.focusAreas).set({ sortOrder: digitalisering!.sortOrder }).where(eq(s.focusAreas.code, 'MO4-INT'));
+    try {
+      const reordered = await getBoardReport(database.db, viewer, ks, periodId);
+      expect(reordered.focusAreas[3]!.parts!.map((p) => p.subArea)).toEqual(['Integration', 'Digitalisering']);
+    } finally {
+      await database.db.update(s.focusAreas).set({ sortOrder: digitalisering!.sortOrder }).where(eq(s.focusAreas.code, 'MO4-DIG'));
+      await database.db.update(s.focusAreas).set({ sortOrder: integration!.sortOrder }).where(eq(s.focusAreas.code, 'MO4-INT'));
+    }
+  });
+
+  it('marks the colours and arrows the reporter chose, with the reason given', () => {
+    const [i1, i2] = report.focusAreas[0]!.goals[0]!.indicators;
+    expect(i1).toMatchObject({ chosenTrend: { justification: 'Trendpilen enligt Kommunstyrelsens delårsbokslut 2024-08-31.' }, chosenColour: null });
+    expect(i2).toMatchObject({ chosenTrend: { justification: 'Trendpilen enligt Kommunstyrelsens delårsbokslut 2024-08-31.' } });
+    // A value whose arrow is the computed one has no mark.
+    expect(report.focusAreas[1]!.goals[0]!.indicators[0]).toMatchObject({ chosenColour: null, chosenTrend: null });
   });
 
   it('ends with Övergripande perspektiv and the board’s own assignments in their groups', () => {
@@ -86,7 +124,7 @@ describe.each(engines)('the report on $name', (engine) => {
     const snReport = await getBoardReport(database.db, viewer, sn, periodId);
     expect(snReport.focusAreas.flatMap((a) => a.goals)).toEqual([]);
     expect(snReport.focusAreas.flatMap((a) => a.councilAssignments).map((a) => a.focusAreaLabel)).toEqual([
-      'Målområde 2 – De kommunala kärnverksamheterna: Social omsorg',
+      'Målområde 2 - De kommunala kärnverksamheterna: Social omsorg',
     ]);
     expect(snReport.boardAssignments.groups).toEqual([]);
   });

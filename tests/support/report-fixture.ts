@@ -229,9 +229,15 @@ export function reportFixture(overrides: Partial<ReportModel> = {}): ReportModel
             ],
           },
         ],
+        // The seed's order: Digitalisering (its KF assignment) before Integration (mål 4).
+        parts: [
+          { subArea: 'Digitalisering', goals: [], councilAssignments: [0] },
+          { subArea: 'Integration', goals: [0], councilAssignments: [] },
+        ],
         councilAssignments: [
           {
             focusAreaLabel: 'Målområde 4 – Specifika utvecklingsområden: digitalisering',
+            subArea: 'Digitalisering',
             title:
               'Varje verksamhet behöver ta fram en strategi och plan för hur man i det ordinarie arbetet ska främja digitala lösningar.',
             status: 'in_progress',

@@ -6,6 +6,17 @@ import { buildReportDocx } from '@/lib/report-docx';
 import { setZipTimestamps } from '@/lib/zip-timestamps';
 import { DIGITALISERING_ITEMS, reportFixture } from '../support/report-fixture';
 import type { ReportModel } from '@/lib/report-model';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
+
+/** Every addition the reader can choose, on. */
+const ALL_ON: ReportOptions = {
+  tableOfContents: true,
+  preliminaryBanner: true,
+  greyLegend: true,
+  goalAttainment: true,
+  trendWords: true,
+  overrideNotes: true,
+};
 
 interface Docx {
   files: Record<string, string>;
@@ -22,8 +33,8 @@ function unescapeXml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-async function open(model: ReportModel): Promise<Docx> {
-  const zip = await JSZip.loadAsync(await buildReportDocx(model));
+async function open(model: ReportModel, options: ReportOptions = DEFAULT_REPORT_OPTIONS): Promise<Docx> {
+  const zip = await JSZip.loadAsync(await buildReportDocx(model, options));
   const files: Record<string, string> = {};
   for (const name of Object.keys(zip.files)) {
     if (!zip.files[name]!.dir) files[name] = await zip.file(name)!.async('string');
@@ -63,7 +74,7 @@ afterEach(() => {
 // with the docx library's warm-up): a budget well above vitest's default 5 s for a loaded one.
 describe('buildReportDocx', { timeout: 30_000 }, () => {
   it('writes the goals, targets, outcomes in Swedish format and attainment words', async () => {
-    const doc = await open(reportFixture());
+    const doc = await open(reportFixture(), ALL_ON);
     const text = doc.paragraphs.map((p) => p.text);
     expect(text).toContain(
       'Kommunstyrelsens mål 1: Sjukskrivningstalen ska vara under 5 procent för kommunledningsförvaltningens medarbetare exklusive AME och under 7 procent för medarbetarna på AME.',
@@ -78,16 +89,46 @@ describe('buildReportDocx', { timeout: 30_000 }, () => {
     expect(text).toContain('Lägre än 5,00');
     expect(text).toContain('1,86');
     expect(text).toContain('6,59');
-    expect(text).toContain('✓ Uppfyllt');
-    expect(text).toContain('↑ Bättre än året innan');
+    expect(text).toContain('✓ Uppfyllt ↑ Bättre än året innan');
     // Mål 2 has no outcome: an en dash, not a zero.
     expect(text).toContain('–');
     expect(text).toContain('– Ej mätt');
     expect(text).toContain('Måluppfyllelse: ✕ Ej uppfyllt. Prognos helår: ◐ Delvis uppfyllt.');
-    expect(text).toContain('Kommunstyrelsen – Delår 2024');
     expect(text).toContain('Förklaring till måluppfyllelse:');
+    expect(text).toContain(' –  Grått = ej mätt');
     expect(text).toContain('Kommunfullmäktiges mål:');
     expect(text).toContain('Vi är en attraktiv kommun att arbeta och leva i.');
+  });
+
+  it('adds nothing the seed does not have by default: arrows without words, no goal-level line, no grey legend line, no table of contents', async () => {
+    const doc = await open(reportFixture());
+    const text = doc.paragraphs.map((p) => p.text);
+    expect(text).toContain('✓ Uppfyllt ↑');
+    expect(text.some((t) => t.includes('Bättre än året innan'))).toBe(false);
+    expect(text.some((t) => t.startsWith('Måluppfyllelse:'))).toBe(false);
+    expect(text.some((t) => t.includes('Grått = ej mätt'))).toBe(false);
+    expect(text).toEqual(expect.arrayContaining([' ✕  Rött = målet ej uppfyllt', ' ◐  Gult = målet delvis uppfyllt', ' ✓  Grönt = målet är uppfyllt']));
+    expect(doc.document).not.toContain('Table of Contents');
+    expect(text).not.toContain('Innehåll');
+  });
+
+  it('marks a colour or arrow the reporter chose with a numbered note under the table, with the reason', async () => {
+    const model = reportFixture();
+    const [first, second] = model.focusAreas[0]!.goals[0]!.indicators;
+    first!.chosenTrend = { justification: 'Trendpilen enligt delårsbokslutet.' };
+    second!.chosenColour = { justification: null };
+    const doc = await open(model);
+    const text = doc.paragraphs.map((p) => p.text);
+    expect(text).toContain('✓ Uppfyllt ↑¹');
+    expect(text).toContain('✓ Uppfyllt² ↑');
+    expect(paragraph(doc, '¹ Pilen är vald av rapportören: Trendpilen enligt delårsbokslutet.').style).toBe('NoteText');
+    expect(text).toContain('² Färgen är vald av rapportören (ingen motivering angiven).');
+    // The note follows its table.
+    const table = doc.document.indexOf('Sjukfrånvaro AME, procent');
+    expect(doc.document.indexOf('¹ Pilen är vald')).toBeGreaterThan(table);
+
+    const off = await open(model, { ...DEFAULT_REPORT_OPTIONS, overrideNotes: false });
+    expect(off.document).not.toMatch(/vald av rapportören|¹/);
   });
 
   it('puts the indicators in a real table with a repeating header row and shaded attainment cells', async () => {
@@ -97,12 +138,22 @@ describe('buildReportDocx', { timeout: 30_000 }, () => {
     expect(goal1).toBeDefined();
     const rows = [...goal1.matchAll(/<w:tr>.*?<\/w:tr>|<w:tr [^>]*>.*?<\/w:tr>/g)].map(([r]) => r);
     expect(rows).toHaveLength(3);
+    // The header row is marked as such (repeats on every page, read as headers) and kept whole;
+    // body rows may split across pages, so no text is lost to a row taller than a page.
     expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(rows[0]).toContain('<w:cantSplit/>');
+    for (const row of rows.slice(1)) expect(row).not.toContain('cantSplit');
     const headerTexts = [...rows[0]!.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((m) => m[1]);
-    expect(headerTexts).toEqual(['Mått', 'Mål 2024', 'Utfall 2024', 'Måluppfyllelse']);
+    // The seed's header: an empty first cell.
+    expect(headerTexts).toEqual(['Mål 2024', 'Utfall 2024', 'Måluppfyllelse']);
     expect(rows[1]).toContain('Sjukfrånvaro exkl. AME, procent');
     expect(rows[1]).toContain('Lägre än 5,00');
-    expect(rows[1]).toMatch(/w:fill="D9EAD3"/);
+    expect(rows[1]).toMatch(/w:fill="A9D18E"/);
+    // Columns fitted to the content: "Utfall 2024" and "Lägre än 5,00" on one line (≥ 2,2 cm).
+    const grid = [...goal1.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid.reduce((a, b) => a + b)).toBe(9070);
+    expect(grid[1]).toBeGreaterThanOrEqual(1250);
+    expect(grid[2]).toBeGreaterThanOrEqual(1250);
     // The council assignment and board assignment tables.
     expect(tables.some((t) => t.includes('Kommunfullmäktiges målområde') && t.includes('Uppdrag'))).toBe(true);
     expect(tables.some((t) => t.includes('Pågående uppdrag från föregående verksamhetsplan') && t.includes('Uppföljning'))).toBe(
@@ -110,23 +161,36 @@ describe('buildReportDocx', { timeout: 30_000 }, () => {
     );
   });
 
-  it("uses Word's heading styles and a table of contents field", async () => {
-    const doc = await open(reportFixture());
+  it("uses Word's heading styles in the seed's outline, and a table of contents field when asked", async () => {
+    const doc = await open(reportFixture(), { ...DEFAULT_REPORT_OPTIONS, tableOfContents: true });
     expect(paragraph(doc, 'Mål och uppdrag').style).toBe('Heading1');
-    expect(paragraph(doc, 'Målområde 1 – God ekonomisk hushållning').style).toBe('Heading2');
-    expect(paragraph(doc, 'Målområde 4 – Specifika utvecklingsområden').style).toBe('Heading2');
+    expect(paragraph(doc, 'Målområde 1 - God ekonomisk hushållning').style).toBe('Heading2');
+    expect(paragraph(doc, 'Målområde 4 - Specifika utvecklingsområden').style).toBe('Heading2');
     expect(doc.paragraphs.find((p) => p.text.startsWith('Kommunstyrelsens mål 1:'))!.style).toBe('Heading3');
     expect(doc.paragraphs.filter((p) => p.style === 'TOC2').map((p) => p.text)).toEqual([
-      'Målområde 1 – God ekonomisk hushållning',
-      'Målområde 2 – De kommunala kärnverksamheterna',
-      'Målområde 3 – Tillväxt och demografi',
-      'Målområde 4 – Specifika utvecklingsområden',
+      'Målområde 1 - God ekonomisk hushållning',
+      'Målområde 2 - De kommunala kärnverksamheterna',
+      'Målområde 3 - Tillväxt och demografi',
+      'Målområde 4 - Specifika utvecklingsområden',
       'Övergripande perspektiv',
       'Uppföljning av nämnds uppdrag till förvaltning',
     ]);
-    expect(paragraph(doc, 'Integration').style).toBe('Heading3');
-    expect(paragraph(doc, 'Uppföljning om vad som gjorts för att främja digitala lösningar.').style).toBe('Heading4');
-    expect(paragraph(doc, 'Nästa steg').style).toBe('Heading5');
+    // Målområde 4 in the plan's order: Digitalisering (with its KF assignment), then Integration
+    // (with mål 4 one level below it).
+    const headings = doc.paragraphs.filter((p) => p.style?.startsWith('Heading')).map((p) => `${p.style} ${p.text}`);
+    const from = headings.indexOf('Heading2 Målområde 4 - Specifika utvecklingsområden');
+    expect(headings.slice(from, from + 7)).toEqual([
+      'Heading2 Målområde 4 - Specifika utvecklingsområden',
+      'Heading3 Digitalisering',
+      'Heading4 Uppföljning om vad som gjorts för att främja digitala lösningar.',
+      'Heading5 Vårt arbete och engagemang i Askersunds kommun',
+      'Heading5 Nästa steg',
+      'Heading3 Integration',
+      'Heading4 Kommunstyrelsens mål 4: Kommunens nya invånare ska lära sig god svenska och kunna få en egen försörjning',
+    ]);
+    // No level is skipped anywhere.
+    const levels = headings.map((h) => Number(/^Heading(\d)/.exec(h)![1]));
+    levels.forEach((level, i) => i > 0 && expect(level - levels[i - 1]!, headings[i]).toBeLessThanOrEqual(1));
     expect(paragraph(doc, 'Övergripande perspektiv').style).toBe('Heading2');
     expect(paragraph(doc, 'Uppföljning av nämnds uppdrag till förvaltning').style).toBe('Heading2');
 
@@ -137,6 +201,19 @@ describe('buildReportDocx', { timeout: 30_000 }, () => {
     expect(doc.document.indexOf('Table of Contents')).toBeLessThan(doc.document.indexOf('Förklaring till måluppfyllelse'));
 
     expect(doc.files['word/styles.xml']).toMatch(/<w:lang w:val="sv-SE"/);
+  });
+
+  it('is accessible: Swedish language, title and author, Calibri named for Word and LibreOffice alike', async () => {
+    const doc = await open(reportFixture());
+    expect(doc.files['word/styles.xml']).toMatch(/<w:lang w:val="sv-SE"/);
+    expect(doc.files['word/styles.xml']).toMatch(/<w:rFonts w:ascii="Calibri" [^>]*w:hAnsi="Calibri"/);
+    const core = doc.files['docProps/core.xml']!;
+    expect(core).toContain('<dc:title>Mål och uppdrag – Kommunstyrelsen – Delår 2024</dc:title>');
+    expect(core).toContain('<dc:creator>Kommunstyrelsen</dc:creator>');
+    expect(core).toContain('<dc:language>sv-SE</dc:language>');
+    // No pictures: the symbols are text, so nothing needs alt text.
+    expect(Object.keys(doc.files).filter((f) => f.startsWith('word/media/'))).toEqual([]);
+    expect(doc.document).not.toContain('<w:drawing>');
   });
 
   it('writes the Digitalisering list as real numbered list paragraphs and the styrmodell list as bullets', async () => {
@@ -186,11 +263,14 @@ describe('buildReportDocx', { timeout: 30_000 }, () => {
   });
 
   it('shows the preliminary notice only for a preliminary report', async () => {
+    // The page header always says it, whatever the reader chose; the banner only when asked for.
     const preliminary = await open(reportFixture({ preliminary: true, approvedAt: null }));
-    expect(preliminary.document).toContain('PRELIMINÄR – PERIODEN ÄR INTE ATTESTERAD');
-    expect(preliminary.paragraphs[0]!.text).toBe('PRELIMINÄR – PERIODEN ÄR INTE ATTESTERAD');
+    expect(preliminary.document).not.toContain('PRELIMINÄR');
     const header = Object.entries(preliminary.files).find(([name]) => /^word\/header\d+\.xml$/.test(name));
-    expect(header?.[1]).toContain('PRELIMINÄR');
+    expect(header?.[1]).toContain('PRELIMINÄR – PERIODEN ÄR INTE ATTESTERAD');
+    expect(header?.[1]).toContain('Kommunstyrelsen – Delår 2024');
+    const banner = await open(reportFixture({ preliminary: true, approvedAt: null }), { ...DEFAULT_REPORT_OPTIONS, preliminaryBanner: true });
+    expect(banner.paragraphs[0]!.text).toBe('PRELIMINÄR – PERIODEN ÄR INTE ATTESTERAD');
 
     const approved = await open(reportFixture());
     const all = Object.values(approved.files).join('\n');

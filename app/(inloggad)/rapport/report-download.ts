@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { getBoardReport, getBoardWorkbook } from '@/db/report';
 import { NotFoundError } from '@/lib/errors';
 import { buildReportDocx, DOCX_MIME } from '@/lib/report-docx';
+import { parseReportOptions } from '@/lib/report-options';
 import { buildReportXlsx, XLSX_MIME } from '@/lib/report-xlsx';
 import { reportFilename } from '@/lib/report-filename';
 import { authenticatedRoute } from '@/server/route';
@@ -31,7 +32,8 @@ export function reportDownload(kind: 'docx' | 'xlsx') {
       let name: string;
       if (kind === 'docx') {
         const report = await getBoardReport(db, user, boardId, periodId);
-        body = await buildReportDocx(report);
+        // The reader's choices on /rapport travel in the link (innehall=1, pilord=1, …); the rest are the seed's defaults.
+        body = await buildReportDocx(report, parseReportOptions(request.nextUrl.searchParams));
         name = reportFilename(report.boardName, report.period.label, 'docx');
       } else {
         const workbook = await getBoardWorkbook(db, user, boardId, periodId);
