@@ -1,7 +1,18 @@
 // The "Mål och uppdrag" section rendered as a page, laid out like the kommun's own report
-// (the seed) and printable on A4. The DOCX is rendered from the same model.
-import type { ReportFocusArea, ReportGoal, ReportModel, ReportUnitReport } from '@/lib/report-model';
-import { REPORT_LEGEND } from '@/lib/report-model';
+// (the seed) and printable on A4. The DOCX (lib/report-docx.ts) is rendered from the same
+// model with the same outline (areaParts, subAreaHeadings, assignmentsHeading), the same
+// status fills (REPORT_STATUS_FILL) and the same options (lib/report-options.ts).
+import type { CSSProperties, ReactNode } from 'react';
+import type { ReportCouncilAssignment, ReportFocusArea, ReportGoal, ReportIndicator, ReportModel, ReportUnitReport } from '@/lib/report-model';
+import {
+  areaParts,
+  assignmentsHeading,
+  focusAreaHeading,
+  legendColours,
+  REPORT_LEGEND,
+  REPORT_STATUS_FILL,
+  subAreaHeadings,
+} from '@/lib/report-model';
 import { colourLabel, colourSymbol, type Colour } from '@/lib/colour';
 import { trendArrow, trendLabel, type Trend } from '@/lib/trend';
 import { formatOutcome } from '@/lib/swedish-number';
@@ -10,14 +21,21 @@ import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options
 import { Markdown } from './markdown';
 
 const CELL = 'border border-slate-400 px-2 py-1 align-top';
+const BOARD_ASSIGNMENTS_HEADING = 'Uppföljning av nämnds uppdrag till förvaltning';
+
+/** The fill of a status, as in the DOCX. */
+function fillStyle(colour: Colour): CSSProperties {
+  return { backgroundColor: `#${REPORT_STATUS_FILL[colour]}` };
+}
 
 /**
- * A status as a fill (app/globals.css .status-fill: lightness, pattern and border differ per
- * colour, so the four stay apart in grey print) that always holds its symbol and word.
+ * A status as its fill (the DOCX's colour; the greys of the four differ) with a border of its
+ * own (app/globals.css .status-fill: solid, dashed, double, dotted) so that it stays apart in
+ * grey print too, always holding its symbol and word.
  */
 export function StatusFill({ colour }: { colour: Colour }) {
   return (
-    <span className={`status-fill status-fill--${colour}`}>
+    <span className={`status-fill status-fill--${colour}`} style={fillStyle(colour)}>
       <span aria-hidden="true">{colourSymbol(colour)}</span> {colourLabel(colour)}
     </span>
   );
@@ -42,13 +60,32 @@ function TrendMark({ trend, words }: { trend: Trend; words: boolean }) {
   );
 }
 
-function UnitReports({ reports }: { reports: ReportUnitReport[] }) {
-  if (!reports.length) return <p className="italic text-slate-700">Ingen återrapportering för perioden.</p>;
+/** A heading at an outline level (h1–h6), as the DOCX's Heading 1–6. */
+function Heading({ level, id, className, children }: { level: number; id?: string; className?: string; children: ReactNode }) {
+  const Tag = `h${Math.min(6, Math.max(1, level))}` as 'h1';
+  return (
+    <Tag id={id} className={className}>
+      {children}
+    </Tag>
+  );
+}
+
+/** Superscript note marks: ¹ ² ³ … (as in the DOCX). */
+const SUPERSCRIPT = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+function noteMark(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUPERSCRIPT[Number(d)])
+    .join('');
+}
+
+function UnitReports({ reports, level }: { reports: ReportUnitReport[]; level: number }) {
+  if (!reports.length) return <p className="mt-2 italic text-slate-700">Ingen återrapportering för perioden.</p>;
   return (
     <>
       {reports.map((r, i) => (
         <div key={i} className="mt-3">
-          {r.heading && <h4>{r.heading}</h4>}
+          {r.heading && <Heading level={level}>{r.heading}</Heading>}
           {r.body && <Markdown>{r.body}</Markdown>}
         </div>
       ))}
@@ -56,12 +93,27 @@ function UnitReports({ reports }: { reports: ReportUnitReport[] }) {
   );
 }
 
-function Goal({ goal, year, options }: { goal: ReportGoal; year: number; options: ReportOptions }) {
+/** The notes for colours and arrows the reporter chose (option "Markera …"), numbered as their marks. */
+function overrideNotes(indicators: ReportIndicator[], options: ReportOptions) {
+  const notes: string[] = [];
+  const marks = indicators.map((ind) => {
+    const mark = (chosen: { justification: string | null } | null | undefined, what: string) => {
+      if (!chosen || !options.overrideNotes) return '';
+      notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
+      return noteMark(notes.length);
+    };
+    return { colour: mark(ind.chosenColour, 'Färgen är'), trend: mark(ind.chosenTrend, 'Pilen är') };
+  });
+  return { notes, marks };
+}
+
+function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; level: number; options: ReportOptions }) {
+  const { notes, marks } = overrideNotes(goal.indicators, options);
   return (
     <section className="report-goal mt-5">
-      <h3>
+      <Heading level={level}>
         {goal.title}: {goal.text}
-      </h3>
+      </Heading>
       {goal.bearings.map((b) => (
         <p key={b} className="mt-2">
           Bäring på kommunfullmäktiges mål {b}.
@@ -80,16 +132,22 @@ function Goal({ goal, year, options }: { goal: ReportGoal; year: number; options
           </colgroup>
           <thead>
             <tr className="bg-slate-100">
-              <th scope="col" className={`${CELL} text-left`}>Mått</th>
-              <th scope="col" className={`${CELL} text-left`}>Mål {year}</th>
+              <th scope="col" className={`${CELL} text-left`}>
+                <span className="sr-only">Mått</span>
+              </th>
+              <th scope="col" className={`${CELL} text-left`}>
+                Mål {year}
+              </th>
               <th scope="col" className={`${CELL} text-right`}>
                 Utfall&nbsp;{year}
               </th>
-              <th scope="col" className={`${CELL} text-left`}>Måluppfyllelse</th>
+              <th scope="col" className={`${CELL} text-left`}>
+                Måluppfyllelse
+              </th>
             </tr>
           </thead>
           <tbody>
-            {goal.indicators.map((ind) => (
+            {goal.indicators.map((ind, i) => (
               <tr key={ind.name} className="report-row-keep">
                 <th scope="row" className={`${CELL} text-left font-normal`}>
                   {ind.name}
@@ -100,12 +158,14 @@ function Goal({ goal, year, options }: { goal: ReportGoal; year: number; options
                 <td className={`${CELL} text-right tabular-nums`} data-label={`Utfall ${year}`}>
                   {formatOutcome(ind.outcome, ind.decimals)}
                 </td>
-                <td className={CELL} data-label="Måluppfyllelse">
+                <td className={`${CELL} report-fill-cell`} style={fillStyle(ind.colour)} data-label="Måluppfyllelse">
                   <StatusFill colour={ind.colour} />
+                  {marks[i]!.colour}
                   {ind.trend && (
                     <>
                       {' '}
                       <TrendMark trend={ind.trend} words={options.trendWords} />
+                      {marks[i]!.trend}
                     </>
                   )}
                   {ind.analysis && (
@@ -113,12 +173,18 @@ function Goal({ goal, year, options }: { goal: ReportGoal; year: number; options
                       <Markdown>{ind.analysis}</Markdown>
                     </div>
                   )}
+                  {ind.referenceNote && <p className="mt-1 italic">{ind.referenceNote}</p>}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {notes.map((note, i) => (
+        <p key={i} className="mt-1 text-sm">
+          {noteMark(i + 1)} {note}
+        </p>
+      ))}
       {options.goalAttainment && (goal.colour || goal.forecastColour) && (
         <p className="mt-2 text-sm">
           {goal.colour && (
@@ -143,14 +209,52 @@ function Goal({ goal, year, options }: { goal: ReportGoal; year: number; options
   );
 }
 
+function CouncilAssignment({ assignment, level }: { assignment: ReportCouncilAssignment; level: number }) {
+  return (
+    <div className="mt-5">
+      <table className="report-table w-full table-fixed border-collapse text-sm">
+        <caption className="sr-only">Uppdrag från kommunfullmäktige</caption>
+        <thead>
+          <tr className="bg-slate-100">
+            <th scope="col" className={`${CELL} w-1/3 text-left`}>
+              Kommunfullmäktiges målområde
+            </th>
+            <th scope="col" className={`${CELL} text-left`}>
+              Uppdrag
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="report-row-keep">
+            <td className={CELL} data-label="Kommunfullmäktiges målområde">
+              {assignment.focusAreaLabel}
+            </td>
+            <td className={CELL} data-label="Uppdrag">
+              {assignment.title}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <UnitReports reports={assignment.reports} level={level} />
+    </div>
+  );
+}
+
+/**
+ * A målområde in the seed's outline (as the DOCX): its heading, the KF-mål and notes of a
+ * målområde without goals, then its parts in the plan's order, with a sub-area heading where
+ * the målområde is divided into sub-areas and "Uppdrag" where the seed sets assignments apart.
+ */
 function FocusArea({ area, year, options, id }: { area: ReportFocusArea; year: number; options: ReportOptions; id: string }) {
-  const subAreas = [...new Set([...area.goals.map((g) => g.subArea)].filter(Boolean))];
+  const parts = areaParts(area);
+  const headed = subAreaHeadings(parts);
+  const level = assignmentsHeading(area) ? 4 : 3;
   return (
     <section className="mt-8">
       <h2 id={id}>{focusAreaHeading(area)}</h2>
       {area.goals.length === 0 && area.councilGoals.length > 0 && (
         <div className="mt-2">
-          <p>Kommunfullmäktiges mål:</p>
+          <p className="font-semibold">Kommunfullmäktiges mål:</p>
           {area.councilGoals.map((c) => (
             <p key={c} className="mt-1">
               {c}
@@ -164,52 +268,27 @@ function FocusArea({ area, year, options, id }: { area: ReportFocusArea; year: n
           <Markdown>{n.body}</Markdown>
         </div>
       ))}
-      {area.goals
-        .filter((g) => !g.subArea)
-        .map((g) => (
-          <Goal key={g.title} goal={g} year={year} options={options} />
-        ))}
-      {subAreas.map((sub) => (
-        <div key={sub}>
-          <h3 className="mt-5">{sub}</h3>
-          {area.goals
-            .filter((g) => g.subArea === sub)
-            .map((g) => (
-              <Goal key={g.title} goal={g} year={year} options={options} />
+      {assignmentsHeading(area) && <h3 className="mt-5">Uppdrag</h3>}
+      {parts.map((part, p) => {
+        const partLevel = headed && part.subArea ? level + 1 : level;
+        return (
+          <div key={p}>
+            {headed && part.subArea && (
+              <Heading level={level} className="mt-5">
+                {part.subArea}
+              </Heading>
+            )}
+            {part.goals.map((i) => (
+              <Goal key={`g${i}`} goal={area.goals[i]!} year={year} level={partLevel} options={options} />
             ))}
-        </div>
-      ))}
-      {area.councilAssignments.map((a, i) => (
-        <div key={i} className="mt-5 break-inside-avoid-page">
-          <table className="report-table w-full table-fixed border-collapse text-sm">
-            <caption className="sr-only">Uppdrag från kommunfullmäktige</caption>
-            <thead>
-              <tr className="bg-slate-100">
-                <th scope="col" className={`${CELL} w-1/3 text-left`}>Kommunfullmäktiges målområde</th>
-                <th scope="col" className={`${CELL} text-left`}>Uppdrag</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td className={CELL} data-label="Kommunfullmäktiges målområde">
-                  {a.focusAreaLabel}
-                </td>
-                <td className={CELL} data-label="Uppdrag">
-                  {a.title}
-                </td>
-              </tr>
-            </tbody>
-          </table>
-          <UnitReports reports={a.reports} />
-        </div>
-      ))}
+            {part.councilAssignments.map((i) => (
+              <CouncilAssignment key={`a${i}`} assignment={area.councilAssignments[i]!} level={partLevel} />
+            ))}
+          </div>
+        );
+      })}
     </section>
   );
-}
-
-/** The printed page's running header and footer (CSS @page margin boxes, which Chromium prints). */
-function PrintFrame({ report, stamp }: { report: ReportModel; stamp: string }) {
-  return <style>{printPageCss(report, stamp)}</style>;
 }
 
 /** The headings of the section's parts, for the table of contents and their anchors. */
@@ -221,10 +300,9 @@ function outline(report: ReportModel): { id: string; text: string }[] {
   ];
 }
 
-const BOARD_ASSIGNMENTS_HEADING = 'Uppföljning av nämnds uppdrag till förvaltning';
-
-function focusAreaHeading(area: ReportFocusArea): string {
-  return `${area.number !== null ? `Målområde ${area.number} – ` : ''}${area.name}`;
+/** The printed page's running header and footer (CSS @page margin boxes, which Chromium prints). */
+function PrintFrame({ report, stamp }: { report: ReportModel; stamp: string }) {
+  return <style>{printPageCss(report, stamp)}</style>;
 }
 
 export function ReportDocument({
@@ -237,10 +315,10 @@ export function ReportDocument({
   options?: ReportOptions;
 }) {
   const stamp = reportStamp(report, approval);
-  const parts = outline(report);
   return (
-    <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-4 sm:p-8 leading-relaxed shadow-sm print:max-w-none print:p-0 print:shadow-none">
+    <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-4 leading-relaxed shadow-sm sm:p-8 print:max-w-none print:p-0 print:shadow-none">
       <PrintFrame report={report} stamp={stamp} />
+      {/* The page header: an unapproved period is always marked, whatever the options. */}
       <p className="report-running-head text-sm text-slate-700">
         {report.boardName} · {report.period.label}
         {report.preliminary && (
@@ -262,7 +340,7 @@ export function ReportDocument({
             Innehåll
           </p>
           <ul className="ml-1">
-            {parts.map((p) => (
+            {outline(report).map((p) => (
               <li key={p.id}>
                 <a href={`#${p.id}`} className="underline">
                   {p.text}
@@ -279,15 +357,15 @@ export function ReportDocument({
       )}
       <div className="report-legend mt-4 break-inside-avoid-page">
         <p className="font-semibold">Förklaring till måluppfyllelse:</p>
-        <p className="mt-2 font-medium">Färg</p>
+        <p className="mt-2 font-semibold">Färg</p>
         <ul className="ml-1 space-y-1">
-          {REPORT_LEGEND.colours.filter((c) => options.greyLegend || c.colour !== 'grey').map((c) => (
+          {legendColours(options).map((c) => (
             <li key={c.colour}>
               <StatusFill colour={c.colour} /> {c.text}
             </li>
           ))}
         </ul>
-        <p className="mt-2 font-medium">Trend</p>
+        <p className="mt-2 font-semibold">Trend</p>
         <ul className="ml-1">
           {REPORT_LEGEND.trends.map((t) => (
             <li key={t.trend}>

@@ -10,7 +10,7 @@ import type { ReportModel } from './report-model';
 import type { WorkbookModel, WorkbookReportParts } from './report-workbook-model';
 import { colourLabel, colourSymbol } from './colour';
 import { trendArrow, trendLabel } from './trend';
-import { REPORT_LEGEND, type ReportFocusArea } from './report-model';
+import { areaParts, focusAreaHeading, REPORT_LEGEND, type ReportFocusArea } from './report-model';
 import { liveContent, type PeriodContent } from './period-content';
 import { UnitTree } from './unit-tree';
 
@@ -137,10 +137,7 @@ export function buildWorkbook(input: {
   };
 }
 
-/** "Målområde 1 – God ekonomisk hushållning" */
-function areaLabel(area: ReportFocusArea): string {
-  return `${area.number != null ? `Målområde ${area.number} – ` : ''}${area.name}`;
-}
+const areaLabel = (area: ReportFocusArea) => focusAreaHeading(area);
 
 /** The report's items as rows, part by part (what an approval freezes with the workbook). */
 export function workbookReportParts(report: ReportModel): WorkbookReportParts {
@@ -159,14 +156,23 @@ export function workbookReportParts(report: ReportModel): WorkbookReportParts {
     reports.length
       ? reports.map((r) => ({ ...base, unit: r.unitName, unitStatus: r.status, heading: r.heading, body: r.body }))
       : [{ ...base, unit: null, unitStatus: null, heading: null, body: null }];
+  // Each målområde's goals and KF assignments in the plan's order of its parts (as the report shows them).
+  const inOrder = report.focusAreas.map((area) => {
+    const parts = areaParts(area);
+    return {
+      area,
+      goals: parts.flatMap((p) => p.goals.map((i) => area.goals[i]!)),
+      assignments: parts.flatMap((p) => p.councilAssignments.map((i) => area.councilAssignments[i]!)),
+    };
+  });
   return {
     texts,
     legend: [
       ...REPORT_LEGEND.colours.map((c) => ({ kind: 'Färg' as const, mark: colourSymbol(c.colour), word: colourLabel(c.colour), text: c.text })),
       ...REPORT_LEGEND.trends.map((t) => ({ kind: 'Trend' as const, mark: trendArrow(t.trend), word: trendLabel(t.trend), text: t.text })),
     ],
-    goals: report.focusAreas.flatMap((area) =>
-      area.goals.map((g) => ({
+    goals: inOrder.flatMap(({ area, goals }) =>
+      goals.map((g) => ({
         focusArea: areaLabel(area),
         subArea: g.subArea,
         title: g.title,
@@ -179,8 +185,8 @@ export function workbookReportParts(report: ReportModel): WorkbookReportParts {
         analysis: g.analysis,
       })),
     ),
-    indicators: report.focusAreas.flatMap((area) =>
-      area.goals.flatMap((g) =>
+    indicators: inOrder.flatMap(({ goals }) =>
+      goals.flatMap((g) =>
         g.indicators.map((i) => ({
           goalTitle: g.title,
           indicator: i.name,
@@ -192,11 +198,13 @@ export function workbookReportParts(report: ReportModel): WorkbookReportParts {
           trend: i.trend,
           analysis: i.analysis,
           referenceNote: i.referenceNote,
+          chosenColourReason: i.chosenColour ? (i.chosenColour.justification ?? '') : null,
+          chosenTrendReason: i.chosenTrend ? (i.chosenTrend.justification ?? '') : null,
         })),
       ),
     ),
-    councilAssignments: report.focusAreas.flatMap((area) =>
-      area.councilAssignments.flatMap((a) => reportRows(a.reports, { focusArea: a.focusAreaLabel, assignment: a.title, status: a.status })),
+    councilAssignments: inOrder.flatMap(({ assignments }) =>
+      assignments.flatMap((a) => reportRows(a.reports, { focusArea: a.focusAreaLabel, subArea: a.subArea ?? null, assignment: a.title, status: a.status })),
     ),
     boardAssignments: report.boardAssignments.groups.flatMap((group) =>
       group.assignments.flatMap((a) =>

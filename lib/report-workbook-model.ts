@@ -39,10 +39,15 @@ export interface WorkbookReportParts {
     trend: Trend | null;
     analysis: string | null;
     referenceNote: string | null;
+    /** The reporter chose the colour (not the rule's): with this reason ("" when none was given); null when computed. */
+    chosenColourReason: string | null;
+    /** The reporter chose the arrow: with this reason ("" when none was given); null when computed. */
+    chosenTrendReason: string | null;
   }[];
   /** The council's (KF) assignments in the report, one row per återrapportering (or one without). */
   councilAssignments: {
     focusArea: string;
+    subArea: string | null;
     assignment: string;
     status: ReportStatus | null;
     unit: string | null;

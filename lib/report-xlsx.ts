@@ -169,6 +169,8 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
       { header: 'Trend', width: 30 },
       { header: 'Kommentar', width: 60, wrap: true },
       { header: 'Not', width: 30, wrap: true },
+      { header: 'Färg vald av rapportören', width: 30, wrap: true },
+      { header: 'Pil vald av rapportören', width: 30, wrap: true },
     ],
     parts.indicators.map((i) => [
       i.goalTitle,
@@ -180,6 +182,8 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
       i.trend ? trendLabel(i.trend) : null,
       i.analysis ? markdownText(i.analysis) : null,
       i.referenceNote,
+      chosenText(i.chosenColourReason),
+      chosenText(i.chosenTrendReason),
     ]),
   );
   parts.indicators.forEach((v, i) => {
@@ -232,6 +236,7 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
     SHEET_NAMES.councilAssignments,
     [
       { header: 'Kommunfullmäktiges målområde', width: 40, wrap: true },
+      { header: 'Delområde', width: 20, wrap: true },
       { header: 'Uppdrag', width: 60, wrap: true },
       { header: 'Status', width: 14 },
       { header: 'Enhet', width: 26 },
@@ -241,6 +246,7 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
     ],
     parts.councilAssignments.map((a) => [
       a.focusArea,
+      a.subArea,
       a.assignment,
       a.status ? reportStatusLabel(a.status) : null,
       a.unit,
@@ -362,6 +368,12 @@ function dataSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: 
   for (const values of rows) ws.addRow(values);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
   return ws;
+}
+
+/** A choice by the reporter: "Ja: <reason>", "Ja (ingen motivering angiven)", or empty when computed. */
+function chosenText(reason: string | null): string | null {
+  if (reason === null) return null;
+  return reason ? `Ja: ${reason}` : 'Ja (ingen motivering angiven)';
 }
 
 function markdownText(md: string): string {

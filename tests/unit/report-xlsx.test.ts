@@ -49,6 +49,10 @@ describe('buildReportXlsx', { timeout: 30_000 }, () => {
 
   it('holds every item of the report as data: every text, word, number and date of the report model', async () => {
     const report = reportFixture();
+    // A colour and an arrow the reporter chose, with and without a reason.
+    const sick = report.focusAreas[0]!.goals[0]!.indicators[0]!;
+    sick.chosenColour = { justification: 'Utfallet är preliminärt enligt HR-systemet.' };
+    sick.chosenTrend = { justification: null };
     const wb = await open(workbookFixture({ parts: workbookReportParts(report) }));
     const texts: string[] = [];
     const numbers: number[] = [];
@@ -69,7 +73,8 @@ describe('buildReportXlsx', { timeout: 30_000 }, () => {
       if (!texts.some((t) => t.includes(text))) missing.push(`${path}: ${text}`);
     };
     const walk = (value: unknown, path: string, key: string): void => {
-      if (value === null || value === undefined || typeof value === 'boolean') return;
+      // The part indexes only order the blocks (the rows' order); the rest is content.
+      if (value === null || value === undefined || typeof value === 'boolean' || key === 'parts') return;
       if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`, key));
       if (typeof value === 'object') return Object.entries(value).forEach(([k, v]) => walk(v, `${path}.${k}`, k));
       if (['version', 'kind', 'decimals', 'approvedAt'].includes(key)) return;
@@ -91,13 +96,19 @@ describe('buildReportXlsx', { timeout: 30_000 }, () => {
     walk(report, 'report', '');
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(100);
+    const shown = wb.getWorksheet('Mått i rapporten')!;
+    const h = headers(shown);
+    const row = rowWith(shown, 2, 'Sjukfrånvaro exkl. AME, procent');
+    expect(row.getCell(h.indexOf('Färg vald av rapportören') + 1).value).toBe('Ja: Utfallet är preliminärt enligt HR-systemet.');
+    expect(row.getCell(h.indexOf('Pil vald av rapportören') + 1).value).toBe('Ja (ingen motivering angiven)');
+    expect(rowWith(shown, 2, 'Sjukfrånvaro AME, procent').getCell(h.indexOf('Färg vald av rapportören') + 1).type).toBe(ExcelJS.ValueType.Null);
   });
 
   it('has the KF assignments with their återrapportering, the board assignments with their texts, the texts and the legend', async () => {
     const wb = await open(workbookFixture());
     const kf = wb.getWorksheet('KF-uppdrag')!;
     const kh = headers(kf);
-    expect(kh).toEqual(['Kommunfullmäktiges målområde', 'Uppdrag', 'Status', 'Enhet', 'Enhetens status', 'Rubrik', 'Återrapportering']);
+    expect(kh).toEqual(['Kommunfullmäktiges målområde', 'Delområde', 'Uppdrag', 'Status', 'Enhet', 'Enhetens status', 'Rubrik', 'Återrapportering']);
     const digital = rowWith(kf, 1, 'Målområde 4 – Specifika utvecklingsområden: digitalisering');
     expect(digital.getCell(kh.indexOf('Status') + 1).value).toBe('Pågår');
     expect(digital.getCell(kh.indexOf('Enhet') + 1).value).toBe('Kommunledningsförvaltningen');
@@ -116,7 +127,7 @@ describe('buildReportXlsx', { timeout: 30_000 }, () => {
 
     const texts = wb.getWorksheet('Texter')!;
     expect(rowWith(texts, 1, 'Övergripande perspektiv').getCell(3).value).toMatch(/^Att arbeta för ökad tillgänglighet/);
-    expect(rowWith(texts, 1, 'Målområde 3 – Tillväxt och demografi').getCell(3).value).toBe('Vi är en attraktiv kommun att arbeta och leva i.');
+    expect(rowWith(texts, 1, 'Målområde 3 - Tillväxt och demografi').getCell(3).value).toBe('Vi är en attraktiv kommun att arbeta och leva i.');
 
     const legend = wb.getWorksheet('Förklaring')!;
     const rows: string[] = [];
