@@ -5,10 +5,7 @@ import ExcelJS from 'exceljs';
 import { buildReportXlsx, decimalsFormat } from '@/lib/report-xlsx';
 import { DIGITALISERING_ITEMS, reportFixture, workbookFixture } from '../support/report-fixture';
 import { workbookReportParts } from '@/lib/report-workbook-build';
-import { colourLabel, type Colour } from '@/lib/colour';
-import { trendLabel, type Trend } from '@/lib/trend';
-import { reportStatusLabel, type ReportStatus } from '@/lib/assignment-status';
-import { blocksToPlainText, markdownBlocks } from '@/lib/markdown-blocks';
+import { reportItemsMissingFrom } from '../support/workbook-items';
 import type { WorkbookModel } from '@/lib/report-workbook-model';
 
 async function open(model: WorkbookModel, now = new Date('2025-01-15T12:00:00Z')): Promise<ExcelJS.Workbook> {
@@ -54,48 +51,12 @@ describe('buildReportXlsx', { timeout: 30_000 }, () => {
     sick.chosenColour = { justification: 'Utfallet är preliminärt enligt HR-systemet.' };
     sick.chosenTrend = { justification: null };
     const wb = await open(workbookFixture({ parts: workbookReportParts(report) }));
-    const texts: string[] = [];
-    const numbers: number[] = [];
-    const dates: number[] = [];
-    wb.eachSheet((ws) =>
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          if (cell.type === ExcelJS.ValueType.Number) numbers.push(cell.value as number);
-          else if (cell.type === ExcelJS.ValueType.Date) dates.push((cell.value as Date).getTime());
-          else texts.push(cell.text);
-        }),
-      ),
-    );
-    const missing: string[] = [];
-    let checked = 0;
-    const expectText = (path: string, text: string) => {
-      checked++;
-      if (!texts.some((t) => t.includes(text))) missing.push(`${path}: ${text}`);
-    };
-    const walk = (value: unknown, path: string, key: string): void => {
-      // The part indexes only order the blocks (the rows' order); the rest is content.
-      if (value === null || value === undefined || typeof value === 'boolean' || key === 'parts') return;
-      if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`, key));
-      if (typeof value === 'object') return Object.entries(value).forEach(([k, v]) => walk(v, `${path}.${k}`, k));
-      if (['version', 'kind', 'decimals', 'approvedAt'].includes(key)) return;
-      if (key === 'colour' || key === 'forecastColour') return expectText(path, colourLabel(value as Colour));
-      if (key === 'trend') return expectText(path, trendLabel(value as Trend));
-      if (key === 'status') return expectText(path, reportStatusLabel(value as ReportStatus));
-      if (key === 'endDate') {
-        if (!dates.includes(Date.parse(`${value}T00:00:00Z`))) missing.push(`${path}: ${value}`);
-        return;
-      }
-      if (key === 'number') return expectText(path, `Målområde ${value}`);
-      if (typeof value === 'number') {
-        if (!numbers.includes(value)) missing.push(`${path}: ${value}`);
-        return;
-      }
-      const text = String(value);
-      expectText(path, /[\n*_[#]/.test(text) ? blocksToPlainText(markdownBlocks(text)) : text);
-    };
-    walk(report, 'report', '');
+    const { missing, checked } = reportItemsMissingFrom(wb, report);
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(100);
+    // The lookup finds what is not there: the same report against a workbook without its parts.
+    const bare = await open(workbookFixture({ parts: { texts: [], legend: [], goals: [], indicators: [], councilAssignments: [], boardAssignments: [] } }));
+    expect(reportItemsMissingFrom(bare, report).missing.length).toBeGreaterThan(20);
     const shown = wb.getWorksheet('Mått i rapporten')!;
     const h = headers(shown);
     const row = rowWith(shown, 2, 'Sjukfrånvaro exkl. AME, procent');
