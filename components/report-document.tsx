@@ -125,9 +125,9 @@ function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; 
         <table className="report-table mt-3 w-full table-fixed border-collapse text-sm">
           <caption className="sr-only">Mått för {goal.title}</caption>
           <colgroup>
-            <col className="w-[29%]" />
+            <col className="w-[27%]" />
             <col className="w-[15%]" />
-            <col className="w-[13%]" />
+            <col className="w-[15%]" />
             <col />
           </colgroup>
           <thead>

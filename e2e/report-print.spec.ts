@@ -33,7 +33,9 @@ test('the options apply to the page and the download links; copied text keeps wo
   await expect(report.getByText('Grått = ej mätt')).toHaveCount(0);
   await expect(report.getByText(/^Måluppfyllelse:/)).toHaveCount(0);
   const sick = report.getByRole('row').filter({ hasText: 'Sjukfrånvaro exkl. AME, procent' });
-  expect(await sick.innerText()).toMatch(/✓ Uppfyllt ↑\s*$/);
+  expect(await sick.innerText()).toMatch(/✓ Uppfyllt ↑¹?\s*$/);
+  // The arrow the fixture's reporter chose is marked, its note under the table (on by default).
+  await expect(report.getByText(/^¹ Pilen är vald av rapportören/)).toBeVisible();
   // Without words the arrow still has its meaning for a screen reader.
   await expect(sick.getByRole('img', { name: 'Bättre än året innan' })).toBeVisible();
 
@@ -50,6 +52,7 @@ test('the options apply to the page and the download links; copied text keeps wo
   await expect(report.getByText('Preliminär – perioden är inte attesterad')).toBeVisible();
   await expect(report.getByRole('navigation', { name: 'Innehåll' }).getByRole('link')).not.toHaveCount(0);
   await expect(report.getByRole('listitem').filter({ hasText: 'Grått = ej mätt' })).toBeVisible();
+  await expect(report.getByText(/vald av rapportören/)).toHaveCount(0);
   for (const name of ['Ladda ner Word (DOCX)', 'Ladda ner Excel (XLSX)']) {
     const href = (await page.getByRole('link', { name }).getAttribute('href'))!;
     const params = new URL(href, page.url()).searchParams;
