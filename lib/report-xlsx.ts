@@ -19,8 +19,8 @@ export const SHEET_NAMES = {
   texts: 'Texter',
   legend: 'Förklaring',
   goals: 'Mål',
-  reportIndicators: 'Mått i rapporten',
   indicators: 'Mått och utfall',
+  reportIndicators: 'Mått i rapporten',
   councilAssignments: 'KF-uppdrag',
   boardAssignments: 'Nämndens uppdrag',
   assignments: 'Uppdrag och återrapportering',
@@ -156,40 +156,6 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
     ],
   );
 
-  const reportIndicatorSheet = dataSheet(
-    wb,
-    SHEET_NAMES.reportIndicators,
-    [
-      { header: 'Mål', width: 26 },
-      { header: 'Mått', width: 44, wrap: true },
-      { header: 'Enhet', width: 12 },
-      { header: 'Målvärde', width: 18 },
-      { header: 'Utfall', width: 12 },
-      { header: 'Måluppfyllelse', width: 18 },
-      { header: 'Trend', width: 30 },
-      { header: 'Kommentar', width: 60, wrap: true },
-      { header: 'Not', width: 30, wrap: true },
-      { header: 'Färg vald av rapportören', width: 30, wrap: true },
-      { header: 'Pil vald av rapportören', width: 30, wrap: true },
-    ],
-    parts.indicators.map((i) => [
-      i.goalTitle,
-      i.indicator,
-      i.unitOfMeasure,
-      i.targetLabel,
-      i.outcome,
-      colourLabel(i.colour),
-      i.trend ? trendLabel(i.trend) : null,
-      i.analysis ? markdownText(i.analysis) : null,
-      i.referenceNote,
-      chosenText(i.chosenColourReason),
-      chosenText(i.chosenTrendReason),
-    ]),
-  );
-  parts.indicators.forEach((v, i) => {
-    reportIndicatorSheet.getCell(i + 2, 5).numFmt = decimalsFormat(v.decimals);
-  });
-
   const indicatorSheet = dataSheet(
     wb,
     SHEET_NAMES.indicators,
@@ -229,6 +195,40 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
   // Each outcome is shown with its indicator's decimals.
   model.indicatorValues.forEach((v, i) => {
     indicatorSheet.getCell(i + 2, 8).numFmt = decimalsFormat(v.decimals);
+  });
+
+  const reportIndicatorSheet = dataSheet(
+    wb,
+    SHEET_NAMES.reportIndicators,
+    [
+      { header: 'Mål', width: 26 },
+      { header: 'Mått', width: 44, wrap: true },
+      { header: 'Enhet', width: 12 },
+      { header: 'Målvärde', width: 18 },
+      { header: 'Utfall', width: 12 },
+      { header: 'Måluppfyllelse', width: 18 },
+      { header: 'Trend', width: 30 },
+      { header: 'Kommentar', width: 60, wrap: true },
+      { header: 'Not', width: 30, wrap: true },
+      { header: 'Färg vald av rapportören', width: 30, wrap: true },
+      { header: 'Pil vald av rapportören', width: 30, wrap: true },
+    ],
+    parts.indicators.map((i) => [
+      i.goalTitle,
+      i.indicator,
+      i.unitOfMeasure,
+      i.targetLabel,
+      i.outcome,
+      colourLabel(i.colour),
+      i.trend ? trendLabel(i.trend) : null,
+      i.analysis ? markdownText(i.analysis) : null,
+      i.referenceNote,
+      chosenText(i.chosenColourReason),
+      chosenText(i.chosenTrendReason),
+    ]),
+  );
+  parts.indicators.forEach((v, i) => {
+    reportIndicatorSheet.getCell(i + 2, 5).numFmt = decimalsFormat(v.decimals);
   });
 
   dataSheet(

@@ -36,8 +36,8 @@ describe('buildReportXlsx', { timeout: 30_000 }, () => {
       'Texter',
       'Förklaring',
       'Mål',
-      'Mått i rapporten',
       'Mått och utfall',
+      'Mått i rapporten',
       'KF-uppdrag',
       'Nämndens uppdrag',
       'Uppdrag och återrapportering',
@@ -133,7 +133,7 @@ describe('buildReportXlsx', { timeout: 30_000 }, () => {
 
   it('has a bold, frozen header row with a filter on every data sheet', async () => {
     const wb = await open(workbookFixture());
-    for (const name of ['Texter', 'Förklaring', 'Mål', 'Mått i rapporten', 'Mått och utfall', 'KF-uppdrag', 'Nämndens uppdrag', 'Uppdrag och återrapportering']) {
+    for (const name of ['Texter', 'Förklaring', 'Mål', 'Mått och utfall', 'Mått i rapporten', 'KF-uppdrag', 'Nämndens uppdrag', 'Uppdrag och återrapportering']) {
       const ws = wb.getWorksheet(name)!;
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
