@@ -159,6 +159,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period): Pr
         text: s.boardGoals.text,
         methodText: s.boardGoals.methodText,
         rule: s.boardGoals.rule,
+        reportYearRow: s.boardGoals.reportYearRow,
         archivedAt: s.boardGoals.archivedAt,
       })
       .from(s.boardGoals)
@@ -263,6 +264,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period): Pr
         seq: s.goalAssessments.seq,
         computedColour: s.goalAssessments.computedColour,
         chosenColour: s.goalAssessments.chosenColour,
+        justification: s.goalAssessments.justification,
         forecastColour: s.goalAssessments.forecastColour,
         analysis: s.goalAssessments.analysis,
       },

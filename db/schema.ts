@@ -274,6 +274,8 @@ export const boardGoals = pgTable(
     text: text('text').notNull(),
     methodText: text('method_text'), // "Mått/metod", Markdown
     rule: goalRule('rule').notNull(),
+    // The report's goal table has the seed's "År | 2024 | 2024" row under a "Mål | Utfall" header.
+    reportYearRow: boolean('report_year_row').notNull().default(false),
     continuesId: uuid('continues_id'),
     sortOrder: integer('sort_order').notNull().default(0),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

@@ -56,6 +56,8 @@ export interface ContentGoal {
   text: string;
   methodText: string | null;
   rule: GoalRule;
+  /** The report's table has the seed's "År | 2024 | 2024" row under its header. */
+  reportYearRow?: boolean;
   archivedAt: Archived;
   /** "Bäring på": the council goals, in their order. */
   councilGoalIds: string[];
@@ -123,6 +125,8 @@ export interface ContentAssessment {
   seq: number;
   computedColour: Colour | null;
   chosenColour: Colour | null;
+  /** The reporter's reason for a chosen colour. */
+  justification?: string | null;
   forecastColour: Colour | null;
   analysis: string | null;
 }

@@ -78,7 +78,12 @@ export function buildReport(content: PeriodContent, board: { id: string; name: s
       // The seed's "Adressering: Sydnärkes utbildningsförbund, kommunledningsförvaltningen".
       addressedTo: g.unitIds.map((u, i) => (i === 0 ? tree.name(u) : nameInRunningText(tree.name(u)))),
       subArea: subName(g.focusAreaId),
+      yearRow: g.reportYearRow ?? false,
       colour: assessed?.chosenColour ?? assessed?.computedColour ?? goalAttainment(g.rule, inds.map((i) => i.colour)),
+      chosenColour:
+        assessed?.chosenColour != null && assessed.chosenColour !== assessed.computedColour
+          ? { justification: assessed.justification ?? null }
+          : null,
       forecastColour: assessed?.forecastColour ?? null,
       analysis: assessed?.analysis ?? null,
       indicators: inds,

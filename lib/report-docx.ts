@@ -400,15 +400,18 @@ class DocxBuilder {
 
     const notes: string[] = [];
     if (goal.indicators.length > 0) {
-      const header = ['', `Mål ${year}`, `Utfall ${year}`, 'Måluppfyllelse'];
+      // The seed's two headers: "Mål 2024 | Utfall 2024", or "Mål | Utfall" with "År | 2024 | 2024" under it.
+      const header = goal.yearRow ? ['', 'Mål', 'Utfall', 'Måluppfyllelse'] : ['', `Mål ${year}`, `Utfall ${year}`, 'Måluppfyllelse'];
       const rows = goal.indicators.map((ind) => this.indicatorRow(ind, notes));
       out.push(
         this.table(goalColumnWidths(goal, header), header, rows, {
+          subHeader: goal.yearRow ? ['År', String(year), String(year), ''] : undefined,
           rightAligned: [2],
           fills: goal.indicators.map((ind) => [undefined, undefined, undefined, COLOUR_FILL[ind.colour]]),
         }),
       );
     }
+    const tableNotes = notes.length;
     notes.forEach((note, i) => {
       out.push(this.para(textRuns(`${noteMark(i + 1)} ${note}`), { spacing: { before: i === 0 ? 60 : 0, after: 40 }, style: 'NoteText' }));
     });
@@ -417,24 +420,36 @@ class DocxBuilder {
 
     if (this.options.goalAttainment) {
       const assessment: ParagraphChild[] = [];
-      if (goal.colour) assessment.push(...textRuns(`Måluppfyllelse: ${colourSymbol(goal.colour)} ${colourLabel(goal.colour)}.`));
+      if (goal.colour) {
+        assessment.push(
+          ...textRuns(`Måluppfyllelse: ${colourSymbol(goal.colour)} ${colourLabel(goal.colour)}${this.noteFor(goal.chosenColour, 'Färgen är', notes)}.`),
+        );
+      }
       if (goal.forecastColour) {
         if (assessment.length) assessment.push(new TextRun(' '));
         assessment.push(...textRuns(`Prognos helår: ${colourSymbol(goal.forecastColour)} ${colourLabel(goal.forecastColour)}.`));
       }
-      if (assessment.length) out.push(this.para(assessment, { spacing: { before: 120 }, keepLines: true }));
+      if (assessment.length) {
+        out.push(this.para(assessment, { spacing: { before: 120 }, keepLines: true, keepNext: notes.length > tableNotes }));
+        notes.slice(tableNotes).forEach((note, i) => {
+          out.push(this.para(textRuns(`${noteMark(tableNotes + i + 1)} ${note}`), { spacing: { after: 40 }, style: 'NoteText' }));
+        });
+      }
     }
     if (goal.analysis) out.push(...this.blocks(markdownBlocks(goal.analysis), { headingBase: level + 1, inCell: false }));
     return out;
   }
 
+  /** The note mark for a colour or arrow the reporter chose ('' for none), its note added to notes. */
+  private noteFor(chosen: { justification: string | null } | null | undefined, what: string, notes: string[]): string {
+    if (!chosen || !this.options.overrideNotes) return '';
+    notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
+    return noteMark(notes.length);
+  }
+
   /** An indicator's row; a colour or arrow the reporter chose gets a note mark, its note added to notes. */
   private indicatorRow(ind: ReportIndicator, notes: string[]): Paragraph[][] {
-    const mark = (chosen: { justification: string | null } | null | undefined, what: string): string => {
-      if (!chosen || !this.options.overrideNotes) return '';
-      notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
-      return noteMark(notes.length);
-    };
+    const mark = (chosen: { justification: string | null } | null | undefined, what: string) => this.noteFor(chosen, what, notes);
     const status: ParagraphChild[] = [
       new TextRun({ text: `${colourSymbol(ind.colour)} ${colourLabel(ind.colour)}${mark(ind.chosenColour, 'Färgen är')}`, bold: true }),
     ];
@@ -506,8 +521,26 @@ class DocxBuilder {
     widths: number[],
     header: string[],
     rows: Paragraph[][][],
-    options: { rightAligned?: number[]; fills?: (string | undefined)[][] } = {},
+    options: { subHeader?: string[]; rightAligned?: number[]; fills?: (string | undefined)[][] } = {},
   ): Table {
+    const headerRow = (texts: string[], bold: boolean) =>
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: texts.map((h, i) =>
+          cell(
+            [
+              new Paragraph({
+                children: h ? [new TextRun({ text: h, bold })] : [],
+                alignment: options.rightAligned?.includes(i) ? AlignmentType.RIGHT : undefined,
+                keepNext: true,
+              }),
+            ],
+            i,
+            HEADER_FILL,
+          ),
+        ),
+      });
     const cell = (children: Paragraph[], i: number, fill?: string) =>
       new TableCell({
         children: children.length > 0 ? children : [new Paragraph({})],
@@ -521,23 +554,8 @@ class DocxBuilder {
       borders: TABLE_BORDERS,
       margins: CELL_MARGINS,
       rows: [
-        new TableRow({
-          tableHeader: true,
-          cantSplit: true,
-          children: header.map((h, i) =>
-            cell(
-              [
-                new Paragraph({
-                  children: h ? [new TextRun({ text: h, bold: true })] : [],
-                  alignment: options.rightAligned?.includes(i) ? AlignmentType.RIGHT : undefined,
-                  keepNext: true,
-                }),
-              ],
-              i,
-              HEADER_FILL,
-            ),
-          ),
-        }),
+        headerRow(header, true),
+        ...(options.subHeader ? [headerRow(options.subHeader, false)] : []),
         ...rows.map((row, r) => new TableRow({ children: row.map((children, i) => cell(children, i, options.fills?.[r]?.[i])) })),
       ],
     });

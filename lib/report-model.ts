@@ -34,7 +34,11 @@ export interface ReportGoal {
   addressedTo: string[];
   /** The sub-area it sits under ("Integration"), if any. */
   subArea: string | null;
+  /** The table's header is "Mål | Utfall" with the seed's "År | 2024 | 2024" row under it (else "Mål 2024 | Utfall 2024"). */
+  yearRow?: boolean;
   colour: Colour | null;
+  /** The reporter chose the goal's colour instead of the rule's: the reason given (absent in older snapshots). */
+  chosenColour?: { justification: string | null } | null;
   forecastColour: Colour | null;
   analysis: string | null;
   indicators: ReportIndicator[];

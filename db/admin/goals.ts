@@ -29,6 +29,8 @@ export interface BoardGoalInput {
   text: string;
   methodText: string | null;
   rule: GoalRule;
+  /** The report's table has the seed's "År | 2024 | 2024" row under a "Mål | Utfall" header. */
+  reportYearRow?: boolean;
   focusAreaId: string;
   councilGoalIds: string[];
   /** The responsible units, in the order they are named. */
@@ -231,6 +233,7 @@ export async function getPlanGoalsAdmin(db: Db, user: CurrentUser | null, planId
       text: g.text,
       methodText: g.methodText,
       rule: g.rule,
+      reportYearRow: g.reportYearRow,
       focusAreaId: g.focusAreaId,
       councilGoalIds: bearings.filter((b) => b.goalId === g.id).map((b) => b.id),
       unitIds: goalUnits.filter((u) => u.goalId === g.id).map((u) => u.id),
@@ -329,6 +332,7 @@ function goalFields(row: GoalRow, links: { councilGoalIds: string[]; unitIds: st
     text: row.text,
     methodText: row.methodText,
     rule: row.rule,
+    reportYearRow: row.reportYearRow,
     focusAreaId: row.focusAreaId,
     councilGoalIds: links.councilGoalIds,
     unitIds: links.unitIds,

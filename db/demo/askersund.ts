@@ -158,6 +158,7 @@ export const askersund: DemoData = {
     },
     {
       code: 'KS-2024-M3',
+      yearRow: true, // the seed's table: "Mål | Utfall" and "År | 2024 | 2024" under it
       number: 3,
       focusArea: 'MO2',
       text: "Deltagarna inom arbetsmarknadsenheten ska nå en stegförflyttning.",
@@ -183,6 +184,7 @@ export const askersund: DemoData = {
     },
     {
       code: 'KS-2024-M4',
+      yearRow: true, // the seed's table: "Mål | Utfall" and "År | 2024 | 2024" under it
       number: 4,
       focusArea: 'MO4-INT',
       text: "Kommunens nya invånare ska lära sig god svenska och kunna få en egen försörjning",

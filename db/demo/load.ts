@@ -126,6 +126,7 @@ async function insertDemo(db: Db, data: DemoData, passwordHash: string): Promise
         text: goal.text,
         methodText: goal.methodText ?? null,
         rule: goal.rule,
+        reportYearRow: goal.yearRow ?? false,
         sortOrder: gi,
       })
       .returning({ id: s.boardGoals.id });

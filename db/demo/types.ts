@@ -89,6 +89,8 @@ export interface DemoGoal {
   text: string;
   methodText?: string;
   rule: GoalRule;
+  /** The report's table has the seed's "År | 2024 | 2024" row under a "Mål | Utfall" header. */
+  yearRow?: boolean;
   bearsOn: string[]; // council goal codes
   units: string[]; // "Adressering", unit codes in order
   indicators: DemoIndicator[];

@@ -156,6 +156,29 @@ describe.each(engines)('board goal administration on $name', (engine) => {
     expect(await historyCounts()).toEqual(before);
   });
 
+  it("the form's checkbox sets the report's year row (the seed's mål 3 and 4 have it); unchecking clears it", async () => {
+    const data = await getPlanGoalsAdmin(db, admin, plan2024);
+    expect(data.goals.filter((g) => g.number <= 4).map((g) => g.reportYearRow)).toEqual([false, false, true, true]);
+    const result = await runAction(
+      createBoardGoalAction,
+      admin,
+      { planId: plan2024, code: 'KS-2024-AR', number: '77', text: 'Ett mål med årsrad.', rule: 'all', focusAreaId: mo1, unitIds: hr, reportYearRow: 'on' },
+      db,
+    );
+    expect(result).toMatchObject({ status: 'ok' });
+    const id77 = (await getPlanGoalsAdmin(db, admin, plan2024)).goals.find((g) => g.number === 77)!;
+    expect(id77.reportYearRow).toBe(true);
+    await updateBoardGoal(db, admin, { ...inputOf(id77), id: id77.id, reportYearRow: false });
+    expect((await goalIn(plan2024, id77.id)).reportYearRow).toBe(false);
+    const bad = await runAction(
+      createBoardGoalAction,
+      admin,
+      { planId: plan2024, code: 'KS-2024-AS', number: '78', text: 'x', rule: 'all', focusAreaId: mo1, unitIds: hr, reportYearRow: 'ja' },
+      db,
+    );
+    expect(bad).toMatchObject({ status: 'error', fieldErrors: { reportYearRow: ['Uppgiften har fel format.'] } });
+  });
+
   it('the action asks for at least one responsible unit', async () => {
     const result = await runAction(
       createBoardGoalAction,

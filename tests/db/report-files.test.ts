@@ -127,6 +127,14 @@ describe('the report files of the demo', () => {
     expect(text).toContain('Målområde 2 - De kommunala kärnverksamheterna: Social omsorg');
   });
 
+  it('keeps the seed’s "År | 2024 | 2024" row under the header of mål 3 and 4 only', () => {
+    const yearRows = text.flatMap((line, i) => (line === 'År' && text[i + 1] === '2024' && text[i + 2] === '2024' ? [i] : []));
+    expect(yearRows).toHaveLength(2);
+    expect(text[yearRows[0]! + 3]).toBe('Andel deltagare som går vidare till arbete eller studier, procent');
+    expect(text[yearRows[1]! + 3]).toBe('Elever som klarar minst två kurser, procent');
+    expect(text.filter((line) => line === 'Mål 2024')).toHaveLength(2);
+  });
+
   it('marks the arrows the reporter chose, with the reason, under the table', () => {
     expect(text).toContain('✓ Uppfyllt ↑¹');
     expect(text).toContain('¹ Pilen är vald av rapportören: Trendpilen enligt Kommunstyrelsens delårsbokslut 2024-08-31.');

@@ -15,7 +15,7 @@ import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getBoardReport } from '@/db/report';
 import { buildReportDocx } from '@/lib/report-docx';
-import { DEFAULT_REPORT_OPTIONS } from '@/lib/report-options';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 
 /**
@@ -76,7 +76,23 @@ const MARGIN = 1418 / 20;
 const BODY_TOP = MARGIN;
 const BODY_BOTTOM = PAGE_HEIGHT - MARGIN;
 
-describe('the demo report as LibreOffice lays it out', () => {
+const ALL_ON: ReportOptions = {
+  tableOfContents: true,
+  preliminaryBanner: true,
+  greyLegend: true,
+  goalAttainment: true,
+  trendWords: true,
+  overrideNotes: true,
+};
+
+// The seed's defaults, every addition the reader can choose on /rapport, and a follow-up four
+// times the seed's styrmodell text: a table row taller than a page, which must split rather
+// than lose its end (the issue's "Beslut om inriktning kommer att fattas under oktober-24.").
+describe.each([
+  { name: 'the defaults', options: DEFAULT_REPORT_OPTIONS, tallRow: false },
+  { name: 'every addition chosen', options: ALL_ON, tallRow: false },
+  { name: 'a table row taller than a page', options: DEFAULT_REPORT_OPTIONS, tallRow: true },
+])('the demo report as LibreOffice lays it out, with $name', ({ options, tallRow }) => {
   let database: Database;
   let dir: string;
   let docxText: { style: string | null; text: string }[];
@@ -91,7 +107,12 @@ describe('the demo report as LibreOffice lays it out', () => {
     const viewer = await demoUser(database.db, DEMO_EMAILS.viewer);
     const ks = (await database.db.select().from(s.units).where(eq(s.units.code, 'KS')))[0]!.id;
     const periodId = (await database.db.select().from(s.periods).where(eq(s.periods.kind, 'delar')))[0]!.id;
-    const docx = await buildReportDocx(await getBoardReport(database.db, viewer, ks, periodId), DEFAULT_REPORT_OPTIONS);
+    const report = await getBoardReport(database.db, viewer, ks, periodId);
+    if (tallRow) {
+      const styrmodell = report.boardAssignments.groups[1]!.assignments[0]!.followUp[0]!;
+      styrmodell.body = [1, 2, 3, 4].map((n) => `Del ${n}.\n\n${styrmodell.body}`).join('\n\n');
+    }
+    const docx = await buildReportDocx(report, options);
     const zip = await JSZip.loadAsync(docx);
     docxText = docxParagraphs(await zip.file('word/document.xml')!.async('string'));
 
@@ -120,6 +141,7 @@ describe('the demo report as LibreOffice lays it out', () => {
   });
 
   it('has the seed’s heading outline, with no level skipped', () => {
+    // (The table of contents' entries are paragraphs of their own styles, not headings.)
     const outline = docxText.flatMap((p) => {
       const level = /^Heading(\d)$/.exec(p.style ?? '')?.[1];
       return level ? [[Number(level), p.text] as [number, string]] : [];

@@ -127,8 +127,34 @@ describe('buildReportDocx', { timeout: 30_000 }, () => {
     const table = doc.document.indexOf('Sjukfrånvaro AME, procent');
     expect(doc.document.indexOf('¹ Pilen är vald')).toBeGreaterThan(table);
 
+    // A goal's chosen colour is marked on its Måluppfyllelse line (shown when the reader asks for it).
+    const goal = model.focusAreas.flatMap((f) => f.goals).find((g) => g.colour === 'red' && g.forecastColour === 'yellow')!;
+    goal.chosenColour = { justification: 'Bedömd utifrån hela året.' };
+    const withLine = await open(model, { ...DEFAULT_REPORT_OPTIONS, goalAttainment: true });
+    const lines = withLine.paragraphs.map((p) => p.text);
+    const at = lines.findIndex((t) => t.startsWith('Måluppfyllelse: ✕ Ej uppfyllt'));
+    expect(lines[at]).toMatch(/^Måluppfyllelse: ✕ Ej uppfyllt(\d|[¹²³⁴]). Prognos helår: ◐ Delvis uppfyllt\.$/);
+    expect(lines[at + 1]).toMatch(/^[¹²³⁴] Färgen är vald av rapportören: Bedömd utifrån hela året\.$/);
+
     const off = await open(model, { ...DEFAULT_REPORT_OPTIONS, overrideNotes: false });
     expect(off.document).not.toMatch(/vald av rapportören|¹/);
+  });
+
+  it("writes the seed's year row under a 'Mål | Utfall' header where the goal has it, as a header row too", async () => {
+    const model = reportFixture();
+    model.focusAreas[3]!.goals[0]!.yearRow = true;
+    const doc = await open(model);
+    const tables = [...doc.document.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map(([t]) => t);
+    const rowsOf = (t: string) => [...t.matchAll(/<w:tr>.*?<\/w:tr>|<w:tr [^>]*>.*?<\/w:tr>/g)].map(([r]) => r);
+    const textsOf = (r: string) => [...r.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((m) => m[1]);
+    const goal4 = rowsOf(tables.find((t) => t.includes('Elever som klarar minst två kurser'))!);
+    expect(textsOf(goal4[0]!)).toEqual(['Mål', 'Utfall', 'Måluppfyllelse']);
+    expect(textsOf(goal4[1]!)).toEqual(['År', '2024', '2024']);
+    expect(goal4[1]).toContain('<w:tblHeader/>');
+    // A goal without it keeps "Mål 2024 | Utfall 2024" and no year row.
+    const goal1 = rowsOf(tables.find((t) => t.includes('1,86'))!);
+    expect(textsOf(goal1[0]!)).toEqual(['Mål 2024', 'Utfall 2024', 'Måluppfyllelse']);
+    expect(textsOf(goal1[1]!)[0]).toBe('Sjukfrånvaro exkl. AME, procent');
   });
 
   it('puts the indicators in a real table with a repeating header row and shaded attainment cells', async () => {

@@ -6,7 +6,7 @@ import { useActionState, useId, useState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { BoardGoalAdminDTO, PlanGoalsAdminDTO } from '@/db/admin/goals';
 import { submitWithoutReset } from '@/components/submit-without-reset';
-import { CheckboxList, FieldGroup, fieldError, moved, OrderList, SelectField, SubmitRow, TextAreaField, TextField, toggled } from '@/components/form-field';
+import { Checkbox, CheckboxList, FieldGroup, fieldError, moved, OrderList, SelectField, SubmitRow, TextAreaField, TextField, toggled } from '@/components/form-field';
 import { useFields } from '@/components/use-fields';
 import { createBoardGoal, updateBoardGoal } from './actions';
 import { RULE_LABELS } from './labels';
@@ -41,12 +41,14 @@ export function GoalForm({
   const { setFields, bind } = useFields<Fields>(() => initialFields(goal, nextNumber));
   const [councilGoalIds, setCouncilGoalIds] = useState<string[]>(goal?.councilGoalIds ?? []);
   const [unitIds, setUnitIds] = useState<string[]>(goal?.unitIds ?? []);
+  const [yearRow, setYearRow] = useState<boolean>(goal?.reportYearRow ?? false);
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
     const r = await (goal ? updateBoardGoal : createBoardGoal)(previous, formData);
     if (r.status === 'ok' && !goal) {
       setFields(initialFields(undefined, nextNumber + 1));
       setCouncilGoalIds([]);
       setUnitIds([]);
+      setYearRow(false);
     }
     return r;
   }, null);
@@ -80,6 +82,19 @@ export function GoalForm({
         rows={4}
         hint="Markdown: - punktlista, 1. numrerad lista, *kursiv*, **fet**."
         {...bind('methodText', result)}
+      />
+      <Checkbox
+        name="reportYearRow"
+        checked={yearRow}
+        onChange={(e) => setYearRow(e.target.checked)}
+        className="text-sm"
+        multiline
+        label={
+          <>
+            Rad med år under tabellhuvudet i rapporten
+            <span className="block text-xs text-slate-700">Rubrikerna ”Mål” och ”Utfall” och raden ”År | {'<år>'} | {'<år>'}” under dem, i stället för ”Mål {'<år>'}” och ”Utfall {'<år>'}”.</span>
+          </>
+        }
       />
       <SelectField label="Målområde" {...bind('focusAreaId', result)}>
         <option value="">Välj målområde eller delområde</option>

@@ -1,7 +1,7 @@
 // The fields of the goal and indicator forms, shared by their create and update actions.
 import { z } from '@/lib/zod';
 import type { IndicatorInput } from '@/db/admin/indicators';
-import { code, idList, optionalId, optionalText, optionalYear, requiredText, swedishNumber } from '../malomraden/fields';
+import { checkbox, code, idList, optionalId, optionalText, optionalYear, requiredText, swedishNumber } from '../malomraden/fields';
 import { SCHEDULES } from './labels';
 
 export const boardGoalFields = {
@@ -14,6 +14,7 @@ export const boardGoalFields = {
   text: requiredText('Skriv målet.', 4000),
   methodText: optionalText(20_000),
   rule: z.enum(['all', 'majority', 'manual'], 'Välj hur måluppfyllelsen bedöms.'),
+  reportYearRow: checkbox,
   focusAreaId: z.uuid('Välj målområde.'),
   councilGoalIds: idList('Okänt KF-mål.'),
   unitIds: idList('Okänd enhet.').refine((ids) => ids.length > 0, 'Välj minst en ansvarig enhet.'),

@@ -72,4 +72,10 @@ export const idList = (message: string) =>
     .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.uuid(message)).max(100));
 
+/** A single checkbox: checked sends "on", unchecked sends nothing. */
+export const checkbox = z
+  .enum(['on'], 'Uppgiften har fel format.')
+  .optional()
+  .transform((v) => v === 'on');
+
 export const archivedFlag = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -1,0 +1,1 @@
+ALTER TABLE "board_goals" ADD COLUMN "report_year_row" boolean DEFAULT false NOT NULL;
