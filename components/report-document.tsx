@@ -3,7 +3,7 @@
 // model with the same outline (areaParts, subAreaHeadings, assignmentsHeading), the same
 // status fills (REPORT_STATUS_FILL) and the same options (lib/report-options.ts).
 import type { CSSProperties, ReactNode } from 'react';
-import type { ReportCouncilAssignment, ReportFocusArea, ReportGoal, ReportIndicator, ReportModel, ReportUnitReport } from '@/lib/report-model';
+import type { ReportCouncilAssignment, ReportFocusArea, ReportGoal, ReportModel, ReportUnitReport } from '@/lib/report-model';
 import {
   areaParts,
   assignmentsHeading,
@@ -93,22 +93,34 @@ function UnitReports({ reports, level }: { reports: ReportUnitReport[]; level: n
   );
 }
 
-/** The notes for colours and arrows the reporter chose (option "Markera …"), numbered as their marks. */
-function overrideNotes(indicators: ReportIndicator[], options: ReportOptions) {
+/** Note marks for colours and arrows the reporter chose (option "Markera …"), numbered as in the DOCX. */
+function noteTaker(options: ReportOptions) {
   const notes: string[] = [];
-  const marks = indicators.map((ind) => {
-    const mark = (chosen: { justification: string | null } | null | undefined, what: string) => {
-      if (!chosen || !options.overrideNotes) return '';
-      notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
-      return noteMark(notes.length);
-    };
-    return { colour: mark(ind.chosenColour, 'Färgen är'), trend: mark(ind.chosenTrend, 'Pilen är') };
-  });
-  return { notes, marks };
+  const mark = (chosen: { justification: string | null } | null | undefined, what: string) => {
+    if (!chosen || !options.overrideNotes) return '';
+    notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
+    return noteMark(notes.length);
+  };
+  return { notes, mark };
+}
+
+function Notes({ notes, from = 0 }: { notes: string[]; from?: number }) {
+  return (
+    <>
+      {notes.slice(from).map((note, i) => (
+        <p key={from + i} className="mt-1 text-sm">
+          {noteMark(from + i + 1)} {note}
+        </p>
+      ))}
+    </>
+  );
 }
 
 function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; level: number; options: ReportOptions }) {
-  const { notes, marks } = overrideNotes(goal.indicators, options);
+  const { notes, mark } = noteTaker(options);
+  const marks = goal.indicators.map((ind) => ({ colour: mark(ind.chosenColour, 'Färgen är'), trend: mark(ind.chosenTrend, 'Pilen är') }));
+  const tableNotes = notes.length;
+  const goalMark = options.goalAttainment && goal.colour ? mark(goal.chosenColour, 'Färgen är') : '';
   return (
     <section className="report-goal mt-5">
       <Heading level={level}>
@@ -136,15 +148,24 @@ function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; 
                 <span className="sr-only">Mått</span>
               </th>
               <th scope="col" className={`${CELL} text-left`}>
-                Mål {year}
+                {goal.yearRow ? 'Mål' : `Mål ${year}`}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Utfall&nbsp;{year}
+                {goal.yearRow ? 'Utfall' : <>Utfall&nbsp;{year}</>}
               </th>
               <th scope="col" className={`${CELL} text-left`}>
                 Måluppfyllelse
               </th>
             </tr>
+            {/* The seed's "År | 2024 | 2024" row under the header, where it has one. */}
+            {goal.yearRow && (
+              <tr className="bg-slate-50">
+                <td className={CELL}>År</td>
+                <td className={CELL}>{year}</td>
+                <td className={`${CELL} text-right`}>{year}</td>
+                <td className={CELL} />
+              </tr>
+            )}
           </thead>
           <tbody>
             {goal.indicators.map((ind, i) => (
@@ -152,10 +173,10 @@ function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; 
                 <th scope="row" className={`${CELL} text-left font-normal`}>
                   {ind.name}
                 </th>
-                <td className={CELL} data-label={`Mål ${year}`}>
+                <td className={CELL} data-label={goal.yearRow ? 'Mål' : `Mål ${year}`}>
                   {ind.targetLabel}
                 </td>
-                <td className={`${CELL} text-right tabular-nums`} data-label={`Utfall ${year}`}>
+                <td className={`${CELL} text-right tabular-nums`} data-label={goal.yearRow ? 'Utfall' : `Utfall ${year}`}>
                   {formatOutcome(ind.outcome, ind.decimals)}
                 </td>
                 <td className={`${CELL} report-fill-cell`} style={fillStyle(ind.colour)} data-label="Måluppfyllelse">
@@ -180,16 +201,13 @@ function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; 
           </tbody>
         </table>
       )}
-      {notes.map((note, i) => (
-        <p key={i} className="mt-1 text-sm">
-          {noteMark(i + 1)} {note}
-        </p>
-      ))}
+      <Notes notes={notes.slice(0, tableNotes)} />
       {options.goalAttainment && (goal.colour || goal.forecastColour) && (
         <p className="mt-2 text-sm">
           {goal.colour && (
             <>
-              Måluppfyllelse: <StatusFill colour={goal.colour} />.
+              Måluppfyllelse: <StatusFill colour={goal.colour} />
+              {goalMark}.
             </>
           )}
           {goal.colour && goal.forecastColour && ' '}
@@ -200,6 +218,7 @@ function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; 
           )}
         </p>
       )}
+      <Notes notes={notes} from={tableNotes} />
       {goal.analysis && (
         <div className="mt-2">
           <Markdown>{goal.analysis}</Markdown>

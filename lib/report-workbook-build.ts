@@ -181,6 +181,7 @@ export function workbookReportParts(report: ReportModel): WorkbookReportParts {
         methodText: g.methodText,
         addressedTo: g.addressedTo,
         colour: g.colour,
+        chosenColourReason: g.chosenColour ? (g.chosenColour.justification ?? '') : null,
         forecastColour: g.forecastColour,
         analysis: g.analysis,
       })),

@@ -24,6 +24,8 @@ export interface WorkbookReportParts {
     methodText: string | null;
     addressedTo: string[];
     colour: Colour | null;
+    /** The reporter chose the goal's colour: with this reason ("" when none was given); null when computed. */
+    chosenColourReason: string | null;
     forecastColour: Colour | null;
     analysis: string | null;
   }[];

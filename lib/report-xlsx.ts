@@ -116,6 +116,7 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
       { header: 'Adressering', width: 30, wrap: true },
       { header: 'Bedömningsregel', width: 30, wrap: true },
       { header: 'Måluppfyllelse', width: 18 },
+      { header: 'Färg vald av rapportören', width: 30, wrap: true },
       { header: 'Prognos helår', width: 18 },
       { header: 'Analys', width: 60, wrap: true },
     ],
@@ -133,6 +134,7 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
           g.addressedTo.join(', '),
           plan ? RULE_LABELS[plan.rule] : null,
           g.colour ? colourLabel(g.colour) : null,
+          chosenText(g.chosenColourReason ?? null),
           g.forecastColour ? colourLabel(g.forecastColour) : null,
           g.analysis ? markdownText(g.analysis) : null,
         ];
@@ -150,6 +152,7 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
           g.addressedTo,
           RULE_LABELS[g.rule],
           g.colour ? colourLabel(g.colour) : null,
+          null,
           g.forecastColour ? colourLabel(g.forecastColour) : null,
           null,
         ]),

@@ -50,6 +50,7 @@ describe('buildReportXlsx', { timeout: 30_000 }, () => {
     const sick = report.focusAreas[0]!.goals[0]!.indicators[0]!;
     sick.chosenColour = { justification: 'Utfallet är preliminärt enligt HR-systemet.' };
     sick.chosenTrend = { justification: null };
+    report.focusAreas[1]!.goals[0]!.chosenColour = { justification: 'Bedömd utifrån helårsprognosen.' };
     const wb = await open(workbookFixture({ parts: workbookReportParts(report) }));
     const { missing, checked } = reportItemsMissingFrom(wb, report);
     expect(missing).toEqual([]);
