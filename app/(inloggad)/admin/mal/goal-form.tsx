@@ -92,7 +92,9 @@ export function GoalForm({
         label={
           <>
             Rad med år under tabellhuvudet i rapporten
-            <span className="block text-xs text-slate-700">Rubrikerna ”Mål” och ”Utfall” och raden ”År | {'<år>'} | {'<år>'}” under dem, i stället för ”Mål {'<år>'}” och ”Utfall {'<år>'}”.</span>
+            <span className="block text-xs text-slate-700">
+              Rubrikerna ”Mål” och ”Utfall” med raden ”År | 2024 | 2024” under dem, i stället för ”Mål 2024” och ”Utfall 2024” (med planens år).
+            </span>
           </>
         }
       />
