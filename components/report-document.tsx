@@ -1,21 +1,91 @@
 // The "Mål och uppdrag" section rendered as a page, laid out like the kommun's own report
-// (the seed) and printable on A4. The DOCX is rendered from the same model.
-import type { ReportFocusArea, ReportGoal, ReportModel, ReportUnitReport } from '@/lib/report-model';
-import { REPORT_LEGEND } from '@/lib/report-model';
-import { colourLabel, colourSymbol } from '@/lib/colour';
-import { trendArrow, trendLabel } from '@/lib/trend';
+// (the seed) and printable on A4. The DOCX (lib/report-docx.ts) is rendered from the same
+// model with the same outline (areaParts, subAreaHeadings, assignmentsHeading), the same
+// status fills (REPORT_STATUS_FILL) and the same options (lib/report-options.ts).
+import type { CSSProperties, ReactNode } from 'react';
+import type { ReportCouncilAssignment, ReportFocusArea, ReportGoal, ReportModel, ReportUnitReport } from '@/lib/report-model';
+import {
+  areaParts,
+  assignmentsHeading,
+  focusAreaHeading,
+  legendColours,
+  REPORT_LEGEND,
+  REPORT_STATUS_FILL,
+  subAreaHeadings,
+} from '@/lib/report-model';
+import { colourLabel, colourSymbol, type Colour } from '@/lib/colour';
+import { trendArrow, trendLabel, type Trend } from '@/lib/trend';
 import { formatOutcome } from '@/lib/swedish-number';
+import { printPageCss, reportStamp, type ReportApprovalStamp } from '@/lib/report-print';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
 import { Markdown } from './markdown';
 
 const CELL = 'border border-slate-400 px-2 py-1 align-top';
+const BOARD_ASSIGNMENTS_HEADING = 'Uppföljning av nämnds uppdrag till förvaltning';
 
-function UnitReports({ reports }: { reports: ReportUnitReport[] }) {
-  if (!reports.length) return <p className="italic text-slate-700">Ingen återrapportering för perioden.</p>;
+/** The fill of a status, as in the DOCX. */
+function fillStyle(colour: Colour): CSSProperties {
+  return { backgroundColor: `#${REPORT_STATUS_FILL[colour]}` };
+}
+
+/**
+ * A status as its fill (the DOCX's colour; the greys of the four differ) with a border of its
+ * own (app/globals.css .status-fill: solid, dashed, double, dotted) so that it stays apart in
+ * grey print too, always holding its symbol and word.
+ */
+export function StatusFill({ colour }: { colour: Colour }) {
+  return (
+    <span className={`status-fill status-fill--${colour}`} style={fillStyle(colour)}>
+      <span aria-hidden="true">{colourSymbol(colour)}</span> {colourLabel(colour)}
+    </span>
+  );
+}
+
+/**
+ * The trend's arrow, with its words beside it ("↑ Bättre än året innan") when chosen; without
+ * them the arrow is an image whose name is the words, so a screen reader still hears them.
+ */
+function TrendMark({ trend, words }: { trend: Trend; words: boolean }) {
+  if (!words) {
+    return (
+      <span role="img" aria-label={trendLabel(trend)} title={trendLabel(trend)}>
+        {trendArrow(trend)}
+      </span>
+    );
+  }
+  return (
+    <span>
+      <span aria-hidden="true">{trendArrow(trend)}</span> {trendLabel(trend)}
+    </span>
+  );
+}
+
+/** A heading at an outline level (h1–h6), as the DOCX's Heading 1–6. */
+function Heading({ level, id, className, children }: { level: number; id?: string; className?: string; children: ReactNode }) {
+  const Tag = `h${Math.min(6, Math.max(1, level))}` as 'h1';
+  return (
+    <Tag id={id} className={className}>
+      {children}
+    </Tag>
+  );
+}
+
+/** Superscript note marks: ¹ ² ³ … (as in the DOCX). */
+const SUPERSCRIPT = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+function noteMark(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUPERSCRIPT[Number(d)])
+    .join('');
+}
+
+function UnitReports({ reports, level }: { reports: ReportUnitReport[]; level: number }) {
+  if (!reports.length) return <p className="mt-2 italic text-slate-700">Ingen återrapportering för perioden.</p>;
   return (
     <>
       {reports.map((r, i) => (
         <div key={i} className="mt-3">
-          {r.heading && <h4 className="font-semibold">{r.heading}</h4>}
+          {r.heading && <Heading level={level}>{r.heading}</Heading>}
           {r.body && <Markdown>{r.body}</Markdown>}
         </div>
       ))}
@@ -23,12 +93,39 @@ function UnitReports({ reports }: { reports: ReportUnitReport[] }) {
   );
 }
 
-function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
+/** Note marks for colours and arrows the reporter chose (option "Markera …"), numbered as in the DOCX. */
+function noteTaker(options: ReportOptions) {
+  const notes: string[] = [];
+  const mark = (chosen: { justification: string | null } | null | undefined, what: string) => {
+    if (!chosen || !options.overrideNotes) return '';
+    notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
+    return noteMark(notes.length);
+  };
+  return { notes, mark };
+}
+
+function Notes({ notes, from = 0 }: { notes: string[]; from?: number }) {
   return (
-    <section className="report-goal mt-5 break-inside-avoid-page">
-      <h3 className="text-base font-bold">
+    <>
+      {notes.slice(from).map((note, i) => (
+        <p key={from + i} className="mt-1 text-sm">
+          {noteMark(from + i + 1)} {note}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; level: number; options: ReportOptions }) {
+  const { notes, mark } = noteTaker(options);
+  const marks = goal.indicators.map((ind) => ({ colour: mark(ind.chosenColour, 'Färgen är'), trend: mark(ind.chosenTrend, 'Pilen är') }));
+  const tableNotes = notes.length;
+  const goalMark = options.goalAttainment && goal.colour ? mark(goal.chosenColour, 'Färgen är') : '';
+  return (
+    <section className="report-goal mt-5">
+      <Heading level={level}>
         {goal.title}: {goal.text}
-      </h3>
+      </Heading>
       {goal.bearings.map((b) => (
         <p key={b} className="mt-2">
           Bäring på kommunfullmäktiges mål {b}.
@@ -37,58 +134,91 @@ function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
       {goal.methodText && <p className="mt-2">Mått/metod: {goal.methodText}</p>}
       {goal.addressedTo.length > 0 && <p className="mt-2">Adressering: {goal.addressedTo.join(', ')}</p>}
       {goal.indicators.length > 0 && (
-        <table className="mt-3 w-full table-fixed border-collapse text-sm">
+        <table className="report-table mt-3 w-full table-fixed border-collapse text-sm">
           <caption className="sr-only">Mått för {goal.title}</caption>
           <colgroup>
-            <col className="w-[30%]" />
+            <col className="w-[27%]" />
             <col className="w-[15%]" />
-            <col className="w-[11%]" />
+            <col className="w-[15%]" />
             <col />
           </colgroup>
           <thead>
             <tr className="bg-slate-100">
-              <th scope="col" className={`${CELL} text-left`}>Mått</th>
-              <th scope="col" className={`${CELL} text-left`}>Mål {year}</th>
-              <th scope="col" className={`${CELL} text-right`}>Utfall {year}</th>
-              <th scope="col" className={`${CELL} text-left`}>Måluppfyllelse</th>
+              <th scope="col" className={`${CELL} text-left`}>
+                <span className="sr-only">Mått</span>
+              </th>
+              <th scope="col" className={`${CELL} text-left`}>
+                {goal.yearRow ? 'Mål' : `Mål ${year}`}
+              </th>
+              <th scope="col" className={`${CELL} text-right`}>
+                {goal.yearRow ? 'Utfall' : <>Utfall&nbsp;{year}</>}
+              </th>
+              <th scope="col" className={`${CELL} text-left`}>
+                Måluppfyllelse
+              </th>
             </tr>
+            {/* The seed's "År | 2024 | 2024" row under the header, where it has one. */}
+            {goal.yearRow && (
+              <tr className="bg-slate-50">
+                <td className={CELL}>År</td>
+                <td className={CELL}>{year}</td>
+                <td className={`${CELL} text-right`}>{year}</td>
+                <td className={CELL} />
+              </tr>
+            )}
           </thead>
           <tbody>
-            {goal.indicators.map((ind) => (
-              <tr key={ind.name}>
+            {goal.indicators.map((ind, i) => (
+              <tr key={ind.name} className="report-row-keep">
                 <th scope="row" className={`${CELL} text-left font-normal`}>
                   {ind.name}
                 </th>
-                <td className={CELL}>{ind.targetLabel}</td>
-                <td className={`${CELL} text-right tabular-nums`}>{formatOutcome(ind.outcome, ind.decimals)}</td>
-                <td className={CELL}>
-                  <span className="font-medium">
-                    <span aria-hidden="true">{colourSymbol(ind.colour)} </span>
-                    {colourLabel(ind.colour)}
-                  </span>
+                <td className={CELL} data-label={goal.yearRow ? 'Mål' : `Mål ${year}`}>
+                  {ind.targetLabel}
+                </td>
+                <td className={`${CELL} text-right tabular-nums`} data-label={goal.yearRow ? 'Utfall' : `Utfall ${year}`}>
+                  {formatOutcome(ind.outcome, ind.decimals)}
+                </td>
+                <td className={`${CELL} report-fill-cell`} style={fillStyle(ind.colour)} data-label="Måluppfyllelse">
+                  <StatusFill colour={ind.colour} />
+                  {marks[i]!.colour}
                   {ind.trend && (
-                    <span className="ml-2">
-                      <span aria-hidden="true">{trendArrow(ind.trend)} </span>
-                      {trendLabel(ind.trend)}
-                    </span>
+                    <>
+                      {' '}
+                      <TrendMark trend={ind.trend} words={options.trendWords} />
+                      {marks[i]!.trend}
+                    </>
                   )}
                   {ind.analysis && (
                     <div className="mt-1">
                       <Markdown>{ind.analysis}</Markdown>
                     </div>
                   )}
+                  {ind.referenceNote && <p className="mt-1 italic">{ind.referenceNote}</p>}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {(goal.colour || goal.forecastColour) && (
+      <Notes notes={notes.slice(0, tableNotes)} />
+      {options.goalAttainment && (goal.colour || goal.forecastColour) && (
         <p className="mt-2 text-sm">
-          {goal.colour && `Måluppfyllelse: ${colourLabel(goal.colour)}.`}
-          {goal.forecastColour && ` Prognos helår: ${colourLabel(goal.forecastColour)}.`}
+          {goal.colour && (
+            <>
+              Måluppfyllelse: <StatusFill colour={goal.colour} />
+              {goalMark}.
+            </>
+          )}
+          {goal.colour && goal.forecastColour && ' '}
+          {goal.forecastColour && (
+            <>
+              Prognos helår: <StatusFill colour={goal.forecastColour} />.
+            </>
+          )}
         </p>
       )}
+      <Notes notes={notes} from={tableNotes} />
       {goal.analysis && (
         <div className="mt-2">
           <Markdown>{goal.analysis}</Markdown>
@@ -98,17 +228,52 @@ function Goal({ goal, year }: { goal: ReportGoal; year: number }) {
   );
 }
 
-function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
-  const subAreas = [...new Set([...area.goals.map((g) => g.subArea)].filter(Boolean))];
+function CouncilAssignment({ assignment, level }: { assignment: ReportCouncilAssignment; level: number }) {
+  return (
+    <div className="mt-5">
+      <table className="report-table w-full table-fixed border-collapse text-sm">
+        <caption className="sr-only">Uppdrag från kommunfullmäktige</caption>
+        <thead>
+          <tr className="bg-slate-100">
+            <th scope="col" className={`${CELL} w-1/3 text-left`}>
+              Kommunfullmäktiges målområde
+            </th>
+            <th scope="col" className={`${CELL} text-left`}>
+              Uppdrag
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="report-row-keep">
+            <td className={CELL} data-label="Kommunfullmäktiges målområde">
+              {assignment.focusAreaLabel}
+            </td>
+            <td className={CELL} data-label="Uppdrag">
+              {assignment.title}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <UnitReports reports={assignment.reports} level={level} />
+    </div>
+  );
+}
+
+/**
+ * A målområde in the seed's outline (as the DOCX): its heading, the KF-mål and notes of a
+ * målområde without goals, then its parts in the plan's order, with a sub-area heading where
+ * the målområde is divided into sub-areas and "Uppdrag" where the seed sets assignments apart.
+ */
+function FocusArea({ area, year, options, id }: { area: ReportFocusArea; year: number; options: ReportOptions; id: string }) {
+  const parts = areaParts(area);
+  const headed = subAreaHeadings(parts);
+  const level = assignmentsHeading(area) ? 4 : 3;
   return (
     <section className="mt-8">
-      <h2 className="text-lg font-bold">
-        {area.number !== null ? `Målområde ${area.number} – ` : ''}
-        {area.name}
-      </h2>
+      <h2 id={id}>{focusAreaHeading(area)}</h2>
       {area.goals.length === 0 && area.councilGoals.length > 0 && (
         <div className="mt-2">
-          <p>Kommunfullmäktiges mål:</p>
+          <p className="font-semibold">Kommunfullmäktiges mål:</p>
           {area.councilGoals.map((c) => (
             <p key={c} className="mt-1">
               {c}
@@ -118,102 +283,131 @@ function FocusArea({ area, year }: { area: ReportFocusArea; year: number }) {
       )}
       {area.notes.map((n, i) => (
         <div key={i} className="mt-2">
-          {n.heading && <h3 className="font-semibold">{n.heading}</h3>}
+          {n.heading && <h3>{n.heading}</h3>}
           <Markdown>{n.body}</Markdown>
         </div>
       ))}
-      {area.goals
-        .filter((g) => !g.subArea)
-        .map((g) => (
-          <Goal key={g.title} goal={g} year={year} />
-        ))}
-      {subAreas.map((sub) => (
-        <div key={sub}>
-          <h3 className="mt-5 font-bold">{sub}</h3>
-          {area.goals
-            .filter((g) => g.subArea === sub)
-            .map((g) => (
-              <Goal key={g.title} goal={g} year={year} />
+      {assignmentsHeading(area) && <h3 className="mt-5">Uppdrag</h3>}
+      {parts.map((part, p) => {
+        const partLevel = headed && part.subArea ? level + 1 : level;
+        return (
+          <div key={p}>
+            {headed && part.subArea && (
+              <Heading level={level} className="mt-5">
+                {part.subArea}
+              </Heading>
+            )}
+            {part.goals.map((i) => (
+              <Goal key={`g${i}`} goal={area.goals[i]!} year={year} level={partLevel} options={options} />
             ))}
-        </div>
-      ))}
-      {area.councilAssignments.map((a, i) => (
-        <div key={i} className="mt-5 break-inside-avoid-page">
-          <table className="w-full table-fixed border-collapse text-sm">
-            <caption className="sr-only">Uppdrag från kommunfullmäktige</caption>
-            <thead>
-              <tr className="bg-slate-100">
-                <th scope="col" className={`${CELL} w-1/3 text-left`}>Kommunfullmäktiges målområde</th>
-                <th scope="col" className={`${CELL} text-left`}>Uppdrag</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td className={CELL}>{a.focusAreaLabel}</td>
-                <td className={CELL}>{a.title}</td>
-              </tr>
-            </tbody>
-          </table>
-          <UnitReports reports={a.reports} />
-        </div>
-      ))}
+            {part.councilAssignments.map((i) => (
+              <CouncilAssignment key={`a${i}`} assignment={area.councilAssignments[i]!} level={partLevel} />
+            ))}
+          </div>
+        );
+      })}
     </section>
   );
 }
 
-export function ReportDocument({ report }: { report: ReportModel }) {
+/** The headings of the section's parts, for the table of contents and their anchors. */
+function outline(report: ReportModel): { id: string; text: string }[] {
+  return [
+    ...report.focusAreas.map((area, i) => ({ id: `malomrade-${i + 1}`, text: focusAreaHeading(area) })),
+    ...report.sections.map((section, i) => ({ id: `avsnitt-${i + 1}`, text: section.heading })),
+    ...(report.boardAssignments.groups.length ? [{ id: 'namndens-uppdrag', text: BOARD_ASSIGNMENTS_HEADING }] : []),
+  ];
+}
+
+/** The printed page's running header and footer (CSS @page margin boxes, which Chromium prints). */
+function PrintFrame({ report, stamp }: { report: ReportModel; stamp: string }) {
+  return <style>{printPageCss(report, stamp)}</style>;
+}
+
+export function ReportDocument({
+  report,
+  approval = null,
+  options = DEFAULT_REPORT_OPTIONS,
+}: {
+  report: ReportModel;
+  approval?: ReportApprovalStamp | null;
+  options?: ReportOptions;
+}) {
+  const stamp = reportStamp(report, approval);
   return (
-    <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-8 leading-relaxed shadow-sm print:max-w-none print:p-0 print:shadow-none">
-      <p className="text-sm text-slate-700">
+    <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-4 leading-relaxed shadow-sm sm:p-8 print:max-w-none print:p-0 print:shadow-none">
+      <PrintFrame report={report} stamp={stamp} />
+      {/* The page header: an unapproved period is always marked, whatever the options. */}
+      <p className="report-running-head text-sm text-slate-700">
         {report.boardName} · {report.period.label}
+        {report.preliminary && (
+          <>
+            {' · '}
+            <strong className="text-amber-900">Preliminär</strong>
+          </>
+        )}
       </p>
-      {report.preliminary && (
+      {report.preliminary && options.preliminaryBanner && (
         <p className="mt-2 border-2 border-amber-600 px-3 py-2 font-bold uppercase tracking-wide text-amber-900">
           Preliminär – perioden är inte attesterad
         </p>
       )}
-      <h1 className="mt-2 text-2xl font-bold">Mål och uppdrag</h1>
+      <h1 className="mt-2">Mål och uppdrag</h1>
+      {options.tableOfContents && (
+        <nav aria-labelledby="innehall-rubrik" className="mt-3">
+          <p id="innehall-rubrik" className="font-semibold">
+            Innehåll
+          </p>
+          <ul className="ml-1">
+            {outline(report).map((p) => (
+              <li key={p.id}>
+                <a href={`#${p.id}`} className="underline">
+                  {p.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {report.intro && (
         <div className="mt-3">
           <Markdown>{report.intro}</Markdown>
         </div>
       )}
-      <div className="mt-4 break-inside-avoid-page">
+      <div className="report-legend mt-4 break-inside-avoid-page">
         <p className="font-semibold">Förklaring till måluppfyllelse:</p>
-        <p className="mt-2 font-medium">Färg</p>
-        <ul className="ml-1">
-          {REPORT_LEGEND.colours.map((c) => (
+        <p className="mt-2 font-semibold">Färg</p>
+        <ul className="ml-1 space-y-1">
+          {legendColours(options).map((c) => (
             <li key={c.colour}>
-              <span aria-hidden="true">{colourSymbol(c.colour)} </span>
-              {c.text}
+              <StatusFill colour={c.colour} /> {c.text}
             </li>
           ))}
         </ul>
-        <p className="mt-2 font-medium">Trend</p>
+        <p className="mt-2 font-semibold">Trend</p>
         <ul className="ml-1">
           {REPORT_LEGEND.trends.map((t) => (
             <li key={t.trend}>
-              <span aria-hidden="true">{trendArrow(t.trend)} </span>
-              {t.text}
+              <span aria-hidden="true">{trendArrow(t.trend)}</span> {t.text}
             </li>
           ))}
         </ul>
       </div>
-      {report.focusAreas.map((area) => (
-        <FocusArea key={area.name} area={area} year={report.period.year} />
+      {report.focusAreas.map((area, i) => (
+        <FocusArea key={area.name} area={area} year={report.period.year} options={options} id={`malomrade-${i + 1}`} />
       ))}
-      {report.sections.map((section) => (
+      {report.sections.map((section, i) => (
         <section key={section.heading} className="mt-8">
-          <h2 className="text-lg font-bold">{section.heading}</h2>
+          <h2 id={`avsnitt-${i + 1}`}>{section.heading}</h2>
           <Markdown>{section.body}</Markdown>
         </section>
       ))}
       {report.boardAssignments.groups.length > 0 && (
         <section className="mt-8">
-          <h2 className="text-lg font-bold">Uppföljning av nämnds uppdrag till förvaltning</h2>
+          <h2 id="namndens-uppdrag">{BOARD_ASSIGNMENTS_HEADING}</h2>
           {report.boardAssignments.intro && <Markdown>{report.boardAssignments.intro}</Markdown>}
           {report.boardAssignments.groups.map((group) => (
-            <table key={group.label} className="mt-4 w-full table-fixed border-collapse text-sm">
+            <table key={group.label} className="report-table mt-4 w-full table-fixed border-collapse text-sm">
               <caption className="sr-only">{group.label}</caption>
               <thead>
                 <tr className="bg-slate-100">
@@ -227,8 +421,8 @@ export function ReportDocument({ report }: { report: ReportModel }) {
               </thead>
               <tbody>
                 {group.assignments.map((a) => (
-                  <tr key={a.title} className="break-inside-avoid-page">
-                    <td className={CELL}>
+                  <tr key={a.title}>
+                    <td className={CELL} data-label={group.label}>
                       <p>{a.title}</p>
                       {a.description && (
                         <div className="mt-1 italic">
@@ -236,7 +430,7 @@ export function ReportDocument({ report }: { report: ReportModel }) {
                         </div>
                       )}
                     </td>
-                    <td className={CELL}>
+                    <td className={CELL} data-label="Uppföljning">
                       {a.followUp.length ? (
                         a.followUp.map((r, i) => (
                           <div key={i}>

@@ -15,8 +15,9 @@ import { authorizeInOwnOrganization } from '@/lib/policy';
 import { ContentIndex, type PeriodContent } from '@/lib/period-content';
 import type { BoardSnapshot } from '@/lib/overview-parts';
 import { buildReport } from '@/lib/report-build';
-import { buildWorkbook, workbookScope } from '@/lib/report-workbook-build';
+import { buildWorkbook, workbookReportParts, workbookScope } from '@/lib/report-workbook-build';
 import type { ReportModel } from '@/lib/report-model';
+import type { ReportApprovalStamp } from '@/lib/report-print';
 import type { WorkbookModel } from '@/lib/report-workbook-model';
 
 /** The period's content, the board, and its approval (with the frozen snapshot) if approved. */
@@ -27,7 +28,10 @@ async function boardPeriod(db: Db, user: CurrentUser | null, boardId: string, pe
   const board = content.units.find((u) => u.id === boardId && u.kind === 'board');
   if (!board) throw new NotFoundError('board');
   const approval = new ContentIndex(content).approval(boardId);
-  const approved = approval?.action === 'approved' ? { snapshot: approval.snapshot as BoardSnapshot | null, approvedAt: approval.createdAt } : null;
+  const approved =
+    approval?.action === 'approved'
+      ? { snapshot: approval.snapshot as BoardSnapshot | null, approvedAt: approval.createdAt, approvedBy: approval.authorName }
+      : null;
   return { org, content, board: { id: board.id, name: board.name }, approved };
 }
 
@@ -35,6 +39,17 @@ async function boardPeriod(db: Db, user: CurrentUser | null, boardId: string, pe
 export async function getBoardReport(db: Db, user: CurrentUser | null, boardId: string, periodId: string): Promise<ReportModel> {
   const { content, board, approved } = await boardPeriod(db, user, boardId, periodId);
   return reportOf(content, board, approved);
+}
+
+/** The report with who approved it and when (the printed page's footer stamp), null while open. */
+export async function getBoardReportWithApproval(
+  db: Db,
+  user: CurrentUser | null,
+  boardId: string,
+  periodId: string,
+): Promise<{ report: ReportModel; approval: ReportApprovalStamp | null }> {
+  const { content, board, approved } = await boardPeriod(db, user, boardId, periodId);
+  return { report: reportOf(content, board, approved), approval: approved && { approvedAt: approved.approvedAt, approvedBy: approved.approvedBy } };
 }
 
 function reportOf(
@@ -50,7 +65,12 @@ function reportOf(
 /** The workbook for a board's plan year: from the approval snapshot when approved, else live. */
 export async function getBoardWorkbook(db: Db, user: CurrentUser | null, boardId: string, periodId: string): Promise<WorkbookModel> {
   const { org, content, board, approved } = await boardPeriod(db, user, boardId, periodId);
-  if (approved?.snapshot?.workbook) return { ...approved.snapshot.workbook, preliminary: false, approvedAt: approved.approvedAt };
+  if (approved?.snapshot?.workbook) {
+    const frozen = approved.snapshot.workbook;
+    // A snapshot frozen before the workbook held the report's parts takes them from its frozen report.
+    const parts = (frozen as Partial<WorkbookModel>).parts ?? workbookReportParts(reportOf(content, board, approved));
+    return { ...frozen, parts, preliminary: false, approvedAt: approved.approvedAt };
+  }
   return buildLiveWorkbook(db, org, content, board, reportOf(content, board, approved));
 }
 

@@ -8,7 +8,8 @@ test('the KS member opens the report and downloads both files', async ({ page })
   await login(page, 'ledamot@askersund.example');
   await page.getByRole('link', { name: 'Rapport' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mål och uppdrag');
-  await expect(page.getByText('Preliminär – perioden är inte attesterad')).toBeVisible();
+  // An open period is marked in the page header (the larger banner is a choice, off by default).
+  await expect(page.locator('.report-running-head')).toHaveText('Kommunstyrelsen · Delår 2024 · Preliminär');
   await expect(page.getByRole('heading', { name: /^Kommunstyrelsens mål 1: Sjukskrivningstalen/ })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Sjukfrånvaro exkl. AME, procent' })).toContainText('1,86');
   await expect(page.getByRole('listitem').filter({ hasText: 'Akutstöd – Digitala nationella prov (DNP)' })).toBeVisible();

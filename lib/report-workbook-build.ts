@@ -7,7 +7,10 @@ import type { Colour } from './colour';
 import type { Trend } from './trend';
 import type { ReportStatus } from './assignment-status';
 import type { ReportModel } from './report-model';
-import type { WorkbookModel } from './report-workbook-model';
+import type { WorkbookModel, WorkbookReportParts } from './report-workbook-model';
+import { colourLabel, colourSymbol } from './colour';
+import { trendArrow, trendLabel } from './trend';
+import { areaParts, focusAreaHeading, REPORT_LEGEND, type ReportFocusArea } from './report-model';
 import { liveContent, type PeriodContent } from './period-content';
 import { UnitTree } from './unit-tree';
 
@@ -77,6 +80,7 @@ export function buildWorkbook(input: {
     periodLabel: report.period.label,
     preliminary: report.preliminary,
     approvedAt: report.approvedAt,
+    parts: workbookReportParts(report),
     goals: goals.map((g) => {
       const shown = reportGoals.find((r) => r.title === goalTitle.get(g.id));
       return {
@@ -130,5 +134,83 @@ export function buildWorkbook(input: {
         savedAt: r.savedAt.toISOString(),
       };
     }),
+  };
+}
+
+const areaLabel = (area: ReportFocusArea) => focusAreaHeading(area);
+
+/** The report's items as rows, part by part (what an approval freezes with the workbook). */
+export function workbookReportParts(report: ReportModel): WorkbookReportParts {
+  const texts: WorkbookReportParts['texts'] = [];
+  if (report.intro) texts.push({ part: 'Mål och uppdrag', heading: null, text: report.intro });
+  for (const area of report.focusAreas) {
+    for (const c of area.councilGoals) texts.push({ part: areaLabel(area), heading: 'Kommunfullmäktiges mål', text: c });
+    for (const n of area.notes) texts.push({ part: areaLabel(area), heading: n.heading, text: n.body });
+  }
+  for (const section of report.sections) texts.push({ part: section.heading, heading: null, text: section.body });
+  if (report.boardAssignments.intro) {
+    texts.push({ part: 'Uppföljning av nämnds uppdrag till förvaltning', heading: null, text: report.boardAssignments.intro });
+  }
+  type UnitRow = { unit: string | null; unitStatus: ReportStatus | null; heading: string | null; body: string | null };
+  const reportRows = <T>(reports: ReportModel['focusAreas'][number]['councilAssignments'][number]['reports'], base: T): (T & UnitRow)[] =>
+    reports.length
+      ? reports.map((r) => ({ ...base, unit: r.unitName, unitStatus: r.status, heading: r.heading, body: r.body }))
+      : [{ ...base, unit: null, unitStatus: null, heading: null, body: null }];
+  // Each målområde's goals and KF assignments in the plan's order of its parts (as the report shows them).
+  const inOrder = report.focusAreas.map((area) => {
+    const parts = areaParts(area);
+    return {
+      area,
+      goals: parts.flatMap((p) => p.goals.map((i) => area.goals[i]!)),
+      assignments: parts.flatMap((p) => p.councilAssignments.map((i) => area.councilAssignments[i]!)),
+    };
+  });
+  return {
+    texts,
+    legend: [
+      ...REPORT_LEGEND.colours.map((c) => ({ kind: 'Färg' as const, mark: colourSymbol(c.colour), word: colourLabel(c.colour), text: c.text })),
+      ...REPORT_LEGEND.trends.map((t) => ({ kind: 'Trend' as const, mark: trendArrow(t.trend), word: trendLabel(t.trend), text: t.text })),
+    ],
+    goals: inOrder.flatMap(({ area, goals }) =>
+      goals.map((g) => ({
+        focusArea: areaLabel(area),
+        subArea: g.subArea,
+        title: g.title,
+        text: g.text,
+        bearings: g.bearings,
+        methodText: g.methodText,
+        addressedTo: g.addressedTo,
+        colour: g.colour,
+        chosenColourReason: g.chosenColour ? (g.chosenColour.justification ?? '') : null,
+        forecastColour: g.forecastColour,
+        analysis: g.analysis,
+      })),
+    ),
+    indicators: inOrder.flatMap(({ goals }) =>
+      goals.flatMap((g) =>
+        g.indicators.map((i) => ({
+          goalTitle: g.title,
+          indicator: i.name,
+          unitOfMeasure: i.unitOfMeasure,
+          targetLabel: i.targetLabel,
+          outcome: i.outcome,
+          decimals: i.decimals,
+          colour: i.colour,
+          trend: i.trend,
+          analysis: i.analysis,
+          referenceNote: i.referenceNote,
+          chosenColourReason: i.chosenColour ? (i.chosenColour.justification ?? '') : null,
+          chosenTrendReason: i.chosenTrend ? (i.chosenTrend.justification ?? '') : null,
+        })),
+      ),
+    ),
+    councilAssignments: inOrder.flatMap(({ assignments }) =>
+      assignments.flatMap((a) => reportRows(a.reports, { focusArea: a.focusAreaLabel, subArea: a.subArea ?? null, assignment: a.title, status: a.status })),
+    ),
+    boardAssignments: report.boardAssignments.groups.flatMap((group) =>
+      group.assignments.flatMap((a) =>
+        reportRows(a.followUp, { group: group.label, assignment: a.title, description: a.description, status: a.status }),
+      ),
+    ),
   };
 }

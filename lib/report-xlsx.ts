@@ -1,4 +1,6 @@
-// A board's plan year as an Excel workbook (XLSX) for analysis: one sheet per kind of fact,
+// A board's report and plan year as an Excel workbook (XLSX) for analysis: a sheet per part of
+// the report (texts, legend, goals, indicators, KF and board assignments) and per history
+// (every value of the year, every version of every återrapportering), one sheet per kind of fact,
 // a bold, frozen header row with a filter, numbers as numbers (formatted to the indicator's
 // decimals; Excel shows the reader's decimal separator), dates as dates, and colours,
 // trends and statuses as Swedish words.
@@ -14,8 +16,13 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export const SHEET_NAMES = {
   about: 'Om',
+  texts: 'Texter',
+  legend: 'Förklaring',
   goals: 'Mål',
   indicators: 'Mått och utfall',
+  reportIndicators: 'Mått i rapporten',
+  councilAssignments: 'KF-uppdrag',
+  boardAssignments: 'Nämndens uppdrag',
   assignments: 'Uppdrag och återrapportering',
 } as const;
 
@@ -67,6 +74,34 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
 
   aboutSheet(wb, model, now);
 
+  const { parts } = model;
+  dataSheet(
+    wb,
+    SHEET_NAMES.texts,
+    [
+      { header: 'Del', width: 40, wrap: true },
+      { header: 'Rubrik', width: 30, wrap: true },
+      { header: 'Text', width: 100, wrap: true },
+    ],
+    parts.texts.map((t) => [t.part, t.heading, markdownText(t.text)]),
+  );
+
+  dataSheet(
+    wb,
+    SHEET_NAMES.legend,
+    [
+      { header: 'Slag', width: 10 },
+      { header: 'Tecken', width: 9 },
+      { header: 'Betydelse', width: 36 },
+      { header: 'Förklaring', width: 44, wrap: true },
+    ],
+    parts.legend.map((l) => [l.kind, l.mark, l.word, l.text]),
+  );
+
+  // The report's goals in its order, with the plan's code and rule (matched by title); a goal
+  // of the plan that the report does not show comes after them.
+  const planGoal = new Map(model.goals.map((g) => [g.title, g]));
+  const shownTitles = new Set(parts.goals.map((g) => g.title));
   dataSheet(
     wb,
     SHEET_NAMES.goals,
@@ -74,22 +109,54 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
       { header: 'Kod', width: 10 },
       { header: 'Målområde', width: 34, wrap: true },
       { header: 'Mål', width: 26 },
+      { header: 'Delområde', width: 20, wrap: true },
       { header: 'Måltext', width: 60, wrap: true },
+      { header: 'Bäring på kommunfullmäktiges mål', width: 44, wrap: true },
+      { header: 'Mått/metod', width: 60, wrap: true },
       { header: 'Adressering', width: 30, wrap: true },
       { header: 'Bedömningsregel', width: 30, wrap: true },
       { header: 'Måluppfyllelse', width: 18 },
+      { header: 'Färg vald av rapportören', width: 30, wrap: true },
       { header: 'Prognos helår', width: 18 },
+      { header: 'Analys', width: 60, wrap: true },
     ],
-    model.goals.map((g) => [
-      g.code,
-      g.focusArea,
-      g.title,
-      g.text,
-      g.addressedTo,
-      RULE_LABELS[g.rule],
-      g.colour ? colourLabel(g.colour) : null,
-      g.forecastColour ? colourLabel(g.forecastColour) : null,
-    ]),
+    [
+      ...parts.goals.map((g) => {
+        const plan = planGoal.get(g.title);
+        return [
+          plan?.code ?? null,
+          g.focusArea,
+          g.title,
+          g.subArea,
+          g.text,
+          g.bearings.length ? g.bearings.join('\n') : null,
+          g.methodText,
+          g.addressedTo.join(', '),
+          plan ? RULE_LABELS[plan.rule] : null,
+          g.colour ? colourLabel(g.colour) : null,
+          chosenText(g.chosenColourReason ?? null),
+          g.forecastColour ? colourLabel(g.forecastColour) : null,
+          g.analysis ? markdownText(g.analysis) : null,
+        ];
+      }),
+      ...model.goals
+        .filter((g) => !shownTitles.has(g.title))
+        .map((g) => [
+          g.code,
+          g.focusArea,
+          g.title,
+          null,
+          g.text,
+          null,
+          null,
+          g.addressedTo,
+          RULE_LABELS[g.rule],
+          g.colour ? colourLabel(g.colour) : null,
+          null,
+          g.forecastColour ? colourLabel(g.forecastColour) : null,
+          null,
+        ]),
+    ],
   );
 
   const indicatorSheet = dataSheet(
@@ -132,6 +199,90 @@ export async function buildReportXlsx(model: WorkbookModel, options: XlsxOptions
   model.indicatorValues.forEach((v, i) => {
     indicatorSheet.getCell(i + 2, 8).numFmt = decimalsFormat(v.decimals);
   });
+
+  const reportIndicatorSheet = dataSheet(
+    wb,
+    SHEET_NAMES.reportIndicators,
+    [
+      { header: 'Mål', width: 26 },
+      { header: 'Mått', width: 44, wrap: true },
+      { header: 'Enhet', width: 12 },
+      { header: 'Målvärde', width: 18 },
+      { header: 'Utfall', width: 12 },
+      { header: 'Måluppfyllelse', width: 18 },
+      { header: 'Trend', width: 30 },
+      { header: 'Kommentar', width: 60, wrap: true },
+      { header: 'Not', width: 30, wrap: true },
+      { header: 'Färg vald av rapportören', width: 30, wrap: true },
+      { header: 'Pil vald av rapportören', width: 30, wrap: true },
+    ],
+    parts.indicators.map((i) => [
+      i.goalTitle,
+      i.indicator,
+      i.unitOfMeasure,
+      i.targetLabel,
+      i.outcome,
+      colourLabel(i.colour),
+      i.trend ? trendLabel(i.trend) : null,
+      i.analysis ? markdownText(i.analysis) : null,
+      i.referenceNote,
+      chosenText(i.chosenColourReason),
+      chosenText(i.chosenTrendReason),
+    ]),
+  );
+  parts.indicators.forEach((v, i) => {
+    reportIndicatorSheet.getCell(i + 2, 5).numFmt = decimalsFormat(v.decimals);
+  });
+
+  dataSheet(
+    wb,
+    SHEET_NAMES.councilAssignments,
+    [
+      { header: 'Kommunfullmäktiges målområde', width: 40, wrap: true },
+      { header: 'Delområde', width: 20, wrap: true },
+      { header: 'Uppdrag', width: 60, wrap: true },
+      { header: 'Status', width: 14 },
+      { header: 'Enhet', width: 26 },
+      { header: 'Enhetens status', width: 16 },
+      { header: 'Rubrik', width: 30, wrap: true },
+      { header: 'Återrapportering', width: 80, wrap: true },
+    ],
+    parts.councilAssignments.map((a) => [
+      a.focusArea,
+      a.subArea,
+      a.assignment,
+      a.status ? reportStatusLabel(a.status) : null,
+      a.unit,
+      a.unitStatus ? reportStatusLabel(a.unitStatus) : null,
+      a.heading,
+      a.body ? markdownText(a.body) : null,
+    ]),
+  );
+
+  dataSheet(
+    wb,
+    SHEET_NAMES.boardAssignments,
+    [
+      { header: 'Grupp', width: 30, wrap: true },
+      { header: 'Uppdrag', width: 50, wrap: true },
+      { header: 'Uppdragstext', width: 60, wrap: true },
+      { header: 'Status', width: 14 },
+      { header: 'Enhet', width: 26 },
+      { header: 'Enhetens status', width: 16 },
+      { header: 'Rubrik', width: 30, wrap: true },
+      { header: 'Uppföljning', width: 80, wrap: true },
+    ],
+    parts.boardAssignments.map((a) => [
+      a.group,
+      a.assignment,
+      a.description ? markdownText(a.description) : null,
+      a.status ? reportStatusLabel(a.status) : null,
+      a.unit,
+      a.unitStatus ? reportStatusLabel(a.unitStatus) : null,
+      a.heading,
+      a.body ? markdownText(a.body) : null,
+    ]),
+  );
 
   dataSheet(
     wb,
@@ -220,6 +371,12 @@ function dataSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: 
   for (const values of rows) ws.addRow(values);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
   return ws;
+}
+
+/** A choice by the reporter: "Ja: <reason>", "Ja (ingen motivering angiven)", or empty when computed. */
+function chosenText(reason: string | null): string | null {
+  if (reason === null) return null;
+  return reason ? `Ja: ${reason}` : 'Ja (ingen motivering angiven)';
 }
 
 function markdownText(md: string): string {

@@ -4,6 +4,7 @@
 // with a goal, a text section and two groups of board assignments.
 import type { ReportModel } from '@/lib/report-model';
 import type { WorkbookModel } from '@/lib/report-workbook-model';
+import { workbookReportParts } from '@/lib/report-workbook-build';
 
 export const DIGITALISERING_MD = [
   'Under fjolåret har SKR (Sveriges Kommuner och Regioner), tillsammans med Adda och Inera, samlat Sveriges kommuner för en bred dialog kring digitaliseringens roll i välfärdsutvecklingen. Detta arbete har lett fram till den strategiska agendan kallad *Kommungemensamt handslag för välfärdsutveckling genom digitalisering*, vilket SKR styrelse formellt beslutade om den 15 december 2023.',
@@ -319,6 +320,8 @@ export function workbookFixture(overrides: Partial<WorkbookModel> = {}): Workboo
     periodLabel: 'Delår 2024',
     preliminary: false,
     approvedAt: '2024-09-20T10:15:00.000Z',
+    // The report's items, from the report fixture (as buildWorkbook takes them from the report).
+    parts: workbookReportParts(reportFixture()),
     goals: [
       {
         code: 'KS-1',

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildReportXlsx, decimalsFormat } from '@/lib/report-xlsx';
-import { workbookFixture } from '../support/report-fixture';
+import { DIGITALISERING_ITEMS, reportFixture, workbookFixture } from '../support/report-fixture';
+import { workbookReportParts } from '@/lib/report-workbook-build';
+import { reportItemsMissingFrom } from '../support/workbook-items';
 import type { WorkbookModel } from '@/lib/report-workbook-model';
 
 async function open(model: WorkbookModel, now = new Date('2025-01-15T12:00:00Z')): Promise<ExcelJS.Workbook> {
@@ -29,7 +31,85 @@ function rowWith(ws: ExcelJS.Worksheet, column: number, text: string): ExcelJS.R
 describe('buildReportXlsx', { timeout: 30_000 }, () => {
   it('has the sheets in order', async () => {
     const wb = await open(workbookFixture());
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Om', 'Mål', 'Mått och utfall', 'Uppdrag och återrapportering']);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      'Om',
+      'Texter',
+      'Förklaring',
+      'Mål',
+      'Mått och utfall',
+      'Mått i rapporten',
+      'KF-uppdrag',
+      'Nämndens uppdrag',
+      'Uppdrag och återrapportering',
+    ]);
+  });
+
+  it('holds every item of the report as data: every text, word, number and date of the report model', async () => {
+    const report = reportFixture();
+    // A colour and an arrow the reporter chose, with and without a reason.
+    const sick = report.focusAreas[0]!.goals[0]!.indicators[0]!;
+    sick.chosenColour = { justification: 'Utfallet är preliminärt enligt HR-systemet.' };
+    sick.chosenTrend = { justification: null };
+    report.focusAreas[1]!.goals[0]!.chosenColour = { justification: 'Bedömd utifrån helårsprognosen.' };
+    const wb = await open(workbookFixture({ parts: workbookReportParts(report) }));
+    const { missing, checked } = reportItemsMissingFrom(wb, report);
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+    // The lookup finds what is not there: the same report against a workbook without its parts.
+    const bare = await open(workbookFixture({ parts: { texts: [], legend: [], goals: [], indicators: [], councilAssignments: [], boardAssignments: [] } }));
+    expect(reportItemsMissingFrom(bare, report).missing.length).toBeGreaterThan(20);
+    const shown = wb.getWorksheet('Mått i rapporten')!;
+    const h = headers(shown);
+    const row = rowWith(shown, 2, 'Sjukfrånvaro exkl. AME, procent');
+    expect(row.getCell(h.indexOf('Färg vald av rapportören') + 1).value).toBe('Ja: Utfallet är preliminärt enligt HR-systemet.');
+    expect(row.getCell(h.indexOf('Pil vald av rapportören') + 1).value).toBe('Ja (ingen motivering angiven)');
+    expect(rowWith(shown, 2, 'Sjukfrånvaro AME, procent').getCell(h.indexOf('Färg vald av rapportören') + 1).type).toBe(ExcelJS.ValueType.Null);
+  });
+
+  it('has the KF assignments with their återrapportering, the board assignments with their texts, the texts and the legend', async () => {
+    const wb = await open(workbookFixture());
+    const kf = wb.getWorksheet('KF-uppdrag')!;
+    const kh = headers(kf);
+    expect(kh).toEqual(['Kommunfullmäktiges målområde', 'Delområde', 'Uppdrag', 'Status', 'Enhet', 'Enhetens status', 'Rubrik', 'Återrapportering']);
+    const digital = rowWith(kf, 1, 'Målområde 4 – Specifika utvecklingsområden: digitalisering');
+    expect(digital.getCell(kh.indexOf('Status') + 1).value).toBe('Pågår');
+    expect(digital.getCell(kh.indexOf('Enhet') + 1).value).toBe('Kommunledningsförvaltningen');
+    const body = String(digital.getCell(kh.indexOf('Återrapportering') + 1).value);
+    for (const item of DIGITALISERING_ITEMS) expect(body).toContain(item);
+    expect(body).not.toContain('*');
+
+    const board = wb.getWorksheet('Nämndens uppdrag')!;
+    const bh = headers(board);
+    const plan = rowWith(board, 2, 'Handlingsplaner för att minska kommunens befarade underskott 2024.');
+    expect(plan.getCell(bh.indexOf('Grupp') + 1).value).toBe('Andra pågående uppdrag');
+    expect(plan.getCell(bh.indexOf('Status') + 1).value).toBe('Ej påbörjat');
+    expect(plan.getCell(bh.indexOf('Uppföljning') + 1).type).toBe(ExcelJS.ValueType.Null);
+    const arena = rowWith(board, 2, 'Intensifiera arbetet med att sälja namnrättigheterna m.m. till den nya idrottshallen');
+    expect(String(arena.getCell(bh.indexOf('Uppdragstext') + 1).value)).toMatch(/^Kommunfullmäktige har i samband med beslut/);
+
+    const texts = wb.getWorksheet('Texter')!;
+    expect(rowWith(texts, 1, 'Övergripande perspektiv').getCell(3).value).toMatch(/^Att arbeta för ökad tillgänglighet/);
+    expect(rowWith(texts, 1, 'Målområde 3 - Tillväxt och demografi').getCell(3).value).toBe('Vi är en attraktiv kommun att arbeta och leva i.');
+
+    const legend = wb.getWorksheet('Förklaring')!;
+    const rows: string[] = [];
+    legend.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1).join(' | ')));
+    expect(rows).toEqual([
+      'Färg | ✕ | Ej uppfyllt | Rött = målet ej uppfyllt',
+      'Färg | ◐ | Delvis uppfyllt | Gult = målet delvis uppfyllt',
+      'Färg | ✓ | Uppfyllt | Grönt = målet är uppfyllt',
+      'Färg | – | Ej mätt | Grått = ej mätt',
+      'Trend | ↑ | Bättre än året innan | Pil uppåt = bättre än året innan',
+      'Trend | → | Oförändrat jämfört med året innan | Pil åt sidan = lika med förra året',
+      'Trend | ↓ | Sämre än året innan | Pil nedåt = sämre än året innan',
+    ]);
+
+    const shown = wb.getWorksheet('Mått i rapporten')!;
+    const sh = headers(shown);
+    const sick = rowWith(shown, 2, 'Sjukfrånvaro exkl. AME, procent').getCell(sh.indexOf('Utfall') + 1);
+    expect(sick.type).toBe(ExcelJS.ValueType.Number);
+    expect(sick.value).toBe(1.86);
+    expect(sick.numFmt).toBe('0.00');
   });
 
   it('describes the export on the "Om" sheet', async () => {
@@ -54,7 +134,7 @@ describe('buildReportXlsx', { timeout: 30_000 }, () => {
 
   it('has a bold, frozen header row with a filter on every data sheet', async () => {
     const wb = await open(workbookFixture());
-    for (const name of ['Mål', 'Mått och utfall', 'Uppdrag och återrapportering']) {
+    for (const name of ['Texter', 'Förklaring', 'Mål', 'Mått och utfall', 'Mått i rapporten', 'KF-uppdrag', 'Nämndens uppdrag', 'Uppdrag och återrapportering']) {
       const ws = wb.getWorksheet(name)!;
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -1,24 +1,33 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
-import { getBoardReport } from '@/db/report';
+import { getBoardReportWithApproval } from '@/db/report';
 import { requireUser } from '@/server/session';
 import { reportFilename } from '@/lib/report-filename';
+import { parseReportOptions, reportOptionsToParams } from '@/lib/report-options';
 import { DownloadButton } from '@/components/download-button';
 import { PrintButton } from '@/components/print-button';
 import { ReportDocument } from '@/components/report-document';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 import { boardAndPeriodFromQuery } from '../board-period';
+import { ReportOptionsFields } from './report-options-fields';
 
 export const metadata: Metadata = { title: 'Rapport: Mål och uppdrag' };
 
-export default async function ReportPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string }> }) {
+type Query = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function ReportPage({ searchParams }: { searchParams: Promise<Query> }) {
   const user = await requireUser();
   const db = await getDb();
   const query = await searchParams;
-  const { periodId, boardId, boards, periods } = await boardAndPeriodFromQuery(db, user, query);
-  const report = await getBoardReport(db, user, boardId, periodId).catch(notFoundOrThrow);
-  const q = `?namnd=${boardId}&period=${periodId}`;
+  const options = parseReportOptions(query);
+  const { periodId, boardId, boards, periods } = await boardAndPeriodFromQuery(db, user, { period: first(query.period), namnd: first(query.namnd) });
+  const { report, approval } = await getBoardReportWithApproval(db, user, boardId, periodId).catch(notFoundOrThrow);
+  const params = new URLSearchParams({ namnd: boardId, period: periodId });
+  for (const [k, v] of reportOptionsToParams(options)) params.set(k, v);
+  const q = `?${params}`;
 
   return (
     <>
@@ -27,6 +36,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <PickerForm label="Välj rapport">
           <BoardSelect boards={boards} value={boardId} />
           <PeriodSelect periods={periods} value={periodId} />
+          <ReportOptionsFields options={options} />
         </PickerForm>
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <DownloadButton
@@ -48,7 +58,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </div>
       </div>
       <div className="mt-6 print:mt-0">
-        <ReportDocument report={report} />
+        <ReportDocument report={report} approval={approval} options={options} />
       </div>
     </>
   );

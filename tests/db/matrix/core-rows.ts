@@ -5,7 +5,7 @@ import * as s from '@/db/schema';
 import { getApprovalState } from '@/db/approvals';
 import { getAssignmentMonitor, getAssignmentPage } from '@/db/assignment-monitor';
 import { getAssignmentReport, getAssignmentReportHistory } from '@/db/assignment-reports';
-import { getBoardReport, getBoardWorkbook } from '@/db/report';
+import { getBoardReport, getBoardReportWithApproval, getBoardWorkbook } from '@/db/report';
 import { getCurrentPeriod, getOverview } from '@/db/queries/overview';
 import { getDeviations, listBoards } from '@/db/deviations';
 import { getGoalAssessment, getGoalAssessmentHistory } from '@/db/goal-assessments';
@@ -207,5 +207,11 @@ export const coreRows: MatrixRow[] = [
     writes: false,
     expected: readers('ok'),
     call: ({ db, ids }, user) => read(() => getBoardWorkbook(db, user, ids.ksBoard, ids.periodId)),
+  },
+  {
+    name: "read: a board's report with its approval stamp (/rapport)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getBoardReportWithApproval(db, user, ids.ksBoard, ids.periodId)),
   },
 ];
