@@ -86,6 +86,7 @@ test('the director sends an item back, the HR-chef sees why, the director approv
 
   // HR marks its part ready; sending back takes that away.
   await hr.goto('/rapportering');
+  await hr.getByRole('region', { name: 'Klarmarkering' }).getByLabel('Skäl till klarmarkering fast allt inte är rapporterat').fill('Resten kommer i helårsbokslutet.');
   await hr.getByRole('region', { name: 'Klarmarkering' }).getByRole('button', { name: 'Markera som klar' }).click();
   await expect(hr.getByRole('region', { name: 'Klarmarkering' })).toContainText('✓ Markerad som klar');
 

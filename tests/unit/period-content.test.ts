@@ -6,7 +6,7 @@ import { ContentIndex, liveContent, type PeriodContent } from '@/lib/period-cont
 import { buildLiveParts, buildOverviewParts, boardSnapshot } from '@/lib/overview-parts';
 import { buildOverview } from '@/lib/overview';
 import { buildReport } from '@/lib/report-build';
-import { buildMyReporting } from '@/lib/my-reporting';
+import { buildMyReporting, readinessRefusal } from '@/lib/my-reporting';
 import { buildDeviations } from '@/lib/deviations';
 import type { CurrentUser } from '@/lib/current-user';
 
@@ -118,7 +118,7 @@ function content(edit: (c: PeriodContent) => void = () => {}): PeriodContent {
     assessments: [],
     reports: [],
     texts: [{ planId: 'plan', slot: 'goals_intro', focusAreaId: null, seq: 1, heading: null, body: 'Inledning.' }],
-    readiness: [{ unitId: 'hr', seq: 1, ready: true }],
+    readiness: [{ unitId: 'hr', seq: 1, ready: true, comment: null }],
     revisions: [],
     approvals: [],
   };
@@ -209,7 +209,39 @@ describe('surfaces built from one content agree', () => {
       ['indicator', 'i1', true, true],
       ['indicator', 'i2', true, true],
     ]);
-    expect(mine.readiness).toEqual([{ unitId: 'hr', unitName: 'HR-avdelningen', ready: true, seq: 1, locked: false, canChange: true }]);
+    expect(mine.readiness).toEqual([
+      { unitId: 'hr', unitName: 'HR-avdelningen', ready: true, seq: 1, locked: false, canChange: true, missing: 1, reason: null },
+    ]);
+  });
+
+  it('klarmarkering: counts what is missing or sent back, needs a reason then, and shows the reason to the reviewer', () => {
+    const sentBack = content((c) => {
+      c.readiness = [];
+      c.revisions = [{ itemKind: 'indicator', itemId: 'i1', unitId: 'hr', comment: 'Komplettera analysen.', authorName: 'Karin', createdAt: ARCHIVED }];
+    });
+    const [hr] = buildMyReporting(sentBack, hrChef, ['hr'], TODAY).readiness;
+    expect(hr).toMatchObject({ ready: false, missing: 2, reason: null }); // m1 unreported, i1 sent back
+    expect(readinessRefusal(2, null)).toBe(
+      '2 poster saknar rapportering eller är återsända. Skriv varför enheten ändå är klar, eller rapportera det som saknas först.',
+    );
+    expect(readinessRefusal(1, '   ')).toMatch(/^1 post saknar rapportering eller är återsänd\./);
+    expect(readinessRefusal(2, 'Målet bedöms i nästa period.')).toBeNull();
+    expect(readinessRefusal(0, undefined)).toBeNull();
+
+    const withReason = content((c) => {
+      c.readiness = [{ unitId: 'hr', seq: 2, ready: true, comment: 'Målet bedöms i helårsbokslutet.' }];
+    });
+    expect(buildMyReporting(withReason, hrChef, ['hr'], TODAY).readiness[0]).toMatchObject({ ready: true, reason: 'Målet bedöms i helårsbokslutet.' });
+    const hrEntry = buildDeviations(withReason, viewer, 'ks', TODAY)
+      .groups.flatMap((g) => g.entries)
+      .find((e) => e.kind === 'unit_not_ready' && e.itemId === 'hr');
+    expect(hrEntry?.detail).toContain('Klarmarkerad trots att allt inte var rapporterat. Skäl: ”Målet bedöms i helårsbokslutet.”');
+    // Ready without a reason (nothing was missing): not listed.
+    expect(
+      buildDeviations(content(), viewer, 'ks', TODAY)
+        .groups.flatMap((g) => g.entries)
+        .some((e) => e.kind === 'unit_not_ready' && e.itemId === 'hr'),
+    ).toBe(false);
   });
 
   it('shows an approved board from its snapshot, not from later edits', () => {

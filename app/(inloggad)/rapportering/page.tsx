@@ -120,8 +120,8 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
             Klarmarkering
           </h2>
           <p className="text-sm text-slate-700">
-            Markera enhetens del av perioden som klar när allt är rapporterat. Markeringen kan tas tillbaka tills
-            perioden är attesterad.
+            Markera enhetens del av perioden som klar när allt är rapporterat. Saknas något krävs ett skäl, som
+            kommundirektören ser. Markeringen kan tas tillbaka tills perioden är attesterad.
           </p>
           <div className="mt-3 space-y-2">
             {data.readiness.map((r) => (

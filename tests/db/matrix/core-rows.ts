@@ -177,7 +177,7 @@ export const coreRows: MatrixRow[] = [
     expected: hrReporters,
     call: async ({ db, ids, users }, user) => {
       const [state] = (await getMyReporting(db, users.admin, ids.periodId, [ids.hrUnit])).readiness;
-      const input = { unitId: ids.hrUnit, periodId: ids.periodId, ready: String(!state!.ready), baseSeq: state!.seq };
+      const input = { unitId: ids.hrUnit, periodId: ids.periodId, ready: String(!state!.ready), baseSeq: state!.seq, reason: 'Resten rapporteras senare.' };
       return action(await runAction(setReadinessAction, user, input, db));
     },
   },
