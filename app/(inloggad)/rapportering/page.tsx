@@ -89,7 +89,9 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
                   </div>
                   <div className="flex flex-wrap items-center gap-2 text-sm">
                     {item.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-900">⚠ {OVERDUE_LABEL}</span>}
-                    {item.reported ? (
+                    {item.sentBack ? (
+                      <span className="font-medium text-amber-900">↩ Återsänd</span>
+                    ) : item.reported ? (
                       <>
                         <span className="font-medium">✓ Rapporterat</span>
                         {item.colour && <StatusBadge colour={item.colour} />}
