@@ -14,6 +14,7 @@ import { formatDate, periodLabel, type Period } from './period';
 import { boardGoalTitle } from './swedish-text';
 import { liveContent, type PeriodContent } from './period-content';
 import { UnitTree } from './unit-tree';
+import { picksReportingUnit } from './my-reporting';
 
 export type DeviationKind =
   | 'indicator_not_met'
@@ -196,7 +197,7 @@ function assemble(d: Loaded): DeviationsDTO {
   const { period, tree, boardId } = d;
   const q = `?period=${period.id}`;
   const periodName = periodLabel(period.kind, period.year).toLowerCase();
-  const isAdmin = d.user?.roles.includes('admin') ?? false;
+  const picksUnit = d.user ? picksReportingUnit(d.user) : false;
   const byBoard = (board: string | null) => boardId === null || board === boardId;
 
   const goalById = new Map(d.goalRows.map((g) => [g.id, g]));
@@ -387,7 +388,7 @@ function assemble(d: Loaded): DeviationsDTO {
       unitId: u.id,
       unitName: u.name,
       detail: `${state} Svarar för ${countPhrase(a)}.`,
-      href: `/rapportering${q}${isAdmin ? `&enhet=${u.id}` : ''}`,
+      href: `/rapportering${q}${picksUnit ? `&enhet=${u.id}` : ''}`,
     });
   }
 

@@ -65,9 +65,14 @@ export function readinessRefusal(missing: number, reason: string | null | undefi
   return `${posts}. Skriv varför enheten ändå är klar, eller rapportera det som saknas först.`;
 }
 
-/** The units a user reports for: an editor's granted units, or the unit an admin picked. */
+/** Whether the user picks the unit whose reporting page to see (the admin, the director). */
+export function picksReportingUnit(user: CurrentUser): boolean {
+  return can(user, 'view_reporting', { kind: 'unit', organizationId: user.organizationId });
+}
+
+/** The units whose reporting page is shown: an editor's granted units, or the unit an admin or the director picked. */
 export function reportingRoots(user: CurrentUser, pickedUnitId: string | null): string[] {
-  if (user.roles.includes('admin')) return pickedUnitId ? [pickedUnitId] : [];
+  if (picksReportingUnit(user)) return pickedUnitId ? [pickedUnitId] : [];
   return user.grantUnits.map((u) => u.id);
 }
 
