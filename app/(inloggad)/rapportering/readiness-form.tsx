@@ -14,7 +14,7 @@ import { setReadinessForm } from './actions';
  */
 export function ReadinessForm({ readiness, periodId }: { readiness: UnitReadinessDTO; periodId: string }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(setReadinessForm, null);
-  const { bind } = useFields({ reason: '' });
+  const { bind } = useFields({ reason: '' }, { result });
   const needsReason = !readiness.ready && readiness.missing > 0 && readiness.canChange;
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-2" noValidate>
