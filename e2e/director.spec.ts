@@ -57,15 +57,22 @@ test("the overview shows the board's own assignments; counts open the monitor fi
   await page.getByLabel('Nämnd').selectOption({ label: 'Kommunstyrelsen' });
   await page.getByRole('button', { name: 'Visa' }).click();
   const own = page.getByRole('region', { name: 'Kommunstyrelsens uppdrag till förvaltningen' });
-  await expect(own.getByRole('list', { name: 'Kommunstyrelsens uppdrag till förvaltningen' }).getByRole('listitem')).toHaveCount(4);
+  // The demo's four and the e2e fixture's overdue one.
+  await expect(own.getByRole('list', { name: 'Kommunstyrelsens uppdrag till förvaltningen' }).getByRole('listitem')).toHaveCount(5);
   await expect(own).toContainText('Handlingsplaner för att minska kommunens befarade underskott 2024.');
+  await expect(own).toContainText('Ta fram en plan för e-arkiv (testuppdrag)');
   await expect(page.getByText('Prognos för helåret: ingen prognos lämnad').first()).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await own.getByRole('link', { name: '4 uppdrag' }).click();
+  await own.getByRole('link', { name: '5 uppdrag' }).click();
   await expect(page).toHaveURL(/\/uppdrag\?issuer=board&namnd=[0-9a-f-]+&period=/);
   await expect(page.getByLabel('Nämnd')).toHaveValue(/[0-9a-f-]{36}/);
-  await expect(page.getByRole('table').getByRole('row')).toHaveCount(5); // the header and the four
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(6); // the header and the five
+  await page.goBack();
+  await own.getByRole('list', { name: 'Uppdragen efter status' }).getByRole('link', { name: /Försenat: 1/ }).click();
+  await expect(page).toHaveURL(/\/uppdrag\?issuer=board&namnd=[0-9a-f-]+&forsenat=1&period=/);
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('table')).toContainText('Ta fram en plan för e-arkiv (testuppdrag)');
 
   // A målområde's count by status leads to the same assignments in the monitor.
   await page.goBack();
