@@ -37,7 +37,7 @@ export async function setReadiness(
     const [mine] = buildMyReporting(content, user, [input.unitId], today).readiness;
     const missing = mine?.missing ?? 0;
     const refusal = readinessRefusal(missing, input.reason);
-    if (refusal) throw new ValidationError(refusal, { reason: [refusal] });
+    if (refusal) throw new ValidationError('Enheten är inte markerad som klar: ett skäl krävs.', { reason: [refusal] });
     reason = missing > 0 ? input.reason!.trim() : null;
   }
   const newest = index.readiness(input.unitId);
