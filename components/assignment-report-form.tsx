@@ -8,6 +8,7 @@ import { reportStatusLabel, type ReportStatus } from '@/lib/assignment-status';
 import { SelectField, SubmitRow, TextAreaField, TextField } from './form-field';
 import { ConflictNotice } from './conflict-notice';
 import { useFields } from './use-fields';
+import { DraftNotice } from './unsaved-changes';
 import { useVersionBase } from './use-version-base';
 import { submitWithoutReset } from './submit-without-reset';
 
@@ -24,12 +25,18 @@ export function AssignmentReportForm({
   const [result, action, pending] = useActionState<Result, FormData>(save, null);
   const { baseSeq, conflict, hasConflict } = useVersionBase<ReportVersionDTO>(result, data.latest?.seq ?? 0);
   const latest = data.latest;
-  const { fields, bind } = useFields({
-    status: latest?.status ?? '',
-    cancelReason: latest?.cancelReason ?? '',
-    heading: latest?.heading ?? '',
-    body: latest?.body ?? '',
-  });
+  const { fields, bind, draftOffer } = useFields(
+    {
+      status: latest?.status ?? '',
+      cancelReason: latest?.cancelReason ?? '',
+      heading: latest?.heading ?? '',
+      body: latest?.body ?? '',
+    },
+    {
+      result,
+      draft: { key: `uppdrag:${data.assignment.id}:${data.unit.id}:${data.period.id}:${baseSeq}`, fields: ['heading', 'body', 'cancelReason'] },
+    },
+  );
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-5" noValidate>
@@ -37,6 +44,7 @@ export function AssignmentReportForm({
       <input type="hidden" name="unitId" value={data.unit.id} />
       <input type="hidden" name="periodId" value={data.period.id} />
       <input type="hidden" name="baseSeq" value={baseSeq} />
+      <DraftNotice offer={draftOffer} />
       {hasConflict && (
         <ConflictNotice author={conflict?.authorName} createdAt={conflict?.createdAt} seq={conflict?.seq}>
           {conflict?.status && `Status: ${reportStatusLabel(conflict.status)}.`}

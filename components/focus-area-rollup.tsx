@@ -1,4 +1,6 @@
-import type { FocusAreaDTO } from '@/db/queries/overview';
+import Link from 'next/link';
+import type { AssignmentLinks, FocusAreaDTO } from '@/db/queries/overview';
+import type { FocusAreaRollup as Rollup } from '@/lib/rollup';
 import { OVERDUE_LABEL, reportStatusLabel, type ReportStatus } from '@/lib/assignment-status';
 import { DistributionBar } from './distribution-bar';
 
@@ -17,8 +19,8 @@ export function FocusAreaRollup({ area, lastYearLabel }: { area: FocusAreaDTO; l
         {rollup.total > 0 && <DistributionBar counts={rollup.goals} label="Målen efter måluppfyllelse" />}
         {area.forecast && rollup.total > 0 && (
           <div className="mt-2">
-            <p className="text-sm font-medium">Prognos för helåret</p>
-            <DistributionBar counts={area.forecast} label="Målen efter prognos för helåret" />
+            <p className="text-sm font-medium">Prognos för helåret{area.noForecast ? ': ingen prognos lämnad' : ''}</p>
+            {!area.noForecast && <DistributionBar counts={area.forecast} label="Målen efter prognos för helåret" />}
           </div>
         )}
         <p className="mt-2 text-sm text-slate-700">
@@ -29,25 +31,51 @@ export function FocusAreaRollup({ area, lastYearLabel }: { area: FocusAreaDTO; l
               } uppfyllda mål än ${lastYearLabel} (${area.lastYearMet}).`}
         </p>
       </div>
-      <div>
-        <p className="font-semibold">
-          {assignmentCount === 0 ? 'Inga uppdrag' : `${assignmentCount} uppdrag`}
-        </p>
-        {assignmentCount > 0 && (
-          <ul className="mt-1 text-sm" aria-label="Uppdragen efter status">
-            {STATUSES.filter((s) => rollup.assignments[s] > 0).map((s) => (
-              <li key={s}>
-                {statusWord(s)}: {rollup.assignments[s]}
-              </li>
-            ))}
-            {rollup.overdue > 0 && (
-              <li className="font-medium text-red-800">
-                ⚠ {OVERDUE_LABEL}: {rollup.overdue}
-              </li>
-            )}
-          </ul>
+      <AssignmentCounts rollup={rollup} links={area.assignmentLinks} count={assignmentCount} />
+    </div>
+  );
+}
+
+/** Assignments by status, each count a link to the monitor filtered to exactly those assignments. */
+export function AssignmentCounts({
+  rollup,
+  links,
+  count,
+}: {
+  rollup: Pick<Rollup, 'assignments' | 'overdue'>;
+  links: AssignmentLinks;
+  count: number;
+}) {
+  const link = 'text-blue-800 underline';
+  return (
+    <div>
+      <p className="font-semibold">
+        {count === 0 ? (
+          'Inga uppdrag'
+        ) : (
+          <Link href={links.all} className={link}>
+            {count} uppdrag
+          </Link>
         )}
-      </div>
+      </p>
+      {count > 0 && (
+        <ul className="mt-1 text-sm" aria-label="Uppdragen efter status">
+          {STATUSES.filter((s) => rollup.assignments[s] > 0).map((s) => (
+            <li key={s}>
+              <Link href={links.byStatus[s]} className={link}>
+                {statusWord(s)}: {rollup.assignments[s]}
+              </Link>
+            </li>
+          ))}
+          {rollup.overdue > 0 && (
+            <li className="font-medium text-red-800">
+              <Link href={links.overdue} className="text-red-800 underline">
+                ⚠ {OVERDUE_LABEL}: {rollup.overdue}
+              </Link>
+            </li>
+          )}
+        </ul>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { StatusBadge } from './status-badge';
 import { FieldGroup, SelectField, SubmitRow, TextAreaField } from './form-field';
 import { ConflictNotice } from './conflict-notice';
 import { useFields } from './use-fields';
+import { DraftNotice } from './unsaved-changes';
 import { useVersionBase } from './use-version-base';
 import { submitWithoutReset } from './submit-without-reset';
 
@@ -25,12 +26,15 @@ export function GoalAssessmentForm({
   const [result, action, pending] = useActionState<Result, FormData>(save, null);
   const { baseSeq, conflict, hasConflict } = useVersionBase<AssessmentVersionDTO>(result, data.latest?.seq ?? 0);
   const latest = data.latest;
-  const { fields, bind } = useFields<Omit<Fields, 'goalId' | 'periodId' | 'baseSeq'>>({
-    chosenColour: latest?.chosenColour ?? '',
-    justification: latest?.justification ?? '',
-    analysis: latest?.analysis ?? '',
-    forecastColour: latest?.forecastColour ?? '',
-  });
+  const { fields, bind, draftOffer } = useFields<Omit<Fields, 'goalId' | 'periodId' | 'baseSeq'>>(
+    {
+      chosenColour: latest?.chosenColour ?? '',
+      justification: latest?.justification ?? '',
+      analysis: latest?.analysis ?? '',
+      forecastColour: latest?.forecastColour ?? '',
+    },
+    { result, draft: { key: `mal:${data.goal.id}:${data.period.id}:${baseSeq}`, fields: ['analysis', 'justification'] } },
+  );
   const judged = judgeGoalAssessment(fields, {
     rule: data.goal.rule,
     indicatorColours: data.indicators.map((i) => i.colour),
@@ -43,6 +47,7 @@ export function GoalAssessmentForm({
       <input type="hidden" name="goalId" value={data.goal.id} />
       <input type="hidden" name="periodId" value={data.period.id} />
       <input type="hidden" name="baseSeq" value={baseSeq} />
+      <DraftNotice offer={draftOffer} />
       {hasConflict && (
         <ConflictNotice author={conflict?.authorName} createdAt={conflict?.createdAt} seq={conflict?.seq}>
           {conflict && `Bedömning: ${colourLabel(conflict.chosenColour ?? conflict.computedColour ?? 'grey')}.`}

@@ -13,6 +13,7 @@ import { TrendArrow } from './trend-arrow';
 import { FieldGroup, fieldError, SelectField, SubmitRow, TextAreaField, TextField } from './form-field';
 import { ConflictNotice } from './conflict-notice';
 import { useFields } from './use-fields';
+import { DraftNotice } from './unsaved-changes';
 import { useVersionBase } from './use-version-base';
 import { submitWithoutReset } from './submit-without-reset';
 
@@ -39,8 +40,14 @@ function initialFields(report: IndicatorReportDTO): Fields {
 
 export function IndicatorValueForm({ report, save }: { report: IndicatorReportDTO; save: SaveAction }) {
   const [result, action, pending] = useActionState<Result, FormData>(save, null);
-  const { fields, setFields, bind } = useFields<Fields>(() => initialFields(report));
   const { baseSeq, conflict, hasConflict } = useVersionBase<ValueVersionDTO>(result, report.latest?.seq ?? 0);
+  const { fields, setFields, bind, draftOffer } = useFields<Fields>(() => initialFields(report), {
+    result,
+    draft: {
+      key: `matt:${report.indicator.id}:${report.period.id}:${baseSeq}`,
+      fields: ['analysis', 'referenceNote', 'colourJustification', 'trendJustification'],
+    },
+  });
   const id = useId();
 
   const judged = useMemo(
@@ -76,6 +83,7 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
       <input type="hidden" name="indicatorId" value={report.indicator.id} />
       <input type="hidden" name="periodId" value={report.period.id} />
       <input type="hidden" name="baseSeq" value={baseSeq} />
+      <DraftNotice offer={draftOffer} />
 
       {hasConflict && (
         <ConflictNotice author={conflict?.authorName} createdAt={conflict?.createdAt} seq={conflict?.seq}>

@@ -24,7 +24,7 @@ export function SendBackForm({
   units: { id: string; name: string }[];
 }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(sendBack, null);
-  const { fields, bind } = useFields({ unitId: units[0]?.id ?? '', comment: '' });
+  const { fields, bind } = useFields({ unitId: units[0]?.id ?? '', comment: '' }, { result });
   const id = useId();
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-amber-300 bg-amber-50 p-4">

@@ -23,7 +23,7 @@ export interface ApprovalStateDTO {
   approved: boolean;
   last: { action: 'approved' | 'reopened'; authorName: string; createdAt: string; reason: string | null } | null;
   /** The units that answer for the board's items in the period, with their readiness. */
-  units: { id: string; name: string; ready: boolean }[];
+  units: { id: string; name: string; ready: boolean; /** The unit's reason for marking ready with items missing. */ reason: string | null }[];
   canApprove: boolean;
   canReopen: boolean;
 }
@@ -64,7 +64,10 @@ async function loadApprovalState(db: Db, user: CurrentUser | null, boardId: stri
     seq: last?.seq ?? 0,
     approved,
     last: last ? { action: last.action, authorName: last.authorName, createdAt: last.createdAt, reason: last.reason } : null,
-    units: tree.units.filter((u) => unitIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, ready: index.readiness(u.id)?.ready ?? false })),
+    units: tree.units.filter((u) => unitIds.has(u.id)).map((u) => {
+      const r = index.readiness(u.id);
+      return { id: u.id, name: u.name, ready: r?.ready ?? false, reason: r?.ready ? r.comment : null };
+    }),
     canApprove: !approved && period.state !== 'draft' && can(user, 'approve', { kind: 'period', organizationId: org, unitIds: [boardId] }),
     canReopen: approved && can(user, 'manage', { kind: 'period', organizationId: org }),
   };

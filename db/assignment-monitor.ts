@@ -18,6 +18,7 @@ import { authorizeInOwnOrganization, can } from '@/lib/policy';
 import { assignmentStatus, isOverdue, overdueDay, type ReportStatus } from '@/lib/assignment-status';
 import { periodLabel } from '@/lib/period';
 import { isLive } from '@/lib/live';
+import { assignmentBoards } from '@/lib/overview-parts';
 import type { AssignmentMonitorRow, AssignmentMonitorUnit } from '@/lib/assignment-filters';
 
 export type { AssignmentMonitorRow, AssignmentMonitorUnit } from '@/lib/assignment-filters';
@@ -34,6 +35,7 @@ export interface AssignmentMonitorDTO {
   rows: AssignmentMonitorRow[];
   /** For the filter form: the units responsible for some assignment, in tree order. */
   unitOptions: { id: string; name: string }[];
+  boardOptions: { id: string; name: string }[];
   /** For the filter form: the focus areas some assignment sits under, each målområde followed by its sub-areas. */
   focusAreaOptions: { id: string; name: string; depth: number }[];
 }
@@ -211,6 +213,7 @@ export async function getAssignmentMonitor(
       focusAreaId: a.focusAreaId,
       focusAreaName: focusAreaLabel(chain),
       focusAreaPath: chain.map((c) => c.id),
+      boardIds: assignmentBoards({ issuerBoardId: a.issuerBoardId, unitIds: unitsOf.get(a.id) ?? [] }, (u) => tree.boardOf(u)),
       units,
       status,
       overdue: isOverdue(status, a.dueDate, day),
@@ -226,6 +229,7 @@ export async function getAssignmentMonitor(
     previousPeriod,
     rows,
     unitOptions: tree.units.filter((u) => responsible.has(u.id)).map((u) => ({ id: u.id, name: u.name })),
+    boardOptions: tree.units.filter((u) => u.kind === 'board').map((u) => ({ id: u.id, name: u.name })),
     focusAreaOptions: focusAreaOptions(areas, new Set(rows.flatMap((r) => r.focusAreaPath))),
   };
 }
@@ -240,6 +244,8 @@ export interface AssignmentPageUnitDTO {
   overdue: boolean;
   locked: boolean;
   canReport: boolean;
+  /** The director may send the unit's report back for revision (lib/policy 'send_back'). */
+  canSendBack: boolean;
   /** Every version the unit wrote in the period, newest first. */
   reports: ReportVersionDTO[];
   /** The unit's newest report in each earlier period, newest period first. */
@@ -364,6 +370,7 @@ export async function getAssignmentPage(
       overdue: isOverdue(status, a.dueDate, day),
       locked,
       canReport: can(user, 'report', { kind: 'report', organizationId: org, unitIds: [unitId], locked }),
+      canSendBack: can(user, 'send_back', { kind: 'report', organizationId: org, unitIds: [unitId], locked }),
       reports: inPeriod.map(strip),
       earlier: [...earlierByPeriod.values()].sort((x, y) => (x.endDate < y.endDate ? 1 : -1)).map(strip),
     };

@@ -338,7 +338,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
       db,
       'readinessEvents',
       org,
-      { unitId: s.readinessEvents.unitId, seq: s.readinessEvents.seq, ready: s.readinessEvents.ready },
+      { unitId: s.readinessEvents.unitId, seq: s.readinessEvents.seq, ready: s.readinessEvents.ready, comment: s.readinessEvents.comment },
       eq(s.readinessEvents.periodId, period.id),
     ),
     openRevisionRows(db, org, period.id),

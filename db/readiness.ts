@@ -5,7 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { buildMyReporting, readinessRefusal } from '@/lib/my-reporting';
 import { appendVersion, newestVersions } from './history';
 import { getPeriod } from './queries/periods';
 import { loadPeriodContent } from './period-content';
@@ -16,11 +17,12 @@ import { ContentIndex, liveContent } from '@/lib/period-content';
 export async function setReadiness(
   db: Db,
   user: CurrentUser,
-  input: { unitId: string; periodId: string; ready: boolean; baseSeq: number },
+  input: { unitId: string; periodId: string; ready: boolean; baseSeq: number; reason?: string | null },
 ): Promise<{ seq: number }> {
   const org = user.organizationId;
   const period = await getPeriod(db, user, input.periodId);
-  const index = new ContentIndex(liveContent(await loadPeriodContent(db, org, period)));
+  const content = await loadPeriodContent(db, org, period);
+  const index = new ContentIndex(liveContent(content));
   if (!index.tree.get(input.unitId)) throw new NotFoundError('unit');
   authorize(user, 'report', {
     kind: 'unit',
@@ -28,6 +30,16 @@ export async function setReadiness(
     unitIds: [input.unitId],
     locked: index.isLockedForAny(index.boardsOfUnit(input.unitId)),
   });
+  // Ready means everything due is reported, or the unit says why it is ready anyway.
+  let reason: string | null = null;
+  if (input.ready) {
+    const today = new Date().toISOString().slice(0, 10);
+    const [mine] = buildMyReporting(content, user, [input.unitId], today).readiness;
+    const missing = mine?.missing ?? 0;
+    const refusal = readinessRefusal(missing, input.reason);
+    if (refusal) throw new ValidationError('Enheten är inte markerad som klar: ett skäl krävs.', { reason: [refusal] });
+    reason = missing > 0 ? input.reason!.trim() : null;
+  }
   const newest = index.readiness(input.unitId);
   return appendVersion(db, {
     baseSeq: input.baseSeq,
@@ -49,6 +61,7 @@ export async function setReadiness(
         periodId: input.periodId,
         seq,
         ready: input.ready,
+        comment: reason,
         authorId: user.id,
       });
       await recordAudit(tx, {
@@ -57,7 +70,7 @@ export async function setReadiness(
         action: input.ready ? 'readiness.mark' : 'readiness.unmark',
         entityType: 'unit',
         entityId: input.unitId,
-        changes: { periodId: input.periodId, seq },
+        changes: reason ? { periodId: input.periodId, seq, reason } : { periodId: input.periodId, seq },
       });
     },
   });

@@ -123,3 +123,14 @@ export async function listOpenRevisions(db: Db, user: CurrentUser | null, period
     .reverse()
     .map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
+
+/** The requests that stand for one item in a period (for its form: "Återsänd" with the comment), newest first. */
+export async function listOpenRevisionsOfItem(
+  db: Db,
+  user: CurrentUser | null,
+  periodId: string,
+  itemKind: RevisionItemKind,
+  itemId: string,
+): Promise<OpenRevisionDTO[]> {
+  return (await listOpenRevisions(db, user, periodId)).filter((r) => r.itemKind === itemKind && r.itemId === itemId);
+}

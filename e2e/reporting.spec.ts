@@ -151,12 +151,20 @@ test('a closed period is read-only everywhere, and a post into it is refused', a
   await expect(page.getByText('Det du söker finns inte, eller så saknar du behörighet till det.')).toBeVisible();
 });
 
-test('klarmarkering: HR marks its part ready and takes it back', async ({ page }) => {
+test('klarmarkering: with items missing HR must give a reason; it marks its part ready and takes it back', async ({ page }) => {
   await login(page, 'hr-chef@askersund.example');
   await page.goto('/rapportering');
   const section = page.getByRole('region', { name: 'Klarmarkering' });
+  await expect(section).toContainText(/poster? saknar rapportering/);
+  await section.getByRole('button', { name: 'Markera som klar' }).click();
+  const reason = section.getByLabel('Skäl till klarmarkering fast allt inte är rapporterat');
+  await expect(section.getByText(/Skriv varför enheten ändå är klar/).first()).toBeVisible();
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expect(section).toContainText('Inte markerad som klar');
+  await reason.fill('Målen bedöms först i helårsbokslutet.');
   await section.getByRole('button', { name: 'Markera som klar' }).click();
   await expect(section).toContainText('✓ Markerad som klar');
+  await expect(section).toContainText('Skäl: Målen bedöms först i helårsbokslutet.');
   await section.getByRole('button', { name: 'Ta tillbaka klarmarkeringen' }).click();
   await expect(section).toContainText('Inte markerad som klar');
 });

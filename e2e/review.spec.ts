@@ -86,6 +86,7 @@ test('the director sends an item back, the HR-chef sees why, the director approv
 
   // HR marks its part ready; sending back takes that away.
   await hr.goto('/rapportering');
+  await hr.getByRole('region', { name: 'Klarmarkering' }).getByLabel('Skäl till klarmarkering fast allt inte är rapporterat').fill('Resten kommer i helårsbokslutet.');
   await hr.getByRole('region', { name: 'Klarmarkering' }).getByRole('button', { name: 'Markera som klar' }).click();
   await expect(hr.getByRole('region', { name: 'Klarmarkering' })).toContainText('✓ Markerad som klar');
 
@@ -106,10 +107,27 @@ test('the director sends an item back, the HR-chef sees why, the director approv
   const item = hr.getByRole('listitem').filter({ hasText: 'Sjukfrånvaro AME, procent' });
   await expect(item).toContainText('Återsänd för komplettering');
   await expect(item).toContainText('Beskriv vad ökningen beror på.');
+  await expect(item).toContainText('↩ Återsänd');
+  await expect(item).not.toContainText('✓ Rapporterat');
   await expect(hr.getByRole('region', { name: 'Klarmarkering' })).toContainText('Inte markerad som klar');
 
   await director.goto('/avvikelser');
   await expect(director.getByText('Beskriv vad ökningen beror på.')).toBeVisible();
+
+  // The item's form shows "Återsänd" with the director's comment until the unit saves a new version.
+  await item.getByRole('link', { name: 'Sjukfrånvaro AME, procent' }).click();
+  const returned = hr.getByRole('region', { name: 'Återsänd' });
+  await expect(returned).toContainText('↩ Återsänd för komplettering');
+  await expect(returned).toContainText('Beskriv vad ökningen beror på.');
+  await expect(returned).toContainText('Karin Kommundirektör');
+  await expectNoAxeViolations(hr);
+  await hr.getByLabel(/^Analys/).fill('Ökningen beror på några långa sjukskrivningar under våren.');
+  await hr.getByRole('button', { name: 'Spara', exact: true }).click();
+  await expect(hr.getByText(/Sparat som version \d+/)).toBeVisible();
+  await hr.reload();
+  await expect(hr.getByRole('region', { name: 'Återsänd' })).toHaveCount(0);
+  await hr.goto('/rapportering');
+  await expect(hr.getByRole('listitem').filter({ hasText: 'Sjukfrånvaro AME, procent' })).toContainText('✓ Rapporterat');
 
   // Approval.
   await director.getByRole('link', { name: 'Attest' }).click();

@@ -43,6 +43,8 @@ export interface AssignmentMonitorRow {
   focusAreaName: string | null;
   /** The focus area and every area above it (so a målområde also matches its sub-areas). */
   focusAreaPath: string[];
+  /** The boards it belongs to: the issuing board and the boards of its responsible units (lib/overview-parts assignmentBoards). */
+  boardIds: string[];
   units: AssignmentMonitorUnit[];
   status: ReportStatus | null;
   overdue: boolean;
@@ -58,6 +60,8 @@ export const assignmentFiltersSchema = z.object({
   issuer: z.enum([...ISSUER_FILTERS, ''] as const).catch(''),
   status: z.enum([...STATUS_FILTERS, ''] as const).catch(''),
   enhet: uuidOrEmpty,
+  /** A board: the assignments that belong to it (as the overview's board filter counts them). */
+  namnd: uuidOrEmpty,
   malomrade: uuidOrEmpty,
   forsenat: flag,
   ejrapporterat: flag,
@@ -77,6 +81,7 @@ export const DEFAULT_FILTERS: AssignmentFilters = Object.freeze({
   issuer: '',
   status: '',
   enhet: '',
+  namnd: '',
   malomrade: '',
   forsenat: '',
   ejrapporterat: '',
@@ -120,7 +125,7 @@ export function filtersToQuery(filters: Partial<AssignmentFilters>): string {
 
 /** Whether any filter that narrows the rows is set (period and sort do not narrow). */
 export function hasActiveFilters(filters: AssignmentFilters): boolean {
-  const narrowing: (keyof AssignmentFilters)[] = ['issuer', 'status', 'enhet', 'malomrade', 'forsenat', 'ejrapporterat', 'andrat', 'q'];
+  const narrowing: (keyof AssignmentFilters)[] = ['issuer', 'status', 'enhet', 'namnd', 'malomrade', 'forsenat', 'ejrapporterat', 'andrat', 'q'];
   return narrowing.some((key) => filters[key] !== DEFAULT_FILTERS[key]);
 }
 
@@ -160,6 +165,7 @@ function matches(row: AssignmentMonitorRow, f: AssignmentFilters): boolean {
   if (f.issuer && row.issuer !== f.issuer) return false;
   if (f.status === 'none' ? row.status !== null : f.status && row.status !== f.status) return false;
   if (f.enhet && !row.units.some((u) => u.id === f.enhet)) return false;
+  if (f.namnd && !row.boardIds.includes(f.namnd)) return false;
   if (f.malomrade && !(row.focusAreaId === f.malomrade || row.focusAreaPath.includes(f.malomrade))) return false;
   if (f.forsenat && !row.overdue) return false;
   if (f.ejrapporterat && row.reportedThisPeriod) return false;

@@ -14,6 +14,7 @@ import { formatDate, periodLabel, type Period } from './period';
 import { boardGoalTitle } from './swedish-text';
 import { liveContent, type PeriodContent } from './period-content';
 import { UnitTree } from './unit-tree';
+import { picksReportingUnit } from './my-reporting';
 
 export type DeviationKind =
   | 'indicator_not_met'
@@ -73,7 +74,7 @@ const HEADINGS: Record<DeviationKind, string> = {
   indicator_not_reported: 'Mått som inte är rapporterade',
   goal_not_met: 'Mål som inte uppfylls eller inte väntas uppfyllas',
   assignment_overdue_or_unreported: 'Uppdrag som är försenade eller saknar återrapportering',
-  unit_not_ready: 'Enheter som inte är klarmarkerade',
+  unit_not_ready: 'Enheter som inte är klarmarkerade eller är klarmarkerade med skäl',
   sent_back: 'Skickat tillbaka för komplettering',
 };
 
@@ -181,7 +182,7 @@ interface Loaded {
   }[];
   assessments: { goalId: string; computedColour: Colour | null; chosenColour: Colour | null; forecastColour: Colour | null }[];
   reports: { assignmentId: string; unitId: string; status: ReportStatus | null }[];
-  readiness: { unitId: string; ready: boolean }[];
+  readiness: { unitId: string; ready: boolean; comment: string | null }[];
   requests: {
     itemKind: 'indicator' | 'goal' | 'assignment';
     itemId: string;
@@ -196,7 +197,7 @@ function assemble(d: Loaded): DeviationsDTO {
   const { period, tree, boardId } = d;
   const q = `?period=${period.id}`;
   const periodName = periodLabel(period.kind, period.year).toLowerCase();
-  const isAdmin = d.user?.roles.includes('admin') ?? false;
+  const picksUnit = d.user ? picksReportingUnit(d.user) : false;
   const byBoard = (board: string | null) => boardId === null || board === boardId;
 
   const goalById = new Map(d.goalRows.map((g) => [g.id, g]));
@@ -204,7 +205,7 @@ function assemble(d: Loaded): DeviationsDTO {
   const valueOf = new Map(d.values.map((v) => [v.indicatorId, v]));
   const assessmentOf = new Map(d.assessments.map((a) => [a.goalId, a]));
   const reportOf = new Map(d.reports.map((r) => [`${r.assignmentId}:${r.unitId}`, r]));
-  const readyOf = new Map(d.readiness.map((r) => [r.unitId, r.ready]));
+  const readinessOf = new Map(d.readiness.map((r) => [r.unitId, r]));
   const unitsOfGoal = new Map<string, string[]>();
   for (const gu of d.goalUnitRows) unitsOfGoal.set(gu.goalId, [...(unitsOfGoal.get(gu.goalId) ?? []), gu.unitId]);
 
@@ -369,8 +370,16 @@ function assemble(d: Loaded): DeviationsDTO {
     if (!a) continue;
     const board = tree.boardOf(u.id);
     if (boardId !== null && !(board === boardId || (board === null && a.forBoard))) continue;
-    const ready = readyOf.get(u.id);
-    if (ready === true) continue;
+    const readiness = readinessOf.get(u.id);
+    const ready = readiness?.ready;
+    // A unit ready with a reason (items were missing) stays listed, with its reason for the reviewer.
+    if (ready === true && !readiness?.comment) continue;
+    const state =
+      ready === true
+        ? `Klarmarkerad trots att allt inte var rapporterat. Skäl: ”${readiness!.comment}”.`
+        : ready === false
+          ? 'Klarmarkeringen är borttagen.'
+          : `Inte klarmarkerad för ${periodName}.`;
     groups.unit_not_ready.push({
       kind: 'unit_not_ready',
       itemId: u.id,
@@ -378,8 +387,8 @@ function assemble(d: Loaded): DeviationsDTO {
       context: 'Klarmarkering',
       unitId: u.id,
       unitName: u.name,
-      detail: `${ready === false ? 'Klarmarkeringen är borttagen.' : `Inte klarmarkerad för ${periodName}.`} Svarar för ${countPhrase(a)}.`,
-      href: `/rapportering${q}${isAdmin ? `&enhet=${u.id}` : ''}`,
+      detail: `${state} Svarar för ${countPhrase(a)}.`,
+      href: `/rapportering${q}${picksUnit ? `&enhet=${u.id}` : ''}`,
     });
   }
 

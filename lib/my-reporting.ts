@@ -36,6 +36,10 @@ export interface UnitReadinessDTO {
   seq: number;
   locked: boolean;
   canChange: boolean;
+  /** Items of the unit (and the units under it) not reported yet, or sent back and not answered. */
+  missing: number;
+  /** The newest readiness version's comment: the unit's reason for marking ready with items missing. */
+  reason: string | null;
 }
 
 export interface MyReportingDTO {
@@ -46,9 +50,29 @@ export interface MyReportingDTO {
   readiness: UnitReadinessDTO[];
 }
 
-/** The units a user reports for: an editor's granted units, or the unit an admin picked. */
+/** An item that keeps a unit from being simply ready: not reported, or sent back and not answered. */
+export function isOutstanding(item: Pick<ReportingItemDTO, 'reported' | 'sentBack'>): boolean {
+  return !item.reported || item.sentBack !== null;
+}
+
+/**
+ * Klarmarkering's rule: ready means everything due is reported, or the unit gives a reason
+ * (shown to the reviewer). The field error to show, or null when the marking may be stored.
+ */
+export function readinessRefusal(missing: number, reason: string | null | undefined): string | null {
+  if (missing === 0 || (reason ?? '').trim() !== '') return null;
+  const posts = missing === 1 ? '1 post saknar rapportering eller är återsänd' : `${missing} poster saknar rapportering eller är återsända`;
+  return `${posts}. Skriv varför enheten ändå är klar, eller rapportera det som saknas först.`;
+}
+
+/** Whether the user picks the unit whose reporting page to see (the admin, the director). */
+export function picksReportingUnit(user: CurrentUser): boolean {
+  return can(user, 'view_reporting', { kind: 'unit', organizationId: user.organizationId });
+}
+
+/** The units whose reporting page is shown: an editor's granted units, or the unit an admin or the director picked. */
 export function reportingRoots(user: CurrentUser, pickedUnitId: string | null): string[] {
-  if (user.roles.includes('admin')) return pickedUnitId ? [pickedUnitId] : [];
+  if (picksReportingUnit(user)) return pickedUnitId ? [pickedUnitId] : [];
   return user.grantUnits.map((u) => u.id);
 }
 
@@ -156,13 +180,17 @@ export function buildMyReporting(content: PeriodContent, user: CurrentUser, root
     readiness: knownRoots.map((unitId) => {
       const boards = index.boardsOfUnit(unitId);
       const locked = index.isLockedForAny(boards);
+      const under = descendants(tree, [unitId]);
+      const newest = index.readiness(unitId);
       return {
         unitId,
         unitName: tree.name(unitId),
-        ready: index.readiness(unitId)?.ready ?? false,
-        seq: index.readiness(unitId)?.seq ?? 0,
+        ready: newest?.ready ?? false,
+        seq: newest?.seq ?? 0,
         locked,
         canChange: can(user, 'report', { kind: 'unit', organizationId: org, unitIds: [unitId], locked }),
+        missing: items.filter((i) => under.has(i.unitId) && isOutstanding(i)).length,
+        reason: newest?.ready ? newest.comment : null,
       };
     }),
   };

@@ -53,6 +53,8 @@ export interface AssignmentSummaryDTO {
   id: string;
   title: string;
   focusAreaId: string | null;
+  /** Who gave it (missing in snapshots frozen before this field existed). */
+  issuer?: 'council' | 'board';
   /** The boards it belongs to: the issuing board and the boards of its responsible units. */
   boardIds: string[];
   status: ReportStatus | null;
@@ -139,6 +141,7 @@ export function buildLiveParts(content: PeriodContent, today: string): OverviewP
         id: a.id,
         title: a.title,
         focusAreaId: a.focusAreaId,
+        issuer: a.issuer,
         boardIds: assignmentBoards(a, (u) => tree.boardOf(u)),
         status,
         overdue: isOverdue(status, a.dueDate, overdueDay(live.period, today)),

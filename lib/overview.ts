@@ -6,6 +6,34 @@ import type { Period } from './period';
 import { COLOURS, type Colour } from './colour';
 import { focusAreaRollup, type FocusAreaRollup } from './rollup';
 import type { AssignmentSummaryDTO, GoalDTO, OverviewParts } from './overview-parts';
+import { filtersToQuery, STATUS_FILTERS, type AssignmentFilters, type StatusFilter } from './assignment-filters';
+import { genitive } from './swedish-text';
+
+/** Where an assignment count leads: the monitor (/uppdrag) filtered to exactly the assignments counted. */
+export interface AssignmentLinks {
+  all: string;
+  byStatus: Record<StatusFilter, string>;
+  overdue: string;
+}
+
+export function assignmentLinks(base: Partial<AssignmentFilters>): AssignmentLinks {
+  const href = (more: Partial<AssignmentFilters>) => `/uppdrag?${filtersToQuery({ ...base, ...more })}`;
+  return {
+    all: href({}),
+    byStatus: Object.fromEntries(STATUS_FILTERS.map((s) => [s, href({ status: s })])) as Record<StatusFilter, string>,
+    overdue: href({ forsenat: '1' }),
+  };
+}
+
+/** A board's own assignments to its administration (nämndens uppdrag till förvaltningen). */
+export interface BoardAssignmentsDTO {
+  boardId: string;
+  /** "Kommunstyrelsens uppdrag till förvaltningen" */
+  title: string;
+  assignments: AssignmentSummaryDTO[];
+  rollup: Pick<FocusAreaRollup, 'assignments' | 'overdue'>;
+  links: AssignmentLinks;
+}
 
 export interface FocusAreaDTO {
   id: string;
@@ -16,8 +44,12 @@ export interface FocusAreaDTO {
   goals: GoalDTO[];
   assignments: AssignmentSummaryDTO[];
   rollup: FocusAreaRollup;
+  /** The monitor filtered to the målområde's assignments (of the board shown), per status. */
+  assignmentLinks: AssignmentLinks;
   /** Goals by full-year forecast, at delår (null otherwise). */
   forecast: Record<Colour, number> | null;
+  /** At delår: no goal of the målområde has a forecast ("ingen prognos lämnad", not 0/0/0/0). */
+  noForecast: boolean;
   /** Goals met in the same period last year (null when there is no such period or it had no goals here). */
   lastYearMet: number | null;
 }
@@ -31,6 +63,8 @@ export interface OverviewDTO {
   approvedBoards: { id: string; name: string }[];
   lastYearLabel: string | null;
   focusAreas: FocusAreaDTO[];
+  /** Per board shown, the assignments it gave its administration, which no målområde holds. */
+  boardAssignments: BoardAssignmentsDTO[];
 }
 
 /** Only one board's part (or everything, for the whole kommun). */
@@ -77,6 +111,7 @@ export function buildOverview(input: {
       const assignments = parts.assignments.filter((a) => a.focusAreaId && topOf(a.focusAreaId) === area.id);
       const forecast = Object.fromEntries(COLOURS.map((c) => [c, 0])) as Record<Colour, number>;
       for (const g of goals) if (g.forecastColour) forecast[g.forecastColour] += 1;
+      const forecastGiven = goals.some((g) => g.forecastColour);
       return {
         id: area.id,
         number: area.number,
@@ -89,12 +124,29 @@ export function buildOverview(input: {
           goals.map((g) => g.colour ?? 'grey'),
           assignments.map((a) => ({ status: a.status, overdue: a.overdue })),
         ),
+        assignmentLinks: assignmentLinks({ period: period.id, malomrade: area.id, namnd: boardId ?? '' }),
         forecast: period.kind === 'delar' ? forecast : null,
+        noForecast: period.kind === 'delar' && !forecastGiven,
         lastYearMet: lastYearAreas.has(area.id) ? (lastYearMet.get(area.id) ?? 0) : null,
       };
     });
 
   const boardName = new Map(boards.map((b) => [b.id, b.name]));
+  // The board's own assignments: issued by the board (the monitor's issuer=board&namnd=…).
+  const boardAssignments = (boardId ? boards.filter((b) => b.id === boardId) : boards).flatMap((board): BoardAssignmentsDTO[] => {
+    const own = parts.assignments.filter((a) => a.issuer === 'board' && a.boardIds.includes(board.id));
+    if (own.length === 0) return [];
+    const { assignments, overdue } = focusAreaRollup([], own.map((a) => ({ status: a.status, overdue: a.overdue })));
+    return [
+      {
+        boardId: board.id,
+        title: `${genitive(board.name)} uppdrag till förvaltningen`,
+        assignments: [...own].sort((a, b) => a.title.localeCompare(b.title, 'sv')),
+        rollup: { assignments, overdue },
+        links: assignmentLinks({ period: period.id, issuer: 'board', namnd: board.id }),
+      },
+    ];
+  });
   return {
     period,
     boardId,
@@ -102,5 +154,6 @@ export function buildOverview(input: {
     approvedBoards: input.allParts.approvedBoards.map((id) => ({ id, name: boardName.get(id) ?? '' })),
     lastYearLabel: input.lastYearLabel,
     focusAreas,
+    boardAssignments,
   };
 }

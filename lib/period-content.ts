@@ -154,6 +154,8 @@ export interface ContentReadiness {
   unitId: string;
   seq: number;
   ready: boolean;
+  /** Why the unit marked itself ready with items unreported (or the send-back that took it away). */
+  comment: string | null;
 }
 
 /** A revision request that no later save of its item has answered. */

@@ -3,7 +3,12 @@
 import type { CurrentUser } from './current-user';
 import { ForbiddenError } from './errors';
 
-export type Action = 'read' | 'report' | 'send_back' | 'approve' | 'manage';
+/**
+ * view_reporting: open a unit's reporting page (Min rapportering for that unit): the admin and
+ * the director for any unit (the director read-only, as 'report' decides), an editor for the
+ * units of their grants. Asked without unitIds it answers whether the user may pick any unit.
+ */
+export type Action = 'read' | 'report' | 'view_reporting' | 'send_back' | 'approve' | 'manage';
 
 export type ResourceKind =
   | 'organization'
@@ -63,6 +68,10 @@ export function can(user: CurrentUser | null | undefined, action: Action, resour
     case 'report':
       if (!REPORTABLE.has(resource.kind) || resource.locked) return false;
       return has('admin') || (has('editor') && covers(user, resource.unitIds));
+    case 'view_reporting':
+      if (resource.kind !== 'unit') return false;
+      if (has('admin') || has('director')) return true;
+      return has('editor') && covers(user, resource.unitIds);
     case 'send_back':
       return REVIEWABLE.has(resource.kind) && !resource.locked && has('director');
     case 'approve':

@@ -9,6 +9,7 @@
 import type { ReactNode } from 'react';
 import { requireUser } from '@/server/session';
 import { AppHeader } from '@/components/app-header';
+import { DraftOwnerProvider } from '@/components/unsaved-changes';
 import { logout } from '../logga-in/actions';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
@@ -17,7 +18,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     <>
       <AppHeader user={user} logout={logout} />
       <main id="innehall" className="mx-auto max-w-5xl px-4 py-8 print:p-0">
-        {children}
+        <DraftOwnerProvider userId={user.id}>{children}</DraftOwnerProvider>
       </main>
     </>
   );

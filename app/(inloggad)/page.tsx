@@ -9,6 +9,7 @@ import { parseId } from '@/lib/route-params';
 import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
 import { FocusAreaSection } from '@/components/focus-area-section';
+import { BoardAssignmentsSection } from '@/components/board-assignments-section';
 import { ResponsibilitySummary } from '@/components/responsibility-summary';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 
@@ -75,6 +76,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           />
         ))
       )}
+      {overview.boardAssignments.map((section) => (
+        <BoardAssignmentsSection key={section.boardId} section={section} periodId={period.id} />
+      ))}
     </>
   );
 }

@@ -16,7 +16,7 @@ import { buildOverview, type OverviewDTO } from '@/lib/overview';
 export type { PeriodDTO } from './periods';
 export { getCurrentPeriod, getPeriod, listPeriods, periodIdFromQuery } from './periods';
 export type { GoalDTO, IndicatorRowDTO, AssignmentSummaryDTO } from '@/lib/overview-parts';
-export type { FocusAreaDTO, OverviewDTO } from '@/lib/overview';
+export type { AssignmentLinks, BoardAssignmentsDTO, FocusAreaDTO, OverviewDTO } from '@/lib/overview';
 
 export async function getOverview(db: Db, user: CurrentUser | null, periodId: string, boardId: string | null = null): Promise<OverviewDTO> {
   const period = await getPeriod(db, user, periodId);

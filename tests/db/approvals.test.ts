@@ -49,7 +49,7 @@ describe.each(engines)('sending back and approval on $name', (engine) => {
   };
 
   it('a sent-back item removes readiness and stands until the item is saved again', async () => {
-    await setReadiness(database.db, hr, { unitId: hrUnit, periodId, ready: true, baseSeq: 0 });
+    await setReadiness(database.db, hr, { unitId: hrUnit, periodId, ready: true, baseSeq: 0, reason: 'Resten rapporteras senare.' });
     await expect(
       sendBack(database.db, hr, { itemKind: 'indicator', itemId: indicatorId, unitId: hrUnit, periodId, comment: 'x' }),
     ).rejects.toBeInstanceOf(ForbiddenError);
@@ -122,7 +122,7 @@ describe.each(engines)('an external unit after its board’s approval on $name',
       const periodId = (await db.select().from(s.periods).where(eq(s.periods.kind, 'delar')))[0]!.id;
       const ksBoard = (await db.select().from(s.units).where(eq(s.units.code, 'KS')))[0]!.id;
       const suf = (await db.select().from(s.units).where(eq(s.units.code, 'SUF')))[0]!.id;
-      await setReadiness(db, admin, { unitId: suf, periodId, ready: true, baseSeq: 0 });
+      await setReadiness(db, admin, { unitId: suf, periodId, ready: true, baseSeq: 0, reason: 'Resten rapporteras senare.' });
       const { seq } = await getApprovalState(db, director, ksBoard, periodId);
       await approvePeriod(db, director, { boardId: ksBoard, periodId, baseSeq: seq });
       await expect(setReadiness(db, admin, { unitId: suf, periodId, ready: false, baseSeq: 1 })).rejects.toBeInstanceOf(ForbiddenError);

@@ -113,6 +113,25 @@ describe.each(engines)('database on $name', (engine) => {
       ['100', 58, 'red'],
       ['25', 33, 'red'],
     ]);
+
+    // Kommunstyrelsen's own assignments to its administration (no målområde) have their section,
+    // its counts open the monitor filtered to them; nobody gave a forecast in the demo.
+    expect(overview.boardAssignments.map((b) => [b.title, b.assignments.map((a) => a.title).sort()])).toEqual([
+      [
+        'Kommunstyrelsens uppdrag till förvaltningen',
+        [
+          'Arbeta fram en samlad strategi för hur vi som kommunorganisation kan stärka byar och orter på landsbygden utifrån de förutsättningar som finns i respektive by eller ort.',
+          'Färdigställa styrmodellen för Askersunds kommun.',
+          'Handlingsplaner för att minska kommunens befarade underskott 2024.',
+          'Intensifiera arbetet med att sälja namnrättigheterna m.m. till den nya idrottshallen',
+        ].sort(),
+      ],
+    ]);
+    const ks = overview.boards.find((b) => b.name === 'Kommunstyrelsen')!;
+    expect(overview.boardAssignments[0]!.links.all).toBe(`/uppdrag?issuer=board&namnd=${ks.id}&period=${overview.period.id}`);
+    expect(overview.boardAssignments[0]!.rollup.assignments.not_started).toBe(1);
+    expect(mo2!.assignmentLinks.all).toBe(`/uppdrag?malomrade=${mo2!.id}&period=${overview.period.id}`);
+    expect(overview.focusAreas.map((a) => a.noForecast)).toEqual([true, true, true, true]);
   });
 
   it('keeps the texts verbatim with their Markdown structure', async () => {

@@ -8,6 +8,7 @@ import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getDeviations, listBoards, type DeviationKind, type DeviationsDTO } from '@/db/deviations';
+import { getMyReporting, reportingRoots } from '@/db/my-reporting';
 import { NotFoundError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
@@ -153,11 +154,20 @@ describe.each(engines)('Avvikelser on $name', (engine) => {
     const hr = entries(result, 'unit_not_ready').find((e) => e.itemId === ids['KS-KLF-HR'])!;
     expect(hr.href).toBe(`/rapportering?period=${periodId}`);
     expect(hr.detail).toContain('3 mått och 2 mål');
-    // The admin's link picks the unit.
-    const asAdmin = await getDeviations(db, admin, periodId, null);
-    expect(entries(asAdmin, 'unit_not_ready').find((e) => e.itemId === ids['KS-KLF-HR'])!.href).toBe(
-      `/rapportering?period=${periodId}&enhet=${ids['KS-KLF-HR']}`,
-    );
+    // The admin's and the director's links pick the unit (the director reads its page read-only).
+    for (const user of [admin, director]) {
+      const asPicker = await getDeviations(db, user, periodId, null);
+      expect(entries(asPicker, 'unit_not_ready').find((e) => e.itemId === ids['KS-KLF-HR'])!.href).toBe(
+        `/rapportering?period=${periodId}&enhet=${ids['KS-KLF-HR']}`,
+      );
+    }
+    // …and that page is HR's, every item read-only for her.
+    const hrPage = await getMyReporting(db, director, periodId, reportingRoots(director, ids['KS-KLF-HR']!));
+    expect(hrPage.scopeUnitNames).toEqual(['HR-avdelningen']);
+    expect(hrPage.items.length).toBeGreaterThan(0);
+    expect(hrPage.items.every((i) => !i.canReport)).toBe(true);
+    expect(hrPage.readiness.map((r) => r.canChange)).toEqual([false]);
+    await expect(getMyReporting(db, viewer, periodId, [ids['KS-KLF-HR']!])).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('leaves out a unit once it is marked ready, and lists it again when it takes that back', async () => {

@@ -189,7 +189,7 @@ describe.each(engines)('one period model on $name', (engine) => {
 
     it('readiness is refused for nothing that is archived and still works for the rest', async () => {
       const hrUnit = await d.id('units', 'KS-KLF-HR');
-      await expect(setReadiness(d.db, d.hr, { unitId: hrUnit, periodId: d.delar, ready: true, baseSeq: 0 })).resolves.toEqual({ seq: 1 });
+      await expect(setReadiness(d.db, d.hr, { unitId: hrUnit, periodId: d.delar, ready: true, baseSeq: 0, reason: 'Resten rapporteras senare.' })).resolves.toEqual({ seq: 1 });
     });
   });
 

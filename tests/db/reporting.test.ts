@@ -14,6 +14,9 @@ import { getIndicatorHistory, getIndicatorReport, saveIndicatorValue } from '@/d
 import { getGoalAssessment, saveGoalAssessment } from '@/db/goal-assessments';
 import { getAssignmentReport, saveAssignmentReport } from '@/db/assignment-reports';
 import { setReadiness } from '@/db/readiness';
+import { getApprovalState } from '@/db/approvals';
+import { getDeviations } from '@/db/deviations';
+import { setReadinessAction } from '@/app/(inloggad)/rapportering/set-readiness';
 import { getMyReporting, reportingRoots } from '@/db/my-reporting';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/errors';
@@ -461,12 +464,48 @@ describe.each(engines)('reporting on $name', (engine) => {
     const roots = reportingRoots(users.hr, null);
     expect(roots).toEqual([HR]);
     const initial = await getMyReporting(db, users.hr, f.period.delar, roots);
+    const missing = initial.items.filter((i) => !i.reported).length;
+    expect(missing).toBeGreaterThan(0);
     expect(initial.readiness).toEqual([
-      { unitId: HR, unitName: 'HR-avdelningen', ready: false, seq: 0, locked: false, canChange: true },
+      { unitId: HR, unitName: 'HR-avdelningen', ready: false, seq: 0, locked: false, canChange: true, missing, reason: null },
     ]);
 
-    expect(await setReadiness(db, users.hr, { unitId: HR, periodId: f.period.delar, ready: true, baseSeq: 0 })).toEqual({ seq: 1 });
-    expect((await getMyReporting(db, users.hr, f.period.delar, roots)).readiness[0]).toMatchObject({ ready: true, seq: 1 });
+    // Items are missing: a klarmarkering without a reason is refused with a field error, nothing written.
+    for (const reason of [undefined, '', '   ']) {
+      const refused = await refusedWithoutWrites(db, () =>
+        setReadiness(db, users.hr, { unitId: HR, periodId: f.period.delar, ready: true, baseSeq: 0, reason }),
+      );
+      expect(refused).toBeInstanceOf(ValidationError);
+      expect((refused as ValidationError).fieldErrors.reason?.[0]).toBe(
+        `${missing === 1 ? '1 post saknar rapportering eller är återsänd' : `${missing} poster saknar rapportering eller är återsända`}. Skriv varför enheten ändå är klar, eller rapportera det som saknas först.`,
+      );
+    }
+    // Through the action: the Swedish message on the reason field.
+    const viaAction = await runAction(
+      setReadinessAction,
+      users.hr,
+      { unitId: HR, periodId: f.period.delar, ready: 'true', baseSeq: '0', reason: '' },
+      db,
+    );
+    expect(viaAction).toMatchObject({ status: 'error', fieldErrors: { reason: [expect.stringContaining('Skriv varför enheten ändå är klar')] } });
+
+    expect(await setReadiness(db, users.hr, { unitId: HR, periodId: f.period.delar, ready: true, baseSeq: 0, reason: '  Resten rapporteras senare.  ' })).toEqual({ seq: 1 });
+    expect((await getMyReporting(db, users.hr, f.period.delar, roots)).readiness[0]).toMatchObject({
+      ready: true,
+      seq: 1,
+      reason: 'Resten rapporteras senare.',
+    });
+    const [stored] = await db
+      .select({ comment: s.readinessEvents.comment })
+      .from(s.readinessEvents)
+      .where(and(eq(s.readinessEvents.unitId, HR), eq(s.readinessEvents.seq, 1)));
+    expect(stored?.comment).toBe('Resten rapporteras senare.');
+    // The reviewer sees the reason where readiness is shown: the attest list and Avvikelser.
+    const approval = await getApprovalState(db, users.director, f.unit('KS'), f.period.delar);
+    expect(approval.units.find((u) => u.id === HR)).toMatchObject({ ready: true, reason: 'Resten rapporteras senare.' });
+    const deviations = await getDeviations(db, users.director, f.period.delar, null);
+    const hrEntry = deviations.groups.flatMap((g) => g.entries).find((e) => e.kind === 'unit_not_ready' && e.itemId === HR);
+    expect(hrEntry?.detail).toContain('Skäl: ”Resten rapporteras senare.”');
 
     const stale = await refusedWithoutWrites(db, () =>
       setReadiness(db, users.hr, { unitId: HR, periodId: f.period.delar, ready: false, baseSeq: 0 }),
@@ -482,7 +521,7 @@ describe.each(engines)('reporting on $name', (engine) => {
     expect(await setReadiness(db, users.hr, { unitId: HR, periodId: f.period.delar, ready: false, baseSeq: 1 })).toEqual({ seq: 2 });
     const after = await getMyReporting(db, users.hr, f.period.delar, roots);
     expect(after.readiness).toEqual([
-      { unitId: HR, unitName: 'HR-avdelningen', ready: false, seq: 2, locked: false, canChange: true },
+      { unitId: HR, unitName: 'HR-avdelningen', ready: false, seq: 2, locked: false, canChange: true, missing, reason: null },
     ]);
     const events = await db
       .select({ action: s.auditEvents.action })
@@ -498,7 +537,7 @@ describe.each(engines)('reporting on $name', (engine) => {
     const roots = reportingRoots(users.hr, null);
     const { seq: baseSeq } = (await getMyReporting(db, users.hr, f.period.delar, roots)).readiness[0]!;
     const results = await Promise.allSettled(
-      [true, true].map((ready) => setReadiness(db, users.hr, { unitId: HR, periodId: f.period.delar, ready, baseSeq })),
+      [true, true].map((ready) => setReadiness(db, users.hr, { unitId: HR, periodId: f.period.delar, ready, baseSeq, reason: 'Resten rapporteras senare.' })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [loser] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

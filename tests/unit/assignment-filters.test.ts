@@ -18,6 +18,9 @@ const AREA_TOP = '2d9e4c6a-0b3f-4e5d-9c8a-4f7b9a1c3e5d';
 const AREA_SUB = '3e0f5d7b-1c4a-4f6e-8d9b-5a8c0b2d4f6e';
 const PERIOD = '5e8d1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a';
 
+const BOARD_KS = '00000000-0000-4000-8000-0000000000b1';
+const BOARD_SN = '00000000-0000-4000-8000-0000000000b2';
+
 function unit(id: string, name: string, over: Partial<AssignmentMonitorUnit> = {}): AssignmentMonitorUnit {
   return { id, name, status: null, reported: false, reportHeading: null, reportBody: null, lastReportedAt: null, ...over };
 }
@@ -35,6 +38,7 @@ function row(id: string, over: Partial<AssignmentMonitorRow> = {}): AssignmentMo
     focusAreaId: null,
     focusAreaName: null,
     focusAreaPath: [],
+    boardIds: [BOARD_KS],
     units: [unit(UNIT_A, 'Kommunledningsförvaltningen')],
     status: null,
     overdue: false,
@@ -74,6 +78,7 @@ const ROWS: AssignmentMonitorRow[] = [
       unit(UNIT_B, 'Socialnämnden'),
     ],
     missingUnits: ['Socialnämnden'],
+    boardIds: [BOARD_KS, BOARD_SN],
   }),
   row('c', { title: 'Arena och namnrättigheter', description: 'Sponsring av den nya idrottshallen.', status: 'done', reportedThisPeriod: true, missingUnits: [] }),
   row('d', { title: 'Budget i balans', dueDate: '2024-03-25', status: 'cancelled' }),
@@ -177,6 +182,8 @@ describe('applyAssignmentFilters', () => {
     ['status not started', { status: 'not_started' }, ['b']],
     ['status none', { status: 'none' }, ['e']],
     ['a responsible unit', { enhet: UNIT_B }, ['b']],
+    ['a board (issuer or a responsible unit in it)', { namnd: BOARD_SN }, ['b']],
+    ['a board and a status', { namnd: BOARD_KS, status: 'done' }, ['c']],
     ['a målområde takes its sub-areas', { malomrade: AREA_TOP }, ['a', 'e']],
     ['a sub-area', { malomrade: AREA_SUB }, ['a']],
     ['overdue', { forsenat: '1' }, ['b']],

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { ContentIndex, liveContent, type PeriodContent } from '@/lib/period-content';
 import { buildLiveParts, buildOverviewParts, boardSnapshot } from '@/lib/overview-parts';
-import { buildOverview } from '@/lib/overview';
+import { assignmentLinks, buildOverview } from '@/lib/overview';
+import { parseAssignmentFilters } from '@/lib/assignment-filters';
 import { buildReport } from '@/lib/report-build';
-import { buildMyReporting } from '@/lib/my-reporting';
+import { buildMyReporting, readinessRefusal } from '@/lib/my-reporting';
 import { buildDeviations } from '@/lib/deviations';
 import type { CurrentUser } from '@/lib/current-user';
 
@@ -118,7 +119,7 @@ function content(edit: (c: PeriodContent) => void = () => {}): PeriodContent {
     assessments: [],
     reports: [],
     texts: [{ planId: 'plan', slot: 'goals_intro', focusAreaId: null, seq: 1, heading: null, body: 'Inledning.' }],
-    readiness: [{ unitId: 'hr', seq: 1, ready: true }],
+    readiness: [{ unitId: 'hr', seq: 1, ready: true, comment: null }],
     revisions: [],
     approvals: [],
   };
@@ -209,7 +210,101 @@ describe('surfaces built from one content agree', () => {
       ['indicator', 'i1', true, true],
       ['indicator', 'i2', true, true],
     ]);
-    expect(mine.readiness).toEqual([{ unitId: 'hr', unitName: 'HR-avdelningen', ready: true, seq: 1, locked: false, canChange: true }]);
+    expect(mine.readiness).toEqual([
+      { unitId: 'hr', unitName: 'HR-avdelningen', ready: true, seq: 1, locked: false, canChange: true, missing: 1, reason: null },
+    ]);
+  });
+
+  it('klarmarkering: counts what is missing or sent back, needs a reason then, and shows the reason to the reviewer', () => {
+    const sentBack = content((c) => {
+      c.readiness = [];
+      c.revisions = [{ itemKind: 'indicator', itemId: 'i1', unitId: 'hr', comment: 'Komplettera analysen.', authorName: 'Karin', createdAt: ARCHIVED }];
+    });
+    const [hr] = buildMyReporting(sentBack, hrChef, ['hr'], TODAY).readiness;
+    expect(hr).toMatchObject({ ready: false, missing: 2, reason: null }); // m1 unreported, i1 sent back
+    expect(readinessRefusal(2, null)).toBe(
+      '2 poster saknar rapportering eller är återsända. Skriv varför enheten ändå är klar, eller rapportera det som saknas först.',
+    );
+    expect(readinessRefusal(1, '   ')).toMatch(/^1 post saknar rapportering eller är återsänd\./);
+    expect(readinessRefusal(2, 'Målet bedöms i nästa period.')).toBeNull();
+    expect(readinessRefusal(0, undefined)).toBeNull();
+
+    const withReason = content((c) => {
+      c.readiness = [{ unitId: 'hr', seq: 2, ready: true, comment: 'Målet bedöms i helårsbokslutet.' }];
+    });
+    expect(buildMyReporting(withReason, hrChef, ['hr'], TODAY).readiness[0]).toMatchObject({ ready: true, reason: 'Målet bedöms i helårsbokslutet.' });
+    const hrEntry = buildDeviations(withReason, viewer, 'ks', TODAY)
+      .groups.flatMap((g) => g.entries)
+      .find((e) => e.kind === 'unit_not_ready' && e.itemId === 'hr');
+    expect(hrEntry?.detail).toContain('Klarmarkerad trots att allt inte var rapporterat. Skäl: ”Målet bedöms i helårsbokslutet.”');
+    // Ready without a reason (nothing was missing): not listed.
+    expect(
+      buildDeviations(content(), viewer, 'ks', TODAY)
+        .groups.flatMap((g) => g.entries)
+        .some((e) => e.kind === 'unit_not_ready' && e.itemId === 'hr'),
+    ).toBe(false);
+  });
+
+  it("overview: the board's own assignments get their section, counts link to the monitor, no forecast says so", () => {
+    const build = (c: PeriodContent, boardId: string | null) =>
+      buildOverview({
+        period: c.period,
+        boardId,
+        boards: [{ id: 'ks', name: 'Kommunstyrelsen' }],
+        allParts: buildOverviewParts(c, TODAY),
+        lastYearParts: null,
+        lastYearLabel: null,
+      });
+    // a1 is Kommunstyrelsen's own assignment to its administration, without a målområde.
+    const withoutArea = content((c) => {
+      c.assignments = c.assignments.map((a) => ({ ...a, focusAreaId: null }));
+    });
+    for (const boardId of ['ks', null]) {
+      const overview = build(withoutArea, boardId);
+      expect(overview.focusAreas.flatMap((a) => a.assignments)).toEqual([]);
+      expect(overview.boardAssignments).toHaveLength(1);
+      expect(overview.boardAssignments[0]).toMatchObject({
+        boardId: 'ks',
+        title: 'Kommunstyrelsens uppdrag till förvaltningen',
+        assignments: [{ id: 'a1', title: 'Översyn av styrmodellen', issuer: 'board' }],
+        rollup: { assignments: { none: 1, not_started: 0, in_progress: 0, done: 0, cancelled: 0 }, overdue: 0 },
+      });
+    }
+    // A council assignment is not the board's own.
+    const council = content((c) => {
+      c.assignments = c.assignments.map((a) => ({ ...a, issuer: 'council' as const, issuerBoardId: null, focusAreaId: null }));
+    });
+    expect(build(council, 'ks').boardAssignments).toEqual([]);
+
+    // Nobody gave a forecast at delår: "ingen prognos lämnad", not 0/0/0/0.
+    const overview = build(content(), 'ks');
+    expect(overview.focusAreas.find((a) => a.id === 'mo1')).toMatchObject({ noForecast: true });
+    const forecastGiven = content((c) => {
+      c.assessments = [{ goalId: 'm1', seq: 1, computedColour: 'green', chosenColour: null, forecastColour: 'yellow', analysis: null }];
+    });
+    const mo1 = build(forecastGiven, 'ks').focusAreas.find((a) => a.id === 'mo1')!;
+    expect(mo1.noForecast).toBe(false);
+    expect(mo1.forecast).toMatchObject({ yellow: 1, green: 0 });
+  });
+
+  it('assignment counts link to the monitor filtered to exactly what was counted', () => {
+    const P = '00000000-0000-4000-8000-000000000001';
+    const AREA = '00000000-0000-4000-8000-000000000002';
+    const KS = '00000000-0000-4000-8000-000000000003';
+    const area = assignmentLinks({ period: P, malomrade: AREA, namnd: KS });
+    expect(area.all).toBe(`/uppdrag?namnd=${KS}&malomrade=${AREA}&period=${P}`);
+    expect(area.byStatus.in_progress).toBe(`/uppdrag?status=in_progress&namnd=${KS}&malomrade=${AREA}&period=${P}`);
+    expect(area.byStatus.none).toBe(`/uppdrag?status=none&namnd=${KS}&malomrade=${AREA}&period=${P}`);
+    expect(area.overdue).toBe(`/uppdrag?namnd=${KS}&malomrade=${AREA}&forsenat=1&period=${P}`);
+    // The whole kommun: no board filter.
+    expect(assignmentLinks({ period: P, malomrade: AREA, namnd: '' }).all).toBe(`/uppdrag?malomrade=${AREA}&period=${P}`);
+    // What the link says is what the monitor shows: the board's own = issuer board in that board.
+    expect(parseAssignmentFilters(new URL(`http://x${assignmentLinks({ period: P, issuer: 'board', namnd: KS }).overdue}`).searchParams)).toMatchObject({
+      issuer: 'board',
+      namnd: KS,
+      forsenat: '1',
+      period: P,
+    });
   });
 
   it('shows an approved board from its snapshot, not from later edits', () => {

@@ -498,3 +498,32 @@ describe('authorize()', () => {
     expect(authorize(user, action, resource)).toBeUndefined();
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// view_reporting: opening a unit's reporting page. The admin (who reports for any unit) and
+// the director (who reads it to review) pick any unit; an editor sees the units of their
+// grants; the viewer and everyone outside the organization see none.
+// ---------------------------------------------------------------------------------------
+describe("can(): view_reporting opens a unit's reporting page", () => {
+  it.each([
+    { who: 'admin', user: admin, unit: 'HR', expected: true },
+    { who: 'director', user: director, unit: 'HR', expected: true },
+    { who: 'director', user: director, unit: 'SUF', expected: true },
+    { who: 'editor (HR)', user: editorHR, unit: 'HR', expected: true },
+    { who: 'editor (HR)', user: editorHR, unit: 'AME', expected: false },
+    { who: 'editor (KLF)', user: editorKLF, unit: 'AME', expected: true },
+    { who: 'viewer', user: viewer, unit: 'HR', expected: false },
+    { who: 'user without roles', user: noRoles, unit: 'HR', expected: false },
+    { who: 'null user', user: null, unit: 'HR', expected: false },
+  ] as const)('$who: view_reporting of $unit → $expected', ({ user, unit, expected }) => {
+    expect(can(user, 'view_reporting', res('unit', { unitIds: [unit] }))).toBe(expected);
+  });
+
+  it('picks any unit (no unitIds) only as the admin or the director; only for kind unit; never in another organization', () => {
+    expect([admin, director, viewer, editorHR].map((u) => can(u, 'view_reporting', res('unit')))).toEqual([true, true, false, false]);
+    expect(can(director, 'view_reporting', res('value', { unitIds: ['HR'] }))).toBe(false);
+    expect(can(director, 'view_reporting', { kind: 'unit', organizationId: 'other-org', unitIds: ['HR'] })).toBe(false);
+    // Reading a unit's page is not reporting for it: the director's forms stay read-only.
+    expect(can(director, 'report', res('unit', { unitIds: ['HR'] }))).toBe(false);
+  });
+});

@@ -51,6 +51,11 @@ export default async function ApprovalPage({ searchParams }: { searchParams: Pro
             {state.units.map((u) => (
               <li key={u.id}>
                 {u.ready ? '✓ Klar' : '○ Inte klar'}: {u.name}
+                {u.reason && (
+                  <span className="block pl-5 text-sm">
+                    Klarmarkerad trots att allt inte var rapporterat. Skäl: ”{u.reason}”
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
-import { getMyReporting, reportingRoots, type ReportingItemDTO } from '@/db/my-reporting';
+import { getMyReporting, picksReportingUnit, reportingRoots, type ReportingItemDTO } from '@/db/my-reporting';
+import { ReadOnlyNotice } from '@/components/read-only-notice';
+import { can } from '@/lib/policy';
+import { genitive } from '@/lib/swedish-text';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { listUnits } from '@/db/unit-tree';
 import { requireUser } from '@/server/session';
@@ -24,7 +27,9 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
   const query = await searchParams;
   const periodId = await periodIdFromQuery(db, user, query.period);
   const isAdmin = user.roles.includes('admin');
-  const picked = isAdmin && query.enhet ? parseId(query.enhet) : null;
+  // The admin reports for the unit picked; the director reads any unit's page (lib/policy decides).
+  const picksUnit = picksReportingUnit(user);
+  const picked = picksUnit && query.enhet ? parseId(query.enhet) : null;
 
   if (!periodId) {
     if (query.period !== undefined) notFound();
@@ -36,7 +41,9 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
   }
   const data = await getMyReporting(db, user, periodId, reportingRoots(user, picked)).catch(notFoundOrThrow);
   const { period, items } = data;
-  const [units, periods] = await Promise.all([isAdmin ? listUnits(db, user) : [], listPeriods(db, user)]);
+  const [units, periods] = await Promise.all([picksUnit ? listUnits(db, user) : [], listPeriods(db, user)]);
+  // Someone who reads a unit's page without reporting for it (the director): the forms are read-only.
+  const readOnly = picked !== null && !can(user, 'report', { kind: 'unit', organizationId: user.organizationId, unitIds: [picked] });
 
   return (
     <Shell>
@@ -48,14 +55,18 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
 
       <PickerForm>
         <PeriodSelect periods={periods} value={period.id} />
-        {isAdmin && <UnitSelect units={units} value={picked ?? ''} label="Rapportera för enhet" emptyLabel="Välj enhet …" />}
+        {picksUnit && (
+          <UnitSelect units={units} value={picked ?? ''} label={isAdmin ? 'Rapportera för enhet' : 'Visa enhet'} emptyLabel="Välj enhet …" />
+        )}
       </PickerForm>
 
       {data.scopeUnitNames.length === 0 ? (
         <p className="mt-6 rounded border border-slate-300 bg-white p-4">
           {isAdmin
             ? 'Välj en enhet för att se och rapportera det den ansvarar för.'
-            : 'Du har ingen enhet att rapportera för. Be systemförvaltaren om behörighet för din enhet.'}
+            : picksUnit
+              ? 'Välj en enhet för att se dess rapportering.'
+              : 'Du har ingen enhet att rapportera för. Be systemförvaltaren om behörighet för din enhet.'}
         </p>
       ) : items.length === 0 ? (
         <p className="mt-6 rounded border border-slate-300 bg-white p-4">
@@ -64,6 +75,13 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
         </p>
       ) : (
         <>
+          {readOnly && (
+            <div className="mt-6">
+              <ReadOnlyNotice
+                reason={`Du ser ${genitive(data.scopeUnitNames.join(', '))} rapportering men rapporterar inte för enheten. Formulären är låsta för dig.`}
+              />
+            </div>
+          )}
           <section aria-labelledby="framsteg" className="mt-6">
             <h2 id="framsteg" className="text-lg font-semibold">
               {data.reportedCount} av {items.length} rapporterade
@@ -89,7 +107,9 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
                   </div>
                   <div className="flex flex-wrap items-center gap-2 text-sm">
                     {item.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-900">⚠ {OVERDUE_LABEL}</span>}
-                    {item.reported ? (
+                    {item.sentBack ? (
+                      <span className="font-medium text-amber-900">↩ Återsänd</span>
+                    ) : item.reported ? (
                       <>
                         <span className="font-medium">✓ Rapporterat</span>
                         {item.colour && <StatusBadge colour={item.colour} />}
@@ -120,8 +140,8 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
             Klarmarkering
           </h2>
           <p className="text-sm text-slate-700">
-            Markera enhetens del av perioden som klar när allt är rapporterat. Markeringen kan tas tillbaka tills
-            perioden är attesterad.
+            Markera enhetens del av perioden som klar när allt är rapporterat. Saknas något krävs ett skäl, som
+            kommundirektören ser. Markeringen kan tas tillbaka tills perioden är attesterad.
           </p>
           <div className="mt-3 space-y-2">
             {data.readiness.map((r) => (

@@ -10,6 +10,8 @@ export const setReadinessAction = defineAction({
     periodId: z.uuid('Okänd period.'),
     ready: z.enum(['true', 'false']).transform((v) => v === 'true'),
     baseSeq: z.coerce.number().int().min(0).max(1_000_000),
+    /** Required when items are missing (db/readiness.ts decides, with the data). */
+    reason: z.string().trim().max(2_000, 'Skälet får vara högst 2 000 tecken.').optional(),
   }),
   async run({ user, db }, input) {
     // setReadiness authorizes 'report' on the unit (and the period lock) before it writes.

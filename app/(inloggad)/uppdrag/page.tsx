@@ -232,6 +232,14 @@ function FilterForm({
           ))}
         </SelectField>
         <UnitSelect units={data.unitOptions} value={filters.enhet} label="Ansvarig enhet" emptyLabel="Alla" fullWidth />
+        <SelectField id="namnd" name="namnd" label="Nämnd" labelStyle="small" defaultValue={filters.namnd}>
+          <option value="">Alla</option>
+          {data.boardOptions.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </SelectField>
         <SelectField id="malomrade" name="malomrade" label="Målområde" labelStyle="small" defaultValue={filters.malomrade}>
           <option value="">Alla</option>
           {data.focusAreaOptions.map((a) => (

@@ -10,7 +10,8 @@ import { getCurrentPeriod, getOverview } from '@/db/queries/overview';
 import { getDeviations, listBoards } from '@/db/deviations';
 import { getGoalAssessment, getGoalAssessmentHistory } from '@/db/goal-assessments';
 import { getIndicatorHistory, getIndicatorReport } from '@/db/indicator-values';
-import { getMyReporting } from '@/db/my-reporting';
+import { getMyReporting, reportingRoots } from '@/db/my-reporting';
+import { ForbiddenError } from '@/lib/errors';
 import { listUsers } from '@/db/users';
 import { runAction } from '@/server/action';
 import { saveAssignmentReportAction } from '@/app/(inloggad)/rapportering/uppdrag/[assignmentId]/[unitId]/save-assignment-report';
@@ -62,10 +63,29 @@ export const coreRows: MatrixRow[] = [
       action(await runAction(setUserDisabledAction, user, { userId: ids.hrChef, disabled: 'false' }, db)),
   },
   {
-    name: 'read: Min rapportering for HR-avdelningen (page /rapportering)',
+    // lib/policy 'view_reporting': the admin and the director open any unit's page, an editor
+    // their own units'; the viewer and another unit's editor are refused.
+    name: 'read: Min rapportering for HR-avdelningen (page /rapportering?enhet=…)',
+    writes: false,
+    expected: { ...readers('ok'), viewer: 'refused', otherEditor: 'refused' },
+    call: ({ db, ids }, user) => read(() => getMyReporting(db, user, ids.periodId, [ids.hrUnit])),
+  },
+  {
+    name: "read: Min rapportering for the user's own units (page /rapportering)",
     writes: false,
     expected: readers('ok'),
-    call: ({ db, ids }, user) => read(() => getMyReporting(db, user, ids.periodId, [ids.hrUnit])),
+    call: ({ db, ids }, user) => read(() => getMyReporting(db, user, ids.periodId, user ? reportingRoots(user, ids.hrUnit) : [])),
+  },
+  {
+    name: "read: an assignment's page with the send-back form (page /uppdrag/…)",
+    writes: false,
+    expected: { ...readers('refused'), director: 'ok' },
+    call: ({ db, ids }, user) =>
+      read(async () => {
+        const page = await getAssignmentPage(db, user, ids.klfAssignment, ids.periodId);
+        if (!page.units.some((u) => u.canSendBack)) throw new ForbiddenError();
+        return page;
+      }),
   },
   {
     name: 'read: an indicator with its values (page /rapportering/matt/…)',
@@ -177,7 +197,7 @@ export const coreRows: MatrixRow[] = [
     expected: hrReporters,
     call: async ({ db, ids, users }, user) => {
       const [state] = (await getMyReporting(db, users.admin, ids.periodId, [ids.hrUnit])).readiness;
-      const input = { unitId: ids.hrUnit, periodId: ids.periodId, ready: String(!state!.ready), baseSeq: state!.seq };
+      const input = { unitId: ids.hrUnit, periodId: ids.periodId, ready: String(!state!.ready), baseSeq: state!.seq, reason: 'Resten rapporteras senare.' };
       return action(await runAction(setReadinessAction, user, input, db));
     },
   },

@@ -15,6 +15,10 @@ import { PeriodSelect, PickerForm } from '@/components/period-picker';
 import { AssignmentStatusLabel } from '@/components/assignment-status-label';
 import { Markdown } from '@/components/markdown';
 import { Breadcrumb } from '@/components/breadcrumb';
+import { SendBackForm } from '@/components/send-back-form';
+import { SentBackNotice, type SentBackNoticeItem } from '@/components/sent-back-notice';
+import { listOpenRevisionsOfItem } from '@/db/revisions';
+import { sendBackForm } from '../../rapportering/actions';
 
 export const metadata: Metadata = { title: 'Uppdrag' };
 
@@ -47,12 +51,15 @@ function UnitSection({
   periodId,
   periodName,
   periodState,
+  sentBack,
 }: {
   unit: AssignmentPageUnitDTO;
   assignmentId: string;
   periodId: string;
   periodName: string;
   periodState: PeriodState;
+  /** The director's requests for revision that stand for this unit's report. */
+  sentBack: SentBackNoticeItem[];
 }) {
   const headingId = `enhet-${unit.id}`;
   const [latest, ...older] = unit.reports;
@@ -84,6 +91,7 @@ function UnitSection({
       </div>
 
       <div className="mt-3 space-y-3">
+        <SentBackNotice requests={sentBack} canAnswer={unit.canReport} />
         {latest ? (
           <Report report={latest} title={`Återrapportering, ${periodName}${older.length ? ' (senaste versionen)' : ''}`} />
         ) : (
@@ -115,6 +123,15 @@ function UnitSection({
             </ul>
           )}
         </div>
+        {unit.canSendBack && (
+          <SendBackForm
+            action={sendBackForm}
+            itemKind="assignment"
+            itemId={assignmentId}
+            periodId={periodId}
+            units={[{ id: unit.id, name: unit.name }]}
+          />
+        )}
       </div>
     </section>
   );
@@ -138,6 +155,7 @@ export default async function AssignmentPage({
     listPeriods(db, user),
   ]);
   const { assignment, period, units } = data;
+  const sentBack = await listOpenRevisionsOfItem(db, user, period.id, 'assignment', assignment.id);
 
   return (
     <>
@@ -207,7 +225,15 @@ export default async function AssignmentPage({
         ) : (
           <div className="mt-3 space-y-4">
             {units.map((u) => (
-              <UnitSection key={u.id} unit={u} assignmentId={assignment.id} periodId={period.id} periodName={period.label} periodState={period.state} />
+              <UnitSection
+                key={u.id}
+                unit={u}
+                assignmentId={assignment.id}
+                periodId={period.id}
+                periodName={period.label}
+                periodState={period.state}
+                sentBack={sentBack.filter((r) => r.unitId === u.id)}
+              />
             ))}
           </div>
         )}

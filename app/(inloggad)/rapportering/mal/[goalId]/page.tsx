@@ -14,6 +14,8 @@ import { GoalAssessmentForm } from '@/components/goal-assessment-form';
 import { Markdown } from '@/components/markdown';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { SendBackForm } from '@/components/send-back-form';
+import { SentBackNotice } from '@/components/sent-back-notice';
+import { listOpenRevisionsOfItem } from '@/db/revisions';
 import { can } from '@/lib/policy';
 import { StatusBadge } from '@/components/status-badge';
 import { saveGoalAssessmentForm } from './actions';
@@ -41,6 +43,10 @@ export default async function GoalAssessmentPage({
   if (!goalId || !periodId) notFound();
   const data = await getGoalAssessment(db, user, goalId, periodId).catch(notFoundOrThrow);
   const { goal, period, latest } = data;
+  const sentBack = (await listOpenRevisionsOfItem(db, user, period.id, 'goal', goal.id)).map((r) => ({
+    ...r,
+    unitName: goal.unitNames[goal.unitIds.indexOf(r.unitId)],
+  }));
 
   return (
     <>
@@ -52,6 +58,7 @@ export default async function GoalAssessmentPage({
       </p>
       <div className="mt-6 grid gap-6 md:grid-cols-[1fr_18rem]">
         <section aria-label="Bedömning" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <SentBackNotice requests={sentBack} canAnswer={data.canReport} />
           {data.canReport ? (
             <GoalAssessmentForm data={data} save={saveGoalAssessmentForm} />
           ) : (

@@ -17,6 +17,8 @@ import { IndicatorValueForm } from '@/components/indicator-value-form';
 import { Markdown } from '@/components/markdown';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { SendBackForm } from '@/components/send-back-form';
+import { SentBackNotice } from '@/components/sent-back-notice';
+import { listOpenRevisionsOfItem } from '@/db/revisions';
 import { can } from '@/lib/policy';
 import { saveIndicatorValueForm } from './actions';
 import { sendBackForm } from '../../actions';
@@ -37,6 +39,7 @@ export default async function IndicatorReportPage({
   if (!indicatorId || !periodId) notFound();
   const report = await getIndicatorReport(db, user, indicatorId, periodId).catch(notFoundOrThrow);
   const { indicator, period, latest } = report;
+  const sentBack = await listOpenRevisionsOfItem(db, user, period.id, 'indicator', indicator.id);
 
   return (
     <>
@@ -48,6 +51,7 @@ export default async function IndicatorReportPage({
 
       <div className="mt-6 grid gap-6 md:grid-cols-[1fr_16rem]">
         <section aria-label="Rapportering" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <SentBackNotice requests={sentBack} canAnswer={report.canReport} />
           {report.canReport ? (
             <IndicatorValueForm report={report} save={saveIndicatorValueForm} />
           ) : (

@@ -15,6 +15,8 @@ import { AssignmentReportForm } from '@/components/assignment-report-form';
 import { Markdown } from '@/components/markdown';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { SendBackForm } from '@/components/send-back-form';
+import { SentBackNotice } from '@/components/sent-back-notice';
+import { listOpenRevisionsOfItem } from '@/db/revisions';
 import { can } from '@/lib/policy';
 import { saveAssignmentReportForm } from './actions';
 import { sendBackForm } from '../../../actions';
@@ -55,6 +57,7 @@ export default async function AssignmentReportPage({
   if (!assignmentId || !unitId || !periodId) notFound();
   const data = await getAssignmentReport(db, user, assignmentId, unitId, periodId).catch(notFoundOrThrow);
   const { assignment, period, unit } = data;
+  const sentBack = (await listOpenRevisionsOfItem(db, user, period.id, 'assignment', assignment.id)).filter((r) => r.unitId === unit.id);
 
   return (
     <>
@@ -110,6 +113,7 @@ export default async function AssignmentReportPage({
           <h2 id="rapport" className="mb-3 text-lg font-semibold">
             Återrapportering från {unit.name}, {period.label}
           </h2>
+          <SentBackNotice requests={sentBack} canAnswer={data.canReport} />
           {data.canReport ? (
             <AssignmentReportForm data={data} save={saveAssignmentReportForm} />
           ) : (
