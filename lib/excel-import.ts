@@ -174,7 +174,21 @@ export function tooManyRows(dataRows: number): string | null {
 
 // ---------------------------------------------------------------- reading a sheet
 
-const normalize = (text: string) => text.replace(/\r\n?/g, '\n').trim();
+/**
+ * A text as the imports compare and store it: line breaks as \n (a stored text from a form
+ * may have \r\n; a cell read back from a file has \n), no spaces at the ends of lines, at
+ * most one empty line in a row (the same Markdown), no whitespace at either end. Both sides
+ * of a comparison go through this, so a file downloaded and uploaded unchanged never differs
+ * from what is stored only in whitespace.
+ */
+export function normalizeText(text: string | null | undefined): string {
+  return (text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+const normalize = normalizeText;
 
 /** 1.86 → "1,86" (no grouping; parseSwedishNumber reads it back exactly). */
 const swedish = (value: number) => String(value).replace('.', ',');
