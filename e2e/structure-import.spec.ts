@@ -23,12 +23,14 @@ const TEKNISKA: Rows = {
     ['TN', 'Tekniska nämnden', 'nämnd', ''],
     ['TN-TF', 'Tekniska förvaltningen', 'förvaltning', 'TN'],
   ],
+  // The demo's målområden are valid from 2024: last year's goal needs one valid in 2023.
+  Målområden: [['MO1-2023', 1, 'God ekonomisk hushållning', '', 2023, 2023]],
   Planer: [
     ['TN-2023', 'TN', 2023],
     ['TN-2024', 'TN', 2024],
   ],
   Mål: [
-    ['TN-2023-M1', 'TN-2023', 1, 'Driften ska vara effektiv.', '', 'majoritet', 'MO1', '', 'TN-TF', ''],
+    ['TN-2023-M1', 'TN-2023', 1, 'Driften ska vara effektiv.', '', 'majoritet', 'MO1-2023', '', 'TN-TF', ''],
     ['TN-2024-M1', 'TN-2024', 1, 'Driften ska vara effektiv och leverera i tid.', '', 'majoritet', 'MO1', '', 'TN-TF', 'TN-2023-M1'],
   ],
   Mått: [
@@ -70,7 +72,19 @@ test('a board unlike the demo imports from the template and shows in the overvie
   await expect(problems).toContainText('Formler är inte tillåtna.'); // never evaluated
   await expect(page.getByRole('button', { name: 'Verkställ importen' })).toHaveCount(0);
 
+  // Checking the next file: the previous file's problems are gone at once, not only when the
+  // new answer arrives (the check is held until this is seen).
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/admin/import/struktur', async (route) => {
+    if (route.request().method() === 'POST') await held;
+    await route.continue();
+  });
   await upload(page, await filled(template, TEKNISKA));
+  await expect(page.getByRole('button', { name: 'Kontrollerar filen …' })).toBeVisible();
+  await expect(problems).toHaveCount(0);
+  release();
+  await page.unroute('**/admin/import/struktur');
   await expect(page.getByRole('region', { name: 'Ändringar' })).toContainText('TN-2024-M1-I2');
   await page.getByRole('button', { name: 'Verkställ importen' }).click();
   await expect(page.getByText(/^Importen är klar/)).toBeVisible();

@@ -7,8 +7,8 @@
 import {
   addTableSheet,
   dataRowCount,
-  headerProblem,
   openWorkbook,
+  readHeader,
   readRows,
   refuseFile,
   templateWorkbook,
@@ -103,17 +103,17 @@ export async function parseStructureWorkbook(source: Uint8Array | WorkbookRead):
   const tooMany = tooManyRows(present.reduce((n, name) => n + dataRowCount(wb.getWorksheet(name)!), 0));
   if (tooMany) return refuseFile(tooMany);
 
+  // Every sheet's header first: a missing column is reported once, by name, and then no row
+  // is read (other sheets' rows would only repeat it as unknown codes).
+  const headers = present.map((sheet) => ({ sheet, header: readHeader(wb.getWorksheet(sheet)!, sheet, STRUCTURE_SHEETS[sheet] as readonly string[]) }));
+  const headerProblems = headers.flatMap(({ header }) => ('problems' in header ? header.problems : []));
+  if (headerProblems.length) return { rows: [], problems: headerProblems };
+
   const rows: StructureRow[] = [];
   const problems: StructureProblem[] = [];
-  for (const sheet of present) {
-    const ws = wb.getWorksheet(sheet)!;
-    const columns = STRUCTURE_SHEETS[sheet] as readonly string[];
-    const header = headerProblem(ws, sheet, columns);
-    if (header) {
-      problems.push(header);
-      continue;
-    }
-    const read = readRows(ws, sheet, columns, { dates: 'iso', required: { Kod: 'Koden saknas.' } });
+  for (const { sheet, header } of headers) {
+    if (!('positions' in header)) continue;
+    const read = readRows(wb.getWorksheet(sheet)!, sheet, header.positions, { dates: 'iso', required: { Kod: 'Koden saknas.' } });
     for (const { row, cells } of read.rows) rows.push({ sheet, row, cells });
     for (const problem of read.problems) problems.push(problem);
   }

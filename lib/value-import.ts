@@ -6,8 +6,8 @@
 import {
   addTableSheet,
   dataRowCount,
-  headerProblem,
   openWorkbook,
+  readHeader,
   readRows,
   refuseFile,
   templateWorkbook,
@@ -47,12 +47,12 @@ export async function parseValuesWorkbook(source: Uint8Array | WorkbookRead): Pr
   if ('refused' in opened) return refuseFile(opened.refused);
   const ws = opened.workbook.getWorksheet(VALUES_SHEET);
   if (!ws) return refuseFile(`Bladet "${VALUES_SHEET}" saknas. Utgå från mallen.`);
-  const header = headerProblem(ws, VALUES_SHEET, VALUE_COLUMNS);
-  if (header) return { rows: [], problems: [header] };
+  const header = readHeader(ws, VALUES_SHEET, VALUE_COLUMNS);
+  if ('problems' in header) return { rows: [], problems: header.problems };
   const tooMany = tooManyRows(dataRowCount(ws));
   if (tooMany) return refuseFile(tooMany);
 
-  const read = readRows(ws, VALUES_SHEET, VALUE_COLUMNS, {
+  const read = readRows(ws, VALUES_SHEET, header.positions, {
     dates: 'refuse',
     required: { Kod: 'Koden saknas.', Period: 'Perioden saknas.' },
   });

@@ -11,13 +11,12 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ValidationError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { validateTarget, type Target } from '@/lib/target';
 import { suggestTargetLabel } from '@/lib/target-label';
 import { parseSwedishNumber } from '@/lib/swedish-number';
-import { importMessages } from '@/lib/excel-import';
+import { ImportProblemsError } from '@/lib/excel-import';
 import { SHEET_NAMES, type StructureProblem, type StructureRow, type StructureSheet } from '@/lib/structure-import';
 
 export interface StructureChange {
@@ -382,6 +381,22 @@ async function planImport(db: Db, org: string, rows: StructureRow[]) {
         problem('Mål', e.row, 'Fortsätter (kod)', 'Ange ett mål i en tidigare plan för samma nämnd.');
       }
     }
+    // A goal sits under a målområde that is valid in its plan's year (and so is the area above
+    // a sub-area); otherwise it would be accepted and then shown nowhere.
+    if (plan && (!e.before || e.changed.includes('focusAreaId') || e.changed.includes('planId'))) {
+      const year = plan.year as number;
+      for (let areaId = a.focusAreaId as string | null; areaId; areaId = (final('Målområden', areaId)?.parentId as string | null) ?? null) {
+        const area = final('Målområden', areaId);
+        if (!area) break;
+        const from = area.validFrom as number;
+        const to = area.validTo as number | null;
+        if (year < from || (to !== null && year > to)) {
+          const code = [...ids.Målområden].find(([, id]) => id === areaId)?.[0] ?? '';
+          problem('Mål', e.row, 'Målområde (kod)', `Målområdet ${code} gäller ${to === null ? `från ${from}` : from === to ? `bara ${from}` : `${from}–${to}`}, inte planens år ${year}. Välj ett målområde som gäller ${year}.`);
+          break;
+        }
+      }
+    }
     const clash = [...ids.Mål.values()].some((id) => id !== e.id && final('Mål', id)?.planId === a.planId && final('Mål', id)?.number === a.number);
     if (clash) problem('Mål', e.row, 'Nummer', `Planen har redan ett mål ${a.number}.`);
   }
@@ -558,9 +573,7 @@ export async function applyStructureImport(db: Db, user: CurrentUser, rows: Stru
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const planned = await planImport(tx, org, rows);
-    if (planned.problems.length) {
-      throw new ValidationError(importMessages.notImported(planned.problems.length));
-    }
+    if (planned.problems.length) throw new ImportProblemsError(planned.problems);
     const E = planned.entries;
     const todo = (sheet: StructureSheet) => E[sheet].filter((e) => e.kind !== 'unchanged');
     const base = (e: Entry) => ({ id: e.id, organizationId: org, code: e.code });

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ConflictError, ValidationError, isUniqueViolation } from '@/lib/errors';
+import { ConflictError, isUniqueViolation } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
@@ -16,7 +16,7 @@ import type { Target } from '@/lib/target';
 import type { Colour } from '@/lib/colour';
 import { isDueInPeriod } from '@/lib/frequency';
 import { isLive } from '@/lib/live';
-import { importMessages, normalizeText } from '@/lib/excel-import';
+import { ImportProblemsError, normalizeText } from '@/lib/excel-import';
 import { periodLabel } from '@/lib/period';
 import { parseSwedishNumber } from '@/lib/swedish-number';
 import { judgeIndicatorValue, MAX_TEXT, type JudgedValue } from '@/lib/indicator-value-input';
@@ -344,9 +344,7 @@ export async function applyValueImport(
   rows: ImportRow[],
 ): Promise<{ written: number; unchanged: number }> {
   const { org, problems, writes, unchanged } = await plan(db, user, rows);
-  if (problems.length) {
-    throw new ValidationError(importMessages.notImported(problems.length));
-  }
+  if (problems.length) throw new ImportProblemsError(problems);
   if (!writes.length) return { written: 0, unchanged };
   try {
     await db.transaction(async (tx) => {

@@ -16,6 +16,9 @@ import { ValidationError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/errors';
 import { parseStructureWorkbook, STRUCTURE_SHEETS, type StructureSheet } from '@/lib/structure-import';
 import type { CurrentUser } from '@/lib/current-user';
+import { runAction } from '@/server/action';
+import { applyStructureImportAction } from '@/app/(inloggad)/admin/import/struktur/apply-structure-import';
+import { ImportProblemsError } from '@/lib/excel-import';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 
@@ -43,12 +46,14 @@ const TN_FILE: Partial<Record<StructureSheet, Cell[][]>> = {
     ['TN', 'Tekniska nämnden', 'nämnd', _],
     ['TN-TF', 'Tekniska förvaltningen', 'förvaltning', 'TN'],
   ],
+  // The demo's målområden are valid from 2024: the 2023 goal needs one valid in 2023.
+  Målområden: [['MO-TN-2023', 3, 'Tillväxt och demografi', _, 2023, 2023]],
   Planer: [
     ['TN-2023', 'TN', 2023],
     ['TN-2024', 'TN', 2024],
   ],
   Mål: [
-    ['TN-2023-M1', 'TN-2023', 1, 'Trygga gator', _, 'alla', 'MO3', _, 'TN-TF', _],
+    ['TN-2023-M1', 'TN-2023', 1, 'Trygga gator', _, 'alla', 'MO-TN-2023', _, 'TN-TF', _],
     ['TN-2024-M1', 'TN-2024', 1, 'Trygga och hela gator', 'Mäts med enkät', 'majoritet', 'MO3', 'KF-MO3-ATTRAKTIV', 'TN-TF', 'TN-2023-M1'],
   ],
   Mått: [
@@ -118,6 +123,39 @@ describe.each(engines)('structure import on $name', { timeout: 120_000 }, (engin
     expect(await count(db)).toBe(before);
   });
 
+  it('a goal for a year in which its målområde is not valid is refused with the reason; a refused apply lists the problems', async () => {
+    const sheets: Partial<Record<StructureSheet, Cell[][]>> = {
+      Målområden: [
+        ['MO-GAMMAL', 9, 'Ett gammalt målområde', _, 2019, 2022],
+        ['MO-GAMMAL-D', _, 'Ett delområde', 'MO-GAMMAL', 2019, _],
+      ],
+      Mål: [
+        ['KS-2024-M8', 'KS-2024', 8, 'Ett mål under ett gammalt område', _, 'alla', 'MO-GAMMAL', _, 'KS-KLF-HR', _],
+        ['KS-2024-M9', 'KS-2024', 9, 'Ett mål under dess delområde', _, 'alla', 'MO-GAMMAL-D', _, 'KS-KLF-HR', _],
+      ],
+    };
+    const rows = await rowsOf(sheets);
+    const dry = await dryRunStructureImport(db, admin, rows);
+    const reason = 'Målområdet MO-GAMMAL gäller 2019–2022, inte planens år 2024. Välj ett målområde som gäller 2024.';
+    expect(dry.problems).toEqual([
+      { sheet: 'Mål', row: 2, column: 'Målområde (kod)', message: reason },
+      { sheet: 'Mål', row: 3, column: 'Målområde (kod)', message: reason },
+    ]);
+    const before = await count(db);
+    const refused = await applyStructureImport(db, admin, rows).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ImportProblemsError);
+    expect((refused as ImportProblemsError).problems).toEqual(dry.problems);
+
+    // Through the action: the refusal names the problems, not only their number.
+    const result = await runAction(applyStructureImportAction, admin, { file: new Blob([new Uint8Array(await file(sheets))]) }, db);
+    expect(result).toMatchObject({ status: 'error', code: 'invalid', message: 'Filen har 2 problem. Inget har importerats.', data: { problems: dry.problems } });
+    expect(await count(db)).toBe(before);
+
+    // Valid from 2024 on: accepted.
+    const fine = await dryRunStructureImport(db, admin, await rowsOf({ ...sheets, Målområden: [['MO-GAMMAL', 9, 'Ett gammalt målområde', _, 2019, 2024], ['MO-GAMMAL-D', _, 'Ett delområde', 'MO-GAMMAL', 2019, _]] }));
+    expect(fine.problems).toEqual([]);
+  });
+
   it("another organization's codes are unknown", async () => {
     const [other] = await db.insert(s.organizations).values({ code: 'grannkommun-struktur', name: 'Grannkommunen' }).returning();
     await db.insert(s.units).values({ organizationId: other!.id, code: 'GN', kind: 'board', name: 'Grannämnden' });
@@ -138,6 +176,7 @@ describe.each(engines)('structure import on $name', { timeout: 120_000 }, (engin
     expect(dry.changes.map((c) => [c.sheet, c.code, c.kind])).toEqual([
       ['Enheter', 'TN', 'create'],
       ['Enheter', 'TN-TF', 'create'],
+      ['Målområden', 'MO-TN-2023', 'create'],
       ['Planer', 'TN-2023', 'create'],
       ['Planer', 'TN-2024', 'create'],
       ['Mål', 'TN-2023-M1', 'create'],
@@ -149,7 +188,7 @@ describe.each(engines)('structure import on $name', { timeout: 120_000 }, (engin
     ]);
     expect(await count(db)).toBe(before); // the dry run wrote nothing
 
-    expect(await applyStructureImport(db, admin, rows)).toEqual({ created: 10, updated: 0, unchanged: 0 });
+    expect(await applyStructureImport(db, admin, rows)).toEqual({ created: 11, updated: 0, unchanged: 0 });
     const [board] = await db.select().from(s.units).where(eq(s.units.code, 'TN'));
     expect(board).toMatchObject({ kind: 'board', name: 'Tekniska nämnden', parentId: null });
     const [goal] = await db.select().from(s.boardGoals).where(eq(s.boardGoals.code, 'TN-2024-M1'));
@@ -168,7 +207,7 @@ describe.each(engines)('structure import on $name', { timeout: 120_000 }, (engin
       .select()
       .from(s.auditEvents)
       .where(and(eq(s.auditEvents.action, 'structure.import'), eq(s.auditEvents.actorId, admin.id)));
-    expect(audit!.changes).toMatchObject({ created: 10, updated: 0 });
+    expect(audit!.changes).toMatchObject({ created: 11, updated: 0 });
 
     const [period] = await db.select().from(s.periods).where(and(eq(s.periods.year, 2024), eq(s.periods.kind, 'delar')));
     const overview = await getOverview(db, admin, period!.id, board!.id);
@@ -180,8 +219,8 @@ describe.each(engines)('structure import on $name', { timeout: 120_000 }, (engin
     // The same file again: all unchanged, nothing written.
     const afterApply = await count(db);
     const again = await dryRunStructureImport(db, admin, await rowsOf(TN_FILE));
-    expect(again).toMatchObject({ problems: [], changes: [], unchanged: 10 });
-    expect(await applyStructureImport(db, admin, await rowsOf(TN_FILE))).toEqual({ created: 0, updated: 0, unchanged: 10 });
+    expect(again).toMatchObject({ problems: [], changes: [], unchanged: 11 });
+    expect(await applyStructureImport(db, admin, await rowsOf(TN_FILE))).toEqual({ created: 0, updated: 0, unchanged: 11 });
     expect(await count(db)).toBe(afterApply);
   });
 

@@ -50,17 +50,17 @@ describe('parseStructureWorkbook', { timeout: 30_000 }, () => {
     expect(problems).toEqual([{ sheet: 'Planer', row: 2, column: 'År', message: expect.stringContaining('Formler är inte tillåtna') }]);
   });
 
-  it('refuses a wrong header row and a row without a code', async () => {
+  it('names a missing column once and reads no rows then (no follow-on errors); a row without a code is a problem', async () => {
     const file = await workbook({
       Enheter: { header: ['Kod', 'Namn', 'Sort', 'Överordnad kod'], rows: [['TN', 'Tekniska nämnden', 'nämnd', null]] },
-      Planer: { rows: [[null, 'TN', 2024]] },
+      Planer: { rows: [[null, 'TN', 2024], ['TN-2024', 'TN', 2024]] },
     });
     const { rows, problems } = await parseStructureWorkbook(file);
     expect(rows).toEqual([]);
-    expect(problems).toEqual([
-      { sheet: 'Enheter', row: 1, column: null, message: expect.stringContaining('Rubrikraden ska vara') },
-      { sheet: 'Planer', row: 2, column: 'Kod', message: 'Koden saknas.' },
-    ]);
+    expect(problems).toEqual([{ sheet: 'Enheter', row: 1, column: 'Typ', message: 'Kolumnen "Typ" saknas i bladet "Enheter". Lägg till den i rubrikraden eller utgå från mallen.' }]);
+
+    const noCode = await parseStructureWorkbook(await workbook({ Planer: { rows: [[null, 'TN', 2024]] } }));
+    expect(noCode.problems).toEqual([{ sheet: 'Planer', row: 2, column: 'Kod', message: 'Koden saknas.' }]);
   });
 
   it('refuses a file that is not an XLSX, and a workbook without any structure sheet', async () => {
