@@ -233,6 +233,9 @@ const KEYS: Record<string, string> = {
   after: 'efter',
 };
 
+/** Fields that hold only an internal id. */
+const HIDDEN_KEYS = new Set(['id', 'session', 'grantId']);
+
 /** A field this file does not know. */
 const OTHER_KEY = 'övrigt';
 
@@ -340,8 +343,9 @@ function fieldsText(changes: Record<string, unknown>, names: Record<string, stri
     if (before !== undefined) parts.push(`${keyText('before')}: ${valueText('before', before, names)}`);
     if (after !== undefined) parts.push(`${keyText('after')}: ${valueText('after', after, names)}`);
   }
-  // An item's own id says nothing to a reader next to its code.
-  for (const [key, value] of Object.entries(rest)) if (key !== 'id') parts.push(`${keyText(key)}: ${valueText(key, value, names)}`);
+  // Internal ids that name nothing a reader knows (an item's own id next to its code, a
+  // session's or a grant's id) are left out.
+  for (const [key, value] of Object.entries(rest)) if (!HIDDEN_KEYS.has(key)) parts.push(`${keyText(key)}: ${valueText(key, value, names)}`);
   return parts;
 }
 
