@@ -29,6 +29,10 @@ export interface CheckedFile {
 
 type Action<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
+/** An action's result with the number of the check it belongs to. */
+type Tagged<T> = { run: number; result: ActionResult<T> } | null;
+type Sent = { run: number; formData: FormData };
+
 export function ExcelImportForm<R extends CheckedFile, A>({
   inputId,
   fileLabel,
@@ -43,8 +47,16 @@ export function ExcelImportForm<R extends CheckedFile, A>({
   /** The table of what the import would change (shown when the file has no problems). */
   changes: (result: R) => ReactNode;
 }) {
-  const [checked, check, checking] = useActionState<ActionResult<R> | null, FormData>(checkAction, null);
-  const [applied, apply, applying] = useActionState<ActionResult<A> | null, FormData>(applyAction, null);
+  // Each result carries the number of the check it answers: a result of an earlier file or
+  // check is never shown for the one now checked (not even while its answer is on its way).
+  const [checkedTagged, check, checking] = useActionState<Tagged<R>, Sent>(
+    async (_, { run, formData }) => ({ run, result: await checkAction(null, formData) }),
+    null,
+  );
+  const [appliedTagged, apply, applying] = useActionState<Tagged<A>, Sent>(
+    async (_, { run, formData }) => ({ run, result: await applyAction(null, formData) }),
+    null,
+  );
   const [fileError, setFileError] = useState<string | undefined>();
   // Each choice of file and each check gets a number: a check's result is shown only for the
   // file it checked, and an import only once per check.
@@ -63,17 +75,23 @@ export function ExcelImportForm<R extends CheckedFile, A>({
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.value === 'apply') {
       setAppliedRun(checkRun);
-      startTransition(() => apply(formData));
+      startTransition(() => apply({ run: checkRun, formData }));
     } else {
+      const run = checkRun + 1;
       setCheckedVersion(fileVersion);
-      setCheckRun((n) => n + 1);
-      startTransition(() => check(formData));
+      setCheckRun(run);
+      startTransition(() => check({ run, formData }));
     }
   }
 
+  const checked = checkedTagged?.run === checkRun ? checkedTagged.result : null;
   const current = checkedVersion === fileVersion;
   const result = current && checked?.status === 'ok' ? checked.data : undefined;
-  const appliedNow = appliedRun === checkRun;
+  const appliedNow = appliedRun === checkRun && appliedTagged?.run === checkRun;
+  const applied = appliedNow ? appliedTagged.result : null;
+  // A refused import lists its problems as the check does (the file may have changed on disk
+  // or the data meanwhile).
+  const appliedProblems = applied?.status === 'error' ? ((applied.data as { problems?: ImportProblemRow[] } | undefined)?.problems ?? []) : [];
   const canApply = !!result && result.problems.length === 0 && result.changes.length > 0 && !(appliedNow && applied?.status === 'ok');
   const serverFileError = current && checked?.status === 'error' ? checked.fieldErrors?.file?.[0] : undefined;
   const checkMessage = !current || !checked || serverFileError ? undefined : checked.message;
@@ -106,35 +124,41 @@ export function ExcelImportForm<R extends CheckedFile, A>({
         )}
       </div>
       <SaveMessage status={result && !result.problems.length ? 'ok' : 'error'} message={checkMessage} />
-      {appliedNow && applied && <SaveMessage status={applied.status} message={applied.message} />}
+      {applied && <SaveMessage status={applied.status} message={applied.message} />}
 
-      {result && result.problems.length > 0 && (
-        <div role="region" aria-label="Problem i filen" tabIndex={0} className="overflow-x-auto rounded-lg border border-red-200">
-          <table className="w-full text-left text-sm">
-            <caption className="px-3 py-2 text-left font-semibold">Problem i filen ({result.problems.length})</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="px-3 py-2 font-semibold">Blad</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Rad</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Kolumn</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.problems.map((p, i) => (
-                <tr key={i} className="border-b border-slate-100 align-top">
-                  <td className="px-3 py-2">{p.sheet || '–'}</td>
-                  <td className="px-3 py-2">{p.row ?? '–'}</td>
-                  <td className="px-3 py-2">{p.column ?? '–'}</td>
-                  <td className="px-3 py-2">{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {result && result.problems.length > 0 && <ProblemTable problems={result.problems} />}
+      {appliedProblems.length > 0 && <ProblemTable problems={appliedProblems} />}
 
       {result && result.problems.length === 0 && result.changes.length > 0 && changes(result)}
     </form>
+  );
+}
+
+/** The problems of a file, as the check and a refused import list them. */
+function ProblemTable({ problems }: { problems: ImportProblemRow[] }) {
+  return (
+    <div role="region" aria-label="Problem i filen" tabIndex={0} className="overflow-x-auto rounded-lg border border-red-200">
+      <table className="w-full text-left text-sm">
+        <caption className="px-3 py-2 text-left font-semibold">Problem i filen ({problems.length})</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="px-3 py-2 font-semibold">Blad</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Rad</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Kolumn</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((p, i) => (
+            <tr key={i} className="border-b border-slate-100 align-top">
+              <td className="px-3 py-2">{p.sheet || '–'}</td>
+              <td className="px-3 py-2">{p.row ?? '–'}</td>
+              <td className="px-3 py-2">{p.column ?? '–'}</td>
+              <td className="px-3 py-2">{p.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

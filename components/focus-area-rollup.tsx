@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { AssignmentLinks, FocusAreaDTO } from '@/db/queries/overview';
 import type { FocusAreaRollup as Rollup } from '@/lib/rollup';
 import { OVERDUE_LABEL, reportStatusLabel, type ReportStatus } from '@/lib/assignment-status';
+import { metChangeText } from '@/lib/rollup';
 import { DistributionBar } from './distribution-bar';
 
 const STATUSES: (ReportStatus | 'none')[] = ['not_started', 'in_progress', 'done', 'cancelled', 'none'];
@@ -26,9 +27,7 @@ export function FocusAreaRollup({ area, lastYearLabel }: { area: FocusAreaDTO; l
         <p className="mt-2 text-sm text-slate-700">
           {delta === null
             ? `Ingen jämförelse med förra året${lastYearLabel ? ` (${lastYearLabel} har inga mål här)` : ''}.`
-            : `${delta > 0 ? '↑ ' : delta < 0 ? '↓ ' : '→ '}${
-                delta === 0 ? 'Lika många' : `${Math.abs(delta)} ${delta > 0 ? 'fler' : 'färre'}`
-              } uppfyllda mål än ${lastYearLabel} (${area.lastYearMet}).`}
+            : metChangeText(rollup.met, area.lastYearMet, lastYearLabel)}
         </p>
       </div>
       <AssignmentCounts rollup={rollup} links={area.assignmentLinks} count={assignmentCount} />

@@ -122,6 +122,9 @@ test('the admin sets up a unit, a user, a goal and an indicator; the user report
   // The audit log shows what the admin did.
   await admin.goto('/admin/logg');
   await expect(admin.getByRole('main')).toContainText('Kvalitetsenheten');
+  // In Swedish only: no action key of the code ("unit.create"), no field name ("parentId").
+  await expect(admin.getByRole('main')).toContainText('Skapade en enhet');
+  await expect(admin.getByRole('main')).not.toContainText(/\b[a-z_]+\.(create|update|login|load|save|import|archive|restore|delete)\b|[a-z][A-Z][a-z]+Id\b/);
   await expectNoAxeViolations(admin);
   await userContext.close();
 });

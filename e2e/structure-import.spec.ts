@@ -28,7 +28,7 @@ const TEKNISKA: Rows = {
     ['TN-2024', 'TN', 2024],
   ],
   Mål: [
-    ['TN-2023-M1', 'TN-2023', 1, 'Driften ska vara effektiv.', '', 'majoritet', 'MO1', '', 'TN-TF', ''],
+    ['TN-2023-M1', 'TN-2023', 1, 'Driften ska vara effektiv.', '', 'majoritet', 'MO1', '', 'TN-TF', ''], // the e2e data's MO1 is valid from 2023
     ['TN-2024-M1', 'TN-2024', 1, 'Driften ska vara effektiv och leverera i tid.', '', 'majoritet', 'MO1', '', 'TN-TF', 'TN-2023-M1'],
   ],
   Mått: [
@@ -70,13 +70,30 @@ test('a board unlike the demo imports from the template and shows in the overvie
   await expect(problems).toContainText('Formler är inte tillåtna.'); // never evaluated
   await expect(page.getByRole('button', { name: 'Verkställ importen' })).toHaveCount(0);
 
+  // Checking the next file: the previous file's problems are gone at once, not only when the
+  // new answer arrives (the check is held until this is seen).
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/admin/import/struktur', async (route) => {
+    if (route.request().method() === 'POST') await held;
+    await route.continue();
+  });
   await upload(page, await filled(template, TEKNISKA));
+  await expect(page.getByRole('button', { name: 'Kontrollerar filen …' })).toBeVisible();
+  await expect(problems).toHaveCount(0);
+  release(); // later posts pass straight through
   await expect(page.getByRole('region', { name: 'Ändringar' })).toContainText('TN-2024-M1-I2');
   await page.getByRole('button', { name: 'Verkställ importen' }).click();
   await expect(page.getByText(/^Importen är klar/)).toBeVisible();
 
   // The same file again changes nothing.
   await upload(page, await filled(template, TEKNISKA));
+  await expect(page.getByRole('button', { name: 'Verkställ importen' })).toHaveCount(0);
+
+  // The current structure, downloaded as the filled template, imports untouched as nothing changes.
+  const [current] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hämta nuvarande struktur (Excel)' }).click()]);
+  await upload(page, Buffer.concat(await (await current.createReadStream()).toArray()));
+  await expect(page.getByText(/^Filen är korrekt men ändrar ingenting/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Verkställ importen' })).toHaveCount(0);
 
   // The overview by the rules: no values yet → ej mätt; the assignment is overdue.

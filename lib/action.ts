@@ -11,4 +11,6 @@ export type ActionResult<T = undefined> =
       message: string;
       fieldErrors?: Record<string, string[] | undefined>;
       newer?: unknown;
+      /** What a refusal has to show beyond its message (an import refused: its problems). */
+      data?: T;
     };

@@ -5,6 +5,7 @@
 // request. Nothing in a file is ever evaluated: formulas are refused and text (even
 // "<script>") is kept as plain text.
 import ExcelJS from 'exceljs';
+import { ValidationError } from './errors';
 import { readWorkbook } from '../workers/read-workbook.mjs';
 import type { ReadLimits, ReadRefusal, SheetSnapshot, WorkbookRead } from '../workers/read-workbook.mjs';
 
@@ -56,6 +57,18 @@ export const importMessages = {
   /** An apply that had nothing to write. */
   nothingSaved: (unchanged: number) => `Inget behövde sparas: alla ${unchanged} rader var oförändrade.`,
 };
+
+/** An apply refused because the file has problems: the message, and every problem to list. */
+export class ImportProblemsError<P extends SheetProblem = SheetProblem> extends ValidationError {
+  constructor(readonly problems: P[]) {
+    super(importMessages.notImported(problems.length));
+  }
+}
+
+/** What a refused apply gives the form: the problems, listed as the dry run lists them. */
+export interface RefusedImport<P extends SheetProblem = SheetProblem> {
+  problems: P[];
+}
 
 // ---------------------------------------------------------------- opening a workbook
 
@@ -174,7 +187,21 @@ export function tooManyRows(dataRows: number): string | null {
 
 // ---------------------------------------------------------------- reading a sheet
 
-const normalize = (text: string) => text.replace(/\r\n?/g, '\n').trim();
+/**
+ * A text as the imports compare and store it: line breaks as \n (a stored text from a form
+ * may have \r\n; a cell read back from a file has \n), no spaces at the ends of lines, at
+ * most one empty line in a row (the same Markdown), no whitespace at either end. Both sides
+ * of a comparison go through this, so a file downloaded and uploaded unchanged never differs
+ * from what is stored only in whitespace.
+ */
+export function normalizeText(text: string | null | undefined): string {
+  return (text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+const normalize = normalizeText;
 
 /** 1.86 → "1,86" (no grouping; parseSwedishNumber reads it back exactly). */
 const swedish = (value: number) => String(value).replace('.', ',');
@@ -218,11 +245,37 @@ export function cellText(cell: SheetCell, dates: DateCells): { text: string } | 
   }
 }
 
-/** The header row's problem when it is not `columns` in this order (case and spaces aside), or null. */
-export function headerProblem<C extends string>(ws: Sheet, sheet: string, columns: readonly C[]): SheetProblem<C> | null {
-  const header = columns.map((_, i) => normalize(textOf(ws.getRow(1).getCell(i + 1))).toLowerCase());
-  if (header.every((h, i) => h === columns[i]!.toLowerCase())) return null;
-  return { sheet, row: 1, column: null, message: `Rubrikraden ska vara: ${columns.join(' | ')}.` };
+/** How far to the right a header row is read. */
+const MAX_HEADER_COLUMNS = 200;
+
+/** Where each column is: its number in the sheet (1-based), found by its header. */
+export type ColumnPositions<C extends string> = Record<C, number>;
+
+/**
+ * Finds each of `columns` in the header row by its name (case and spaces aside, in any
+ * order; other columns are ignored). A column that is missing or repeated is one problem
+ * naming it, and then the sheet's rows are not read at all: no follow-on errors.
+ */
+export function readHeader<C extends string>(
+  ws: Sheet,
+  sheet: string,
+  columns: readonly C[],
+): { positions: ColumnPositions<C> } | { problems: SheetProblem<C>[] } {
+  const header = ws.getRow(1);
+  const found = new Map<string, number[]>();
+  for (let i = 1; i <= MAX_HEADER_COLUMNS; i++) {
+    const name = normalize(textOf(header.getCell(i))).replace(/\s+/g, ' ').toLowerCase();
+    if (name) found.set(name, [...(found.get(name) ?? []), i]);
+  }
+  const positions = {} as ColumnPositions<C>;
+  const problems: SheetProblem<C>[] = [];
+  for (const column of columns) {
+    const at = found.get(column.toLowerCase()) ?? [];
+    if (!at.length) problems.push({ sheet, row: 1, column, message: `Kolumnen "${column}" saknas i bladet "${sheet}". Lägg till den i rubrikraden eller utgå från mallen.` });
+    else if (at.length > 1) problems.push({ sheet, row: 1, column, message: `Kolumnen "${column}" finns flera gånger i rubrikraden.` });
+    else positions[column] = at[0]!;
+  }
+  return problems.length ? { problems } : { positions };
 }
 
 /** A data row: its row number in the sheet and each column's text, trimmed ('' when empty). */
@@ -238,16 +291,17 @@ export interface ReadRowsOptions<C extends string> {
 }
 
 /**
- * The data rows below the header: each cell as text, in the order of `columns`. A row with
+ * The data rows below the header: each column's cell (where readHeader found it) as text. A row with
  * an unreadable cell or an empty required column is left out with its problems; an empty
  * row (formatting only) is skipped.
  */
 export function readRows<C extends string>(
   ws: Sheet,
   sheet: string,
-  columns: readonly C[],
+  positions: ColumnPositions<C>,
   options: ReadRowsOptions<C>,
 ): SheetRead<SheetRow<C>, C> {
+  const columns = Object.keys(positions) as C[];
   const rows: SheetRow<C>[] = [];
   const problems: SheetProblem<C>[] = [];
   const required = Object.entries(options.required) as [C, string][];
@@ -255,8 +309,8 @@ export function readRows<C extends string>(
     if (rowNumber === 1) return;
     const cells = {} as Record<C, string>;
     let readable = true;
-    columns.forEach((column, i) => {
-      const result = cellText(row.getCell(i + 1), options.dates);
+    columns.forEach((column) => {
+      const result = cellText(row.getCell(positions[column]), options.dates);
       if ('problem' in result) {
         problems.push({ sheet, row: rowNumber, column, message: result.problem });
         readable = false;

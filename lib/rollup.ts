@@ -49,3 +49,14 @@ export function rollupChange(
 ): { metDelta: number | null } {
   return { metDelta: previous === null ? null : current.met - previous.met };
 }
+
+/**
+ * The sentence on the change against last year: "↑ 2 fler uppfyllda mål än Delår 2023 (1).",
+ * "→ Lika många uppfyllda mål som Delår 2023 (3)."; null when there is nothing to compare.
+ */
+export function metChangeText(met: number, lastYearMet: number | null, lastYearLabel: string | null): string | null {
+  if (lastYearMet === null) return null;
+  const delta = met - lastYearMet;
+  if (delta === 0) return `→ Lika många uppfyllda mål som ${lastYearLabel} (${lastYearMet}).`;
+  return `${delta > 0 ? '↑' : '↓'} ${Math.abs(delta)} ${delta > 0 ? 'fler' : 'färre'} uppfyllda mål än ${lastYearLabel} (${lastYearMet}).`;
+}

@@ -6,8 +6,8 @@
 import {
   addTableSheet,
   dataRowCount,
-  headerProblem,
   openWorkbook,
+  readHeader,
   readRows,
   refuseFile,
   templateWorkbook,
@@ -47,12 +47,12 @@ export async function parseValuesWorkbook(source: Uint8Array | WorkbookRead): Pr
   if ('refused' in opened) return refuseFile(opened.refused);
   const ws = opened.workbook.getWorksheet(VALUES_SHEET);
   if (!ws) return refuseFile(`Bladet "${VALUES_SHEET}" saknas. Utgå från mallen.`);
-  const header = headerProblem(ws, VALUES_SHEET, VALUE_COLUMNS);
-  if (header) return { rows: [], problems: [header] };
+  const header = readHeader(ws, VALUES_SHEET, VALUE_COLUMNS);
+  if ('problems' in header) return { rows: [], problems: header.problems };
   const tooMany = tooManyRows(dataRowCount(ws));
   if (tooMany) return refuseFile(tooMany);
 
-  const read = readRows(ws, VALUES_SHEET, VALUE_COLUMNS, {
+  const read = readRows(ws, VALUES_SHEET, header.positions, {
     dates: 'refuse',
     required: { Kod: 'Koden saknas.', Period: 'Perioden saknas.' },
   });
@@ -96,7 +96,9 @@ const INSTRUCTIONS: string[] = [
   'Avser – valfri notering om vad utfallet avser, till exempel "avser mätning 2023".',
   'Analys – krävs när måluppfyllelsen inte blir grön (även när utfallet är tomt). Texten sparas som den står.',
   '',
-  'Mallen är ifylld med de värden som är sparade nu. En rad som inte ändras skrivs inte.',
+  'Mallen är ifylld med de värden som är sparade nu. En rad som inte ändras skrivs inte, och en tom rad för ett mått',
+  '  som ännu inte är rapporterat ändrar ingenting. Mellanslag och radbrytningar i slutet av en text räknas inte som ändringar.',
+  'En fil kan ha rader för flera år: trenden för ett år jämförs med föregående års värde i samma fil, i vilken ordning raderna än står.',
   'Ta bort rader du inte vill ändra, eller låt dem stå kvar som de är.',
   'Formler är inte tillåtna: skriv in värdena.',
   'Perioden måste vara öppen för rapportering och nämndens period får inte vara attesterad.',

@@ -11,14 +11,28 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ValidationError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { validateTarget, type Target } from '@/lib/target';
 import { suggestTargetLabel } from '@/lib/target-label';
 import { parseSwedishNumber } from '@/lib/swedish-number';
-import { importMessages } from '@/lib/excel-import';
-import { SHEET_NAMES, type StructureProblem, type StructureRow, type StructureSheet } from '@/lib/structure-import';
+import { ImportProblemsError, normalizeText } from '@/lib/excel-import';
+import {
+  COMPARATOR_WORD,
+  DIRECTION_WORDS,
+  FREQUENCY_WORDS,
+  parseComparator,
+  RULE_WORDS,
+  SHEET_NAMES,
+  SOURCE_WORDS,
+  UNIT_KIND_WORDS,
+  YEARLY_KIND_WORDS,
+  type ExportCell,
+  type StructureExport,
+  type StructureProblem,
+  type StructureRow,
+  type StructureSheet,
+} from '@/lib/structure-import';
 
 export interface StructureChange {
   sheet: StructureSheet;
@@ -86,7 +100,7 @@ const number = (t: string): Parsed => {
   return n.ok ? { value: n.value } : { error: n.error };
 };
 const oneOf =
-  (map: Record<string, string>) =>
+  (map: Readonly<Record<string, string>>) =>
   (t: string): Parsed => {
     const value = map[t.toLowerCase()];
     return value === undefined ? { error: `Ange ${Object.keys(map).join(', ').replace(/, ([^,]*)$/, ' eller $1')}.` } : { value };
@@ -176,11 +190,32 @@ async function loadState(db: Db, org: string) {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** "1,5" for 1.5: how a number the "Jämförelse" cell gives is written into its column. */
+const swedishNumber = (n: number) => String(n).replace('.', ',');
+
 /** Checks every row against the file and the organization; what would be written, and every problem. */
-async function planImport(db: Db, org: string, rows: StructureRow[]) {
+async function planImport(db: Db, org: string, fileRows: StructureRow[]) {
   const { existing, archivedUnits } = await loadState(db, org);
   const problems: StructureProblem[] = [];
   const problem = (sheet: string, row: number, column: string | null, message: string) => problems.push({ sheet, row, column, message });
+
+  // A "Jämförelse" with its numbers ("minst 80", "mellan 10 och 20") fills Värde, or Lägsta and
+  // Högsta; a filled-in cell that says otherwise is a problem.
+  const rows = fileRows.map((r) => {
+    if (r.sheet !== 'Mått' || !r.cells.Jämförelse) return r;
+    const parsed = parseComparator(r.cells.Jämförelse);
+    if ('error' in parsed) return r; // reported by the column's reader below
+    const cells = { ...r.cells };
+    const given: [string, number | undefined][] = [['Värde', parsed.value], ['Lägsta', parsed.low], ['Högsta', parsed.high]];
+    for (const [column, value] of given) {
+      if (value === undefined) continue;
+      const cell = cells[column] ?? '';
+      const inCell = cell ? parseSwedishNumber(cell) : null;
+      if (!cell) cells[column] = swedishNumber(value);
+      else if (!inCell?.ok || inCell.value !== value) problem('Mått', r.row, column, `Jämförelsen "${r.cells.Jämförelse}" säger ${swedishNumber(value)} men ${column} säger ${cell}. Skriv värdet på ett ställe.`);
+    }
+    return { ...r, cells };
+  });
 
   // Every code of the file first (new items get their id now), then the organization's.
   const ids = {} as Record<StructureSheet, Map<string, string>>;
@@ -247,7 +282,11 @@ async function planImport(db: Db, org: string, rows: StructureRow[]) {
           problem(sheet, r.row, spec.column, parsed.error);
           ok = false;
         } else {
-          after[spec.key] = parsed.value;
+          // A text that differs from the stored one only in whitespace (line breaks, spaces at
+          // the ends of lines) is the stored one: a file exported and uploaded unchanged changes nothing.
+          const stored = current?.fields[spec.key];
+          const sameText = typeof parsed.value === 'string' && typeof stored === 'string' && normalizeText(stored) === normalizeText(parsed.value);
+          after[spec.key] = sameText ? stored : parsed.value;
           given.add(spec.key);
         }
       }
@@ -265,7 +304,7 @@ async function planImport(db: Db, org: string, rows: StructureRow[]) {
     'Enheter',
     [
       { column: 'Namn', key: 'name', parse: text(200), required: true },
-      { column: 'Typ', key: 'kind', parse: oneOf({ nämnd: 'board', förvaltning: 'department', enhet: 'unit', extern: 'external' }), required: true },
+      { column: 'Typ', key: 'kind', parse: oneOf(UNIT_KIND_WORDS), required: true },
       { column: 'Överordnad kod', key: 'parentId', parse: ref('Enheter') },
     ],
     { parentId: null },
@@ -360,7 +399,7 @@ async function planImport(db: Db, org: string, rows: StructureRow[]) {
       { column: 'Nummer', key: 'number', parse: integer(1, 999), required: true },
       { column: 'Text', key: 'text', parse: text(MAX_TEXT), required: true },
       { column: 'Mått/metod', key: 'methodText', parse: text(MAX_TEXT) },
-      { column: 'Regel', key: 'rule', parse: oneOf({ alla: 'all', majoritet: 'majority', manuell: 'manual' }), required: true },
+      { column: 'Regel', key: 'rule', parse: oneOf(RULE_WORDS), required: true },
       { column: 'Målområde (kod)', key: 'focusAreaId', parse: ref('Målområden'), required: true },
       { column: 'Bäring på (KF-mål-koder)', key: 'councilGoalIds', parse: refs('KF-mål', true) },
       { column: 'Ansvariga enheter (koder)', key: 'unitIds', parse: refs('Enheter') },
@@ -382,6 +421,22 @@ async function planImport(db: Db, org: string, rows: StructureRow[]) {
         problem('Mål', e.row, 'Fortsätter (kod)', 'Ange ett mål i en tidigare plan för samma nämnd.');
       }
     }
+    // A goal sits under a målområde that is valid in its plan's year (and so is the area above
+    // a sub-area); otherwise it would be accepted and then shown nowhere.
+    if (plan && (!e.before || e.changed.includes('focusAreaId') || e.changed.includes('planId'))) {
+      const year = plan.year as number;
+      for (let areaId = a.focusAreaId as string | null; areaId; areaId = (final('Målområden', areaId)?.parentId as string | null) ?? null) {
+        const area = final('Målområden', areaId);
+        if (!area) break;
+        const from = area.validFrom as number;
+        const to = area.validTo as number | null;
+        if (year < from || (to !== null && year > to)) {
+          const code = [...ids.Målområden].find(([, id]) => id === areaId)?.[0] ?? '';
+          problem('Mål', e.row, 'Målområde (kod)', `Målområdet ${code} gäller ${to === null ? `från ${from}` : from === to ? `bara ${from}` : `${from}–${to}`}, inte planens år ${year}. Välj ett målområde som gäller ${year}.`);
+          break;
+        }
+      }
+    }
     const clash = [...ids.Mål.values()].some((id) => id !== e.id && final('Mål', id)?.planId === a.planId && final('Mål', id)?.number === a.number);
     if (clash) problem('Mål', e.row, 'Nummer', `Planen har redan ett mål ${a.number}.`);
   }
@@ -395,19 +450,27 @@ async function planImport(db: Db, org: string, rows: StructureRow[]) {
       { column: 'Namn', key: 'name', parse: text(500), required: true },
       { column: 'Enhet', key: 'unitOfMeasure', parse: text(100) },
       { column: 'Decimaler', key: 'decimals', parse: integer(0, 6) },
-      { column: 'Jämförelse', key: 'comparator', parse: oneOf({ lt: 'lt', lte: 'lte', gt: 'gt', gte: 'gte', eq: 'eq', between: 'between', not_worse: 'not_worse' }), required: true },
+      {
+        column: 'Jämförelse',
+        key: 'comparator',
+        parse: (t) => {
+          const parsed = parseComparator(t);
+          return 'error' in parsed ? parsed : { value: parsed.comparator };
+        },
+        required: true,
+      },
       { column: 'Värde', key: 'targetValue', parse: number },
       { column: 'Lägsta', key: 'targetLow', parse: number },
       { column: 'Högsta', key: 'targetHigh', parse: number },
-      { column: 'Riktning', key: 'direction', parse: oneOf({ högre: 'higher', lägre: 'lower' }) },
+      { column: 'Riktning', key: 'direction', parse: oneOf(DIRECTION_WORDS) },
       { column: 'Tolerans', key: 'tolerance', parse: number },
       { column: 'Trendtolerans', key: 'trendTolerance', parse: number },
       { column: 'Etikett', key: 'targetLabel', parse: text(200) },
-      { column: 'Frekvens', key: 'frequency', parse: oneOf({ 'varje period': 'every_period', årlig: 'yearly' }) },
-      { column: 'Årlig period', key: 'yearlyPeriodKind', parse: oneOf({ t1: 'T1', delår: 'delar', helår: 'helar' }) },
+      { column: 'Frekvens', key: 'frequency', parse: oneOf(FREQUENCY_WORDS) },
+      { column: 'Årlig period', key: 'yearlyPeriodKind', parse: oneOf(YEARLY_KIND_WORDS) },
       { column: 'Basvärde', key: 'baselineValue', parse: number },
       { column: 'Basår', key: 'baselineYear', parse: year },
-      { column: 'Källa', key: 'source', parse: oneOf({ manuell: 'manual', kolada: 'kolada', annan: 'other' }) },
+      { column: 'Källa', key: 'source', parse: oneOf(SOURCE_WORDS) },
       { column: 'Källreferens', key: 'sourceRef', parse: text(200) },
       { column: 'Ansvarig enhet (kod)', key: 'responsibleUnitId', parse: ref('Enheter'), required: true },
       { column: 'Fortsätter (kod)', key: 'continuesId', parse: ref('Mått') },
@@ -558,9 +621,7 @@ export async function applyStructureImport(db: Db, user: CurrentUser, rows: Stru
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const planned = await planImport(tx, org, rows);
-    if (planned.problems.length) {
-      throw new ValidationError(importMessages.notImported(planned.problems.length));
-    }
+    if (planned.problems.length) throw new ImportProblemsError(planned.problems);
     const E = planned.entries;
     const todo = (sheet: StructureSheet) => E[sheet].filter((e) => e.kind !== 'unchanged');
     const base = (e: Entry) => ({ id: e.id, organizationId: org, code: e.code });
@@ -648,4 +709,53 @@ export async function applyStructureImport(db: Db, user: CurrentUser, rows: Stru
     }
     return result;
   });
+}
+
+// ---------------------------------------------------------------- the export
+
+/** The word a cell holds for a coded value (the first word of the map that means it). */
+const wordOf = (words: Readonly<Record<string, string>>) => {
+  const byValue = new Map<string, string>();
+  for (const [word, value] of Object.entries(words)) if (!byValue.has(value)) byValue.set(value, word);
+  return (value: unknown): ExportCell => (typeof value === 'string' ? (byValue.get(value) ?? value) : null);
+};
+const YEARLY_KIND_WORD: Record<string, string> = { T1: 'T1', delar: 'delår', helar: 'helår' };
+
+/**
+ * The organization's structure as the template's rows (every sheet, codes for every
+ * reference, words for coded values), so the admin edits it without looking codes up; the
+ * file uploaded untouched is "nothing changes".
+ */
+export async function getStructureExport(db: Db, user: CurrentUser | null): Promise<StructureExport> {
+  const org = authorizeInOwnOrganization(user, 'manage', 'unit');
+  const { existing } = await loadState(db, org);
+  const codeOf = {} as Record<StructureSheet, Map<string, string>>;
+  for (const sheet of SHEET_NAMES) codeOf[sheet] = new Map([...existing[sheet]].map(([code, e]) => [e.id, code]));
+  const code = (sheet: StructureSheet) => (id: unknown): ExportCell => (typeof id === 'string' ? (codeOf[sheet].get(id) ?? null) : null);
+  const codes = (sheet: StructureSheet) => (ids: unknown): ExportCell => ((ids as string[] | undefined)?.length ? (ids as string[]).map((id) => codeOf[sheet].get(id)).join(', ') : null);
+  const cell = (v: unknown): ExportCell => (v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : String(v));
+  const rows = (sheet: StructureSheet, line: (f: Fields) => unknown[]) =>
+    [...existing[sheet]].sort(([a], [b]) => a.localeCompare(b, 'sv')).map(([c, e]) => [c, ...line(e.fields).map(cell)] as ExportCell[]);
+  const unit = code('Enheter');
+  const area = code('Målområden');
+  return {
+    Enheter: rows('Enheter', (f) => [f.name, wordOf(UNIT_KIND_WORDS)(f.kind), unit(f.parentId)]),
+    Målområden: rows('Målområden', (f) => [f.number, f.name, area(f.parentId), f.validFrom, f.validTo]),
+    'KF-mål': rows('KF-mål', (f) => [area(f.focusAreaId), f.text, f.phrase, f.validFrom, f.validTo]),
+    Planer: rows('Planer', (f) => [unit(f.boardId), f.year]),
+    Mål: rows('Mål', (f) => [
+      code('Planer')(f.planId), f.number, f.text, f.methodText, wordOf(RULE_WORDS)(f.rule), area(f.focusAreaId),
+      codes('KF-mål')(f.councilGoalIds), codes('Enheter')(f.unitIds), code('Mål')(f.continuesId),
+    ]),
+    Mått: rows('Mått', (f) => [
+      code('Mål')(f.goalId), f.name, f.unitOfMeasure, f.decimals, COMPARATOR_WORD[f.comparator as keyof typeof COMPARATOR_WORD],
+      f.targetValue, f.targetLow, f.targetHigh, wordOf(DIRECTION_WORDS)(f.direction), f.tolerance, f.trendTolerance, f.targetLabel,
+      wordOf(FREQUENCY_WORDS)(f.frequency), typeof f.yearlyPeriodKind === 'string' ? YEARLY_KIND_WORD[f.yearlyPeriodKind] : null,
+      f.baselineValue, f.baselineYear, wordOf(SOURCE_WORDS)(f.source), f.sourceRef, unit(f.responsibleUnitId), code('Mått')(f.continuesId),
+    ]),
+    Uppdrag: rows('Uppdrag', (f) => [
+      f.issuer === 'council' ? 'KF' : unit(f.issuerBoardId), f.decisionDate, f.diaryNumber, f.title, f.description, area(f.focusAreaId),
+      f.groupLabel, codes('Enheter')(f.unitIds), f.dueDate,
+    ]),
+  };
 }

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { ConflictError, ValidationError, isUniqueViolation } from '@/lib/errors';
+import { ConflictError, isUniqueViolation } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
@@ -16,7 +16,7 @@ import type { Target } from '@/lib/target';
 import type { Colour } from '@/lib/colour';
 import { isDueInPeriod } from '@/lib/frequency';
 import { isLive } from '@/lib/live';
-import { importMessages } from '@/lib/excel-import';
+import { ImportProblemsError, normalizeText } from '@/lib/excel-import';
 import { periodLabel } from '@/lib/period';
 import { parseSwedishNumber } from '@/lib/swedish-number';
 import { judgeIndicatorValue, MAX_TEXT, type JudgedValue } from '@/lib/indicator-value-input';
@@ -140,7 +140,7 @@ async function newestVersions(db: Db, org: string, indicatorIds: string[], perio
   return found;
 }
 
-const sameText = (a: string | null, b: string | null) => (a ?? '').trim() === (b ?? '').trim();
+const sameText = (a: string | null, b: string | null) => normalizeText(a) === normalizeText(b);
 
 /** Checks every row; returns the problems, the planned writes and what they change. */
 async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
@@ -186,6 +186,19 @@ async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
     }
   }
   const newest = await newestVersions(db, org, [...indicatorIds], [...periodIds]);
+
+  // Rows are judged in the order of their periods (last year's first), and a row's earlier
+  // value is the one this file gives last year's item when it has a row for it: one file with
+  // 2023 and 2024 judges 2024 exactly as a 2023 file applied first would, whatever the order
+  // of the rows.
+  const periodOrder = new Map(periods.map((p, i) => [p.id, i]));
+  resolved.sort((a, b) => periodOrder.get(a.period.id)! - periodOrder.get(b.period.id)! || a.row.row - b.row.row);
+  /** The outcome each resolved row leaves its (indicator, period) with, when the file is applied. */
+  const outcomeAfter = new Map<string, number | null>();
+  const outcomeOf = (indicatorId: string, periodId: string) => {
+    const key = `${indicatorId}|${periodId}`;
+    return outcomeAfter.has(key) ? outcomeAfter.get(key)! : (newest.get(key)?.outcome ?? null);
+  };
 
   const writes: PlannedWrite[] = [];
   const changes: ImportChange[] = [];
@@ -234,8 +247,7 @@ async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
     // The earlier value, exactly as getIndicatorReport finds it: last year's same period
     // through `continues` when measured, else the baseline from an earlier year.
     const lastYear = lastYearOf(period);
-    const lastYearOutcome =
-      ind.continuesId && lastYear ? (newest.get(`${ind.continuesId}|${lastYear.id}`)?.outcome ?? null) : null;
+    const lastYearOutcome = ind.continuesId && lastYear ? outcomeOf(ind.continuesId, lastYear.id) : null;
     const earlier =
       lastYearOutcome !== null
         ? lastYearOutcome
@@ -254,15 +266,16 @@ async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
     const latest = newest.get(`${ind.id}|${period.id}`);
     const snapshot: ValueSnapshot = {
       outcome: parsed.value,
-      referenceNote: row.referenceNote || null,
-      analysis: row.analysis.trim() ? row.analysis : null,
+      referenceNote: normalizeText(row.referenceNote) || null,
+      analysis: normalizeText(row.analysis) || null,
     };
-    if (
-      latest &&
-      latest.outcome === snapshot.outcome &&
-      sameText(latest.referenceNote, snapshot.referenceNote) &&
-      sameText(latest.analysis, snapshot.analysis)
-    ) {
+    // Unchanged: the same as the newest version (whitespace aside), or an empty row where
+    // nothing is saved yet (the untouched template's row of an indicator not yet reported).
+    const same = latest
+      ? latest.outcome === snapshot.outcome && sameText(latest.referenceNote, snapshot.referenceNote) && sameText(latest.analysis, snapshot.analysis)
+      : snapshot.outcome === null && snapshot.referenceNote === null && snapshot.analysis === null;
+    if (same) {
+      outcomeAfter.set(`${ind.id}|${period.id}`, latest?.outcome ?? null);
       unchanged += 1;
       continue;
     }
@@ -271,7 +284,7 @@ async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
     const judged = judgeIndicatorValue(
       {
         outcome: row.outcome,
-        analysis: row.analysis,
+        analysis: snapshot.analysis ?? '',
         chosenColour: latest?.chosenColour ?? '',
         colourJustification: latest?.colourJustification ?? '',
         chosenTrend: latest?.chosenTrend ?? '',
@@ -288,6 +301,7 @@ async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
       continue;
     }
     const value = judged.value;
+    outcomeAfter.set(`${ind.id}|${period.id}`, snapshot.outcome);
     writes.push({
       indicatorId: ind.id,
       periodId: period.id,
@@ -309,6 +323,7 @@ async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
     });
   }
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  changes.sort((a, b) => a.row - b.row);
   return { org, problems, writes, changes, unchanged };
 }
 
@@ -329,9 +344,7 @@ export async function applyValueImport(
   rows: ImportRow[],
 ): Promise<{ written: number; unchanged: number }> {
   const { org, problems, writes, unchanged } = await plan(db, user, rows);
-  if (problems.length) {
-    throw new ValidationError(importMessages.notImported(problems.length));
-  }
+  if (problems.length) throw new ImportProblemsError(problems);
   if (!writes.length) return { written: 0, unchanged };
   try {
     await db.transaction(async (tx) => {

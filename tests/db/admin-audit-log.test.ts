@@ -12,7 +12,7 @@ import { getAuditLog, type AuditFilters } from '@/db/admin/audit-log';
 import { closePeriod, createPeriod } from '@/db/admin/periods';
 import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
-import { actionText, changesText, entityTypeText } from '@/app/(inloggad)/admin/logg/audit-text';
+import { actionText, changesText, entityTypeText, OTHER_ACTION, OTHER_ENTITY } from '@/app/(inloggad)/admin/logg/audit-text';
 import { engines } from './engines';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 
@@ -149,14 +149,18 @@ describe('the audit log runs a fixed number of queries', { timeout: 120_000 }, (
 });
 
 describe('the audit text', () => {
-  it('names known actions in Swedish and leaves unknown ones as they are', () => {
+  it('names actions in Swedish, and an unknown one with a general Swedish word, never its key', () => {
     expect(actionText('period.close')).toBe('Stängde en period');
     expect(actionText('period.reopen_closed')).toBe('Öppnade en stängd period igen');
     expect(actionText('goal.archive')).toBe('Arkiverade ett nämndmål');
     expect(actionText('council_goal.create')).toBe('Skapade ett KF-mål');
-    expect(actionText('something.else')).toBe('something.else');
+    expect(actionText('something.else')).toBe(OTHER_ACTION);
+    expect(actionText('board_goal.archive')).toBe('Arkiverade ett nämndmål');
+    expect(actionText('session.login')).toBe('Loggade in');
+    expect(actionText('user.grant_add')).toBe('Gav ett konto en behörighet');
     expect(entityTypeText('board_period')).toBe('Nämndens period');
-    expect(entityTypeText('widget')).toBe('widget');
+    expect(entityTypeText('widget')).toBe(OTHER_ENTITY);
+    expect(entityTypeText('structure')).toBe('Struktur');
   });
 
   it('writes changes as one short line of plain text', () => {
@@ -168,10 +172,45 @@ describe('the audit text', () => {
     );
     const unit = '11111111-1111-4111-8111-111111111111';
     expect(changesText({ unitId: unit, seq: 2, ready: true, kind: 'delar' }, { [unit]: 'HR-avdelningen' })).toBe(
-      'enhet: HR-avdelningen; version: 2; ready: ja; typ: delår',
+      'enhet: HR-avdelningen; version: 2; klar: ja; typ: delår',
     );
     expect(changesText({ comment: '<script>alert(1)</script>' })).toBe('kommentar: <script>alert(1)</script>');
     expect(changesText(null)).toBe('');
     expect(changesText({ body: 'x'.repeat(500) }).length).toBeLessThanOrEqual(400);
+  });
+
+  it('shows every logged kind of change with Swedish labels, and years and codes without a thousands separator', () => {
+    const unit = '11111111-1111-4111-8111-111111111111';
+    const names = { [unit]: 'HR-avdelningen' };
+    // The shapes the writes in db/ log (see each recordAudit call).
+    const samples: unknown[] = [
+      { after: { name: 'HR', kind: 'unit', parentId: unit } },
+      { before: { archivedAt: null }, after: { archivedAt: '2024-05-02T08:00:00.000Z' } },
+      { after: { name: 'Anna', email: 'a@x.se', title: null, grants: [{ role: 'editor', unitId: unit }] } },
+      { grantId: unit, role: 'director', unitId: null },
+      { sessionsEnded: true },
+      { session: unit, reason: 'idle' },
+      { reason: 'wrong_password' },
+      { before: { number: 1, text: 'Mål', rule: 'all', validFrom: 2023, validTo: 2026 }, after: { number: 2, text: 'Mål', rule: 'majority', validFrom: 2024, validTo: null } },
+      { before: { comparator: 'lt', targetValue: 5, direction: null, frequency: 'every_period', yearlyPeriodKind: null, baselineYear: 2023, source: 'kolada' }, after: { comparator: 'gte', targetValue: 1500.5, direction: 'higher', frequency: 'yearly', yearlyPeriodKind: 'helar', baselineYear: 2024, source: 'manual' } },
+      { after: { issuer: 'council', issuerBoardId: null, decisionDate: '2024-01-01', diaryNumber: 'KS 2024/12', dueDate: '2024-10-31', unitIds: [unit] } },
+      { periodId: unit, seq: 3, outcome: 1.86, colour: 'green' },
+      { periodId: unit, seq: 2, colour: 'yellow', forecast: 'red' },
+      { unitId: unit, periodId: unit, seq: 1, status: 'in_progress' },
+      { seq: 1, reason: 'Ett fel' },
+      { plan: 'KS-2024', period: 'Delår 2024', slot: 'Inledning' },
+      { from: { planId: unit, code: 'KS-2024', year: 2024 }, to: { planId: unit, code: 'KS-2025', year: 2025 }, counts: { goals: 4, indicators: 6, textBlocks: 0 }, goals: ['KS-2024-M1'], textPeriod: null },
+      { rows: 12000, written: 2, unchanged: 11998 },
+      { created: 1, updated: 1, unchanged: 0, items: [{ sheet: 'Mål', code: 'KS-2024-M1', id: unit, kind: 'create', before: null, after: { number: 1, planId: unit } }] },
+      { targetValue: { before: 5, after: 6 }, reevaluated: [{ periodId: unit, seq: 2, computedColour: 'red' }] },
+    ];
+    for (const sample of samples) {
+      const text = changesText(sample, names);
+      expect(text, text).not.toMatch(/[a-z][A-Z]|_|\b(before|after|items|sheet|ready|kind|create|unit|council|editor|director|lt|gte|all|majority|yearly|helar|manual|kolada|idle|green|yellow|red|in_progress)\b/);
+      expect(text, text).not.toMatch(/\b20\s\d{2}\b|\{|\}|"/);
+    }
+    expect(changesText(samples[7], names)).toBe('nummer: 1 → 2; text: Mål → Mål; regel: alla → majoritet; giltig från: 2023 → 2024; giltig till: 2026 → –');
+    expect(changesText(samples[16], names)).toBe('rader i filen: 12\u00a0000; sparade: 2; oförändrade: 11\u00a0998');
+    expect(changesText(samples[1], names)).toBe('arkiverad: – → 2024-05-02 10:00');
   });
 });

@@ -6,8 +6,8 @@ import {
   MAX_DATA_ROWS,
   NOT_XLSX,
   TOO_LARGE,
-  headerProblem,
   openWorkbook,
+  readHeader,
   readRows,
   tooManyRows,
   type Sheet,
@@ -27,8 +27,11 @@ async function sheet(rows: ExcelJS.CellValue[][], header: string[] = [...COLUMNS
   return opened.workbook.getWorksheet('Blad')!;
 }
 
-const read = (ws: Sheet, dates: 'iso' | 'refuse'): SheetRead<SheetRow<(typeof COLUMNS)[number]>> =>
-  readRows(ws, 'Blad', COLUMNS, { dates, required: { Kod: 'Koden saknas.', Namn: 'Namnet saknas.' } });
+const read = (ws: Sheet, dates: 'iso' | 'refuse'): SheetRead<SheetRow<(typeof COLUMNS)[number]>> => {
+  const header = readHeader(ws, 'Blad', COLUMNS);
+  if ('problems' in header) throw new Error(header.problems[0]!.message);
+  return readRows(ws, 'Blad', header.positions, { dates, required: { Kod: 'Koden saknas.', Namn: 'Namnet saknas.' } });
+};
 
 // Each test writes a small workbook with exceljs and reads it back: a budget above the
 // default 5 s for a loaded machine.
@@ -40,14 +43,20 @@ describe('the Excel kit', { timeout: 30_000 }, () => {
     expect(await openWorkbook(big)).toEqual({ refused: TOO_LARGE });
   });
 
-  it('accepts a header in other case and with spaces, and names the right one otherwise', async () => {
-    expect(headerProblem(await sheet([], [' kod ', 'NAMN', 'datum']), 'Blad', COLUMNS)).toBeNull();
-    expect(headerProblem(await sheet([], ['Kod', 'Datum', 'Namn']), 'Blad', COLUMNS)).toEqual({
-      sheet: 'Blad',
-      row: 1,
-      column: null,
-      message: 'Rubrikraden ska vara: Kod | Namn | Datum.',
+  it('finds the columns by their headers in any order and case, and names a missing one once', async () => {
+    expect(readHeader(await sheet([], [' kod ', 'NAMN', 'datum']), 'Blad', COLUMNS)).toEqual({ positions: { Kod: 1, Namn: 2, Datum: 3 } });
+    expect(readHeader(await sheet([], ['Datum', 'Övrigt', 'Kod', 'Namn']), 'Blad', COLUMNS)).toEqual({ positions: { Kod: 3, Namn: 4, Datum: 1 } });
+    expect(readHeader(await sheet([], ['Kod', 'Datum']), 'Blad', COLUMNS)).toEqual({
+      problems: [{ sheet: 'Blad', row: 1, column: 'Namn', message: 'Kolumnen "Namn" saknas i bladet "Blad". Lägg till den i rubrikraden eller utgå från mallen.' }],
     });
+    expect(readHeader(await sheet([], ['Kod', 'Namn', 'Datum', 'kod']), 'Blad', COLUMNS)).toEqual({
+      problems: [{ sheet: 'Blad', row: 1, column: 'Kod', message: 'Kolumnen "Kod" finns flera gånger i rubrikraden.' }],
+    });
+  });
+
+  it('reads the cells of a column wherever it stands', async () => {
+    const ws = await sheet([['2024-01-01', 'A', 'Namn A']], ['Datum', 'Kod', 'Namn']);
+    expect(read(ws, 'iso').rows).toEqual([{ row: 2, cells: { Kod: 'A', Namn: 'Namn A', Datum: '2024-01-01' } }]);
   });
 
   it('reads rows as trimmed text with their row numbers, skipping empty ones', async () => {

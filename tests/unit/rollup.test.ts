@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { ReportStatus } from '@/lib/assignment-status';
 import type { Colour } from '@/lib/colour';
-import { focusAreaRollup, rollupChange, type FocusAreaRollup } from '@/lib/rollup';
+import { focusAreaRollup, metChangeText, rollupChange, type FocusAreaRollup } from '@/lib/rollup';
 
 type AssignmentRow = { status: ReportStatus | null; overdue: boolean };
 
@@ -70,5 +70,14 @@ describe('rollupChange', () => {
     expect(rollupChange(withMet(current), previous === null ? null : withMet(previous))).toEqual({
       metDelta: expected,
     });
+  });
+});
+
+describe('metChangeText', () => {
+  it('says "som" for the same number and "än" for more or fewer', () => {
+    expect(metChangeText(3, 3, 'Delår 2023')).toBe('→ Lika många uppfyllda mål som Delår 2023 (3).');
+    expect(metChangeText(3, 1, 'Delår 2023')).toBe('↑ 2 fler uppfyllda mål än Delår 2023 (1).');
+    expect(metChangeText(0, 1, 'Delår 2023')).toBe('↓ 1 färre uppfyllda mål än Delår 2023 (1).');
+    expect(metChangeText(2, null, 'Delår 2023')).toBeNull();
   });
 });

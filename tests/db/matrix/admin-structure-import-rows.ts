@@ -10,7 +10,8 @@ import { runAction } from '@/server/action';
 import { STRUCTURE_SHEETS } from '@/lib/structure-import';
 import { dryRunStructureImportAction } from '@/app/(inloggad)/admin/import/struktur/dry-run-structure-import';
 import { applyStructureImportAction } from '@/app/(inloggad)/admin/import/struktur/apply-structure-import';
-import { action, adminOnly, type Context, type Outcome, type MatrixRow } from './harness';
+import { getStructureExport } from '@/db/admin/structure-import';
+import { action, adminOnly, read, type Context, type Outcome, type MatrixRow } from './harness';
 
 const KINDS = { board: 'nämnd', department: 'förvaltning', unit: 'enhet', external: 'extern' } as const;
 
@@ -40,6 +41,16 @@ function importOutcome(result: { status: string; code?: string; data?: unknown }
 const importers: MatrixRow['expected'] = { ...adminOnly, anonymous: 'unauthenticated', otherOrgAdmin: 'empty' };
 
 export const adminStructureImportRows: MatrixRow[] = [
+  {
+    name: 'read: the current structure as the template (route /admin/import/struktur/export)',
+    writes: false,
+    expected: { ...adminOnly, otherOrgAdmin: 'empty' },
+    call: ({ db }, user) =>
+      read(async () => {
+        const rows = await getStructureExport(db, user);
+        return rows.Enheter?.some((r) => r[0] === 'KS-KLF') ? rows : null; // another organization gets its own
+      }),
+  },
   {
     name: 'action: check a structure file (structureImport.dryRun)',
     writes: false,

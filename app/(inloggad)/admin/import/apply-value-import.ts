@@ -5,17 +5,19 @@ import { defineAction } from '@/server/action';
 import { authorize } from '@/lib/policy';
 import { ConflictError } from '@/lib/errors';
 import { applyValueImport } from '@/db/admin/value-import';
-import { importMessages } from '@/lib/excel-import';
+import { importMessages, ImportProblemsError, type RefusedImport } from '@/lib/excel-import';
+import type { ImportProblem } from '@/lib/value-import';
 import { importFileSchema, readValuesFile } from './import-file';
 
 export const applyValueImportAction = defineAction({
   name: 'valueImport.apply',
   schema: importFileSchema,
-  async run({ user, db }, input): Promise<ActionResult<{ written: number; unchanged: number }>> {
+  async run({ user, db }, input): Promise<ActionResult<{ written: number; unchanged: number } & Partial<RefusedImport<ImportProblem>>>> {
     authorize(user, 'manage', { kind: 'value', organizationId: user.organizationId });
     const parsed = await readValuesFile(input.file);
     if (parsed.problems.length) {
-      return { status: 'error', code: 'invalid', message: importMessages.notImported(parsed.problems.length) };
+      // The refusal lists the problems, as the check does.
+      return { status: 'error', code: 'invalid', message: importMessages.notImported(parsed.problems.length), data: { written: 0, unchanged: 0, problems: parsed.problems } };
     }
     try {
       const result = await applyValueImport(db, user, parsed.rows);
@@ -24,6 +26,9 @@ export const applyValueImportAction = defineAction({
         : importMessages.nothingSaved(result.unchanged);
       return { status: 'ok', message, data: result };
     } catch (error) {
+      if (error instanceof ImportProblemsError) {
+        return { status: 'error', code: 'invalid', message: error.userMessage, data: { written: 0, unchanged: 0, problems: error.problems as ImportProblem[] } };
+      }
       if (!(error instanceof ConflictError)) throw error;
       return {
         status: 'error',

@@ -1,12 +1,28 @@
-// Audit events as a reader wants them: the action in Swedish where it is known, the kind
-// of entity, and the changes as one short line of plain text (never HTML).
+// Audit events as a reader wants them: the action in Swedish, the kind of entity, and the
+// changes as one short line of plain text (never HTML). Nothing a reader sees is a raw key
+// of the code: an action, entity or field this file does not know gets a general Swedish
+// word, and coded values (roles, comparators, kinds) are written out. Years, codes,
+// versions and numbers of goals are written as they are ("2023", never "2 023").
 import { periodStateLabel, type PeriodState } from '@/lib/period';
+import { colourLabel, type Colour } from '@/lib/colour';
+import { trendLabel, type Trend } from '@/lib/trend';
+import { reportStatusLabel, type ReportStatus } from '@/lib/assignment-status';
+import { ROLES, roleLabel, type Role } from '@/lib/roles';
 
 /** Actions whose wording is specific. */
 const ACTIONS: Record<string, string> = {
   'demo.load': 'Läste in demodata',
+  'session.login': 'Loggade in',
+  'session.logout': 'Loggade ut',
+  'session.end': 'En inloggning avslutades',
+  'session.end_all': 'Avslutade alla inloggningar för ett konto',
+  'login.failure': 'Misslyckad inloggning',
+  'login.throttled': 'Inloggningen spärrades tillfälligt efter för många försök',
   'user.disable': 'Inaktiverade ett konto',
   'user.enable': 'Aktiverade ett konto',
+  'user.password_set': 'Satte ett nytt lösenord för ett konto',
+  'user.grant_add': 'Gav ett konto en behörighet',
+  'user.grant_remove': 'Tog bort en behörighet från ett konto',
   'period.create': 'Skapade en period',
   'period.update': 'Ändrade datum för en period',
   'period.open': 'Öppnade en period för rapportering',
@@ -37,8 +53,12 @@ const NOUNS: Record<string, string> = {
   focus_area: 'ett målområde',
   council_goal: 'ett KF-mål',
   goal: 'ett nämndmål',
+  board_goal: 'ett nämndmål',
   indicator: 'ett mått',
   assignment: 'ett uppdrag',
+  indicator_value: 'ett utfall',
+  goal_assessment: 'en bedömning',
+  assignment_report: 'en återrapportering',
 };
 
 const VERBS: Record<string, string> = {
@@ -48,15 +68,20 @@ const VERBS: Record<string, string> = {
   restore: 'Återställde',
   delete: 'Tog bort',
   move: 'Flyttade',
+  save: 'Sparade',
+  import: 'Importerade',
 };
 
-/** "period.close" → "Stängde en period"; an unknown action is shown as it is. */
+/** An action this file does not know. */
+export const OTHER_ACTION = 'Annan händelse';
+
+/** "period.close" → "Stängde en period"; an action this file does not know is "Annan händelse". */
 export function actionText(action: string): string {
   if (ACTIONS[action]) return ACTIONS[action];
   const [entity, verb] = action.split('.');
   const noun = entity ? NOUNS[entity] : undefined;
   const done = verb ? VERBS[verb] : undefined;
-  return noun && done ? `${done} ${noun}` : action;
+  return noun && done ? `${done} ${noun}` : OTHER_ACTION;
 }
 
 /** The labels the audit filter "vad" shows for the fixed list of entity prefixes. */
@@ -96,17 +121,25 @@ const ENTITY_TYPES: Record<string, string> = {
   indicator_value: 'Utfall',
   goal_assessment: 'Bedömning',
   assignment_report: 'Återrapportering',
+  readiness: 'Klarmarkering',
+  structure: 'Struktur',
+  session: 'Inloggning',
 };
 
+/** An entity type this file does not know. */
+export const OTHER_ENTITY = 'Annat';
+
 export function entityTypeText(entityType: string): string {
-  return ENTITY_TYPES[entityType] ?? entityType;
+  return ENTITY_TYPES[entityType] ?? OTHER_ENTITY;
 }
 
+/** Field names in the changes → Swedish. */
 const KEYS: Record<string, string> = {
   seq: 'version',
   reason: 'skäl',
   comment: 'kommentar',
   state: 'status',
+  status: 'status',
   endDate: 'slutdatum',
   deadline: 'sista dag',
   year: 'år',
@@ -115,18 +148,145 @@ const KEYS: Record<string, string> = {
   name: 'namn',
   title: 'titel',
   text: 'text',
+  body: 'text',
+  heading: 'rubrik',
+  email: 'e-post',
+  role: 'roll',
+  grants: 'behörigheter',
+  grantId: 'behörighet',
+  disabled: 'inaktiverat',
+  sessionsEnded: 'inloggningar avslutade',
+  session: 'inloggning',
+  ended: 'avslutade inloggningar',
+  ready: 'klar',
   boardId: 'nämnd',
   periodId: 'period',
   unitId: 'enhet',
   planId: 'plan',
+  goalId: 'mål',
+  indicatorId: 'mått',
+  assignmentId: 'uppdrag',
   focusAreaId: 'målområde',
+  parentId: 'överordnad',
+  archivedAt: 'arkiverad',
+  number: 'nummer',
+  sortOrder: 'ordning',
+  validFrom: 'giltig från',
+  validTo: 'giltig till',
+  phrase: 'fras',
+  methodText: 'mått/metod',
+  rule: 'regel',
+  councilGoalIds: 'bäring på',
+  unitIds: 'ansvariga enheter',
+  continuesId: 'fortsätter',
+  unitOfMeasure: 'måttenhet',
+  decimals: 'decimaler',
+  comparator: 'jämförelse',
+  targetValue: 'målvärde',
+  targetLow: 'lägsta',
+  targetHigh: 'högsta',
+  direction: 'riktning',
+  tolerance: 'tolerans',
+  trendTolerance: 'trendtolerans',
+  targetLabel: 'etikett',
+  frequency: 'frekvens',
+  yearlyPeriodKind: 'årlig period',
+  baselineValue: 'basvärde',
+  baselineYear: 'basår',
+  source: 'källa',
+  sourceRef: 'källreferens',
+  responsibleUnitId: 'ansvarig enhet',
+  issuer: 'uppdragsgivare',
+  issuerBoardId: 'uppdragsgivande nämnd',
+  decisionDate: 'beslutsdatum',
+  diaryNumber: 'diarienummer',
+  description: 'beskrivning',
+  groupLabel: 'grupp',
+  dueDate: 'slutdatum',
+  outcome: 'utfall',
+  analysis: 'analys',
+  referenceNote: 'avser',
+  colour: 'färg',
+  computedColour: 'beräknad färg',
+  chosenColour: 'vald färg',
+  forecast: 'prognos',
+  trend: 'trend',
+  reevaluated: 'bedömdes om',
+  indicators: 'mått',
+  goals: 'mål',
+  textBlocks: 'texter',
+  textPeriod: 'texternas period',
+  counts: 'antal',
+  from: 'från',
+  to: 'till',
   plan: 'plan',
   period: 'period',
   slot: 'text',
-  source: 'källa',
+  rows: 'rader i filen',
+  written: 'sparade',
+  unchanged: 'oförändrade',
+  created: 'skapade',
+  updated: 'ändrade',
+  items: 'poster',
+  sheet: 'blad',
+  before: 'före',
+  after: 'efter',
 };
 
-const PERIOD_KINDS: Record<string, string> = { T1: 'tertial 1', delar: 'delår', helar: 'helår' };
+/** Fields that hold only an internal id. */
+const HIDDEN_KEYS = new Set(['id', 'session', 'grantId']);
+
+/** A field this file does not know. */
+const OTHER_KEY = 'övrigt';
+
+/** Numbers written as they are: years, codes, versions, numbers of goals and areas. */
+const PLAIN_NUMBERS = new Set(['year', 'validFrom', 'validTo', 'baselineYear', 'seq', 'number', 'code', 'decimals', 'sortOrder']);
+
+/** Coded values per field. */
+const VALUES: Record<string, Record<string, string>> = {
+  kind: {
+    T1: 'tertial 1',
+    delar: 'delår',
+    helar: 'helår',
+    board: 'nämnd',
+    department: 'förvaltning',
+    unit: 'enhet',
+    external: 'extern',
+    create: 'skapas',
+    update: 'ändras',
+    unchanged: 'oförändrad',
+  },
+  yearlyPeriodKind: { T1: 'tertial 1', delar: 'delår', helar: 'helår' },
+  comparator: {
+    lt: 'lägre än',
+    lte: 'högst',
+    gt: 'högre än',
+    gte: 'minst',
+    eq: 'lika med',
+    between: 'mellan',
+    not_worse: 'inte sämre än föregående',
+  },
+  rule: { all: 'alla', majority: 'majoritet', manual: 'manuell' },
+  direction: { higher: 'högre är bättre', lower: 'lägre är bättre' },
+  frequency: { every_period: 'varje period', yearly: 'årlig' },
+  source: { manual: 'manuell', kolada: 'Kolada', other: 'annan' },
+  issuer: { council: 'KF', board: 'nämnd' },
+  reason: {
+    logout: 'utloggning',
+    idle: 'ingen aktivitet',
+    expired: 'den längsta tiden gick ut',
+    ended_by_admin: 'avslutad av en administratör',
+    throttled: 'för många försök',
+    wrong_password: 'fel e-post eller lösenord',
+    disabled: 'kontot är inaktiverat',
+  },
+};
+
+const COLOURS = new Set(['green', 'yellow', 'red', 'grey']);
+const TRENDS = new Set(['better', 'same', 'worse']);
+const STATUSES = new Set(['not_started', 'in_progress', 'done', 'cancelled']);
+const COLOUR_KEYS = new Set(['colour', 'computedColour', 'chosenColour', 'forecast']);
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 const MAX_VALUE = 80;
 const MAX_TEXT = 400;
@@ -135,29 +295,63 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+const keyText = (key: string) => KEYS[key] ?? OTHER_KEY;
+
+const isPair = (value: unknown): value is { before?: unknown; after?: unknown } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0 && Object.keys(value).every((k) => k === 'before' || k === 'after');
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function valueText(key: string, value: unknown, names: Record<string, string>): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
-  if (typeof value === 'number') return value.toLocaleString('sv-SE');
+  if (typeof value === 'number') return PLAIN_NUMBERS.has(key) ? String(value) : value.toLocaleString('sv-SE');
   if (typeof value === 'string') {
     if (names[value]) return names[value];
     if (key === 'state' && ['draft', 'open', 'closed'].includes(value)) return periodStateLabel(value as PeriodState).toLowerCase();
-    if (key === 'kind' && PERIOD_KINDS[value]) return PERIOD_KINDS[value];
+    if (VALUES[key]?.[value]) return VALUES[key][value];
+    if (key === 'role' && (ROLES as readonly string[]).includes(value)) return roleLabel(value as Role).toLowerCase();
+    if (COLOUR_KEYS.has(key) && COLOURS.has(value)) return colourLabel(value as Colour).toLowerCase();
+    if (key.toLowerCase().includes('trend') && TRENDS.has(value)) return trendLabel(value as Trend).toLowerCase();
+    if (key === 'status' && STATUSES.has(value)) return reportStatusLabel(value as ReportStatus).toLowerCase();
+    if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
+      return new Date(value).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+    }
     return clip(value.replace(/\s+/g, ' '), MAX_VALUE);
   }
   if (Array.isArray(value)) return value.map((v) => valueText(key, v, names)).join(', ');
-  if (typeof value === 'object') {
-    const pair = value as { before?: unknown; after?: unknown };
-    if ('before' in pair || 'after' in pair) return `${valueText(key, pair.before, names)} → ${valueText(key, pair.after, names)}`;
-    return clip(JSON.stringify(value), MAX_VALUE);
-  }
+  if (isPair(value)) return `${valueText(key, value.before, names)} → ${valueText(key, value.after, names)}`;
+  if (isRecord(value)) return `(${fieldsText(value, names).join(', ')})`;
   return clip(String(value), MAX_VALUE);
+}
+
+/** "label: value" for each field; `before`/`after` objects become one "label: before → after" per field. */
+function fieldsText(changes: Record<string, unknown>, names: Record<string, string>): string[] {
+  const { before, after, ...rest } = changes;
+  const parts: string[] = [];
+  if (isRecord(before) || isRecord(after)) {
+    const b = isRecord(before) ? before : null;
+    const a = isRecord(after) ? after : null;
+    for (const key of [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])]) {
+      const text =
+        b && a
+          ? `${valueText(key, b[key], names)} → ${valueText(key, a[key], names)}`
+          : valueText(key, (a ?? b)![key], names);
+      parts.push(`${keyText(key)}: ${text}`);
+    }
+  } else {
+    if (before !== undefined) parts.push(`${keyText('before')}: ${valueText('before', before, names)}`);
+    if (after !== undefined) parts.push(`${keyText('after')}: ${valueText('after', after, names)}`);
+  }
+  // Internal ids that name nothing a reader knows (an item's own id next to its code, a
+  // session's or a grant's id) are left out.
+  for (const [key, value] of Object.entries(rest)) if (!HIDDEN_KEYS.has(key)) parts.push(`${keyText(key)}: ${valueText(key, value, names)}`);
+  return parts;
 }
 
 /** { state: { before: 'open', after: 'closed' }, reason: '…' } → "status: öppen för rapportering → stängd; skäl: …" */
 export function changesText(changes: unknown, names: Record<string, string> = {}): string {
   if (changes === null || changes === undefined) return '';
-  if (typeof changes !== 'object' || Array.isArray(changes)) return clip(JSON.stringify(changes), MAX_TEXT);
-  const parts = Object.entries(changes as Record<string, unknown>).map(([key, value]) => `${KEYS[key] ?? key}: ${valueText(key, value, names)}`);
-  return clip(parts.join('; '), MAX_TEXT);
+  if (!isRecord(changes)) return clip(valueText('', changes, names), MAX_TEXT);
+  return clip(fieldsText(changes, names).join('; '), MAX_TEXT);
 }

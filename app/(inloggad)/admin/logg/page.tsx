@@ -113,7 +113,6 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <td className="px-3 py-2">{e.actorName ?? 'Systemet'}</td>
                   <td className="px-3 py-2">
                     {actionText(e.action)}
-                    {actionText(e.action) !== e.action && <span className="block text-xs text-slate-600">{e.action}</span>}
                   </td>
                   <td className="px-3 py-2">
                     {entityTypeText(e.entityType)}

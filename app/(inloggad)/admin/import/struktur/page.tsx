@@ -28,10 +28,13 @@ export default async function StructureImportPage() {
       <section aria-labelledby="mall" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="mall" className="text-lg font-semibold">1. Hämta mallen</h2>
         <p className="mt-1 text-sm text-slate-700">
-          Mallen har ett blad för varje slags sak och bladet &quot;Instruktioner&quot; som beskriver kolumnerna.
+          Mallen har ett blad för varje slags sak, listor att välja i för kolumner som Typ, Regel och Jämförelse, och
+          bladet &quot;Instruktioner&quot; som beskriver kolumnerna. Den nuvarande strukturen är samma mall, ifylld med
+          allt som finns nu: ändra i den utan att slå upp koder. Laddas den upp oförändrad ändras ingenting.
         </p>
-        <p className="mt-3">
+        <p className="mt-3 flex flex-wrap gap-3">
           <DownloadButton href="/admin/import/struktur/mall" label="Hämta mallen (Excel)" filename="malbild-import-struktur.xlsx" />
+          <DownloadButton href="/admin/import/struktur/export" label="Hämta nuvarande struktur (Excel)" filename="malbild-struktur.xlsx" />
         </p>
       </section>
 
