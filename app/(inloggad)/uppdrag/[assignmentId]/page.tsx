@@ -64,7 +64,7 @@ function UnitSection({
             {unit.name}
           </h3>
           <p className="text-sm">
-            Status i perioden: <AssignmentStatusLabel status={unit.status} overdue={unit.overdue} />
+            Status i perioden: <AssignmentStatusLabel status={unit.status} overdue={unit.overdue} overdueToday={unit.overdueToday} />
           </p>
         </div>
         {unit.canReport ? (
@@ -177,7 +177,7 @@ export default async function AssignmentPage({
         <div>
           <dt className="inline font-medium">Status, {period.label.toLowerCase()}: </dt>
           <dd className="inline">
-            <AssignmentStatusLabel status={assignment.status} overdue={assignment.overdue} />
+            <AssignmentStatusLabel status={assignment.status} overdue={assignment.overdue} overdueToday={assignment.overdueToday} />
           </dd>
         </div>
         {assignment.groupLabel && (
