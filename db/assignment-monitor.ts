@@ -19,6 +19,7 @@ import { assignmentStatus, isOverdue, isOverdueTodayOnly, overdueDay, type Repor
 import { periodLabel } from '@/lib/period';
 import { isLive } from '@/lib/live';
 import type { AssignmentMonitorRow, AssignmentMonitorUnit } from '@/lib/assignment-filters';
+import { todayInStockholm } from '@/lib/time-format';
 
 export type { AssignmentMonitorRow, AssignmentMonitorUnit } from '@/lib/assignment-filters';
 
@@ -43,7 +44,7 @@ export interface MonitorOptions {
   today?: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInStockholm();
 
 const periodColumns = {
   id: s.periods.id,

@@ -14,6 +14,7 @@ import { formatDate, periodLabel, type Period } from './period';
 import { boardGoalTitle } from './swedish-text';
 import { liveContent, type PeriodContent } from './period-content';
 import { UnitTree } from './unit-tree';
+import { formatDateTime } from './time-format';
 
 export type DeviationKind =
   | 'indicator_not_met'
@@ -91,7 +92,6 @@ export function deviationHeading(kind: DeviationKind): string {
   return HEADINGS[kind];
 }
 
-const TIMESTAMP = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
 /** "2 mått, 1 mål och 3 uppdrag" (the nouns are the same in singular and plural). */
 function countPhrase(counts: { indicators: number; goals: number; assignments: number }): string {
@@ -404,7 +404,7 @@ function assemble(d: Loaded): DeviationsDTO {
       }
     }
     if (!item || !item.board) continue; // archived, or another board's
-    const when = TIMESTAMP.format(new Date(r.createdAt));
+    const when = formatDateTime(r.createdAt);
     groups.sent_back.push({
       kind: 'sent_back',
       itemId: r.itemId,

@@ -15,12 +15,11 @@ import { PeriodSelect, PickerForm } from '@/components/period-picker';
 import { AssignmentStatusLabel } from '@/components/assignment-status-label';
 import { Markdown } from '@/components/markdown';
 import { Breadcrumb } from '@/components/breadcrumb';
+import { formatDateTime } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Uppdrag' };
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
-}
+const when = formatDateTime;
 
 function Report({ report, title, level = 'h4' }: { report: ReportVersionDTO; title: string; level?: 'h4' | 'h5' }) {
   const Heading = level;
