@@ -25,6 +25,8 @@ export const indicatorValueSchema = z.object({
   colourJustification: z.string().trim().max(MAX_JUSTIFICATION, 'Motiveringen får vara högst 2 000 tecken.').default(''),
   chosenTrend: optionalTrend.default(''),
   trendJustification: z.string().trim().max(MAX_JUSTIFICATION, 'Motiveringen får vara högst 2 000 tecken.').default(''),
+  // The outcome (as typed) the chosen colour and arrow were set for: see choicesThatHold.
+  choicesFor: z.string().max(60).default(''),
 });
 
 export type IndicatorValueForm = z.input<typeof indicatorValueSchema>;
@@ -46,6 +48,34 @@ export interface JudgedValue {
   /** What the reports show: the reporter's choice, else the computed one. */
   shownColour: Colour;
   shownTrend: Trend | null;
+}
+
+/** What the form says beside the colour and arrow choices. */
+export const CHOICES_HOLD_NOTE =
+  'En färg eller trendpil som du väljer gäller bara det utfall du valde den för. Sparar du ett nytt utfall tas valet bort, om du inte väljer igen för det nya utfallet.';
+
+type Choices = Pick<IndicatorValueInput, 'outcome' | 'chosenColour' | 'colourJustification' | 'chosenTrend' | 'trendJustification'> & {
+  choicesFor?: string;
+};
+
+/** Two outcomes as typed are the same number (or both empty); text that is no number is never the same. */
+export function sameOutcome(a: string, b: number | string | null): boolean {
+  const x = parseSwedishNumber(a);
+  const y = typeof b === 'string' ? parseSwedishNumber(b) : { ok: true as const, value: b };
+  return x.ok && y.ok && x.value === y.value;
+}
+
+/**
+ * A colour or trend arrow chosen by the reporter holds only for the value it was chosen for
+ * (DESIGN.md): when a save changes the outcome of the version it builds on (`base`), the
+ * choices it carries are dropped, unless they were set again for the new outcome in this same
+ * save (`choicesFor` names the outcome they were set for). Saving the same outcome again (an
+ * edited analysis) keeps them; the first version has nothing to carry over.
+ */
+export function choicesThatHold<T extends Choices>(input: T, base: { outcome: number | null } | null): T {
+  if (base === null || sameOutcome(input.outcome, base.outcome)) return input;
+  if (input.choicesFor && sameOutcome(input.outcome, input.choicesFor)) return input;
+  return { ...input, chosenColour: '', colourJustification: '', chosenTrend: '', trendJustification: '' };
 }
 
 export type FieldErrors = Partial<Record<keyof IndicatorValueForm, string[]>>;
