@@ -20,9 +20,18 @@ export interface IndicatorRowDTO {
   /** The colour shown: the reporter's choice where there is one, else the computed one. */
   colour: Colour;
   trend: Trend | null;
+  /** The colour shown was chosen by the reporter, with this justification (absent in snapshots made before). */
+  colourChoice?: ReporterChoice | null;
+  /** The arrow shown was set by the reporter, with this justification (absent in snapshots made before). */
+  trendChoice?: ReporterChoice | null;
   analysis: string | null;
   reported: boolean;
   responsibleUnitId: string;
+}
+
+/** A colour or arrow the reporter chose instead of the computed one, and why. */
+export interface ReporterChoice {
+  justification: string;
 }
 
 export interface GoalDTO {
@@ -106,6 +115,8 @@ export function buildLiveParts(content: PeriodContent, today: string): OverviewP
           referenceNote: v?.referenceNote ?? null,
           colour: index.indicatorColour(ind.id),
           trend: index.indicatorTrend(ind.id),
+          colourChoice: v?.chosenColour ? { justification: v.colourJustification ?? '' } : null,
+          trendChoice: v?.chosenTrend ? { justification: v.trendJustification ?? '' } : null,
           analysis: v?.analysis ?? null,
           reported: v !== undefined,
         };

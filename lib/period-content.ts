@@ -111,8 +111,12 @@ export interface ContentValue {
   analysis: string | null;
   computedColour: Colour;
   chosenColour: Colour | null;
+  /** Why the reporter chose the colour (set with chosenColour). */
+  colourJustification: string | null;
   computedTrend: Trend | null;
   chosenTrend: Trend | null;
+  /** Why the reporter set the arrow (set with chosenTrend). */
+  trendJustification: string | null;
 }
 
 export interface ContentAssessment {

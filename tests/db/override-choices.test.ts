@@ -12,6 +12,7 @@ import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getIndicatorHistory, getIndicatorReport, saveIndicatorValue } from '@/db/indicator-values';
 import { indicatorValueSchema, type IndicatorValueForm } from '@/lib/indicator-value-input';
 import { applyValueImport } from '@/db/admin/value-import';
+import { getOverview } from '@/db/queries/overview';
 import type { CurrentUser } from '@/lib/current-user';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 import { engines } from './engines';
@@ -26,6 +27,13 @@ describe.each(engines)('reporter-chosen arrows and colours hold for their value 
   let ame = '';
   let delar = '';
   const newest = async () => (await getIndicatorReport(db, hr, ame, delar)).latest!;
+  /** Mål 1's indicator rows in the overview of Kommunstyrelsen, Delår 2024. */
+  const goal1Rows = async () => {
+    const [ks] = await db.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, 'KS'));
+    const overview = await getOverview(db, hr, delar, ks!.id);
+    const goal = overview.focusAreas.flatMap((f) => f.goals).find((g) => g.number === 1)!;
+    return goal.indicators;
+  };
 
   beforeAll(async () => {
     database = await engine.open();
@@ -46,6 +54,18 @@ describe.each(engines)('reporter-chosen arrows and colours hold for their value 
   it('the demo: 6,59 with the reporter\'s arrow "better" and its justification', async () => {
     expect(await newest()).toMatchObject({ seq: 1, outcome: 6.59, computedTrend: null, chosenTrend: 'better', computedColour: 'green' });
     expect((await newest()).trendJustification).toBeTruthy();
+  });
+
+  it("the overview marks Mål 1's reporter-set arrows, with their justification (issue 13 item 4)", async () => {
+    const rows = await goal1Rows();
+    expect(rows.map((r) => r.name)).toEqual(['Sjukfrånvaro exkl. AME, procent', 'Sjukfrånvaro AME, procent']);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        trend: 'better',
+        trendChoice: { justification: 'Trendpilen enligt Kommunstyrelsens delårsbokslut 2024-08-31.' },
+        colourChoice: null,
+      });
+    }
   });
 
   it('saving the same value again (an edited analysis) keeps the arrow', async () => {
@@ -93,6 +113,10 @@ describe.each(engines)('reporter-chosen arrows and colours hold for their value 
     const history = await getIndicatorHistory(db, hr, ame);
     expect(history.versions.find((v) => v.seq === base.seq)).toMatchObject({ outcome: 6.59, chosenTrend: 'better' });
     expect(history.versions.filter((v) => v.chosenTrend === 'better').length).toBeGreaterThanOrEqual(2);
+    // The overview no longer marks AME's arrow; the other indicator's stands.
+    const [exklAme, ameRow] = await goal1Rows();
+    expect(ameRow).toMatchObject({ outcome: 7.25, colour: 'red', trend: null, trendChoice: null });
+    expect(exklAme).toMatchObject({ trendChoice: { justification: expect.any(String) } });
   });
 
   it('a choice made for the new value in the same save holds', async () => {
@@ -114,6 +138,11 @@ describe.each(engines)('reporter-chosen arrows and colours hold for their value 
       }),
     );
     expect(saved.value).toMatchObject({ outcome: 7.4, chosenTrend: 'worse', chosenColour: 'yellow', shownColour: 'yellow' });
+    expect((await goal1Rows())[1]).toMatchObject({
+      colour: 'yellow',
+      colourChoice: { justification: 'Nära målet.' },
+      trendChoice: { justification: 'Högre än förra året enligt personalsystemet.' },
+    });
     // And a colour carried to another value is dropped just as an arrow is.
     const next = await saveIndicatorValue(
       db,

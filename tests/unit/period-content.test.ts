@@ -112,8 +112,8 @@ function content(edit: (c: PeriodContent) => void = () => {}): PeriodContent {
       },
     ],
     values: [
-      { indicatorId: 'i1', seq: 1, outcome: 1.86, referenceNote: null, analysis: null, computedColour: 'green', chosenColour: null, computedTrend: null, chosenTrend: 'better' },
-      { indicatorId: 'i2', seq: 2, outcome: 7.25, referenceNote: null, analysis: 'Ökar.', computedColour: 'red', chosenColour: null, computedTrend: null, chosenTrend: null },
+      { indicatorId: 'i1', seq: 1, outcome: 1.86, referenceNote: null, analysis: null, computedColour: 'green', chosenColour: null, colourJustification: null, computedTrend: null, chosenTrend: 'better', trendJustification: 'Enligt rapporten.' },
+      { indicatorId: 'i2', seq: 2, outcome: 7.25, referenceNote: null, analysis: 'Ökar.', computedColour: 'red', chosenColour: null, colourJustification: null, computedTrend: null, chosenTrend: null, trendJustification: null },
     ],
     assessments: [],
     reports: [],
@@ -224,6 +224,15 @@ describe('surfaces built from one content agree', () => {
     expect(parts.goals.find((g) => g.id === 'm1')!.text).toBe('Sjukfrånvaron ska vara låg.');
     // …and nothing of it can be reported on any more.
     expect(buildMyReporting(edited, hrChef, ['hr'], TODAY).items.every((i) => !i.canReport)).toBe(true);
+  });
+});
+
+describe("the reporter's choices in the overview", () => {
+  it('marks an arrow the reporter set, with its justification, and nothing where the trend is computed', () => {
+    const goal = buildLiveParts(content(), TODAY).goals.find((g) => g.id === 'm1')!;
+    const [i1, i2] = goal.indicators;
+    expect(i1).toMatchObject({ trend: 'better', trendChoice: { justification: 'Enligt rapporten.' }, colourChoice: null });
+    expect(i2).toMatchObject({ trendChoice: null, colourChoice: null });
   });
 });
 
