@@ -24,7 +24,6 @@ export function AssignmentStatusLabel({
       )}
       {overdueToday && (
         <strong className="whitespace-nowrap rounded border border-amber-700 bg-amber-50 px-1.5 py-0.5 text-sm font-semibold text-amber-900">
-          <span aria-hidden="true">⏰ </span>
           {OVERDUE_TODAY_LABEL}
         </strong>
       )}

@@ -4,7 +4,7 @@
 import { useActionState, useId, useMemo, useState } from 'react';
 import type { IndicatorReportDTO, ValueVersionDTO } from '@/db/indicator-values';
 import type { ActionResult } from '@/lib/action';
-import { CHOICES_HOLD_NOTE, judgeIndicatorValue, sameOutcome, type IndicatorValueInput as Fields } from '@/lib/indicator-value-input';
+import { CHOICES_HOLD_NOTE, TREND_CHOICE_HOLD_NOTE, judgeIndicatorValue, sameOutcome, type IndicatorValueInput as Fields } from '@/lib/indicator-value-input';
 import { colourLabel, COLOURS, type Colour } from '@/lib/colour';
 import { trendArrow, trendLabel, type Trend } from '@/lib/trend';
 import { formatNumber, formatOutcome } from '@/lib/swedish-number';
@@ -190,7 +190,7 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
       </FieldGroup>
 
       {canSetTrend && (
-        <FieldGroup id={`${id}-trendpil`} legend="Trendpil" hint={CHOICES_HOLD_NOTE} boxed>
+        <FieldGroup id={`${id}-trendpil`} legend="Trendpil" hint={TREND_CHOICE_HOLD_NOTE} boxed>
           <SelectField
             label="Det finns inget tidigare värde. Du kan sätta pilen själv med en motivering."
             labelStyle="plain"

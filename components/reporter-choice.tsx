@@ -9,12 +9,13 @@ export const REPORTER_CHOICE_LABEL = 'Satt av rapportören';
 export function ReporterChoiceNote({ what, choice }: { what: 'Färgen' | 'Trendpilen'; choice: ReporterChoice | null | undefined }) {
   if (!choice) return null;
   return (
-    <details className="mt-1 text-xs text-slate-800" data-testid="reporter-choice">
+    <details className="relative mt-1 text-xs text-slate-800" data-testid="reporter-choice">
       <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-2">
         <span className="sr-only">{what}: </span>
         {REPORTER_CHOICE_LABEL}
       </summary>
-      <p className="mt-1 rounded bg-slate-50 p-1.5">
+      {/* Over the neighbouring cells, so a narrow column does not break the text word by word. */}
+      <p className="absolute left-0 z-10 mt-1 w-64 max-w-[70vw] rounded border border-slate-300 bg-white p-2 text-sm shadow-md">
         <span className="font-medium">Motivering:</span> {choice.justification.trim() || 'ingen angiven'}
       </p>
     </details>

@@ -39,7 +39,8 @@ test('a new outcome takes the reporter’s arrow away, in the form and once save
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(AME);
 
   const trend = page.getByRole('group', { name: 'Trendpil' });
-  await expect(trend.getByText(/gäller bara det utfall du valde den för/)).toBeVisible();
+  await expect(trend.getByText(/Pilen gäller bara det utfall du sätter den för/)).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Måluppfyllelse som visas' }).getByText(/gäller bara det utfall du valde den för/)).toBeVisible();
   await expect(trend.getByRole('combobox')).toHaveValue('better');
 
   // The same value with a new analysis keeps the arrow in the form.

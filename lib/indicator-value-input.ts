@@ -51,6 +51,7 @@ export interface JudgedValue {
 }
 
 /** What the form says beside the colour and arrow choices. */
+export const TREND_CHOICE_HOLD_NOTE = 'Pilen gäller bara det utfall du sätter den för: ett nytt utfall behöver ett nytt val.';
 export const CHOICES_HOLD_NOTE =
   'En färg eller trendpil som du väljer gäller bara det utfall du valde den för. Sparar du ett nytt utfall tas valet bort, om du inte väljer igen för det nya utfallet.';
 

@@ -122,7 +122,7 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
               {period.state === 'open' && (
                 <>
                   {' '}
-                  · <span aria-hidden="true">⏰ </span>Försenade i dag: {counts.overdueToday}
+                  · Försenade i dag: {counts.overdueToday}
                 </>
               )}
             </p>
