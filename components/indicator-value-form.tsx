@@ -44,7 +44,7 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
   const [result, action, pending] = useActionState<Result, FormData>(save, null);
   const { fields, setFields, bind } = useFields<Fields>(() => initialFields(report));
   // Set when a changed outcome took away a chosen colour or arrow: what it was chosen for.
-  const [choicesDropped, setChoicesDropped] = useState<string | null>(null);
+  const [choicesDropped, setChoicesDropped] = useState<{ outcome: string; what: string } | null>(null);
   const { baseSeq, conflict, hasConflict } = useVersionBase<ValueVersionDTO>(result, report.latest?.seq ?? 0);
   const id = useId();
 
@@ -74,7 +74,8 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
   function changeOutcome(event: { target: { value: string } }) {
     const outcome = event.target.value;
     if ((fields.chosenColour || fields.chosenTrend) && !sameOutcome(outcome, fields.choicesFor)) {
-      setChoicesDropped(fields.choicesFor);
+      const what = fields.chosenColour && fields.chosenTrend ? 'färgen och trendpilen' : fields.chosenColour ? 'färgen' : 'trendpilen';
+      setChoicesDropped({ outcome: fields.choicesFor, what });
       setFields((f) => ({ ...f, outcome, chosenColour: '', chosenTrend: '' }));
     } else {
       setFields((f) => ({ ...f, outcome }));
@@ -163,8 +164,9 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
       <div aria-live="polite">
         {choicesDropped !== null && (
           <p className="rounded border border-amber-500 bg-amber-50 p-2 text-sm">
-            Utfallet har ändrats, så färgen och trendpilen som du valde
-            {choicesDropped ? ` för ${choicesDropped}` : ''} har tagits bort. Välj igen om de ska gälla det nya utfallet.
+            Utfallet har ändrats, så {choicesDropped.what} som du valde
+            {choicesDropped.outcome ? ` för ${choicesDropped.outcome}` : ''} har tagits bort. Välj igen om{' '}
+            {choicesDropped.what.includes(' och ') ? 'de' : 'den'} ska gälla det nya utfallet.
           </p>
         )}
       </div>

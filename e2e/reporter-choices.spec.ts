@@ -49,7 +49,7 @@ test('a new outcome takes the reporter’s arrow away, in the form and once save
 
   await page.getByLabel(/^Utfall/).fill('7,25');
   await expect(trend.getByRole('combobox')).toHaveValue('');
-  await expect(page.getByText(/Utfallet har ändrats, så färgen och trendpilen som du valde för 6,59 har tagits bort/)).toBeVisible();
+  await expect(page.getByText(/Utfallet har ändrats, så trendpilen som du valde för 6,59 har tagits bort\. Välj igen om den ska gälla/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByLabel(/^Analys/).fill('Sjukfrånvaron har ökat under sommaren.');
