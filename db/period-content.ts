@@ -263,6 +263,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period): Pr
         seq: s.goalAssessments.seq,
         computedColour: s.goalAssessments.computedColour,
         chosenColour: s.goalAssessments.chosenColour,
+        justification: s.goalAssessments.justification,
         forecastColour: s.goalAssessments.forecastColour,
         analysis: s.goalAssessments.analysis,
       },

@@ -44,6 +44,8 @@ export interface GoalDTO {
   rule: GoalRule;
   /** The assessed colour, else the one the goal's rule gives; null under a manual rule not yet assessed. */
   colour: Colour | null;
+  /** The colour was chosen by the reporter, with this justification (absent in snapshots made before). */
+  colourChoice?: ReporterChoice | null;
   forecastColour: Colour | null;
   subAreaName: string | null;
   /** "Adressering": the units the goal is addressed to. */
@@ -132,6 +134,7 @@ export function buildLiveParts(content: PeriodContent, today: string): OverviewP
         text: g.text,
         rule: g.rule,
         colour: assessed?.chosenColour ?? assessed?.computedColour ?? goalAttainment(g.rule, indicators.map((i) => i.colour)),
+        colourChoice: assessed?.chosenColour ? { justification: assessed.justification ?? '' } : null,
         forecastColour: assessed?.forecastColour ?? null,
         subAreaName: sub?.parentId ? sub.name : null,
         unitIds: g.unitIds,

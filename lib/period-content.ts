@@ -124,6 +124,8 @@ export interface ContentAssessment {
   seq: number;
   computedColour: Colour | null;
   chosenColour: Colour | null;
+  /** Why the reporter chose the colour (set with chosenColour). */
+  justification: string | null;
   forecastColour: Colour | null;
   analysis: string | null;
 }

@@ -233,6 +233,15 @@ describe("the reporter's choices in the overview", () => {
     const [i1, i2] = goal.indicators;
     expect(i1).toMatchObject({ trend: 'better', trendChoice: { justification: 'Enligt rapporten.' }, colourChoice: null });
     expect(i2).toMatchObject({ trendChoice: null, colourChoice: null });
+    expect(goal.colourChoice).toBeNull();
+  });
+
+  it("marks a goal colour the reporter chose, with its justification", () => {
+    const c = content((x) => {
+      x.assessments = [{ goalId: 'm1', seq: 1, computedColour: 'red', chosenColour: 'yellow', justification: 'Nästan i mål.', forecastColour: null, analysis: 'A.' }];
+    });
+    const goal = buildLiveParts(c, TODAY).goals.find((g) => g.id === 'm1')!;
+    expect(goal).toMatchObject({ colour: 'yellow', colourChoice: { justification: 'Nästan i mål.' } });
   });
 });
 
