@@ -68,7 +68,7 @@ function GoalCard({ goal, mine, myIndicatorIds }: { goal: GoalDTO; mine: boolean
         {goal.colour ? (
           <div>
             <StatusBadge colour={goal.colour} prefix="Måluppfyllelse" />
-            <ReporterChoiceNote what="Färgen" choice={goal.colourChoice} align="right" />
+            <ReporterChoiceNote what="Färgen" choice={goal.colourChoice} />
           </div>
         ) : (
           <span className="text-sm text-slate-700">Bedöms av den ansvariga enheten</span>

@@ -23,11 +23,11 @@ export function IndicatorTable({
       <table className="w-full min-w-[44rem] table-fixed border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <colgroup>
-          <col className="w-[28%]" />
+          <col className="w-[24%]" />
           <col className="w-[12%]" />
           <col className="w-[8%]" />
-          <col className="w-[17%]" />
-          <col className="w-[7%]" />
+          <col className="w-[16%]" />
+          <col className="w-[12%]" />
           <col />
         </colgroup>
         <thead>
