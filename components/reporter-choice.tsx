@@ -14,7 +14,7 @@ export function ReporterChoiceNote({ what, choice }: { what: 'Färgen' | 'Trendp
         <span className="sr-only">{what}: </span>
         {REPORTER_CHOICE_LABEL}
       </summary>
-      <p className="mt-1 rounded border border-slate-200 bg-slate-50 p-1.5">
+      <p className="mt-1 break-words rounded border border-slate-200 bg-slate-50 p-1.5">
         <span className="font-medium">Motivering:</span> {choice.justification.trim() || 'ingen angiven'}
       </p>
     </details>
