@@ -53,6 +53,22 @@ const IMPURE_PACKAGES = [
   { group: ['@node-rs/argon2'], message: 'Password hashing is a native binding: it lives in server/password.ts.' },
 ];
 
+/**
+ * Raw time formats: every time a user reads is Swedish time, formatted by lib/time-format.ts
+ * alone (issue 13). A Date formatted or read in the process's own zone (UTC on the server,
+ * anything in a browser) is an error everywhere else.
+ */
+const TIME_FORMAT_MESSAGE = 'Times are shown in Swedish time through lib/time-format.ts (formatDateTime, formatDayOf, todayInStockholm …): do not format or read a Date here.';
+const RAW_TIME_FORMATS = [
+  "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+  "CallExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+  'CallExpression[callee.property.name=/^(toLocaleDateString|toLocaleTimeString|getHours|getMinutes|getSeconds|getDate|getDay|getMonth|getFullYear|getYear|getTimezoneOffset)$/]',
+  "CallExpression[callee.property.name='toLocaleString'][callee.object.type='NewExpression'][callee.object.callee.name='Date']",
+  "CallExpression[callee.property.name='toLocaleString'] > ObjectExpression > Property[key.name=/^(dateStyle|timeStyle|timeZone|hour|minute|weekday|month|day|year)$/]",
+  // today as the UTC date: new Date().toISOString().slice(0, 10)
+  "CallExpression[callee.property.name='slice'][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
+].map((selector) => ({ selector, message: TIME_FORMAT_MESSAGE }));
+
 export default defineConfig([
   globalIgnores(['.next/**', 'node_modules/**', '.test-data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
   ...nextVitals,
@@ -142,5 +158,12 @@ export default defineConfig([
         { name: 'fetch', message: 'lib/ is pure: fetching belongs in server/.' },
       ],
     },
+  },
+
+  // Every time shown is Swedish time: only lib/time-format.ts formats a Date.
+  {
+    files: [...APPLICATION, 'db/**'],
+    ignores: ['lib/time-format.ts', 'db/migrations/**'],
+    rules: { 'no-restricted-syntax': ['error', ...RAW_TIME_FORMATS] },
   },
 ]);

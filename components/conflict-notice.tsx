@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatDateTime } from '@/lib/time-format';
 
 /** Shown when someone saved a newer version while the user was writing. */
 export function ConflictNotice({ author, createdAt, seq, children }: { author?: string; createdAt?: string; seq?: number; children?: ReactNode }) {
@@ -8,7 +9,7 @@ export function ConflictNotice({ author, createdAt, seq, children }: { author?: 
       {author && createdAt && (
         <p className="mt-1">
           {author} sparade version {seq}{' '}
-          {new Date(createdAt).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' })}. {children}
+          {formatDateTime(createdAt)}. {children}
         </p>
       )}
       <p className="mt-1">Din text finns kvar i formuläret. Jämför och spara igen om din version ska gälla.</p>

@@ -6,6 +6,7 @@ import { StatusBadge } from './status-badge';
 import { IndicatorTable } from './indicator-table';
 import { MineTag } from './mine-tag';
 import { FocusAreaRollup } from './focus-area-rollup';
+import { ReporterChoiceNote } from './reporter-choice';
 
 /** One målområde of the overview: its KF-mål, the board goals under it, or the board's note. */
 export function FocusAreaSection({
@@ -65,7 +66,10 @@ function GoalCard({ goal, mine, myIndicatorIds }: { goal: GoalDTO; mine: boolean
           {mine && <MineTag />}
         </h3>
         {goal.colour ? (
-          <StatusBadge colour={goal.colour} prefix="Måluppfyllelse" />
+          <div>
+            <StatusBadge colour={goal.colour} prefix="Måluppfyllelse" />
+            <ReporterChoiceNote what="Färgen" choice={goal.colourChoice} />
+          </div>
         ) : (
           <span className="text-sm text-slate-700">Bedöms av den ansvariga enheten</span>
         )}

@@ -5,6 +5,7 @@ import { Markdown } from './markdown';
 import { StatusBadge } from './status-badge';
 import { TrendArrow } from './trend-arrow';
 import { MineTag } from './mine-tag';
+import { ReporterChoiceNote } from './reporter-choice';
 
 /** A goal's indicators: target label, outcome, colour with its word, trend arrow, comment. */
 export function IndicatorTable({
@@ -22,11 +23,11 @@ export function IndicatorTable({
       <table className="w-full min-w-[44rem] table-fixed border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <colgroup>
-          <col className="w-[28%]" />
+          <col className="w-[24%]" />
           <col className="w-[12%]" />
           <col className="w-[8%]" />
-          <col className="w-[17%]" />
-          <col className="w-[7%]" />
+          <col className="w-[16%]" />
+          <col className="w-[12%]" />
           <col />
         </colgroup>
         <thead>
@@ -66,9 +67,11 @@ export function IndicatorTable({
               </td>
               <td className="py-2 pr-3">
                 <StatusBadge colour={ind.colour} />
+                <ReporterChoiceNote what="Färgen" choice={ind.colourChoice} />
               </td>
               <td className="py-2 pr-3">
                 <TrendArrow trend={ind.trend} />
+                <ReporterChoiceNote what="Trendpilen" choice={ind.trendChoice} />
               </td>
               <td className="py-2">
                 {ind.analysis ? <Markdown>{ind.analysis}</Markdown> : !ind.reported && <span className="text-slate-600">Ej rapporterat</span>}

@@ -1,10 +1,10 @@
 'use client';
 // The form for an indicator's value: the computed colour and trend follow what is typed,
 // errors are announced per field, and nothing typed is lost on any error or conflict.
-import { useActionState, useId, useMemo } from 'react';
+import { useActionState, useId, useMemo, useState } from 'react';
 import type { IndicatorReportDTO, ValueVersionDTO } from '@/db/indicator-values';
 import type { ActionResult } from '@/lib/action';
-import { judgeIndicatorValue, type IndicatorValueInput as Fields } from '@/lib/indicator-value-input';
+import { CHOICES_HOLD_NOTE, TREND_CHOICE_HOLD_NOTE, judgeIndicatorValue, sameOutcome, type IndicatorValueInput as Fields } from '@/lib/indicator-value-input';
 import { colourLabel, COLOURS, type Colour } from '@/lib/colour';
 import { trendArrow, trendLabel, type Trend } from '@/lib/trend';
 import { formatNumber, formatOutcome } from '@/lib/swedish-number';
@@ -24,11 +24,14 @@ const TRENDS: Trend[] = ['better', 'same', 'worse'];
 
 function initialFields(report: IndicatorReportDTO): Fields {
   const v = report.latest;
+  const outcome = v?.outcome == null ? '' : formatNumber(v.outcome, report.indicator.decimals);
   return {
     indicatorId: report.indicator.id,
     periodId: report.period.id,
     baseSeq: 0, // managed by useVersionBase
-    outcome: v?.outcome == null ? '' : formatNumber(v.outcome, report.indicator.decimals),
+    outcome,
+    // The saved choices were made for the saved outcome.
+    choicesFor: outcome,
     referenceNote: v?.referenceNote ?? '',
     analysis: v?.analysis ?? '',
     chosenColour: v?.chosenColour ?? '',
@@ -40,6 +43,8 @@ function initialFields(report: IndicatorReportDTO): Fields {
 
 export function IndicatorValueForm({ report, save }: { report: IndicatorReportDTO; save: SaveAction }) {
   const [result, action, pending] = useActionState<Result, FormData>(save, null);
+  // Set when a changed outcome took away a chosen colour or arrow: what it was chosen for.
+  const [choicesDropped, setChoicesDropped] = useState<{ outcome: string; what: string } | null>(null);
   const { baseSeq, conflict, hasConflict } = useVersionBase<ValueVersionDTO>(result, report.latest?.seq ?? 0);
   const { fields, setFields, bind, draftOffer } = useFields<Fields>(() => initialFields(report), {
     result,
@@ -72,6 +77,24 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
   // A number that cannot be read is flagged while typing; the rest when saving.
   const outcomeError = fieldError(result, 'outcome') ?? (judged.value === null && !judged.ok ? judged.errors.outcome?.[0] : undefined);
 
+  /** A chosen colour or arrow holds only for the outcome it was chosen for: a new outcome takes it away. */
+  function changeOutcome(event: { target: { value: string } }) {
+    const outcome = event.target.value;
+    if ((fields.chosenColour || fields.chosenTrend) && !sameOutcome(outcome, fields.choicesFor)) {
+      const what = fields.chosenColour && fields.chosenTrend ? 'färgen och trendpilen' : fields.chosenColour ? 'färgen' : 'trendpilen';
+      setChoicesDropped({ outcome: fields.choicesFor, what });
+      setFields((f) => ({ ...f, outcome, chosenColour: '', chosenTrend: '' }));
+    } else {
+      setFields((f) => ({ ...f, outcome }));
+    }
+  }
+  /** Choosing a colour or an arrow chooses it for the outcome as it stands now. */
+  const changeChoice = (name: 'chosenColour' | 'chosenTrend') => (event: { target: { value: string } }) => {
+    const value = event.target.value as Fields[typeof name];
+    setFields((f) => ({ ...f, [name]: value, choicesFor: f.outcome }));
+    setChoicesDropped(null);
+  };
+
   function startFromPrevious() {
     if (!report.previousAnalysis) return;
     if (fields.analysis.trim() && !window.confirm('Ersätta din text med förra periodens analys?')) return;
@@ -84,6 +107,7 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
       <input type="hidden" name="periodId" value={report.period.id} />
       <input type="hidden" name="baseSeq" value={baseSeq} />
       <DraftNotice offer={draftOffer} />
+      <input type="hidden" name="choicesFor" value={fields.choicesFor} />
 
       {hasConflict && (
         <ConflictNotice author={conflict?.authorName} createdAt={conflict?.createdAt} seq={conflict?.seq}>
@@ -100,6 +124,7 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
         fullWidth={false}
         controlClassName="w-40 tabular-nums"
         {...bind('outcome', result)}
+        onChange={changeOutcome}
         error={outcomeError}
       />
 
@@ -144,12 +169,23 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
         {...bind('analysis', result)}
       />
 
-      <FieldGroup legend="Måluppfyllelse som visas" boxed>
+      <div aria-live="polite">
+        {choicesDropped !== null && (
+          <p className="rounded border border-amber-500 bg-amber-50 p-2 text-sm">
+            Utfallet har ändrats, så {choicesDropped.what} som du valde
+            {choicesDropped.outcome ? ` för ${choicesDropped.outcome}` : ''} har tagits bort. Välj igen om{' '}
+            {choicesDropped.what.includes(' och ') ? 'de' : 'den'} ska gälla det nya utfallet.
+          </p>
+        )}
+      </div>
+
+      <FieldGroup id={`${id}-farg`} legend="Måluppfyllelse som visas" hint={CHOICES_HOLD_NOTE} boxed>
         <SelectField
           label="Välj en annan färg än den beräknade bara med en motivering."
           labelStyle="plain"
           fullWidth={false}
           {...bind('chosenColour', result)}
+          onChange={changeChoice('chosenColour')}
         >
           <option value="">Beräknad{preview ? `: ${colourLabel(preview.computedColour)}` : ''}</option>
           {COLOURS.map((c: Colour) => (
@@ -164,12 +200,13 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
       </FieldGroup>
 
       {canSetTrend && (
-        <FieldGroup legend="Trendpil" boxed>
+        <FieldGroup id={`${id}-trendpil`} legend="Trendpil" hint={TREND_CHOICE_HOLD_NOTE} boxed>
           <SelectField
             label="Det finns inget tidigare värde. Du kan sätta pilen själv med en motivering."
             labelStyle="plain"
             fullWidth={false}
             {...bind('chosenTrend', result)}
+            onChange={changeChoice('chosenTrend')}
           >
             <option value="">Ingen trendpil</option>
             {TRENDS.map((t) => (

@@ -1,6 +1,6 @@
 // "Återsänd": the director's requests for revision that stand for an item, shown on its form
 // until the unit answers with a new version.
-const WHEN = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+import { formatDateTime } from '@/lib/time-format';
 
 export interface SentBackNoticeItem {
   comment: string;
@@ -19,7 +19,7 @@ export function SentBackNotice({ requests, canAnswer }: { requests: SentBackNoti
           <li key={`${r.createdAt}-${r.unitName ?? ''}`}>
             <blockquote className="border-l-4 border-amber-400 pl-3">{r.comment}</blockquote>
             <p className="mt-1 text-slate-700">
-              {r.authorName}, {WHEN.format(new Date(r.createdAt))}
+              {r.authorName}, {formatDateTime(r.createdAt)}
               {r.unitName ? ` · till ${r.unitName}` : ''}
             </p>
           </li>

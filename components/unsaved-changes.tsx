@@ -5,10 +5,10 @@
 // keyed by user, item and the version the text is based on, with an offer to restore it.
 // useFields (use-fields.ts) runs this for every form that passes `unsaved`.
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { formatDateTime } from '@/lib/time-format';
 
 export const LEAVE_QUESTION = 'Du har ändringar som inte är sparade. Vill du lämna sidan ändå?';
 const PREFIX = 'malbild:utkast:';
-const WHEN = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
 /** Whose drafts these are: the signed-in user's id, given by the signed-in layout. */
 const DraftOwner = createContext<string | null>(null);
@@ -164,7 +164,7 @@ export function DraftNotice({ offer }: { offer: DraftOffer | null }) {
   return (
     <div role="status" className="rounded border border-blue-300 bg-blue-50 p-3 text-sm">
       <p>
-        <span className="font-semibold">Det finns ett osparat utkast</span> från {WHEN.format(new Date(offer.savedAt))}, sparat i den här
+        <span className="font-semibold">Det finns ett osparat utkast</span> från {formatDateTime(offer.savedAt)}, sparat i den här
         webbläsaren.
       </p>
       <div className="mt-2 flex flex-wrap gap-2">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Markdown } from './markdown';
 import { TextDiff } from './text-diff';
+import { formatDateTime } from '@/lib/time-format';
 
 /** One version in an item's history: who and when, what it said, and how its text changed. */
 export function VersionEntry({
@@ -26,7 +27,7 @@ export function VersionEntry({
       <h3 className="font-semibold">{title}</h3>
       <p className="text-sm text-slate-700">
         {authorName},{' '}
-        {new Date(createdAt).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}
+        {formatDateTime(createdAt)}
       </p>
       {facts && <p className="mt-2">{facts}</p>}
       {previous && (text || previous.text) ? (

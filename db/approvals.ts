@@ -15,6 +15,7 @@ import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import { ContentIndex } from '@/lib/period-content';
 import { boardSnapshot, buildLiveParts, type BoardSnapshot } from '@/lib/overview-parts';
 import { buildReport } from '@/lib/report-build';
+import { todayInStockholm } from '@/lib/time-format';
 
 export interface ApprovalStateDTO {
   board: { id: string; name: string };
@@ -44,7 +45,7 @@ async function loadApprovalState(db: Db, user: CurrentUser | null, boardId: stri
 
   // The units that answer for the board's items: the units of its goals and indicators
   // (an external one too) and of its assignments that sit in the board.
-  const live = buildLiveParts(content, new Date().toISOString().slice(0, 10));
+  const live = buildLiveParts(content, todayInStockholm());
   const snapshot = boardSnapshot(live, boardId);
   const unitIds = new Set<string>();
   for (const g of snapshot.goals) {

@@ -15,11 +15,12 @@ import type { PeriodDTO } from './queries/overview';
 import type { ReportVersionDTO } from './assignment-reports';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization, can } from '@/lib/policy';
-import { assignmentStatus, isOverdue, overdueDay, type ReportStatus } from '@/lib/assignment-status';
+import { assignmentStatus, isOverdue, isOverdueTodayOnly, overdueDay, type ReportStatus } from '@/lib/assignment-status';
 import { periodLabel } from '@/lib/period';
 import { isLive } from '@/lib/live';
 import { assignmentBoards } from '@/lib/overview-parts';
 import type { AssignmentMonitorRow, AssignmentMonitorUnit } from '@/lib/assignment-filters';
+import { todayInStockholm } from '@/lib/time-format';
 
 export type { AssignmentMonitorRow, AssignmentMonitorUnit } from '@/lib/assignment-filters';
 
@@ -45,7 +46,7 @@ export interface MonitorOptions {
   today?: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInStockholm();
 
 const periodColumns = {
   id: s.periods.id,
@@ -179,7 +180,8 @@ export async function getAssignmentMonitor(
   for (const au of assignmentUnits) unitsOf.set(au.assignmentId, [...(unitsOf.get(au.assignmentId) ?? []), au.unitId]);
   const reportOf = new Map(reports.map((r) => [`${r.periodId}:${r.assignmentId}:${r.unitId}`, r]));
   const areaById = new Map(areas.map((a) => [a.id, a]));
-  const day = overdueDay(period, options.today ?? today());
+  const now = options.today ?? today();
+  const day = overdueDay(period, now);
 
   const rows = assignments
     .filter((a) => isLive({ kind: 'assignment', archivedAt: a.archivedAt }, period))
@@ -217,6 +219,7 @@ export async function getAssignmentMonitor(
       units,
       status,
       overdue: isOverdue(status, a.dueDate, day),
+      overdueToday: isOverdueTodayOnly(status, a.dueDate, period, now),
       reportedThisPeriod: units.length > 0 && units.every((u) => u.reported),
       missingUnits: units.filter((u) => !u.reported).map((u) => u.name),
       changedSinceLastPeriod: changed,
@@ -242,6 +245,8 @@ export interface AssignmentPageUnitDTO {
   /** The status of the unit's newest report in the period (null: none stated or no report). */
   status: ReportStatus | null;
   overdue: boolean;
+  /** Late today but not at the period's end (open period only): the monitor's "Försenat i dag". */
+  overdueToday: boolean;
   locked: boolean;
   canReport: boolean;
   /** The director may send the unit's report back for revision (lib/policy 'send_back'). */
@@ -267,6 +272,8 @@ export interface AssignmentPageDTO {
     archived: boolean;
     status: ReportStatus | null;
     overdue: boolean;
+    /** Late today but not at the period's end (open period only): the monitor's "Försenat i dag". */
+    overdueToday: boolean;
   };
   period: MonitorPeriodDTO;
   units: AssignmentPageUnitDTO[];
@@ -352,7 +359,8 @@ export async function getAssignmentPage(
     },
   );
   const strip = ({ endDate: _endDate, ...v }: ReportVersionDTO & { endDate: string }): ReportVersionDTO => v;
-  const day = overdueDay(period, options.today ?? today());
+  const now = options.today ?? today();
+  const day = overdueDay(period, now);
 
   const units = assignmentUnits.map(({ unitId }): AssignmentPageUnitDTO => {
     const own = versions.filter((v) => v.unitId === unitId);
@@ -368,6 +376,7 @@ export async function getAssignmentPage(
       name: tree.name(unitId),
       status,
       overdue: isOverdue(status, a.dueDate, day),
+      overdueToday: isOverdueTodayOnly(status, a.dueDate, period, now),
       locked,
       canReport: can(user, 'report', { kind: 'report', organizationId: org, unitIds: [unitId], locked }),
       canSendBack: can(user, 'send_back', { kind: 'report', organizationId: org, unitIds: [unitId], locked }),
@@ -393,6 +402,7 @@ export async function getAssignmentPage(
       archived: a.archivedAt !== null,
       status,
       overdue: isOverdue(status, a.dueDate, day),
+      overdueToday: isOverdueTodayOnly(status, a.dueDate, period, now),
     },
     period,
     units,

@@ -15,6 +15,7 @@ import { assignmentStatus, isOverdue, overdueDay, type ReportStatus } from '@/li
 import { periodLabel, type PeriodKind, type PeriodState } from '@/lib/period';
 import type { AssignmentReportInput } from '@/lib/assignment-report-input';
 import { ARCHIVED_MESSAGE, isLive } from '@/lib/live';
+import { todayInStockholm } from '@/lib/time-format';
 
 export interface ReportVersionDTO {
   seq: number;
@@ -141,7 +142,7 @@ export async function getAssignmentReport(
       focusAreaName: a.focusAreaName,
       units: units.map((u) => ({ id: u.id, name: tree.name(u.id) })),
       status,
-      overdue: isOverdue(status, a.dueDate, overdueDay(period, new Date().toISOString().slice(0, 10))),
+      overdue: isOverdue(status, a.dueDate, overdueDay(period, todayInStockholm())),
     },
     unit: { id: unitId, name: tree.name(unitId) },
     period: { id: period.id, year: period.year, kind: period.kind, state: period.state, label: periodLabel(period.kind, period.year) },

@@ -9,6 +9,7 @@ import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { buildDeviations, type DeviationsDTO } from '@/lib/deviations';
+import { todayInStockholm } from '@/lib/time-format';
 
 export { DEVIATION_KINDS, deviationHeading, type DeviationDTO, type DeviationGroupDTO, type DeviationKind, type DeviationsDTO } from '@/lib/deviations';
 
@@ -25,7 +26,7 @@ export async function getDeviations(
   user: CurrentUser | null,
   periodId: string,
   boardId: string | null,
-  today: string = new Date().toISOString().slice(0, 10),
+  today: string = todayInStockholm(),
 ): Promise<DeviationsDTO> {
   const org = authorizeInOwnOrganization(user, 'read', 'period');
   const period = await getPeriod(db, user, periodId);

@@ -19,7 +19,7 @@ import { isDueInPeriod } from '@/lib/frequency';
 import { ARCHIVED_MESSAGE, isLive } from '@/lib/live';
 import { periodLabel, type PeriodKind, type PeriodState } from '@/lib/period';
 import { boardGoalTitle } from '@/lib/swedish-text';
-import { judgeIndicatorValue, type IndicatorValueInput, type JudgedValue } from '@/lib/indicator-value-input';
+import { choicesThatHold, judgeIndicatorValue, type IndicatorValueInput, type JudgedValue } from '@/lib/indicator-value-input';
 
 export interface ValueVersionDTO {
   seq: number;
@@ -268,7 +268,9 @@ export async function saveIndicatorValue(
   if (!report.live) throw new ValidationError(ARCHIVED_MESSAGE);
   if (!report.due) throw new ValidationError('Måttet ska inte rapporteras i den här perioden.');
 
-  const judged = judgeIndicatorValue(input, {
+  // A chosen colour or arrow holds only for the value it was chosen for.
+  const held = choicesThatHold(input, report.latest);
+  const judged = judgeIndicatorValue(held, {
     target: report.indicator.target,
     earlier: report.earlier?.outcome ?? null,
     trendTolerance: report.indicator.trendTolerance,
@@ -291,10 +293,10 @@ export async function saveIndicatorValue(
         analysis: input.analysis.trim() ? input.analysis : null,
         computedColour: value.computedColour,
         chosenColour: value.chosenColour,
-        colourJustification: value.chosenColour ? input.colourJustification : null,
+        colourJustification: value.chosenColour ? held.colourJustification : null,
         computedTrend: value.computedTrend,
         chosenTrend: value.chosenTrend,
-        trendJustification: value.chosenTrend ? input.trendJustification : null,
+        trendJustification: value.chosenTrend ? held.trendJustification : null,
         judgedAgainst: { ...report.indicator.target, previous: report.earlier?.outcome ?? null },
         authorId: user.id,
       });

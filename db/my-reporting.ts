@@ -7,6 +7,7 @@ import { loadPeriodContent } from './period-content';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
 import { buildMyReporting, type MyReportingDTO } from '@/lib/my-reporting';
+import { todayInStockholm } from '@/lib/time-format';
 
 export { picksReportingUnit, reportingRoots, type MyReportingDTO, type ReportingItemDTO, type UnitReadinessDTO } from '@/lib/my-reporting';
 
@@ -15,5 +16,5 @@ export async function getMyReporting(db: Db, user: CurrentUser | null, periodId:
   for (const root of roots) authorize(user, 'view_reporting', { kind: 'unit', organizationId: org, unitIds: [root] });
   const period = await getPeriod(db, user, periodId);
   const content = await loadPeriodContent(db, org, period);
-  return buildMyReporting(content, user!, roots, new Date().toISOString().slice(0, 10));
+  return buildMyReporting(content, user!, roots, todayInStockholm());
 }

@@ -13,6 +13,7 @@ import { loadPeriodContent } from './period-content';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize } from '@/lib/policy';
 import { ContentIndex, liveContent } from '@/lib/period-content';
+import { todayInStockholm } from '@/lib/time-format';
 
 export async function setReadiness(
   db: Db,
@@ -33,7 +34,7 @@ export async function setReadiness(
   // Ready means everything due is reported, or the unit says why it is ready anyway.
   let reason: string | null = null;
   if (input.ready) {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInStockholm();
     const [mine] = buildMyReporting(content, user, [input.unitId], today).readiness;
     const missing = mine?.missing ?? 0;
     const refusal = readinessRefusal(missing, input.reason);

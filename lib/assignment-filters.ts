@@ -47,7 +47,10 @@ export interface AssignmentMonitorRow {
   boardIds: string[];
   units: AssignmentMonitorUnit[];
   status: ReportStatus | null;
+  /** "Försenat" as of the period's end (lib/assignment-status overdueDay). */
   overdue: boolean;
+  /** "Försenat i dag": late today but not at the period's end, open period only (isOverdueTodayOnly). */
+  overdueToday: boolean;
   reportedThisPeriod: boolean;
   missingUnits: string[];
   changedSinceLastPeriod: boolean;
@@ -228,13 +231,16 @@ export interface StatusCounts {
   none: number;
   /** Försenade: counted besides the status. */
   overdue: number;
+  /** Försenade i dag (late today, not at the period's end): counted besides the status. */
+  overdueToday: number;
 }
 
 export function countByStatus(rows: readonly AssignmentMonitorRow[]): StatusCounts {
-  const counts: StatusCounts = { not_started: 0, in_progress: 0, done: 0, cancelled: 0, none: 0, overdue: 0 };
+  const counts: StatusCounts = { not_started: 0, in_progress: 0, done: 0, cancelled: 0, none: 0, overdue: 0, overdueToday: 0 };
   for (const row of rows) {
     counts[row.status ?? 'none'] += 1;
     if (row.overdue) counts.overdue += 1;
+    if (row.overdueToday) counts.overdueToday += 1;
   }
   return counts;
 }

@@ -10,6 +10,8 @@ const LABELS: Record<ReportStatus, string> = {
 };
 
 export const OVERDUE_LABEL = 'Försenat';
+/** The monitor's separate signal for the current open period: late today, not at the period's end. */
+export const OVERDUE_TODAY_LABEL = 'Försenat i dag';
 
 export function reportStatusLabel(s: ReportStatus): string {
   return LABELS[s];
@@ -47,4 +49,20 @@ export function isOverdue(status: ReportStatus | null, dueDate: string | null, t
  */
 export function overdueDay(period: { endDate: string }, today: string): string {
   return period.endDate < today ? period.endDate : today;
+}
+
+/**
+ * "Försenat i dag": only for an open period (the one still being reported on), the assignment
+ * is late as of today but was not yet late at the period's end, so the period's own "Försenat"
+ * (overdueDay) does not say it. A separate, labelled signal; never part of the period's views
+ * or its report.
+ */
+export function isOverdueTodayOnly(
+  status: ReportStatus | null,
+  dueDate: string | null,
+  period: { endDate: string; state: string },
+  today: string,
+): boolean {
+  if (period.state !== 'open') return false;
+  return isOverdue(status, dueDate, today) && !isOverdue(status, dueDate, overdueDay(period, today));
 }

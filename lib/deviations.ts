@@ -15,6 +15,7 @@ import { boardGoalTitle } from './swedish-text';
 import { liveContent, type PeriodContent } from './period-content';
 import { UnitTree } from './unit-tree';
 import { picksReportingUnit } from './my-reporting';
+import { formatDateTime } from './time-format';
 
 export type DeviationKind =
   | 'indicator_not_met'
@@ -92,7 +93,6 @@ export function deviationHeading(kind: DeviationKind): string {
   return HEADINGS[kind];
 }
 
-const TIMESTAMP = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
 /** "2 mått, 1 mål och 3 uppdrag" (the nouns are the same in singular and plural). */
 function countPhrase(counts: { indicators: number; goals: number; assignments: number }): string {
@@ -413,7 +413,7 @@ function assemble(d: Loaded): DeviationsDTO {
       }
     }
     if (!item || !item.board) continue; // archived, or another board's
-    const when = TIMESTAMP.format(new Date(r.createdAt));
+    const when = formatDateTime(r.createdAt);
     groups.sent_back.push({
       kind: 'sent_back',
       itemId: r.itemId,

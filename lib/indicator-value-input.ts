@@ -32,6 +32,35 @@ export interface JudgedValue {
   shownTrend: Trend | null;
 }
 
+/** What the form says beside the colour and arrow choices. */
+export const TREND_CHOICE_HOLD_NOTE = 'Pilen gäller bara det utfall du sätter den för: ett nytt utfall behöver ett nytt val.';
+export const CHOICES_HOLD_NOTE =
+  'En färg eller trendpil som du väljer gäller bara det utfall du valde den för. Sparar du ett nytt utfall tas valet bort, om du inte väljer igen för det nya utfallet.';
+
+type Choices = Pick<IndicatorValueInput, 'outcome' | 'chosenColour' | 'colourJustification' | 'chosenTrend' | 'trendJustification'> & {
+  choicesFor?: string;
+};
+
+/** Two outcomes as typed are the same number (or both empty); text that is no number is never the same. */
+export function sameOutcome(a: string, b: number | string | null): boolean {
+  const x = parseSwedishNumber(a);
+  const y = typeof b === 'string' ? parseSwedishNumber(b) : { ok: true as const, value: b };
+  return x.ok && y.ok && x.value === y.value;
+}
+
+/**
+ * A colour or trend arrow chosen by the reporter holds only for the value it was chosen for
+ * (DESIGN.md): when a save changes the outcome of the version it builds on (`base`), the
+ * choices it carries are dropped, unless they were set again for the new outcome in this same
+ * save (`choicesFor` names the outcome they were set for). Saving the same outcome again (an
+ * edited analysis) keeps them; the first version has nothing to carry over.
+ */
+export function choicesThatHold<T extends Choices>(input: T, base: { outcome: number | null } | null): T {
+  if (base === null || sameOutcome(input.outcome, base.outcome)) return input;
+  if (input.choicesFor && sameOutcome(input.outcome, input.choicesFor)) return input;
+  return { ...input, chosenColour: '', colourJustification: '', chosenTrend: '', trendJustification: '' };
+}
+
 export type FieldErrors = Partial<Record<keyof IndicatorValueForm, string[]>>;
 
 /** Applies the rules of DESIGN.md to an entry; field errors in Swedish, or the judged value. */

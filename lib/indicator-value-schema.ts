@@ -18,6 +18,8 @@ export const indicatorValueSchema = z.object({
   colourJustification: z.string().trim().max(MAX_JUSTIFICATION, 'Motiveringen får vara högst 2 000 tecken.').default(''),
   chosenTrend: optionalTrend.default(''),
   trendJustification: z.string().trim().max(MAX_JUSTIFICATION, 'Motiveringen får vara högst 2 000 tecken.').default(''),
+  // The outcome (as typed) the chosen colour and arrow were set for: see choicesThatHold.
+  choicesFor: z.string().max(60).default(''),
 });
 
 export type IndicatorValueForm = z.input<typeof indicatorValueSchema>;

@@ -20,9 +20,18 @@ export interface IndicatorRowDTO {
   /** The colour shown: the reporter's choice where there is one, else the computed one. */
   colour: Colour;
   trend: Trend | null;
+  /** The colour shown was chosen by the reporter, with this justification (absent in snapshots made before). */
+  colourChoice?: ReporterChoice | null;
+  /** The arrow shown was set by the reporter, with this justification (absent in snapshots made before). */
+  trendChoice?: ReporterChoice | null;
   analysis: string | null;
   reported: boolean;
   responsibleUnitId: string;
+}
+
+/** A colour or arrow the reporter chose instead of the computed one, and why. */
+export interface ReporterChoice {
+  justification: string;
 }
 
 export interface GoalDTO {
@@ -35,6 +44,8 @@ export interface GoalDTO {
   rule: GoalRule;
   /** The assessed colour, else the one the goal's rule gives; null under a manual rule not yet assessed. */
   colour: Colour | null;
+  /** The colour was chosen by the reporter, with this justification (absent in snapshots made before). */
+  colourChoice?: ReporterChoice | null;
   forecastColour: Colour | null;
   subAreaName: string | null;
   /** "Adressering": the units the goal is addressed to. */
@@ -108,6 +119,8 @@ export function buildLiveParts(content: PeriodContent, today: string): OverviewP
           referenceNote: v?.referenceNote ?? null,
           colour: index.indicatorColour(ind.id),
           trend: index.indicatorTrend(ind.id),
+          colourChoice: v?.chosenColour ? { justification: v.colourJustification ?? '' } : null,
+          trendChoice: v?.chosenTrend ? { justification: v.trendJustification ?? '' } : null,
           analysis: v?.analysis ?? null,
           reported: v !== undefined,
         };
@@ -123,6 +136,7 @@ export function buildLiveParts(content: PeriodContent, today: string): OverviewP
         text: g.text,
         rule: g.rule,
         colour: assessed?.chosenColour ?? assessed?.computedColour ?? goalAttainment(g.rule, indicators.map((i) => i.colour)),
+        colourChoice: assessed?.chosenColour ? { justification: assessed.justification ?? '' } : null,
         forecastColour: assessed?.forecastColour ?? null,
         subAreaName: sub?.parentId ? sub.name : null,
         unitIds: g.unitIds,

@@ -113,11 +113,12 @@ export interface ContentValue {
   analysis: string | null;
   computedColour: Colour;
   chosenColour: Colour | null;
+  /** Why the reporter chose the colour (set with chosenColour). */
+  colourJustification: string | null;
   computedTrend: Trend | null;
   chosenTrend: Trend | null;
-  /** The reporter's reasons for a chosen colour or arrow. */
-  colourJustification?: string | null;
-  trendJustification?: string | null;
+  /** Why the reporter set the arrow (set with chosenTrend). */
+  trendJustification: string | null;
 }
 
 export interface ContentAssessment {
@@ -125,8 +126,8 @@ export interface ContentAssessment {
   seq: number;
   computedColour: Colour | null;
   chosenColour: Colour | null;
-  /** The reporter's reason for a chosen colour. */
-  justification?: string | null;
+  /** Why the reporter chose the colour (set with chosenColour). */
+  justification: string | null;
   forecastColour: Colour | null;
   analysis: string | null;
 }

@@ -1,4 +1,5 @@
 // How periods are named and dated in Swedish.
+import { formatCalendarDate } from './time-format';
 export type PeriodKind = 'T1' | 'delar' | 'helar';
 export type PeriodState = 'draft' | 'open' | 'closed';
 
@@ -30,9 +31,5 @@ export function periodStateLabel(state: PeriodState): string {
 
 /** An ISO date ("2024-08-31") as Swedish prose: "31 augusti 2024". */
 export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  if (!y || !m || !d) throw new Error(`not an ISO date: ${isoDate}`);
-  return new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return formatCalendarDate(isoDate);
 }

@@ -1,6 +1,7 @@
 // The printed report's running header and footer: the approval stamp and the CSS @page
 // margin boxes that carry board, period, stamp and page numbers on every printed page.
 import type { ReportModel } from './report-model';
+import { formatDayOf } from './time-format';
 
 /** Who approved the period and when (the approval row); null while it is open. */
 export interface ReportApprovalStamp {
@@ -10,14 +11,12 @@ export interface ReportApprovalStamp {
 
 export const PRELIMINARY_STAMP = 'Preliminär – perioden är inte attesterad';
 
-const APPROVAL_DATE = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' });
-
 /** "Attesterad 20 september 2024 av Karin Kommundirektör" (Swedish date), else the preliminary stamp. */
 export function reportStamp(report: Pick<ReportModel, 'preliminary'>, approval: ReportApprovalStamp | null): string {
   if (report.preliminary || !approval) return PRELIMINARY_STAMP;
   const at = new Date(approval.approvedAt);
   if (Number.isNaN(at.getTime())) throw new Error(`approvedAt is not a date: ${approval.approvedAt}`);
-  return `Attesterad ${APPROVAL_DATE.format(at)} av ${approval.approvedBy}`;
+  return `Attesterad ${formatDayOf(at)} av ${approval.approvedBy}`;
 }
 
 /** A CSS string literal: quotes and backslashes escaped, no line breaks, no "<" (it sits in a <style>). */

@@ -11,6 +11,7 @@ import { trendLabel } from './trend';
 import { reportStatusLabel } from './assignment-status';
 import { blocksToPlainText, markdownBlocks } from './markdown-blocks';
 import { setZipTimestamps } from './zip-timestamps';
+import { stockholmClock } from './time-format';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,7 +30,6 @@ export const SHEET_NAMES = {
 const APP_NAME = 'Målbild';
 const DATE_FORMAT = 'yyyy-mm-dd';
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
-const TIME_ZONE = 'Europe/Stockholm';
 
 const RULE_LABELS: Record<WorkbookModel['goals'][number]['rule'], string> = {
   all: 'Alla mått ska vara uppfyllda',
@@ -402,16 +402,6 @@ function localDateTime(iso: string): Date {
  * gets a Date whose UTC fields are the Swedish wall-clock time (to the second).
  */
 function wallClock(date: Date): Date {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return new Date(Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')));
+  const c = stockholmClock(date);
+  return new Date(Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second));
 }

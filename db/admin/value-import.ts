@@ -19,7 +19,7 @@ import { isLive } from '@/lib/live';
 import { ImportProblemsError, normalizeText } from '@/lib/excel-import';
 import { periodLabel } from '@/lib/period';
 import { parseSwedishNumber } from '@/lib/swedish-number';
-import { judgeIndicatorValue, MAX_TEXT, type JudgedValue } from '@/lib/indicator-value-input';
+import { choicesThatHold, judgeIndicatorValue, MAX_TEXT, type JudgedValue } from '@/lib/indicator-value-input';
 import type { ImportProblem, ImportRow, TemplateRow, ValueColumn } from '@/lib/value-import';
 
 export const IMPORT_REASON = 'Import från Excel';
@@ -280,18 +280,19 @@ async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
       continue;
     }
 
-    // A reporter's earlier choices (colour, arrow) stand, as in the form, where the rules allow them.
-    const judged = judgeIndicatorValue(
+    // A reporter's earlier choices (colour, arrow) stand, as in the form, where the rules allow
+    // them and only while the outcome they were chosen for stays (choicesThatHold).
+    const held = choicesThatHold(
       {
         outcome: row.outcome,
-        analysis: snapshot.analysis ?? '',
         chosenColour: latest?.chosenColour ?? '',
         colourJustification: latest?.colourJustification ?? '',
         chosenTrend: latest?.chosenTrend ?? '',
         trendJustification: latest?.trendJustification ?? '',
       },
-      { target, earlier, trendTolerance: ind.trendTolerance },
+      latest ?? null,
     );
+    const judged = judgeIndicatorValue({ ...held, analysis: snapshot.analysis ?? '' }, { target, earlier, trendTolerance: ind.trendTolerance });
     if (!judged.ok) {
       if (judged.errors.analysis) problem(row, 'Analys', 'Analys krävs när måluppfyllelsen inte blir grön.');
       if (judged.errors.outcome) problem(row, 'Utfall', judged.errors.outcome.join(' '));
@@ -308,8 +309,8 @@ async function plan(db: Db, user: CurrentUser, rows: ImportRow[]) {
       seq: (latest?.seq ?? 0) + 1,
       value,
       snapshot,
-      colourJustification: value.chosenColour ? (latest?.colourJustification ?? null) : null,
-      trendJustification: value.chosenTrend ? (latest?.trendJustification ?? null) : null,
+      colourJustification: value.chosenColour ? held.colourJustification : null,
+      trendJustification: value.chosenTrend ? held.trendJustification : null,
       judgedAgainst: { ...target, previous: earlier },
     });
     changes.push({

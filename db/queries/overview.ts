@@ -12,6 +12,7 @@ import { authorizeInOwnOrganization } from '@/lib/policy';
 import { periodLabel } from '@/lib/period';
 import { buildOverviewParts } from '@/lib/overview-parts';
 import { buildOverview, type OverviewDTO } from '@/lib/overview';
+import { todayInStockholm } from '@/lib/time-format';
 
 export type { PeriodDTO } from './periods';
 export { getCurrentPeriod, getPeriod, listPeriods, periodIdFromQuery } from './periods';
@@ -21,7 +22,7 @@ export type { AssignmentLinks, BoardAssignmentsDTO, FocusAreaDTO, OverviewDTO } 
 export async function getOverview(db: Db, user: CurrentUser | null, periodId: string, boardId: string | null = null): Promise<OverviewDTO> {
   const period = await getPeriod(db, user, periodId);
   const org = authorizeInOwnOrganization(user, 'read', 'organization');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInStockholm();
   const [lastYearPeriod] = await db
     .select(periodColumns)
     .from(s.periods)

@@ -42,6 +42,7 @@ function row(id: string, over: Partial<AssignmentMonitorRow> = {}): AssignmentMo
     units: [unit(UNIT_A, 'Kommunledningsförvaltningen')],
     status: null,
     overdue: false,
+    overdueToday: false,
     reportedThisPeriod: false,
     missingUnits: ['Kommunledningsförvaltningen'],
     changedSinceLastPeriod: false,
@@ -228,10 +229,15 @@ describe('applyAssignmentFilters', () => {
 
 describe('countByStatus', () => {
   it('counts each status, none stated and overdue', () => {
-    expect(countByStatus(ROWS)).toEqual({ not_started: 1, in_progress: 1, done: 1, cancelled: 1, none: 1, overdue: 1 });
+    expect(countByStatus(ROWS)).toEqual({ not_started: 1, in_progress: 1, done: 1, cancelled: 1, none: 1, overdue: 1, overdueToday: 0 });
+  });
+
+  it('counts "Försenat i dag" apart from "Försenat"', () => {
+    const rows = [row('x', { overdueToday: true }), row('y', { overdue: true })];
+    expect(countByStatus(rows)).toMatchObject({ overdue: 1, overdueToday: 1 });
   });
 
   it('is all zeros for no rows', () => {
-    expect(countByStatus([])).toEqual({ not_started: 0, in_progress: 0, done: 0, cancelled: 0, none: 0, overdue: 0 });
+    expect(countByStatus([])).toEqual({ not_started: 0, in_progress: 0, done: 0, cancelled: 0, none: 0, overdue: 0, overdueToday: 0 });
   });
 });

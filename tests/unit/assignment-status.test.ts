@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   assignmentStatus,
   isOverdue,
+  isOverdueTodayOnly,
   overdueDay,
   OVERDUE_LABEL,
   reportStatusLabel,
@@ -72,5 +73,26 @@ describe('overdueDay', () => {
   });
   it('judges a period that has not ended as of today', () => {
     expect(overdueDay(delar2024, '2024-07-15')).toBe('2024-07-15');
+  });
+});
+
+describe('isOverdueTodayOnly ("Försenat i dag")', () => {
+  const open = { endDate: '2024-08-31', state: 'open' };
+  it('is late today but not at the end of the open period', () => {
+    expect(isOverdueTodayOnly('in_progress', '2024-10-31', open, '2024-11-15')).toBe(true);
+    expect(isOverdueTodayOnly(null, '2024-10-31', open, '2024-11-01')).toBe(true);
+  });
+  it('is not shown when the period itself already says Försenat, or nothing is late', () => {
+    expect(isOverdueTodayOnly('in_progress', '2024-06-30', open, '2024-11-15')).toBe(false); // Försenat already
+    expect(isOverdueTodayOnly('in_progress', '2024-10-31', open, '2024-10-31')).toBe(false); // due today
+    expect(isOverdueTodayOnly('in_progress', '2024-07-31', open, '2024-08-15')).toBe(false); // period not ended: plain Försenat
+    expect(isOverdueTodayOnly('done', '2024-10-31', open, '2024-11-15')).toBe(false);
+    expect(isOverdueTodayOnly('cancelled', '2024-10-31', open, '2024-11-15')).toBe(false);
+    expect(isOverdueTodayOnly('in_progress', null, open, '2024-11-15')).toBe(false);
+  });
+  it('is only for an open period', () => {
+    for (const state of ['closed', 'draft']) {
+      expect(isOverdueTodayOnly('in_progress', '2024-10-31', { ...open, state }, '2024-11-15')).toBe(false);
+    }
   });
 });

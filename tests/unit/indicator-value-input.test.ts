@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorValueSchema } from '@/lib/indicator-value-schema';
 import {
+  choicesThatHold,
+  sameOutcome,
   judgeIndicatorValue,
   MAX_TEXT,
   type IndicatorValueInput,
@@ -223,6 +225,7 @@ describe('indicatorValueSchema', () => {
       colourJustification: '',
       chosenTrend: '',
       trendJustification: '',
+      choicesFor: '',
     });
   });
 
@@ -271,5 +274,41 @@ describe('indicatorValueSchema', () => {
     { outcome: 1.86 },
   ])('refuses %o', (override) => {
     expect(indicatorValueSchema.safeParse({ ...ids, baseSeq: 0, ...override }).success).toBe(false);
+  });
+});
+
+describe('choicesThatHold: a chosen colour or arrow holds only for its value', () => {
+  const carried = {
+    outcome: '7,25',
+    chosenColour: 'yellow' as const,
+    colourJustification: 'Nära målet.',
+    chosenTrend: 'better' as const,
+    trendJustification: 'Enligt rapporten.',
+  };
+  const dropped = { chosenColour: '', colourJustification: '', chosenTrend: '', trendJustification: '' };
+
+  it('drops choices carried over to a new outcome', () => {
+    expect(choicesThatHold({ ...carried, choicesFor: '6,59' }, { outcome: 6.59 })).toMatchObject({ outcome: '7,25', ...dropped });
+    expect(choicesThatHold(carried, { outcome: 6.59 })).toMatchObject(dropped); // nothing says they were set again
+    expect(choicesThatHold({ ...carried, outcome: '' }, { outcome: 6.59 })).toMatchObject(dropped); // no longer measured
+  });
+
+  it('keeps them for the same outcome, however it is written', () => {
+    for (const outcome of ['6,59', '6.59', ' 6,590 ', '6,59 %']) {
+      expect(choicesThatHold({ ...carried, outcome, choicesFor: '6,59' }, { outcome: 6.59 })).toMatchObject({ chosenTrend: 'better', chosenColour: 'yellow' });
+    }
+  });
+
+  it('keeps choices set again for the new outcome in the same save, and on a first save', () => {
+    expect(choicesThatHold({ ...carried, choicesFor: '7,25' }, { outcome: 6.59 })).toMatchObject({ chosenTrend: 'better' });
+    expect(choicesThatHold({ ...carried, choicesFor: '' }, null)).toMatchObject({ chosenTrend: 'better' });
+  });
+
+  it('compares typed outcomes as numbers', () => {
+    expect(sameOutcome('1,5', 1.5)).toBe(true);
+    expect(sameOutcome('', null)).toBe(true);
+    expect(sameOutcome('1,5', '1,50')).toBe(true);
+    expect(sameOutcome('1,5', 1.6)).toBe(false);
+    expect(sameOutcome('x', 'x')).toBe(false);
   });
 });

@@ -113,8 +113,8 @@ function content(edit: (c: PeriodContent) => void = () => {}): PeriodContent {
       },
     ],
     values: [
-      { indicatorId: 'i1', seq: 1, outcome: 1.86, referenceNote: null, analysis: null, computedColour: 'green', chosenColour: null, computedTrend: null, chosenTrend: 'better' },
-      { indicatorId: 'i2', seq: 2, outcome: 7.25, referenceNote: null, analysis: 'Ökar.', computedColour: 'red', chosenColour: null, computedTrend: null, chosenTrend: null },
+      { indicatorId: 'i1', seq: 1, outcome: 1.86, referenceNote: null, analysis: null, computedColour: 'green', chosenColour: null, colourJustification: null, computedTrend: null, chosenTrend: 'better', trendJustification: 'Enligt rapporten.' },
+      { indicatorId: 'i2', seq: 2, outcome: 7.25, referenceNote: null, analysis: 'Ökar.', computedColour: 'red', chosenColour: null, colourJustification: null, computedTrend: null, chosenTrend: null, trendJustification: null },
     ],
     assessments: [],
     reports: [],
@@ -280,7 +280,7 @@ describe('surfaces built from one content agree', () => {
     const overview = build(content(), 'ks');
     expect(overview.focusAreas.find((a) => a.id === 'mo1')).toMatchObject({ noForecast: true });
     const forecastGiven = content((c) => {
-      c.assessments = [{ goalId: 'm1', seq: 1, computedColour: 'green', chosenColour: null, forecastColour: 'yellow', analysis: null }];
+      c.assessments = [{ goalId: 'm1', seq: 1, computedColour: 'green', chosenColour: null, justification: null, forecastColour: 'yellow', analysis: null }];
     });
     const mo1 = build(forecastGiven, 'ks').focusAreas.find((a) => a.id === 'mo1')!;
     expect(mo1.noForecast).toBe(false);
@@ -319,6 +319,24 @@ describe('surfaces built from one content agree', () => {
     expect(parts.goals.find((g) => g.id === 'm1')!.text).toBe('Sjukfrånvaron ska vara låg.');
     // …and nothing of it can be reported on any more.
     expect(buildMyReporting(edited, hrChef, ['hr'], TODAY).items.every((i) => !i.canReport)).toBe(true);
+  });
+});
+
+describe("the reporter's choices in the overview", () => {
+  it('marks an arrow the reporter set, with its justification, and nothing where the trend is computed', () => {
+    const goal = buildLiveParts(content(), TODAY).goals.find((g) => g.id === 'm1')!;
+    const [i1, i2] = goal.indicators;
+    expect(i1).toMatchObject({ trend: 'better', trendChoice: { justification: 'Enligt rapporten.' }, colourChoice: null });
+    expect(i2).toMatchObject({ trendChoice: null, colourChoice: null });
+    expect(goal.colourChoice).toBeNull();
+  });
+
+  it("marks a goal colour the reporter chose, with its justification", () => {
+    const c = content((x) => {
+      x.assessments = [{ goalId: 'm1', seq: 1, computedColour: 'red', chosenColour: 'yellow', justification: 'Nästan i mål.', forecastColour: null, analysis: 'A.' }];
+    });
+    const goal = buildLiveParts(c, TODAY).goals.find((g) => g.id === 'm1')!;
+    expect(goal).toMatchObject({ colour: 'yellow', colourChoice: { justification: 'Nästan i mål.' } });
   });
 });
 

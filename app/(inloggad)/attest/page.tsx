@@ -8,6 +8,7 @@ import { genitive } from '@/lib/swedish-text';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 import { boardAndPeriodFromQuery } from '../board-period';
 import { ApproveForm, ReopenForm } from './approval-forms';
+import { formatDateTime } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Attest' };
 
@@ -35,9 +36,7 @@ export default async function ApprovalPage({ searchParams }: { searchParams: Pro
         <p className="mt-1">
           {state.approved ? '🔒 Attesterad och låst' : 'Inte attesterad'}
           {state.last &&
-            ` · Senast ${state.last.action === 'approved' ? 'attesterad' : 'öppnad igen'} av ${state.last.authorName} ${new Date(
-              state.last.createdAt,
-            ).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}`}
+            ` · Senast ${state.last.action === 'approved' ? 'attesterad' : 'öppnad igen'} av ${state.last.authorName} ${formatDateTime(state.last.createdAt)}`}
           {state.last?.reason ? ` (skäl: ${state.last.reason})` : ''}
         </p>
 

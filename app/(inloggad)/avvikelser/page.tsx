@@ -12,6 +12,7 @@ import { OVERDUE_LABEL } from '@/lib/assignment-status';
 import { StatusBadge } from '@/components/status-badge';
 import { TrendArrow } from '@/components/trend-arrow';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
+import { formatDateTime } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Avvikelser' };
 
@@ -97,11 +98,7 @@ function Entry({ entry }: { entry: DeviationDTO }) {
               <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-slate-800">{entry.sentBack.comment}</blockquote>
               <p className="mt-1 text-sm text-slate-700">
                 Skickat tillbaka av {entry.sentBack.authorName}{' '}
-                {new Date(entry.sentBack.createdAt).toLocaleString('sv-SE', {
-                  dateStyle: 'long',
-                  timeStyle: 'short',
-                  timeZone: 'Europe/Stockholm',
-                })}
+                {formatDateTime(entry.sentBack.createdAt)}
               </p>
             </>
           ) : (

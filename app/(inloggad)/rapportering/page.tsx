@@ -16,6 +16,7 @@ import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
 import { StatusBadge } from '@/components/status-badge';
 import { PeriodSelect, PickerForm, UnitSelect } from '@/components/period-picker';
 import { ReadinessForm } from './readiness-form';
+import { formatDayOf } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Min rapportering' };
 
@@ -124,7 +125,7 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
                 {item.sentBack && (
                   <p className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
                     <span className="font-semibold">↩ Återsänd för komplettering</span> av {item.sentBack.authorName}{' '}
-                    {new Date(item.sentBack.createdAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' })}: ”
+                    {formatDayOf(item.sentBack.createdAt)}: ”
                     {item.sentBack.comment}”
                   </p>
                 )}

@@ -22,6 +22,7 @@ import {
   type SortKey,
 } from '@/lib/assignment-filters';
 import { AssignmentStatusLabel } from '@/components/assignment-status-label';
+import { OVERDUE_TODAY_LABEL } from '@/lib/assignment-status';
 import { Checkbox, FieldGroup, SelectField, TextField } from '@/components/form-field';
 import { PeriodSelect, UnitSelect } from '@/components/period-picker';
 
@@ -118,6 +119,17 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
               {STATUS_FILTER_LABELS.not_started}: {counts.not_started} · {STATUS_FILTER_LABELS.in_progress}: {counts.in_progress} ·{' '}
               {STATUS_FILTER_LABELS.done}: {counts.done} · {STATUS_FILTER_LABELS.cancelled}: {counts.cancelled} ·{' '}
               {STATUS_FILTER_LABELS.none}: {counts.none} · <span aria-hidden="true">⚠ </span>Försenade: {counts.overdue}
+              {period.state === 'open' && (
+                <>
+                  {' '}
+                  · Försenade i dag: {counts.overdueToday}
+                </>
+              )}
+            </p>
+            <p className="mt-1 text-sm text-slate-700">
+              Försenat bedöms per periodens slut, {formatDate(period.endDate)}.
+              {period.state === 'open' &&
+                ` ${OVERDUE_TODAY_LABEL}: slutdatumet har passerat i dag men hade inte passerat vid periodens slut.`}
             </p>
           </section>
 
@@ -173,7 +185,7 @@ function Row({ row, periodId, previousLabel }: { row: AssignmentMonitorRow; peri
         )}
       </td>
       <td className="px-3 py-2">
-        <AssignmentStatusLabel status={row.status} overdue={row.overdue} />
+        <AssignmentStatusLabel status={row.status} overdue={row.overdue} overdueToday={row.overdueToday} />
       </td>
       <td className="whitespace-nowrap px-3 py-2">{row.dueDate ? formatDate(row.dueDate) : '–'}</td>
       <td className="px-3 py-2">

@@ -8,6 +8,7 @@ import { colourLabel, type Colour } from '@/lib/colour';
 import { trendLabel, type Trend } from '@/lib/trend';
 import { reportStatusLabel, type ReportStatus } from '@/lib/assignment-status';
 import { ROLES, roleLabel, type Role } from '@/lib/roles';
+import { formatDateTimePrecise } from '@/lib/time-format';
 
 /** Actions whose wording is specific. */
 const ACTIONS: Record<string, string> = {
@@ -315,7 +316,7 @@ function valueText(key: string, value: unknown, names: Record<string, string>): 
     if (key.toLowerCase().includes('trend') && TRENDS.has(value)) return trendLabel(value as Trend).toLowerCase();
     if (key === 'status' && STATUSES.has(value)) return reportStatusLabel(value as ReportStatus).toLowerCase();
     if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
-      return new Date(value).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+      return formatDateTimePrecise(value);
     }
     return clip(value.replace(/\s+/g, ' '), MAX_VALUE);
   }

@@ -11,6 +11,7 @@ import { SelectField, TextField } from '@/components/form-field';
 import { PickerForm } from '@/components/period-picker';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { actionText, changesText, entityTypeText, PREFIX_LABELS } from './audit-text';
+import { formatDateTimePrecise } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Händelselogg' };
 
@@ -38,8 +39,7 @@ function logUrl(filters: AuditFilters, page: number): string {
   return search ? `/admin/logg?${search}` : '/admin/logg';
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' });
+const when = formatDateTimePrecise;
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Query> }) {
   const user = await requireUser();

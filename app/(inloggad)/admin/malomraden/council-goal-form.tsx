@@ -8,6 +8,7 @@ import { submitWithoutReset } from '@/components/submit-without-reset';
 import { SelectField, SubmitRow, TextAreaField, TextField } from '@/components/form-field';
 import { useFields } from '@/components/use-fields';
 import { createCouncilGoal, updateCouncilGoal } from './actions';
+import { todayInStockholm } from '@/lib/time-format';
 
 type Fields = { code: string; focusAreaId: string; text: string; phrase: string; validFrom: string; validTo: string; sortOrder: string };
 
@@ -19,7 +20,7 @@ function initialFields(goal: CouncilGoalAdminDTO | undefined): Fields {
     focusAreaId: goal?.focusAreaId ?? '',
     text: goal?.text ?? '',
     phrase: goal?.phrase ?? '',
-    validFrom: goal ? String(goal.validFrom) : String(new Date().getFullYear()),
+    validFrom: goal ? String(goal.validFrom) : todayInStockholm().slice(0, 4),
     validTo: str(goal?.validTo),
     sortOrder: str(goal?.sortOrder ?? 0),
   };

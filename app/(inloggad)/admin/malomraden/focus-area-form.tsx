@@ -7,6 +7,7 @@ import { submitWithoutReset } from '@/components/submit-without-reset';
 import { SelectField, SubmitRow, TextField } from '@/components/form-field';
 import { useFields } from '@/components/use-fields';
 import { createFocusArea, updateFocusArea } from './actions';
+import { todayInStockholm } from '@/lib/time-format';
 
 type Fields = { code: string; number: string; name: string; parentId: string; validFrom: string; validTo: string; sortOrder: string };
 
@@ -18,7 +19,7 @@ function initialFields(area: FocusAreaAdminDTO | undefined): Fields {
     number: str(area?.number),
     name: area?.name ?? '',
     parentId: area?.parentId ?? '',
-    validFrom: area ? String(area.validFrom) : String(new Date().getFullYear()),
+    validFrom: area ? String(area.validFrom) : todayInStockholm().slice(0, 4),
     validTo: str(area?.validTo),
     sortOrder: str(area?.sortOrder ?? 0),
   };

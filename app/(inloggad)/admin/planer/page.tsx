@@ -18,11 +18,11 @@ import { CreatePlanForm } from './create-plan-form';
 import { PlanCodeForm } from './plan-code-form';
 import { PlanActions } from './plan-actions';
 import { TextBlockForm } from './text-block-form';
+import { formatDateTime } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Verksamhetsplaner och texter' };
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+const when = formatDateTime;
 
 export default async function PlansPage({ searchParams }: { searchParams: Promise<{ plan?: string; period?: string }> }) {
   const user = await requireUser();

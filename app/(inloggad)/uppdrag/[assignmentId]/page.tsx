@@ -19,12 +19,11 @@ import { SendBackForm } from '@/components/send-back-form';
 import { SentBackNotice, type SentBackNoticeItem } from '@/components/sent-back-notice';
 import { listOpenRevisionsOfItem } from '@/db/revisions';
 import { sendBackForm } from '../../rapportering/actions';
+import { formatDateTime } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Uppdrag' };
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
-}
+const when = formatDateTime;
 
 function Report({ report, title, level = 'h4' }: { report: ReportVersionDTO; title: string; level?: 'h4' | 'h5' }) {
   const Heading = level;
@@ -71,7 +70,7 @@ function UnitSection({
             {unit.name}
           </h3>
           <p className="text-sm">
-            Status i perioden: <AssignmentStatusLabel status={unit.status} overdue={unit.overdue} />
+            Status i perioden: <AssignmentStatusLabel status={unit.status} overdue={unit.overdue} overdueToday={unit.overdueToday} />
           </p>
         </div>
         {unit.canReport ? (
@@ -195,7 +194,7 @@ export default async function AssignmentPage({
         <div>
           <dt className="inline font-medium">Status, {period.label.toLowerCase()}: </dt>
           <dd className="inline">
-            <AssignmentStatusLabel status={assignment.status} overdue={assignment.overdue} />
+            <AssignmentStatusLabel status={assignment.status} overdue={assignment.overdue} overdueToday={assignment.overdueToday} />
           </dd>
         </div>
         {assignment.groupLabel && (

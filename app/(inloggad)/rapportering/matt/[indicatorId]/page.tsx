@@ -22,6 +22,7 @@ import { listOpenRevisionsOfItem } from '@/db/revisions';
 import { can } from '@/lib/policy';
 import { saveIndicatorValueForm } from './actions';
 import { sendBackForm } from '../../actions';
+import { formatDateTime } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Rapportera mått' };
 
@@ -111,7 +112,7 @@ export default async function IndicatorReportPage({
           {latest && (
             <p className="text-sm text-slate-700">
               Senast sparad av {latest.authorName},{' '}
-              {new Date(latest.createdAt).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' })}{' '}
+              {formatDateTime(latest.createdAt)}{' '}
               (version {latest.seq}).
             </p>
           )}

@@ -20,6 +20,7 @@ import { listOpenRevisionsOfItem } from '@/db/revisions';
 import { can } from '@/lib/policy';
 import { saveAssignmentReportForm } from './actions';
 import { sendBackForm } from '../../../actions';
+import { formatDayOf } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Återrapportera uppdrag' };
 
@@ -29,7 +30,7 @@ function Report({ report, title }: { report: ReportVersionDTO; title: string }) 
       <h3 className="text-sm font-semibold">{title}</h3>
       <p className="text-xs text-slate-700">
         {report.status ? `${reportStatusLabel(report.status)} · ` : ''}
-        {report.authorName}, {new Date(report.createdAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' })}
+        {report.authorName}, {formatDayOf(report.createdAt)}
       </p>
       {report.heading && <p className="mt-2 font-medium">{report.heading}</p>}
       {report.body && (
