@@ -329,6 +329,7 @@ export async function applyRollover(db: Db, user: CurrentUser, input: { planId: 
               rule: g.rule,
               continuesId: g.id,
               sortOrder: g.sortOrder,
+              reportYearRow: g.reportYearRow,
             })),
           )
           .returning({ id: s.boardGoals.id, continuesId: s.boardGoals.continuesId });

@@ -211,6 +211,6 @@ describe('the audit text', () => {
     }
     expect(changesText(samples[7], names)).toBe('nummer: 1 → 2; text: Mål → Mål; regel: alla → majoritet; giltig från: 2023 → 2024; giltig till: 2026 → –');
     expect(changesText(samples[16], names)).toBe('rader i filen: 12\u00a0000; sparade: 2; oförändrade: 11\u00a0998');
-    expect(changesText(samples[1], names)).toBe('arkiverad: – → 2024-05-02 10:00');
+    expect(changesText(samples[1], names)).toBe('arkiverad: – → 2024-05-02 10:00:00');
   });
 });
