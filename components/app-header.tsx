@@ -49,7 +49,7 @@ export function AppHeader({ user, logout }: { user: CurrentUser; logout: () => P
   );
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
-      <div className="relative mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="relative mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 md:gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-bold text-blue-900 hover:underline">
           Målbild
         </Link>

@@ -4,7 +4,7 @@
 // Shift+Tab, Enter and typed text. axe checks the error states on the way, at 390 and 1366 px.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { DEMO_PASSWORD } from './helpers';
+import { DEMO_PASSWORD, tabTo } from './helpers';
 
 const SICK_LEAVE = 'Sjukfrånvaro exkl. AME, procent';
 
@@ -14,18 +14,6 @@ async function expectNoAxeViolationsAtBothWidths(page: Page) {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((v) => `${size.width} px ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
-}
-
-const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
-
-/** Presses Tab (or Shift+Tab) until the target has focus; fails if it is never reached. */
-async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 200): Promise<void> {
-  await expect(target).toBeVisible();
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press(key);
-    if (await isFocused(target)) return;
-  }
-  throw new Error(`${key} never reached ${target.toString()}`);
 }
 
 async function keyboardLogin(page: Page, email: string) {
