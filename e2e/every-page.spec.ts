@@ -45,6 +45,9 @@ async function checkPage(page: Page, label: string, route: string): Promise<stri
   const problems: string[] = [];
   const name = `${label}-${fileName(route)}`;
   await page.setViewportSize(PHONE);
+  if ((await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).count()) !== 1) {
+    problems.push(`${label} ${route}: no link to the accessibility statement in the footer`);
+  }
   for (const p of await sidewaysScroll(page)) problems.push(`${label} ${route} at 390 px: ${p}`);
   for (const v of await axeViolations(page)) problems.push(`${label} ${route} at 390 px: axe ${v}`);
   await page.screenshot({ path: `${SCREENS}/390-${name}.png`, fullPage: true });
@@ -94,8 +97,24 @@ test('the pages without login: the login page (also with an error), the statemen
   await expect(page.getByText('Fel e-postadress eller lösenord.')).toBeVisible();
   problems.push(...(await checkPage(page, 'anonym', '/logga-in-fel')));
 
-  await page.getByRole('link', { name: 'Tillgänglighetsredogörelse' }).first().click();
+  // The login card links to the statement, which opens without a session.
+  await page.getByRole('main').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
+  await expect(page).toHaveURL(/\/tillganglighet$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tillgänglighet för Målbild');
+  // DIGG's structure for a tillgänglighetsredogörelse, with the supervisory authority's address.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    'Hur tillgänglig är webbplatsen?',
+    'Vad kan du göra om du inte kan använda delar av webbplatsen?',
+    'Rapportera brister i webbplatsens tillgänglighet',
+    'Tillsyn',
+    'Teknisk information om webbplatsens tillgänglighet',
+    'Innehåll som inte är tillgängligt',
+    'Hur vi testat webbplatsen',
+  ]);
+  const supervision = page.getByRole('region', { name: 'Tillsyn' });
+  await expect(supervision).toContainText('Myndigheten för digital förvaltning (DIGG)');
+  await expect(supervision.getByRole('link', { name: 'https://www.digg.se/tdosanmalan' })).toHaveAttribute('href', 'https://www.digg.se/tdosanmalan');
+  await expect(page.getByRole('region', { name: 'Innehåll som inte är tillgängligt' }).getByRole('listitem')).not.toHaveCount(0);
   problems.push(...(await checkPage(page, 'anonym', '/tillganglighet')));
 
   const response = await page.goto('/finns-inte');
@@ -136,6 +155,7 @@ test('on a phone the header menu is one button that opens with mouse and keyboar
   await menuButton.click();
   await expect(menu).toBeVisible();
   await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Avvikelser', 'Uppdrag', 'Rapport', 'Attest']);
+  await page.screenshot({ path: `${SCREENS}/390-meny-oppen.png` });
   expect(await axeViolations(page)).toEqual([]);
   expect(await sidewaysScroll(page)).toEqual([]);
   await menu.getByRole('link', { name: 'Attest' }).click();
