@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,6 +19,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Hoppa till innehållet
         </a>
         {children}
+        <footer className="mx-auto max-w-5xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700 print:hidden">
+          <Link href="/tillganglighet" className="text-blue-800 underline underline-offset-2">
+            Tillgänglighetsredogörelse
+          </Link>
+        </footer>
       </body>
     </html>
   );

@@ -2,7 +2,7 @@
 // A step that is asked for twice (disable, archive, delete, create next year's plan): a
 // button, then the question with "Ja, …" and "Avbryt" in its place. `children` are the
 // other controls of the row, shown beside the button and hidden while the question is asked.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { submitWithoutReset } from './submit-without-reset';
 
 export type ButtonTone = 'plain' | 'primary' | 'danger' | 'dangerOutline' | 'warning';
@@ -20,6 +20,24 @@ const TONES: Record<ButtonTone, string> = {
 /** The bordered small buttons of the admin rows. */
 export function buttonClass(size: ButtonSize, tone: ButtonTone): string {
   return `rounded border ${SIZES[size]} ${TONES[tone]} focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70`;
+}
+
+/**
+ * Keyboard focus through a two-step question: when the question appears (and the first
+ * button with it disappears) focus moves to its "Ja, …" button; when it is answered or
+ * cancelled focus returns to the first button. Without this, focus would fall back to the
+ * start of the page.
+ */
+export function useConfirmFocus(asking: boolean) {
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) triggerRef.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
+  return { confirmRef, triggerRef };
 }
 
 export function ConfirmStep({
@@ -49,6 +67,7 @@ export function ConfirmStep({
 }) {
   const [asking, setAsking] = useState(false);
   const submit = submitWithoutReset(action);
+  const { confirmRef, triggerRef } = useConfirmFocus(asking);
   if (asking) {
     return (
       <form
@@ -63,7 +82,7 @@ export function ConfirmStep({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <span className="text-sm">{question}</span>
-        <button type="submit" disabled={pending} className={buttonClass(size, confirmTone)}>
+        <button ref={confirmRef} type="submit" disabled={pending} className={buttonClass(size, confirmTone)}>
           {confirmLabel}
         </button>
         <button type="button" onClick={() => setAsking(false)} className={buttonClass(size, 'plain')}>
@@ -73,7 +92,7 @@ export function ConfirmStep({
     );
   }
   const button = (
-    <button type="button" disabled={pending} onClick={() => setAsking(true)} className={buttonClass(size, triggerTone)}>
+    <button ref={triggerRef} type="button" disabled={pending} onClick={() => setAsking(true)} className={buttonClass(size, triggerTone)}>
       {trigger}
     </button>
   );

@@ -20,7 +20,7 @@ export function IndicatorTable({
 }) {
   return (
     <div role="region" aria-label={caption} tabIndex={0} className="mt-3 overflow-x-auto">
-      <table className="w-full min-w-[44rem] table-fixed border-collapse text-left text-sm">
+      <table className="stack-table w-full min-w-[44rem] table-fixed border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <colgroup>
           <col className="w-[24%]" />
@@ -56,8 +56,8 @@ export function IndicatorTable({
                   </>
                 )}
               </th>
-              <td className="py-2 pr-3">{ind.targetLabel}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">
+              <td data-label="Mål" className="py-2 pr-3">{ind.targetLabel}</td>
+              <td data-label="Utfall" className="py-2 pr-3 text-right tabular-nums">
                 {ind.outcome === null ? (
                   <span aria-label="Inget utfall">–</span>
                 ) : (
@@ -65,15 +65,15 @@ export function IndicatorTable({
                 )}
                 {ind.referenceNote && <span className="block text-xs text-slate-600">{ind.referenceNote}</span>}
               </td>
-              <td className="py-2 pr-3">
+              <td data-label="Måluppfyllelse" className="py-2 pr-3">
                 <StatusBadge colour={ind.colour} />
                 <ReporterChoiceNote what="Färgen" choice={ind.colourChoice} />
               </td>
-              <td className="py-2 pr-3">
+              <td data-label="Trend" className="py-2 pr-3">
                 <TrendArrow trend={ind.trend} />
                 <ReporterChoiceNote what="Trendpilen" choice={ind.trendChoice} />
               </td>
-              <td className="py-2">
+              <td data-label="Kommentar" className="py-2">
                 {ind.analysis ? <Markdown>{ind.analysis}</Markdown> : !ind.reported && <span className="text-slate-600">Ej rapporterat</span>}
               </td>
             </tr>

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Askersund-2024';
 
@@ -24,4 +24,14 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD,
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Logga ut' }).click();
   await expect(page).toHaveURL(/\/logga-in$/);
+}
+
+/** Presses Tab (or Shift+Tab) until the target has focus; fails if it is never reached. */
+export async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 200): Promise<void> {
+  await expect(target).toBeVisible();
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${key} never reached ${target.toString()}`);
 }

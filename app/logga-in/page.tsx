@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/server/session';
 import { safeRedirectPath } from '@/lib/safe-redirect';
@@ -16,6 +17,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="mt-1 text-lg font-semibold">Logga in</h1>
         <p className="mt-1 text-sm text-slate-700">Uppföljning av mål, mått och uppdrag.</p>
         <LoginForm returnTo={safeRedirectPath(till)} />
+        <p className="mt-6 border-t border-slate-200 pt-4 text-sm">
+          <Link href="/tillganglighet" className="text-blue-800 underline underline-offset-2">
+            Tillgänglighetsredogörelse
+          </Link>
+        </p>
       </div>
     </main>
   );

@@ -4,6 +4,7 @@ import type { ActionResult } from '@/lib/action';
 import { fieldError, TextAreaField } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
+import { useConfirmFocus } from '@/components/confirm-step';
 import { approvePeriodForm, reopenPeriodForm } from './actions';
 import { genitive } from '@/lib/swedish-text';
 
@@ -16,6 +17,7 @@ const button =
 export function ApproveForm({ boardId, periodId, seq, boardName, notReady }: Props) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(approvePeriodForm, null);
   const [confirming, setConfirming] = useState(false);
+  const { confirmRef, triggerRef } = useConfirmFocus(confirming);
   return (
     <div>
       {confirming ? (
@@ -28,7 +30,7 @@ export function ApproveForm({ boardId, periodId, seq, boardName, notReady }: Pro
             {notReady > 0 && ` ${notReady} ${notReady === 1 ? 'enhet är' : 'enheter är'} inte klarmarkerade.`}
           </p>
           <div className="flex gap-2">
-            <button type="submit" disabled={pending} className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
+            <button ref={confirmRef} type="submit" disabled={pending} className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
               {pending ? 'Attesterar …' : 'Ja, attestera'}
             </button>
             <button type="button" onClick={() => setConfirming(false)} className={`${button} border border-slate-400 bg-white`}>
@@ -37,7 +39,7 @@ export function ApproveForm({ boardId, periodId, seq, boardName, notReady }: Pro
           </div>
         </form>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)} className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
+        <button ref={triggerRef} type="button" onClick={() => setConfirming(true)} className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
           Attestera perioden
         </button>
       )}

@@ -134,7 +134,7 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
           </section>
 
           <div role="region" aria-labelledby="uppdragstabell" tabIndex={0} className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full border-collapse text-sm">
+            <table className="stack-table w-full border-collapse text-sm">
               <caption id="uppdragstabell" className="px-3 py-2 text-left font-semibold">
                 Uppdrag, {period.label}, sorterade efter {SORT_LABELS[filters.sort].toLowerCase()} (
                 {SORT_ORDER_LABELS[filters.ordning].toLowerCase()})
@@ -172,8 +172,8 @@ function Row({ row, periodId, previousLabel }: { row: AssignmentMonitorRow; peri
         </Link>
         {row.focusAreaName && <p className="mt-1 text-xs text-slate-700">{row.focusAreaName}</p>}
       </td>
-      <td className="px-3 py-2">{row.issuerName}</td>
-      <td className="px-3 py-2">
+      <td data-label="Uppdragsgivare" className="px-3 py-2">{row.issuerName}</td>
+      <td data-label="Ansvariga" className="px-3 py-2">
         {row.units.length === 0 ? (
           '–'
         ) : (
@@ -184,11 +184,11 @@ function Row({ row, periodId, previousLabel }: { row: AssignmentMonitorRow; peri
           </ul>
         )}
       </td>
-      <td className="px-3 py-2">
+      <td data-label="Status" className="px-3 py-2">
         <AssignmentStatusLabel status={row.status} overdue={row.overdue} overdueToday={row.overdueToday} />
       </td>
-      <td className="whitespace-nowrap px-3 py-2">{row.dueDate ? formatDate(row.dueDate) : '–'}</td>
-      <td className="px-3 py-2">
+      <td data-label="Slutdatum" className="whitespace-nowrap px-3 py-2">{row.dueDate ? formatDate(row.dueDate) : '–'}</td>
+      <td data-label="Rapporterat" className="px-3 py-2">
         <span className={row.reportedThisPeriod ? 'font-medium' : ''}>
           {row.reportedThisPeriod && <span aria-hidden="true">✓ </span>}
           {reported} av {row.units.length} {enheter(row.units.length)}

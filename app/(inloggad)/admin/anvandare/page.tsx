@@ -32,7 +32,7 @@ export default async function UsersPage() {
         direkt och kan inte logga in igen förrän kontot aktiveras. Användare raderas aldrig.
       </p>
       <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+        <table className="stack-table w-full text-left text-sm">
           <caption className="sr-only">Användare i {user.organizationName}</caption>
           <thead>
             <tr className="border-b border-slate-300">
@@ -52,13 +52,13 @@ export default async function UsersPage() {
                   </Link>
                   {u.title && <span className="block text-xs font-normal text-slate-600">{u.title}</span>}
                 </th>
-                <td className="px-3 py-2">{u.email}</td>
-                <td className="px-3 py-2">
+                <td data-label="E-post" className="px-3 py-2">{u.email}</td>
+                <td data-label="Roll" className="px-3 py-2">
                   {u.roles.map(roleLabel).join(', ')}
                   {u.units.length > 0 && <span className="block text-xs text-slate-600">{u.units.join(', ')}</span>}
                 </td>
-                <td className="px-3 py-2">{u.disabled ? 'Inaktiverad' : 'Aktiv'}</td>
-                <td className="px-3 py-2">
+                <td data-label="Status" className="px-3 py-2">{u.disabled ? 'Inaktiverad' : 'Aktiv'}</td>
+                <td data-label="Åtgärd" className="px-3 py-2">
                   {u.id === user.id ? (
                     <span className="text-slate-600">Ditt konto</span>
                   ) : (

@@ -93,7 +93,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
       {log.events.length > 0 && (
         <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">Händelser i {user.organizationName}, nyast först</caption>
             <thead>
               <tr className="border-b border-slate-300">
@@ -107,18 +107,18 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <tbody>
               {log.events.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td data-label="Tid" className="whitespace-nowrap px-3 py-2">
                     <time dateTime={e.createdAt}>{when(e.createdAt)}</time>
                   </td>
-                  <td className="px-3 py-2">{e.actorName ?? 'Systemet'}</td>
-                  <td className="px-3 py-2">
+                  <td data-label="Vem" className="px-3 py-2">{e.actorName ?? 'Systemet'}</td>
+                  <td data-label="Vad" className="px-3 py-2">
                     {actionText(e.action)}
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="Gäller" className="px-3 py-2">
                     {entityTypeText(e.entityType)}
                     {e.entityName && <span className="block">{e.entityName}</span>}
                   </td>
-                  <td className="max-w-md break-words px-3 py-2">{changesText(e.changes, log.names)}</td>
+                  <td data-label="Ändringar" className="max-w-md break-words px-3 py-2">{changesText(e.changes, log.names)}</td>
                 </tr>
               ))}
             </tbody>

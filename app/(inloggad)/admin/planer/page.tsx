@@ -65,7 +65,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
           <p className="mt-2 text-slate-700">Det finns inga verksamhetsplaner ännu.</p>
         ) : (
           <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
+            <table className="stack-table w-full text-left text-sm">
               <caption className="sr-only">Verksamhetsplaner i {user.organizationName}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
@@ -82,16 +82,16 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
                     <th scope="row" className="px-3 py-2 font-medium">
                       {p.board.name} {p.year}
                     </th>
-                    <td className="px-3 py-2">
+                    <td data-label="Kod" className="px-3 py-2">
                       <PlanCodeForm planId={p.id} code={p.code} />
                     </td>
-                    <td className="px-3 py-2">{p.archived ? 'Arkiverad' : 'Aktiv'}</td>
-                    <td className="px-3 py-2">
+                    <td data-label="Status" className="px-3 py-2">{p.archived ? 'Arkiverad' : 'Aktiv'}</td>
+                    <td data-label="Texter" className="px-3 py-2">
                       <Link href={`/admin/planer?plan=${p.id}#texter`} className="text-blue-800 underline">
                         Texter<span className="sr-only"> för {p.code}</span>
                       </Link>
                     </td>
-                    <td className="px-3 py-2">
+                    <td data-label="Åtgärd" className="px-3 py-2">
                       <PlanActions planId={p.id} code={p.code} archived={p.archived} deletable={!p.hasHistory} />
                     </td>
                   </tr>

@@ -55,7 +55,7 @@ export default async function AdminAssignmentsPage({ searchParams }: { searchPar
         </p>
       ) : (
         <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">
               {showArchived ? 'Alla uppdrag, även arkiverade' : 'Aktuella uppdrag'} i {user.organizationName}
             </caption>
@@ -79,17 +79,17 @@ export default async function AdminAssignmentsPage({ searchParams }: { searchPar
                     </Link>
                     {a.groupLabel && <span className="block text-xs text-slate-600">{a.groupLabel}</span>}
                   </th>
-                  <td className="px-3 py-2">
+                  <td data-label="Uppdragsgivare" className="px-3 py-2">
                     {a.issuerName}
                     {a.decisionDate && <span className="block text-xs text-slate-600">beslut {formatDate(a.decisionDate)}</span>}
                   </td>
-                  <td className="px-3 py-2">{a.unitNames.join(', ')}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{a.dueDate ? formatDate(a.dueDate) : '–'}</td>
-                  <td className="px-3 py-2">
+                  <td data-label="Ansvariga enheter" className="px-3 py-2">{a.unitNames.join(', ')}</td>
+                  <td data-label="Slutdatum" className="px-3 py-2 whitespace-nowrap">{a.dueDate ? formatDate(a.dueDate) : '–'}</td>
+                  <td data-label="Status" className="px-3 py-2">
                     {a.archived ? 'Arkiverat' : 'Aktuellt'}
                     {a.hasHistory && <span className="block text-xs text-slate-600">har återrapporteringar</span>}
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="Åtgärd" className="px-3 py-2">
                     <AssignmentStatusForm
                       assignmentId={a.id}
                       code={a.code}

@@ -56,7 +56,7 @@ export default async function GoalAssessmentPage({
       <p className="mt-1 text-sm text-slate-700">
         {period.label} · Adressering: {goal.unitNames.join(', ') || '–'} · {RULE_TEXT[goal.rule]}
       </p>
-      <div className="mt-6 grid gap-6 md:grid-cols-[1fr_18rem]">
+      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[minmax(0,1fr)_18rem]">
         <section aria-label="Bedömning" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <SentBackNotice requests={sentBack} canAnswer={data.canReport} />
           {data.canReport ? (

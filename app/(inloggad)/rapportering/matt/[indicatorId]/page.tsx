@@ -50,7 +50,7 @@ export default async function IndicatorReportPage({
         {period.label} · {indicator.goalTitle} · Ansvarig: {indicator.responsibleUnitName}
       </p>
 
-      <div className="mt-6 grid gap-6 md:grid-cols-[1fr_16rem]">
+      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[minmax(0,1fr)_16rem]">
         <section aria-label="Rapportering" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <SentBackNotice requests={sentBack} canAnswer={report.canReport} />
           {report.canReport ? (

@@ -109,7 +109,7 @@ export default async function AssignmentReportPage({
         </div>
       )}
 
-      <div className="mt-6 grid gap-6 md:grid-cols-[1fr_20rem]">
+      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-labelledby="rapport" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="rapport" className="mb-3 text-lg font-semibold">
             Återrapportering från {unit.name}, {period.label}
