@@ -44,7 +44,12 @@ function initialFields(report: IndicatorReportDTO): Fields {
 export function IndicatorValueForm({ report, save }: { report: IndicatorReportDTO; save: SaveAction }) {
   const [result, action, pending] = useActionState<Result, FormData>(save, null);
   // Set when a changed outcome took away a chosen colour or arrow: what it was chosen for.
-  const [choicesDropped, setChoicesDropped] = useState<{ outcome: string; what: string } | null>(null);
+  const [choicesDropped, setChoicesDropped] = useState<{
+    outcome: string;
+    what: string;
+    chosenColour: Fields['chosenColour'];
+    chosenTrend: Fields['chosenTrend'];
+  } | null>(null);
   const { baseSeq, conflict, hasConflict } = useVersionBase<ValueVersionDTO>(result, report.latest?.seq ?? 0);
   const { fields, setFields, bind, draftOffer } = useFields<Fields>(() => initialFields(report), {
     result,
@@ -80,9 +85,14 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
   /** A chosen colour or arrow holds only for the outcome it was chosen for: a new outcome takes it away. */
   function changeOutcome(event: { target: { value: string } }) {
     const outcome = event.target.value;
-    if ((fields.chosenColour || fields.chosenTrend) && !sameOutcome(outcome, fields.choicesFor)) {
+    if (choicesDropped && sameOutcome(outcome, choicesDropped.outcome)) {
+      // Back to the outcome they were chosen for (a typo undone): the choices come back.
+      const { chosenColour, chosenTrend } = choicesDropped;
+      setFields((f) => ({ ...f, outcome, chosenColour, chosenTrend }));
+      setChoicesDropped(null);
+    } else if ((fields.chosenColour || fields.chosenTrend) && !sameOutcome(outcome, fields.choicesFor)) {
       const what = fields.chosenColour && fields.chosenTrend ? 'färgen och trendpilen' : fields.chosenColour ? 'färgen' : 'trendpilen';
-      setChoicesDropped({ outcome: fields.choicesFor, what });
+      setChoicesDropped({ outcome: fields.choicesFor, what, chosenColour: fields.chosenColour, chosenTrend: fields.chosenTrend });
       setFields((f) => ({ ...f, outcome, chosenColour: '', chosenTrend: '' }));
     } else {
       setFields((f) => ({ ...f, outcome }));

@@ -11,7 +11,7 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 const SCREENS = 'test-results/screens';
 
-/** Links that are files or leave the app, never pages to render. */
+/** Links that are files (also any link marked download) or leave the app, never pages to render. */
 const NOT_A_PAGE = /^\/(api\/|rapport\/(docx|xlsx)|admin\/import(\/struktur)?\/mall)/;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -71,7 +71,7 @@ async function crawl(page: Page, label: string): Promise<{ routes: string[]; pro
     const route = routeOf(new URL(page.url()).pathname);
     if (!response || response.status() >= 400) problems.push(`${label} ${address}: HTTP ${response?.status()}`);
     problems.push(...(await checkPage(page, label, route)));
-    const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page.$$eval('a[href]:not([download])', (links) => links.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
       const url = new URL(href);
       if (url.origin !== origin || NOT_A_PAGE.test(url.pathname)) continue;

@@ -73,6 +73,9 @@ test('report, klarmarkera, send back, approve and reopen with the keyboard alone
   // Klarmarkering.
   await follow(hr, hr.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Min rapportering' }));
   const readiness = hr.getByRole('region', { name: 'Klarmarkering' });
+  // Not everything is reported: a reason is needed, typed in its field.
+  await tabTo(hr, readiness.getByLabel('Skäl till klarmarkering fast allt inte är rapporterat'));
+  await hr.keyboard.type('Resten rapporteras i helårsbokslutet.');
   await tabTo(hr, readiness.getByRole('button', { name: 'Markera som klar' }));
   await hr.keyboard.press('Enter');
   await expect(readiness).toContainText('✓ Markerad som klar');

@@ -47,11 +47,19 @@ test('a new outcome takes the reporter’s arrow away, in the form and once save
   await page.getByLabel(/^Utfall/).fill('6,590');
   await expect(trend.getByRole('combobox')).toHaveValue('better');
 
+  // A typo undone: back at the outcome the arrow was set for, the arrow comes back.
+  await page.getByLabel(/^Utfall/).fill('7');
+  await expect(trend.getByRole('combobox')).toHaveValue('');
+  await page.getByLabel(/^Utfall/).fill('6,59');
+  await expect(trend.getByRole('combobox')).toHaveValue('better');
+  await expect(page.getByText(/Utfallet har ändrats/)).toHaveCount(0);
+
   await page.getByLabel(/^Utfall/).fill('7,25');
   await expect(trend.getByRole('combobox')).toHaveValue('');
   await expect(page.getByText(/Utfallet har ändrats, så trendpilen som du valde för 6,59 har tagits bort\. Välj igen om den ska gälla/)).toBeVisible();
   await expectNoAxeViolations(page);
 
+  const demoAnalysis = await page.getByLabel(/^Analys/).inputValue();
   await page.getByLabel(/^Analys/).fill('Sjukfrånvaron har ökat under sommaren.');
   await page.getByRole('button', { name: 'Spara', exact: true }).click();
   await expect(page.getByText(/Sparat som version \d+\. Måluppfyllelse: Ej uppfyllt\./)).toBeVisible();
@@ -62,4 +70,16 @@ test('a new outcome takes the reporter’s arrow away, in the form and once save
   await expect(ame.getByText('Ej uppfyllt')).toBeVisible();
   await expect(ame.getByRole('img', { name: 'Ingen trend: inget tidigare värde' })).toBeVisible();
   await expect(ame.getByText('Satt av rapportören')).toHaveCount(0);
+
+  // Set again for 6,59, the arrow holds once more (and the demo is as the later specs expect).
+  await page.goto('/rapportering');
+  await page.getByRole('link', { name: AME }).click();
+  await page.getByLabel(/^Utfall/).fill('6,59');
+  await trend.getByRole('combobox').selectOption('better');
+  await page.getByLabel('Motivering till trendpilen').fill(JUSTIFICATION);
+  await page.getByLabel(/^Analys/).fill(demoAnalysis);
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
+  await expect(page.getByText(/Sparat som version \d+\./)).toBeVisible();
+  await page.goto('/');
+  await expect(row(page, AME).getByText('Satt av rapportören')).toBeVisible();
 });
