@@ -138,7 +138,7 @@ export function ExcelImportForm<R extends CheckedFile, A>({
 function ProblemTable({ problems }: { problems: ImportProblemRow[] }) {
   return (
     <div role="region" aria-label="Problem i filen" tabIndex={0} className="overflow-x-auto rounded-lg border border-red-200">
-      <table className="w-full text-left text-sm">
+      <table className="stack-table w-full text-left text-sm">
         <caption className="px-3 py-2 text-left font-semibold">Problem i filen ({problems.length})</caption>
         <thead>
           <tr className="border-b border-slate-300">
@@ -151,10 +151,10 @@ function ProblemTable({ problems }: { problems: ImportProblemRow[] }) {
         <tbody>
           {problems.map((p, i) => (
             <tr key={i} className="border-b border-slate-100 align-top">
-              <td className="px-3 py-2">{p.sheet || '–'}</td>
-              <td className="px-3 py-2">{p.row ?? '–'}</td>
-              <td className="px-3 py-2">{p.column ?? '–'}</td>
-              <td className="px-3 py-2">{p.message}</td>
+              <td data-label="Blad" className="px-3 py-2">{p.sheet || '–'}</td>
+              <td data-label="Rad" className="px-3 py-2">{p.row ?? '–'}</td>
+              <td data-label="Kolumn" className="px-3 py-2">{p.column ?? '–'}</td>
+              <td data-label="Problem" className="px-3 py-2">{p.message}</td>
             </tr>
           ))}
         </tbody>

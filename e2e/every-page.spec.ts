@@ -5,7 +5,7 @@
 // strings aside), so a new page is covered as soon as something links to it.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { DEMO_USERS, login, tabTo } from './helpers';
+import { DEMO_USERS, login, sidewaysScroll, tabTo } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
@@ -21,23 +21,6 @@ const fileName = (route: string) => (route === '/' ? 'oversikt' : route.slice(1)
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** What scrolls sideways: the page itself, or any element that scrolls its content sideways. */
-async function sidewaysScroll(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) found.push(`the page is ${root.scrollWidth} px wide in ${root.clientWidth} px`);
-    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-      const overflowX = getComputedStyle(el).overflowX;
-      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
-        const name = el.getAttribute('aria-label') ?? el.getAttribute('aria-labelledby') ?? el.className;
-        found.push(`<${el.tagName.toLowerCase()} ${name}> scrolls ${el.scrollWidth} px in ${el.clientWidth} px`);
-      }
-    }
-    return found;
-  });
 }
 
 /** Checks one page at both widths; returns its problems, each naming the page. */

@@ -35,3 +35,20 @@ export async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab
   }
   throw new Error(`${key} never reached ${target.toString()}`);
 }
+
+/** What scrolls sideways: the page itself, or any element that scrolls its content sideways. */
+export async function sidewaysScroll(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`the page is ${root.scrollWidth} px wide in ${root.clientWidth} px`);
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      const overflowX = getComputedStyle(el).overflowX;
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+        const name = el.getAttribute('aria-label') ?? el.getAttribute('aria-labelledby') ?? el.className;
+        found.push(`<${el.tagName.toLowerCase()} ${name}> scrolls ${el.scrollWidth} px in ${el.clientWidth} px`);
+      }
+    }
+    return found;
+  });
+}

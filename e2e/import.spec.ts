@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
-import { login } from './helpers';
+import { login, sidewaysScroll } from './helpers';
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -41,6 +41,10 @@ test('the admin imports values from Excel after a dry run; an erroneous file wri
   await page.getByRole('button', { name: 'Kontrollera filen' }).click();
   await expect(page.getByRole('table').filter({ hasText: 'Problem' })).toContainText('Ange ett tal, till exempel 1,86.');
   await expect(page.getByRole('button', { name: 'Verkställ importen' })).toHaveCount(0);
+  // On a phone the problems are stacked rows: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await sidewaysScroll(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // A good file: one change.
   const good = await editedTemplate(template, 'KS-2024-M3-I1', '21');
@@ -53,6 +57,9 @@ test('the admin imports values from Excel after a dry run; an erroneous file wri
   const changes = page.getByRole('table').filter({ hasText: 'KS-2024-M3-I1' });
   await expect(changes).toContainText('21');
   await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await sidewaysScroll(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'Verkställ importen' }).click();
   await expect(page.getByText(/^Importen är klar: 1 värde sparades som nya versioner/)).toBeVisible();
 

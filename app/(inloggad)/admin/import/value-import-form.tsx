@@ -22,7 +22,7 @@ function notes(change: ImportChange): string {
 function Changes({ result }: { result: DryRunResult }) {
   return (
     <div role="region" aria-label="Ändringar" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className="w-full text-left text-sm">
+      <table className="stack-table w-full text-left text-sm">
         <caption className="px-3 py-2 text-left font-semibold">
           Ändringar som görs ({result.changes.length}); {result.unchanged} rader är oförändrade och skrivs inte
         </caption>
@@ -39,13 +39,13 @@ function Changes({ result }: { result: DryRunResult }) {
           {result.changes.map((c) => (
             <tr key={c.row} className="border-b border-slate-100 align-top">
               <th scope="row" className="px-3 py-2 font-medium">{c.code}</th>
-              <td className="px-3 py-2">{c.period}</td>
-              <td className="px-3 py-2">{describe(c.before, c.decimals)}</td>
-              <td className="px-3 py-2">
+              <td data-label="Period" className="px-3 py-2">{c.period}</td>
+              <td data-label="Nu" className="px-3 py-2">{describe(c.before, c.decimals)}</td>
+              <td data-label="Blir" className="px-3 py-2">
                 {describe(c.after, c.decimals)}
                 {notes(c)}
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Måluppfyllelse" className="px-3 py-2">
                 <StatusBadge colour={c.colour} />
               </td>
             </tr>

@@ -8,7 +8,7 @@ import { applyStructureImport, dryRunStructureImport } from './actions';
 function Changes({ result }: { result: StructureDryRun }) {
   return (
     <div role="region" aria-label="Ändringar" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className="w-full text-left text-sm">
+      <table className="stack-table w-full text-left text-sm">
         <caption className="px-3 py-2 text-left font-semibold">
           Ändringar som görs ({result.changes.length}); {result.unchanged} rader är oförändrade och skrivs inte
         </caption>
@@ -23,10 +23,10 @@ function Changes({ result }: { result: StructureDryRun }) {
         <tbody>
           {result.changes.map((c) => (
             <tr key={`${c.sheet}-${c.row}`} className="border-b border-slate-100 align-top">
-              <td className="px-3 py-2">{c.sheet}</td>
-              <td className="px-3 py-2">{c.row}</td>
+              <td data-label="Blad" className="px-3 py-2">{c.sheet}</td>
+              <td data-label="Rad" className="px-3 py-2">{c.row}</td>
               <th scope="row" className="px-3 py-2 font-medium">{c.code}</th>
-              <td className="px-3 py-2">{c.kind === 'create' ? 'Skapas' : `Ändras: ${c.fields.join(', ')}`}</td>
+              <td data-label="Ändring" className="px-3 py-2">{c.kind === 'create' ? 'Skapas' : `Ändras: ${c.fields.join(', ')}`}</td>
             </tr>
           ))}
         </tbody>
