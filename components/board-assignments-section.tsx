@@ -4,7 +4,16 @@ import { AssignmentStatusLabel } from './assignment-status-label';
 import { AssignmentCounts } from './focus-area-rollup';
 
 /** The overview's section of a board's own assignments to its administration, with counts that open the monitor. */
-export function BoardAssignmentsSection({ section, periodId }: { section: BoardAssignmentsDTO; periodId: string }) {
+export function BoardAssignmentsSection({
+  section,
+  periodId,
+  list = true,
+}: {
+  section: BoardAssignmentsDTO;
+  periodId: string;
+  /** List the assignments (false at the whole kommun's rollups: the counts open the monitor). */
+  list?: boolean;
+}) {
   const headingId = `namndens-uppdrag-${section.boardId}`;
   return (
     <section aria-labelledby={headingId} className="mt-8">
@@ -13,6 +22,7 @@ export function BoardAssignmentsSection({ section, periodId }: { section: BoardA
       </h2>
       <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
         <AssignmentCounts rollup={section.rollup} links={section.links} count={section.assignments.length} />
+        {list && (
         <ul className="mt-3 space-y-2" aria-label={section.title}>
           {section.assignments.map((a) => (
             <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-t border-slate-100 pt-2">
@@ -25,6 +35,7 @@ export function BoardAssignmentsSection({ section, periodId }: { section: BoardA
             </li>
           ))}
         </ul>
+        )}
       </div>
     </section>
   );

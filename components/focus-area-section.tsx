@@ -28,7 +28,7 @@ export function FocusAreaSection({
         {area.name}
       </h2>
       <FocusAreaRollup area={area} lastYearLabel={lastYearLabel} />
-      {area.goals.length === 0 && area.councilGoals.length > 0 && (
+      {area.rollup.total === 0 && area.councilGoals.length > 0 && (
         <div className="mt-3">
           <p className="font-medium">Kommunfullmäktiges mål:</p>
           <ul className="ml-5 list-disc">
@@ -44,8 +44,11 @@ export function FocusAreaSection({
           <Markdown>{note.body}</Markdown>
         </div>
       ))}
-      {area.goals.length === 0 && area.notes.length === 0 && (
+      {area.rollup.total === 0 && area.notes.length === 0 && (
         <p className="mt-3 text-slate-700">Inga mål inom målområdet för perioden.</p>
+      )}
+      {area.rollup.total > 0 && area.goals.length === 0 && (
+        <p className="mt-3 text-slate-700">Målen visas per nämnd: välj en nämnd under Nämndernas mål nedan.</p>
       )}
       {area.goals.map((goal) => (
         <GoalCard key={goal.id} goal={goal} mine={myGoalIds.has(goal.id)} myIndicatorIds={myIndicatorIds} />

@@ -5,10 +5,13 @@ export function ResponsibilitySummary({
   user,
   goalIds,
   indicatorIds,
+  listed = true,
 }: {
   user: CurrentUser;
   goalIds: Set<string>;
   indicatorIds: Set<string>;
+  /** The overview lists goals (false: the whole kommun's rollups, goals open per board). */
+  listed?: boolean;
 }) {
   const units = user.grantUnits.map((u) => u.name).join(', ');
   return (
@@ -23,8 +26,14 @@ export function ResponsibilitySummary({
         </p>
       ) : (
         <p className="mt-1">
-          Du rapporterar för {indicatorIds.size} mått i {goalIds.size} mål. De är
-          markerade med <span className="font-medium">”Ditt ansvar”</span> nedan.
+          Du rapporterar för {indicatorIds.size} mått i {goalIds.size} mål.{' '}
+          {listed ? (
+            <>
+              De är markerade med <span className="font-medium">”Ditt ansvar”</span> nedan.
+            </>
+          ) : (
+            'Välj din nämnd i tabellen nedan för att se dem, eller gå till Min rapportering.'
+          )}
         </p>
       )}
     </section>

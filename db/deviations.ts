@@ -8,10 +8,10 @@ import { loadPeriodContent } from './period-content';
 import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
-import { buildDeviations, type DeviationsDTO } from '@/lib/deviations';
+import { buildDeviations, pageDeviations, type DeviationsDTO } from '@/lib/deviations';
 import { todayInStockholm } from '@/lib/time-format';
 
-export { DEVIATION_KINDS, deviationHeading, type DeviationDTO, type DeviationGroupDTO, type DeviationKind, type DeviationsDTO } from '@/lib/deviations';
+export { DEVIATION_KINDS, DEVIATIONS_PER_PAGE, deviationHeading, type DeviationDTO, type DeviationGroupDTO, type DeviationKind, type DeviationsDTO } from '@/lib/deviations';
 
 /** The boards (nämnder/styrelser) of the user's organization, in tree order, for the filter. */
 export async function listBoards(db: Db, user: CurrentUser | null): Promise<{ id: string; name: string }[]> {
@@ -20,18 +20,22 @@ export async function listBoards(db: Db, user: CurrentUser | null): Promise<{ id
   return tree.units.filter((u) => u.kind === 'board').map((u) => ({ id: u.id, name: u.name }));
 }
 
-/** NotFoundError for an unknown period or board. `today` (ISO date) decides what is overdue. */
+/**
+ * NotFoundError for an unknown period or board. `today` (ISO date) decides what is overdue;
+ * `page` the page of entries shown (lib/deviations.ts DEVIATIONS_PER_PAGE a page).
+ */
 export async function getDeviations(
   db: Db,
   user: CurrentUser | null,
   periodId: string,
   boardId: string | null,
   today: string = todayInStockholm(),
+  page = 1,
 ): Promise<DeviationsDTO> {
   const org = authorizeInOwnOrganization(user, 'read', 'period');
   const period = await getPeriod(db, user, periodId);
   // A board's page reads only its plan (filtered in SQL); an unknown board is not found.
   const content = await loadPeriodContent(db, org, period, { boardId });
   if (boardId !== null && !content.units.some((u) => u.id === boardId && u.kind === 'board')) throw new NotFoundError('board');
-  return buildDeviations(content, user, boardId, today);
+  return pageDeviations(buildDeviations(content, user, boardId, today), page);
 }

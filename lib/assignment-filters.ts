@@ -76,6 +76,8 @@ export const assignmentFiltersSchema = z.object({
   sort: z.enum(SORT_KEYS).catch('titel'),
   ordning: z.enum(SORT_ORDERS).catch('stigande'),
   period: uuidOrEmpty,
+  /** The page of rows shown (lib/paging.ts); empty is the first. */
+  sida: z.string().regex(/^[1-9][0-9]{0,5}$/).catch(''),
 });
 
 export type AssignmentFilters = z.output<typeof assignmentFiltersSchema>;
@@ -93,6 +95,7 @@ export const DEFAULT_FILTERS: AssignmentFilters = Object.freeze({
   sort: 'titel',
   ordning: 'stigande',
   period: '',
+  sida: '',
 });
 
 const KEYS = Object.keys(DEFAULT_FILTERS) as (keyof AssignmentFilters)[];

@@ -16,6 +16,7 @@ import { liveContent, type PeriodContent } from './period-content';
 import { UnitTree } from './unit-tree';
 import { picksReportingUnit } from './my-reporting';
 import { formatDateTime } from './time-format';
+import { pageOf, type PageInfo } from './paging';
 
 export type DeviationKind =
   | 'indicator_not_met'
@@ -57,7 +58,10 @@ export interface DeviationDTO {
 export interface DeviationGroupDTO {
   kind: DeviationKind;
   heading: string;
+  /** The group's entries (of the page shown, once paged). */
   entries: DeviationDTO[];
+  /** Entries of the group over all pages. */
+  count: number;
 }
 
 export interface DeviationsDTO {
@@ -68,6 +72,19 @@ export interface DeviationsDTO {
   groups: DeviationGroupDTO[];
   /** Entries over all groups. */
   total: number;
+  /** The page shown (pageDeviations); one page holding everything until paged. */
+  page: PageInfo;
+}
+
+/** Entries per page of Avvikelser: the page stays small at any size of kommun (issue 19). */
+export const DEVIATIONS_PER_PAGE = 50;
+
+/** One page of the entries, in the sections' order; each section keeps its total count. */
+export function pageDeviations(dto: DeviationsDTO, page: number, size = DEVIATIONS_PER_PAGE): DeviationsDTO {
+  const all = dto.groups.flatMap((g) => g.entries);
+  const { items, info } = pageOf(all, page, size);
+  const shown = new Set(items);
+  return { ...dto, groups: dto.groups.map((g) => ({ ...g, entries: g.entries.filter((e) => shown.has(e)) })), page: info };
 }
 
 const HEADINGS: Record<DeviationKind, string> = {
@@ -427,12 +444,14 @@ function assemble(d: Loaded): DeviationsDTO {
     });
   }
 
-  const result = DEVIATION_KINDS.map((kind) => ({ kind, heading: HEADINGS[kind], entries: groups[kind] }));
+  const result = DEVIATION_KINDS.map((kind) => ({ kind, heading: HEADINGS[kind], entries: groups[kind], count: groups[kind].length }));
+  const total = result.reduce((n, g) => n + g.entries.length, 0);
   return {
     period,
     board: boardId ? { id: boardId, name: tree.name(boardId) } : null,
     groups: result,
-    total: result.reduce((n, g) => n + g.entries.length, 0),
+    total,
+    page: { page: 1, pages: 1, total, first: total ? 1 : 0, last: total },
   };
 }
 

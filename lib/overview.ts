@@ -8,6 +8,21 @@ import { focusAreaRollup, type FocusAreaRollup } from './rollup';
 import type { AssignmentSummaryDTO, GoalDTO, OverviewParts } from './overview-parts';
 import { filtersToQuery, STATUS_FILTERS, type AssignmentFilters, type StatusFilter } from './assignment-filters';
 import { genitive } from './swedish-text';
+import { pageOfWeighted, type PageInfo } from './paging';
+
+/** The whole kommun's overview lists its goals only up to this many; above, a rollup per board (issue 19). */
+export const KOMMUN_GOALS_LISTED = 12;
+/** A page of an overview that lists goals (a board's, or a small kommun's): at most this many goals and indicators. */
+export const GOALS_PER_PAGE = { maxItems: 10, maxWeight: 24 };
+
+/** A board's goals by colour, for the whole kommun's table of boards. */
+export interface BoardRollupDTO {
+  id: string;
+  name: string;
+  goals: Record<Colour, number>;
+  total: number;
+  met: number;
+}
 
 /** Where an assignment count leads: the monitor (/uppdrag) filtered to exactly the assignments counted. */
 export interface AssignmentLinks {
@@ -62,9 +77,24 @@ export interface OverviewDTO {
   /** Boards whose period is approved: shown from their snapshots. */
   approvedBoards: { id: string; name: string }[];
   lastYearLabel: string | null;
+  /**
+   * The målområden shown: each with its rollup over all its goals, and `goals` only those of
+   * the page shown (none when goals are not listed). Empty målområden are shown on page 1.
+   */
   focusAreas: FocusAreaDTO[];
   /** Per board shown, the assignments it gave its administration, which no målområde holds. */
   boardAssignments: BoardAssignmentsDTO[];
+  /**
+   * Goals are listed (a board's overview, or a kommun with few goals); otherwise the whole
+   * kommun shows rollups per målområde and per board, and a board's goals open on its own page.
+   */
+  listed: boolean;
+  /** The page of goals shown (when listed). */
+  goalPage: PageInfo;
+  /** Per board with goals in the period, its goals by colour (the whole kommun's view). */
+  boardRollups: BoardRollupDTO[];
+  /** Every goal shown by the view, however paged, with what the policy needs to tell an editor's own. */
+  responsibility: { id: string; unitIds: string[]; indicators: { id: string; responsibleUnitId: string }[] }[];
 }
 
 /** Only one board's part (or everything, for the whole kommun). */
@@ -85,6 +115,8 @@ export function buildOverview(input: {
   allParts: OverviewParts;
   lastYearParts: OverviewParts | null;
   lastYearLabel: string | null;
+  /** The page of goals asked for (1-based; clamped). */
+  page?: number;
 }): OverviewDTO {
   const { period, boardId, boards } = input;
   const parts = forBoard(input.allParts, boardId);
@@ -103,9 +135,17 @@ export function buildOverview(input: {
   }
   const lastYearAreas = new Set((lastYear?.goals ?? []).map((g) => topOf(g.focusAreaId)));
   const sortedGoals = [...parts.goals].sort((a, b) => a.boardName.localeCompare(b.boardName, 'sv') || a.number - b.number);
+  const topAreas = parts.areas.filter((a) => a.parentId === null);
+  const areaIndex = new Map(topAreas.map((a, i) => [a.id, i]));
+  const listed = boardId !== null || sortedGoals.length <= KOMMUN_GOALS_LISTED;
+  // Pages run through the goals in the order they are shown: by målområde, board, number.
+  const inShownOrder = listed
+    ? [...sortedGoals].sort((a, b) => (areaIndex.get(topOf(a.focusAreaId)) ?? 0) - (areaIndex.get(topOf(b.focusAreaId)) ?? 0))
+    : [];
+  const { items: pageGoals, info: goalPage } = pageOfWeighted(inShownOrder, input.page ?? 1, (g) => Math.max(1, g.indicators.length), GOALS_PER_PAGE);
+  const onPage = new Set(pageGoals.map((g) => g.id));
 
-  const focusAreas = parts.areas
-    .filter((a) => a.parentId === null)
+  const focusAreas = topAreas
     .map((area): FocusAreaDTO => {
       const goals = sortedGoals.filter((g) => topOf(g.focusAreaId) === area.id);
       const assignments = parts.assignments.filter((a) => a.focusAreaId && topOf(a.focusAreaId) === area.id);
@@ -117,8 +157,9 @@ export function buildOverview(input: {
         number: area.number,
         name: area.name,
         councilGoals: parts.councilGoals.filter((c) => topOf(c.focusAreaId) === area.id).map((c) => c.text),
-        notes: parts.notes.filter((n) => topOf(n.focusAreaId) === area.id).map((n) => ({ heading: n.heading, body: n.body })),
-        goals,
+        // A board's notes belong with its goals: not in the whole kommun's rollups.
+        notes: listed ? parts.notes.filter((n) => topOf(n.focusAreaId) === area.id).map((n) => ({ heading: n.heading, body: n.body })) : [],
+        goals: goals.filter((g) => onPage.has(g.id)),
         assignments,
         rollup: focusAreaRollup(
           goals.map((g) => g.colour ?? 'grey'),
@@ -129,7 +170,15 @@ export function buildOverview(input: {
         noForecast: period.kind === 'delar' && !forecastGiven,
         lastYearMet: lastYearAreas.has(area.id) ? (lastYearMet.get(area.id) ?? 0) : null,
       };
-    });
+    })
+    .filter((area) => !listed || area.goals.length > 0 || (area.rollup.total === 0 && goalPage.page === 1));
+
+  const boardRollups = boards.flatMap((board): BoardRollupDTO[] => {
+    const goals = parts.goals.filter((g) => g.boardId === board.id);
+    if (goals.length === 0) return [];
+    const { goals: byColour, total, met } = focusAreaRollup(goals.map((g) => g.colour ?? 'grey'), []);
+    return [{ id: board.id, name: board.name, goals: byColour, total, met }];
+  });
 
   const boardName = new Map(boards.map((b) => [b.id, b.name]));
   // The board's own assignments: issued by the board (the monitor's issuer=board&namnd=…).
@@ -155,5 +204,13 @@ export function buildOverview(input: {
     lastYearLabel: input.lastYearLabel,
     focusAreas,
     boardAssignments,
+    listed,
+    goalPage,
+    boardRollups,
+    responsibility: parts.goals.map((g) => ({
+      id: g.id,
+      unitIds: g.unitIds,
+      indicators: g.indicators.map((i) => ({ id: i.id, responsibleUnitId: i.responsibleUnitId })),
+    })),
   };
 }

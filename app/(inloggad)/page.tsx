@@ -6,14 +6,17 @@ import { requireUser } from '@/server/session';
 import type { CurrentUser } from '@/lib/current-user';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
+import { parsePage } from '@/lib/paging';
 import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
 import { genitive } from '@/lib/swedish-text';
 import { FocusAreaSection } from '@/components/focus-area-section';
 import { BoardAssignmentsSection } from '@/components/board-assignments-section';
 import { ResponsibilitySummary } from '@/components/responsibility-summary';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
+import { Pager } from '@/components/pager';
+import { BoardRollupTable } from '@/components/board-rollup-table';
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string }> }) {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string; sida?: string }> }) {
   const user = await requireUser(); // request data: the page is always rendered at request time
   const db = await getDb();
   const query = await searchParams;
@@ -33,7 +36,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
 
   const [overview, periods] = await Promise.all([
-    getOverview(db, user, periodId, parseId(query.namnd)).catch(notFoundOrThrow),
+    getOverview(db, user, periodId, parseId(query.namnd), parsePage(query.sida)).catch(notFoundOrThrow),
     listPeriods(db, user),
   ]);
   const { period } = overview;
@@ -60,7 +63,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           såg ut vid attesten.
         </p>
       ))}
-      {user.roles.includes('editor') && <ResponsibilitySummary user={user} {...mine} />}
+      {user.roles.includes('editor') && <ResponsibilitySummary user={user} {...mine} listed={overview.listed} />}
+      {overview.goalPage.pages > 1 && (
+        <p className="mt-4 text-slate-700">
+          Visar mål {overview.goalPage.first}–{overview.goalPage.last} av {overview.goalPage.total}, i målområdenas ordning. Fler
+          mål finns på sidorna som länkas längst ned.
+        </p>
+      )}
       {overview.focusAreas.length === 0 ? (
         <p className="mt-6 rounded border border-slate-300 bg-white p-4">
           Inga målområden gäller för {period.year}. En systemförvaltare lägger upp målområden och mål.
@@ -76,9 +85,19 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           />
         ))
       )}
+      {!overview.listed && overview.boardRollups.length > 0 && (
+        <BoardRollupTable boards={overview.boardRollups} periodId={period.id} />
+      )}
       {overview.boardAssignments.map((section) => (
-        <BoardAssignmentsSection key={section.boardId} section={section} periodId={period.id} />
+        <BoardAssignmentsSection key={section.boardId} section={section} periodId={period.id} list={overview.listed} />
       ))}
+      <Pager
+        info={overview.goalPage}
+        path="/"
+        query={{ period: query.period, namnd: query.namnd }}
+        label="Sidor med mål"
+        noun="mål"
+      />
     </>
   );
 }
@@ -89,14 +108,12 @@ function responsibilities(user: CurrentUser, overview: OverviewDTO) {
   const goalIds = new Set<string>();
   const indicatorIds = new Set<string>();
   if (!user.roles.includes('editor')) return { goalIds, indicatorIds };
-  for (const area of overview.focusAreas) {
-    for (const goal of area.goals) {
-      if (can(user, 'report', { kind: 'goal', organizationId, unitIds: goal.unitIds })) goalIds.add(goal.id);
-      for (const ind of goal.indicators) {
-        if (can(user, 'report', { kind: 'value', organizationId, unitIds: [ind.responsibleUnitId] })) {
-          indicatorIds.add(ind.id);
-          goalIds.add(goal.id);
-        }
+  for (const goal of overview.responsibility) {
+    if (can(user, 'report', { kind: 'goal', organizationId, unitIds: goal.unitIds })) goalIds.add(goal.id);
+    for (const ind of goal.indicators) {
+      if (can(user, 'report', { kind: 'value', organizationId, unitIds: [ind.responsibleUnitId] })) {
+        indicatorIds.add(ind.id);
+        goalIds.add(goal.id);
       }
     }
   }

@@ -17,9 +17,16 @@ import { todayInStockholm } from '@/lib/time-format';
 export type { PeriodDTO } from './periods';
 export { getCurrentPeriod, getPeriod, listPeriods, periodIdFromQuery } from './periods';
 export type { GoalDTO, IndicatorRowDTO, AssignmentSummaryDTO } from '@/lib/overview-parts';
-export type { AssignmentLinks, BoardAssignmentsDTO, FocusAreaDTO, OverviewDTO } from '@/lib/overview';
+export type { AssignmentLinks, BoardAssignmentsDTO, BoardRollupDTO, FocusAreaDTO, OverviewDTO } from '@/lib/overview';
 
-export async function getOverview(db: Db, user: CurrentUser | null, periodId: string, boardId: string | null = null): Promise<OverviewDTO> {
+/** `page`: the page of goals (lib/overview.ts pages a board's goals; the whole kommun of any size shows rollups). */
+export async function getOverview(
+  db: Db,
+  user: CurrentUser | null,
+  periodId: string,
+  boardId: string | null = null,
+  page = 1,
+): Promise<OverviewDTO> {
   const period = await getPeriod(db, user, periodId);
   const org = authorizeInOwnOrganization(user, 'read', 'organization');
   const today = todayInStockholm();
@@ -45,5 +52,6 @@ export async function getOverview(db: Db, user: CurrentUser | null, periodId: st
     allParts: buildOverviewParts(content, today),
     lastYearParts: lastYearContent ? buildOverviewParts(lastYearContent, today) : null,
     lastYearLabel: lastYearPeriod ? periodLabel(lastYearPeriod.kind, lastYearPeriod.year) : null,
+    page,
   });
 }

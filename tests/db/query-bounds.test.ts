@@ -117,7 +117,10 @@ describe('a bounded number of queries per page', { timeout: 120_000 }, () => {
 
   it('shows the multiplied data: ten times the goals in the overview', async () => {
     const overview = await getOverview(database.db, viewer, periodId);
-    expect(overview.focusAreas.flatMap((a) => a.goals)).toHaveLength(40);
+    // Too many goals for one page: the whole kommun counts them in its rollups and lists none.
+    expect(overview.focusAreas.reduce((n, a) => n + a.rollup.total, 0)).toBe(40);
+    expect(overview.responsibility).toHaveLength(40);
+    expect(overview.listed).toBe(false);
     expect(overview.focusAreas.flatMap((a) => a.assignments).length).toBeGreaterThanOrEqual(30);
   });
 });

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
-import { getDeviations, listBoards, type DeviationDTO } from '@/db/deviations';
+import { DEVIATIONS_PER_PAGE, getDeviations, listBoards, type DeviationDTO } from '@/db/deviations';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
+import { parsePage } from '@/lib/paging';
+import { Pager } from '@/components/pager';
 import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
 import { OVERDUE_LABEL } from '@/lib/assignment-status';
 import { StatusBadge } from '@/components/status-badge';
@@ -16,7 +18,7 @@ import { formatDateTime } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Avvikelser' };
 
-export default async function DeviationsPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string }> }) {
+export default async function DeviationsPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string; sida?: string }> }) {
   const user = await requireUser(); // any role in the organization reads
   const db = await getDb();
   const query = await searchParams;
@@ -36,7 +38,7 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
   }
 
   const [data, periods, boards] = await Promise.all([
-    getDeviations(db, user, periodId, boardId).catch(notFoundOrThrow),
+    getDeviations(db, user, periodId, boardId, undefined, parsePage(query.sida)).catch(notFoundOrThrow),
     listPeriods(db, user),
     listBoards(db, user),
   ]);
@@ -57,6 +59,23 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
         <BoardSelect boards={boards} value={data.board?.id ?? ''} allLabel="Hela kommunen" />
       </PickerForm>
 
+      {data.page.pages > 1 && (
+        <>
+          <p className="mt-4 text-slate-700">
+            {data.total} avvikelser, {DEVIATIONS_PER_PAGE} per sida{data.board ? '' : '; välj en nämnd ovan för att se bara dess'}:
+          </p>
+          <ul className="ml-5 list-disc text-slate-800">
+            {data.groups
+              .filter((g) => g.count > 0)
+              .map((g) => (
+                <li key={g.kind}>
+                  {g.heading}: {g.count}
+                </li>
+              ))}
+          </ul>
+          <Pager info={data.page} path="/avvikelser" query={{ period: query.period, namnd: query.namnd }} label="Sidor med avvikelser, överst" noun="avvikelser" />
+        </>
+      )}
       {groups.length === 0 ? (
         <p className="mt-6 rounded border border-slate-300 bg-white p-4">Inget behöver åtgärdas just nu.</p>
       ) : (
@@ -65,7 +84,12 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
           return (
             <section key={group.kind} aria-labelledby={headingId} className="mt-8">
               <h2 id={headingId} className="text-lg font-semibold">
-                {group.heading} ({group.entries.length})
+                {group.heading} ({group.count})
+                {group.entries.length < group.count && (
+                  <span className="ml-2 text-sm font-normal text-slate-700">
+                    visar {group.entries.length} här
+                  </span>
+                )}
               </h2>
               <ul className="mt-3 space-y-2">
                 {group.entries.map((entry) => (
@@ -76,6 +100,7 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
           );
         })
       )}
+      <Pager info={data.page} path="/avvikelser" query={{ period: query.period, namnd: query.namnd }} label="Sidor med avvikelser" noun="avvikelser" />
     </Shell>
   );
 }

@@ -25,6 +25,11 @@ import { AssignmentStatusLabel } from '@/components/assignment-status-label';
 import { OVERDUE_TODAY_LABEL } from '@/lib/assignment-status';
 import { Checkbox, FieldGroup, SelectField, TextField } from '@/components/form-field';
 import { PeriodSelect, UnitSelect } from '@/components/period-picker';
+import { Pager } from '@/components/pager';
+import { pageOf, parsePage } from '@/lib/paging';
+
+/** Rows per page of the monitor: the page stays small however many assignments the kommun has (issue 19). */
+const ASSIGNMENTS_PER_PAGE = 50;
 
 export const metadata: Metadata = { title: 'Uppdrag' };
 
@@ -80,6 +85,8 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
   const { period, previousPeriod } = data;
   const shown = applyAssignmentFilters(data.rows, filters);
   const counts = countByStatus(shown);
+  const { items: pageRows, info: page } = pageOf(shown, parsePage(filters.sida), ASSIGNMENTS_PER_PAGE);
+  const pageQuery = Object.fromEntries(new URLSearchParams(filtersToQuery(filters)));
   const resetHref = filters.period ? `/uppdrag?${filtersToQuery({ period: filters.period })}` : '/uppdrag';
   const sortedColumn = SORTED_COLUMN[filters.sort];
   const ariaSort = filters.ordning === 'fallande' ? 'descending' : 'ascending';
@@ -150,12 +157,13 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
                 </tr>
               </thead>
               <tbody>
-                {shown.map((row) => (
+                {pageRows.map((row) => (
                   <Row key={row.id} row={row} periodId={period.id} previousLabel={previousPeriod?.label ?? null} />
                 ))}
               </tbody>
             </table>
           </div>
+          <Pager info={page} path="/uppdrag" query={pageQuery} label="Sidor med uppdrag" noun="uppdrag" />
         </>
       )}
     </Shell>
