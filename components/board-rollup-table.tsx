@@ -11,9 +11,11 @@ export function BoardRollupTable({ boards, periodId }: { boards: BoardRollupDTO[
   return (
     <section aria-labelledby="namnderna" className="mt-8">
       <h2 id="namnderna" className="border-b-2 border-blue-900 pb-1 text-xl font-semibold text-blue-950">
-        Nämndernas mål
+        Nämndernas mål och uppdrag
       </h2>
-      <p className="mt-2 text-slate-700">Välj en nämnd för att se dess mål, mått och kommentarer.</p>
+      <p className="mt-2 text-slate-700">
+        Välj en nämnd för att se dess mål, mått och kommentarer. Nämndens egna uppdrag öppnar uppföljningen av dem.
+      </p>
       <div role="region" aria-label="Nämndernas mål efter måluppfyllelse" tabIndex={0} className="mt-3 overflow-x-auto">
         <table className="stack-table w-full border-collapse bg-white text-left text-sm">
           <caption className="sr-only">Nämndernas mål efter måluppfyllelse</caption>
@@ -27,6 +29,7 @@ export function BoardRollupTable({ boards, periodId }: { boards: BoardRollupDTO[
                   {colourLabel(c)}
                 </th>
               ))}
+              <th scope="col" className="px-2 py-2 font-semibold">Nämndens egna uppdrag</th>
             </tr>
           </thead>
           <tbody>
@@ -45,6 +48,16 @@ export function BoardRollupTable({ boards, periodId }: { boards: BoardRollupDTO[
                     {b.goals[c]}
                   </td>
                 ))}
+                <td data-label="Nämndens egna uppdrag" className="px-2 py-2">
+                  {b.ownAssignments.count === 0 ? (
+                    'Inga'
+                  ) : (
+                    <Link href={b.ownAssignments.href} className="text-blue-800 underline">
+                      {b.ownAssignments.count} uppdrag<span className="sr-only"> från {b.name}</span>
+                    </Link>
+                  )}
+                  {b.ownAssignments.overdue > 0 && <span className="ml-2 text-red-800">⚠ {b.ownAssignments.overdue} försenade</span>}
+                </td>
               </tr>
             ))}
           </tbody>

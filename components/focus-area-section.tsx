@@ -48,7 +48,7 @@ export function FocusAreaSection({
         <p className="mt-3 text-slate-700">Inga mål inom målområdet för perioden.</p>
       )}
       {area.rollup.total > 0 && area.goals.length === 0 && (
-        <p className="mt-3 text-slate-700">Målen visas per nämnd: välj en nämnd under Nämndernas mål nedan.</p>
+        <p className="mt-3 text-slate-700">Målen visas per nämnd: välj en nämnd under Nämndernas mål och uppdrag nedan.</p>
       )}
       {area.goals.map((goal) => (
         <GoalCard key={goal.id} goal={goal} mine={myGoalIds.has(goal.id)} myIndicatorIds={myIndicatorIds} />

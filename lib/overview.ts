@@ -22,6 +22,8 @@ export interface BoardRollupDTO {
   goals: Record<Colour, number>;
   total: number;
   met: number;
+  /** The board's own assignments to its administration: how many, how many late, and the monitor filtered to them. */
+  ownAssignments: { count: number; overdue: number; href: string };
 }
 
 /** Where an assignment count leads: the monitor (/uppdrag) filtered to exactly the assignments counted. */
@@ -175,14 +177,17 @@ export function buildOverview(input: {
 
   const boardRollups = boards.flatMap((board): BoardRollupDTO[] => {
     const goals = parts.goals.filter((g) => g.boardId === board.id);
-    if (goals.length === 0) return [];
+    const own = parts.assignments.filter((a) => a.issuer === 'board' && a.boardIds.includes(board.id));
+    if (goals.length === 0 && own.length === 0) return [];
     const { goals: byColour, total, met } = focusAreaRollup(goals.map((g) => g.colour ?? 'grey'), []);
-    return [{ id: board.id, name: board.name, goals: byColour, total, met }];
+    const ownAssignments = { count: own.length, overdue: own.filter((a) => a.overdue).length, href: assignmentLinks({ period: period.id, issuer: 'board', namnd: board.id }).all };
+    return [{ id: board.id, name: board.name, goals: byColour, total, met, ownAssignments }];
   });
 
   const boardName = new Map(boards.map((b) => [b.id, b.name]));
   // The board's own assignments: issued by the board (the monitor's issuer=board&namnd=…).
-  const boardAssignments = (boardId ? boards.filter((b) => b.id === boardId) : boards).flatMap((board): BoardAssignmentsDTO[] => {
+  // The whole kommun's rollups count each board's own assignments in the table of boards instead.
+  const boardAssignments = (boardId ? boards.filter((b) => b.id === boardId) : listed ? boards : []).flatMap((board): BoardAssignmentsDTO[] => {
     const own = parts.assignments.filter((a) => a.issuer === 'board' && a.boardIds.includes(board.id));
     if (own.length === 0) return [];
     const { assignments, overdue } = focusAreaRollup([], own.map((a) => ({ status: a.status, overdue: a.overdue })));

@@ -320,6 +320,7 @@ async function main() {
         { name: `${tag} Översikt, hela kommunen`, url: `/?${p}`, cookie: viewerCookie },
         { name: `${tag} Översikt, en nämnd`, url: `/?${p}&namnd=${board!.id}`, cookie: viewerCookie },
         { name: `${tag} Avvikelser`, url: `/avvikelser?${p}`, cookie: viewerCookie },
+        { name: `${tag} Avvikelser, en nämnd`, url: `/avvikelser?${p}&namnd=${board!.id}`, cookie: viewerCookie },
         { name: `${tag} Uppdrag`, url: `/uppdrag?${p}`, cookie: viewerCookie },
         { name: `${tag} Rapport, en nämnd`, url: `/rapport?${p}&namnd=${board!.id}`, cookie: viewerCookie },
         { name: `${tag} Min rapportering`, url: `/rapportering?${p}`, cookie: editorCookie },

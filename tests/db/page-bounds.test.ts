@@ -236,6 +236,9 @@ describe('pages on a generated kommun', { timeout: 300_000 }, () => {
     // The generated kommun: rollups per board, each opening the board's own overview; pages elsewhere.
     expect(sizes['overview, whole kommun']!.html).toContain('Nämndernas mål');
     expect(sizes['overview, whole kommun']!.html).toContain(`namnd=${board}`);
+    // Each board's own assignments are a count in its row, opening the monitor, not a list per board.
+    expect(sizes['overview, whole kommun']!.html).not.toContain('uppdrag till förvaltningen');
+    expect(sizes['overview, whole kommun']!.html).toContain(`issuer=board&amp;namnd=${board}`);
     expect(sizes['overview, whole kommun (editor)']!.html).toContain('Välj din nämnd i tabellen nedan');
     expect(sizes['overview, one board']!.html).toContain('Nästa sida');
     expect(sizes['overview, one board, last page']!.html).toContain('Föregående sida');
