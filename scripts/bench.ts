@@ -122,9 +122,14 @@ interface PageFigures {
 }
 
 const jsSizes = new Map<string, number>();
+/**
+ * The JavaScript a browser loads for the page, gzipped: every <script src>, except the
+ * `noModule` polyfills, which a browser that runs modules (every current one) never fetches.
+ */
 async function jsGzipOf(html: string): Promise<number> {
   let total = 0;
-  for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)) {
+  for (const [tag, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"[^>]*>/g)) {
+    if (/\snomodule\b/i.test(tag)) continue;
     if (!jsSizes.has(src!)) {
       const body = Buffer.from(await (await fetch(BASE + src!.replace(/&amp;/g, '&'))).arrayBuffer());
       jsSizes.set(src!, gzipSync(body).length);
