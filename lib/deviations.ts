@@ -77,7 +77,7 @@ export interface DeviationsDTO {
 }
 
 /** Entries per page of Avvikelser: the page stays small at any size of kommun (issue 19). */
-export const DEVIATIONS_PER_PAGE = 50;
+export const DEVIATIONS_PER_PAGE = 40;
 
 /** One page of the entries, in the sections' order; each section keeps its total count. */
 export function pageDeviations(dto: DeviationsDTO, page: number, size = DEVIATIONS_PER_PAGE): DeviationsDTO {

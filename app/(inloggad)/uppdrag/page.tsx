@@ -29,7 +29,7 @@ import { Pager } from '@/components/pager';
 import { pageOf, parsePage } from '@/lib/paging';
 
 /** Rows per page of the monitor: the page stays small however many assignments the kommun has (issue 19). */
-const ASSIGNMENTS_PER_PAGE = 50;
+const ASSIGNMENTS_PER_PAGE = 40;
 
 export const metadata: Metadata = { title: 'Uppdrag' };
 
