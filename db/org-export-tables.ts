@@ -128,3 +128,17 @@ export function exportPlan(): ExportPlan {
   }
   return { tables: restoreOrder(tables), excluded, undecided };
 }
+
+/** What the export page tells the admin: the tables, and what is left out and why. */
+export function exportOutline(): {
+  tables: string[];
+  excluded: { name: string; reason: string }[];
+  redacted: { table: string; column: string; reason: string }[];
+} {
+  const plan = exportPlan();
+  return {
+    tables: plan.tables.map((t) => t.name),
+    excluded: plan.excluded,
+    redacted: plan.tables.flatMap((t) => t.redacted.map((r) => ({ table: t.name, ...r }))),
+  };
+}

@@ -150,7 +150,6 @@ export async function importOrganization(
       entityId: organizationId,
       changes: {
         source: options.source ?? null,
-        exportedAt: manifest.exportedAt,
         exportedBy: manifest.exportedBy.name,
         rows: total,
         newAdminPasswords: adminPasswords.map((a) => a.email),

@@ -178,3 +178,9 @@ export function exportJsonSchema(tables: readonly TableDescriptor[]): Record<str
     $defs: { manifest, rows: rowDefs },
   };
 }
+
+/** One line of the export's progress stream (GET /admin/export/fil?forlopp=1, NDJSON). */
+export type ExportStreamMessage =
+  | { kind: 'progress'; done: number; total: number; step: string }
+  | { kind: 'done'; filename: string; bytes: number; zip: string }
+  | { kind: 'error'; message: string };
