@@ -14,7 +14,8 @@ type State =
 
 const FAILED = 'Exporten kunde inte skapas. Försök igen.';
 
-function megabytes(bytes: number): string {
+function size(bytes: number): string {
+  if (bytes < 1_000_000) return `${formatNumber(Math.max(1, Math.round(bytes / 1000)))} kB`;
   return `${formatNumber(bytes / 1_000_000, bytes < 10_000_000 ? 1 : 0)} MB`;
 }
 
@@ -91,7 +92,7 @@ export function OrgExportDownload({ href }: { href: string }) {
       )}
       <p role="status" className="mt-2 text-sm">
         {state.kind === 'running' && state.done === 0 ? 'Exporten byggs. Det kan ta några sekunder.' : ''}
-        {state.kind === 'done' ? `Klar: ${state.filename} (${megabytes(state.bytes)}) har laddats ner.` : ''}
+        {state.kind === 'done' ? `Klar: ${state.filename} (${size(state.bytes)}) har laddats ner.` : ''}
       </p>
       {state.kind === 'error' && (
         <p role="alert" className="mt-2 text-sm text-red-800">

@@ -46,7 +46,7 @@ export default async function ExportPage() {
       <p className="mt-2 max-w-3xl">
         En export läses in i en tom installation av Målbild (ingen organisation alls, inte heller demodata) med kommandot
       </p>
-      <pre className="mt-2 max-w-3xl overflow-x-auto rounded bg-slate-100 p-3 text-sm">
+      <pre className="mt-2 max-w-3xl whitespace-pre-wrap break-words rounded bg-slate-100 p-3 text-sm">
         <code>npm run import:org -- malbild-export.zip</code>
       </pre>
       <p className="mt-2 max-w-3xl">
