@@ -87,7 +87,7 @@ export function OrgExportDownload({ href }: { href: string }) {
           <label htmlFor="export-progress" className="block text-sm font-medium">
             {formatNumber(Math.floor((100 * state.done) / state.total))} % klart: {state.step}
           </label>
-          <progress id="export-progress" className="mt-1 h-3 w-full" max={state.total} value={state.done} />
+          <progress id="export-progress" className="mt-1 h-3 w-full accent-blue-800" max={state.total} value={state.done} />
         </div>
       )}
       <p role="status" className="mt-2 text-sm">
