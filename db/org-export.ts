@@ -161,7 +161,7 @@ export async function exportOrganization(
   const packed = plan.tables.length + approved.length;
   let lastUnit = -1;
   const bytes = setZipTimestamps(
-    await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }, (meta) => {
+    await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }, (meta) => {
       const unit = Math.min(packUnits - 1, Math.floor((meta.percent / 100) * packUnits));
       if (unit === lastUnit) return;
       lastUnit = unit;
