@@ -1,7 +1,7 @@
 // Benchmark: the full export of an organization (time, size) and its import into an empty
 // database, for the demo (with Delår 2024 approved, so its DOCX is built) and for a
 // generated kommun with about 10 000 indicator values (db/demo/generate.ts; BENCH_SCALE,
-// default 0.15, and BENCH_YEARS, default 10, set its size). Against PostgreSQL
+// default 0.18 (10 260 values), and BENCH_YEARS, default 10, set its size). Against PostgreSQL
 // (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server); it creates and
 // drops its own databases. BENCH_EXPORT_OUT=<folder> keeps the ZIP files.
 // Run: npm run bench:export
@@ -102,7 +102,7 @@ async function main() {
     await approvePeriod(database.db, director, { boardId: ks!.id, periodId: period!.id, baseSeq: seq });
     await measure('demo', database, 'admin@askersund.example');
 
-    const scale = Number(process.env.BENCH_SCALE || 0.15);
+    const scale = Number(process.env.BENCH_SCALE || 0.18);
     const years = Number(process.env.BENCH_YEARS || 10);
     const generated = await generateOrganization(database.db, { code: 'TIOTUSEN', scale, years, passwordHash: await hashPassword(DEMO_PASSWORD) });
     await measure(`generated (scale ${scale}, ${years} years)`, database, generated.admin.email);
