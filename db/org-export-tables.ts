@@ -14,7 +14,10 @@
 // single sign-on or get a new password from the admin; the import command sets new
 // one-time passwords for the organization's admins (scripts/import-org.ts). A column whose
 // name looks like a secret must be classified in REDACTED_COLUMNS or NOT_SECRET_COLUMNS
-// (the test checks this too).
+// (the test checks this too). A redacted column must be nullable, or the import could not
+// restore its rows: a table whose secret is NOT NULL (say, API tokens, which are useless
+// without the token itself) is excluded whole, with its reason, and nothing exported may
+// reference an excluded table (also tested).
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
