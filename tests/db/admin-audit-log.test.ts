@@ -203,6 +203,8 @@ describe('the audit text', () => {
       { rows: 12000, written: 2, unchanged: 11998 },
       { created: 1, updated: 1, unchanged: 0, items: [{ sheet: 'Mål', code: 'KS-2024-M1', id: unit, kind: 'create', before: null, after: { number: 1, planId: unit } }] },
       { targetValue: { before: 5, after: 6 }, reevaluated: [{ periodId: unit, seq: 2, computedColour: 'red' }] },
+      { tables: 23, rows: 19531, reports: 1, bytes: 2465338 },
+      { source: 'malbild-export-askersund-2026-11-30.zip', exportedBy: 'Sara Systemförvaltare', rows: 97, newAdminPasswords: ['admin@askersund.example'] },
     ];
     for (const sample of samples) {
       const text = changesText(sample, names);
@@ -212,5 +214,6 @@ describe('the audit text', () => {
     expect(changesText(samples[7], names)).toBe('nummer: 1 → 2; text: Mål → Mål; regel: alla → majoritet; giltig från: 2023 → 2024; giltig till: 2026 → –');
     expect(changesText(samples[16], names)).toBe('rader i filen: 12\u00a0000; sparade: 2; oförändrade: 11\u00a0998');
     expect(changesText(samples[1], names)).toBe('arkiverad: – → 2024-05-02 10:00:00');
+    expect(changesText(samples[19], names)).toBe('tabeller: 23; rader i filen: 19\u00a0531; rapporter: 1; byte: 2\u00a0465\u00a0338');
   });
 });

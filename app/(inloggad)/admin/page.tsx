@@ -18,6 +18,7 @@ const SECTIONS = [
   { href: '/admin/import', title: 'Import av värden', text: 'Utfall och analyser från Excel, med provkörning innan något sparas.' },
   { href: '/admin/arsskifte', title: 'Årsskifte', text: 'Nästa års verksamhetsplan ur årets, med mål och mått länkade bakåt.' },
   { href: '/admin/logg', title: 'Händelselogg', text: 'Vem gjorde vad och när.' },
+  { href: '/admin/export', title: 'Export av all data', text: 'Hela organisationen med all historik som ZIP (JSON, CSV och attesterade rapporter).' },
 ];
 
 export default async function AdminPage() {

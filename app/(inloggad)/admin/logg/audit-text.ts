@@ -42,6 +42,8 @@ const ACTIONS: Record<string, string> = {
   'indicator_value.import': 'Importerade utfall från Excel',
   'plan.rollover': 'Skapade nästa års verksamhetsplan (årsskifte)',
   'structure.import': 'Importerade struktur från Excel',
+  'organization.export': 'Exporterade all data för organisationen',
+  'organization.import': 'Läste in organisationen från en export',
 };
 
 /** The entity part of an action, with its indefinite article, for the general verbs below. */
@@ -232,6 +234,11 @@ const KEYS: Record<string, string> = {
   sheet: 'blad',
   before: 'före',
   after: 'efter',
+  tables: 'tabeller',
+  reports: 'rapporter',
+  bytes: 'byte',
+  exportedBy: 'exporterad av',
+  newAdminPasswords: 'nya lösenord för',
 };
 
 /** Fields that hold only an internal id. */
