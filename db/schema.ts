@@ -682,7 +682,8 @@ export const apiTokens = pgTable(
 
 /**
  * A write's Idempotency-Key: reserved before the write runs (status null), then holding the
- * answer, which a retry with the same key and body gets again instead of a second write.
+ * answer of a successful write, which a retry with the same key and body gets again instead
+ * of a second write. A refused write gives its key up again.
  */
 export const apiIdempotencyKeys = pgTable(
   'api_idempotency_keys',

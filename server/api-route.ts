@@ -191,11 +191,12 @@ export function apiWrite<S extends z.ZodType, T>(definition: ActionDefinition<S,
           await releaseIdempotencyKey(db, caller, key).catch(() => {});
           throw error;
         }
-        if (written.status >= 500) {
-          // Nothing was saved and a retry may succeed: the key is free again.
-          await releaseIdempotencyKey(db, caller, key);
-        } else {
+        if (written.status < 400) {
           await completeIdempotencyKey(db, caller, key, written.status, written.body);
+        } else {
+          // Refused: nothing was saved, and a refusal changes nothing (not even the key), so a
+          // retry is judged again (after a conflict or an outage it may then succeed).
+          await releaseIdempotencyKey(db, caller, key);
         }
         return await audited(db, caller, request, answer(written), key);
       } catch (error) {

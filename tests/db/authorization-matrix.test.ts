@@ -25,6 +25,7 @@ import { adminRolloverRows } from './matrix/admin-rollover-rows';
 import { adminImportRows } from './matrix/admin-import-rows';
 import { adminStructureImportRows } from './matrix/admin-structure-import-rows';
 import { approvalRows } from './matrix/approval-rows';
+import { apiRows, prepareApiTokens } from './matrix/api-rows';
 
 const ROWS: MatrixRow[] = [
   ...coreRows,
@@ -35,6 +36,7 @@ const ROWS: MatrixRow[] = [
   ...adminRolloverRows,
   ...adminImportRows,
   ...adminStructureImportRows,
+  ...apiRows,
   ...approvalRows,
 ];
 
@@ -89,6 +91,7 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
         ksBoard: await idByCode(db, s.units, 'KS'),
       },
     };
+    await prepareApiTokens(ctx);
   });
 
   afterAll(async () => {

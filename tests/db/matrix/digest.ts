@@ -12,8 +12,12 @@ import type { Db } from '@/db/client';
 /** table name → "<row count>:<md5 of all rows>". */
 export type Digest = Record<string, string>;
 
-/** drizzle's own bookkeeping; it lives in the "drizzle" schema by default, excluded anyway. */
-const IGNORED = new Set(['__drizzle_migrations']);
+/**
+ * drizzle's own bookkeeping (it lives in the "drizzle" schema by default, excluded anyway);
+ * and the API's per-minute call counters (issue 17), which count refused calls too, by design:
+ * a counter of attempts, not data.
+ */
+const IGNORED = new Set(['__drizzle_migrations', 'api_rate_windows']);
 
 const statements = new WeakMap<Db, Promise<SQL>>();
 

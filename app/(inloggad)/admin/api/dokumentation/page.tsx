@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/server/session';
 import { can } from '@/lib/policy';
 import { openApiDocument } from '@/lib/api-openapi';
+import { formatNumber } from '@/lib/swedish-number';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 
 export const metadata: Metadata = { title: 'API-dokumentation' };
@@ -25,11 +26,11 @@ function typeText(schema: Json): string {
   const words: string[] = [];
   if (type === 'string') {
     words.push(schema.format ? `text (${String(schema.format)})` : 'text');
-    if (typeof schema.maxLength === 'number') words.push(`högst ${schema.maxLength.toLocaleString('sv-SE')} tecken`);
+    if (typeof schema.maxLength === 'number') words.push(`högst ${formatNumber(schema.maxLength, 0)} tecken`);
   } else if (type === 'integer' || type === 'number') {
     words.push(type === 'integer' ? 'heltal' : 'tal');
     if (typeof schema.minimum === 'number' && typeof schema.maximum === 'number') {
-      words.push(`${schema.minimum.toLocaleString('sv-SE')}–${schema.maximum.toLocaleString('sv-SE')}`);
+      words.push(`${formatNumber(schema.minimum, 0)}–${formatNumber(schema.maximum, 0)}`);
     }
   } else if (type === 'boolean') words.push('sant/falskt');
   else if (type === 'object') words.push('objekt');
