@@ -141,7 +141,7 @@ function write(summary: string, description: string, body: string) {
         '400': problem('Innehållet är inte JSON, eller Idempotency-Key har fel format.'),
         '409': problem('Det finns en nyare version än baseSeq (se newer), eller samma Idempotency-Key behandlas just nu.'),
         '415': problem('Content-Type är inte application/json.'),
-        '422': problem('Uppgifterna bryter mot en regel (se errors): till exempel saknas analys när färgen inte är grön, eller perioden är låst.'),
+        '422': problem('Uppgifterna bryter mot en regel (se errors): till exempel saknas analys när färgen inte är grön, eller måttet ska inte rapporteras i perioden.'),
         ...COMMON_ERRORS,
       },
     },
@@ -184,7 +184,7 @@ export function openApiDocument(): Record<string, unknown> {
       ]),
       '/api/v1/values': write(
         'Spara ett utfall som en ny version',
-        'Samma regler som formuläret: baseSeq är versionen du utgick från (0 för den första); en nyare version ger 409 med den nyare i newer. Utfallet skrivs som text i svenskt format ("1,86") eller med punkt. Analys krävs när färgen inte är grön; en vald färg eller trendpil kräver motivering. En låst period eller ett mått utanför nyckelns enheter ger 422 respektive 404.',
+        'Samma regler som formuläret: baseSeq är versionen du utgick från (0 för den första); en nyare version ger 409 med den nyare i newer. Utfallet skrivs som text i svenskt format ("1,86") eller med punkt. Analys krävs när färgen inte är grön; en vald färg eller trendpil kräver motivering (422 med errors per fält). Ett mått utanför nyckelns enheter, en stängd period och en attesterad nämnds period ger 404, precis som formuläret inte går att nå då.',
         'IndicatorValueInput',
       ),
       '/api/v1/assignment-reports': write(
