@@ -42,6 +42,10 @@ const ACTIONS: Record<string, string> = {
   'indicator_value.import': 'Importerade utfall från Excel',
   'plan.rollover': 'Skapade nästa års verksamhetsplan (årsskifte)',
   'structure.import': 'Importerade struktur från Excel',
+  'api_token.create': 'Skapade en API-nyckel',
+  'api_token.revoke': 'Återkallade en API-nyckel',
+  'api.read': 'Läste via API:t',
+  'api.write': 'Skrev via API:t',
 };
 
 /** The entity part of an action, with its indefinite article, for the general verbs below. */
@@ -103,6 +107,8 @@ export const PREFIX_LABELS: Record<string, string> = {
   readiness: 'Klarmarkeringar',
   item: 'Återsändningar',
   demo: 'Demodata',
+  api: 'Anrop till API:t',
+  api_token: 'API-nycklar',
 };
 
 const ENTITY_TYPES: Record<string, string> = {
@@ -125,6 +131,8 @@ const ENTITY_TYPES: Record<string, string> = {
   readiness: 'Klarmarkering',
   structure: 'Struktur',
   session: 'Inloggning',
+  api: 'API-anrop',
+  api_token: 'API-nyckel',
 };
 
 /** An entity type this file does not know. */
@@ -172,6 +180,11 @@ const KEYS: Record<string, string> = {
   archivedAt: 'arkiverad',
   number: 'nummer',
   sortOrder: 'ordning',
+  scope: 'behörighet',
+  expiresAt: 'giltig till',
+  method: 'metod',
+  path: 'sökväg',
+  idempotencyKey: 'Idempotency-Key',
   validFrom: 'giltig från',
   validTo: 'giltig till',
   phrase: 'fras',
