@@ -115,7 +115,7 @@ function read(summary: string, response: string, parameters: unknown[] = []) {
     get: {
       summary,
       parameters,
-      responses: { '200': { description: 'OK', content: jsonContent(response) }, ...COMMON_ERRORS },
+      responses: { '200': { description: 'Lyckat anrop.', content: jsonContent(response) }, ...COMMON_ERRORS },
     },
   };
 }

@@ -24,9 +24,9 @@ export function CreateApiTokenForm({ units, defaultExpiry }: { units: { id: stri
       <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
         <TextField label="Namn" hint="Vilket system nyckeln är till, till exempel Personalsystemet." {...bind('name', result)} />
         <div className="flex flex-wrap gap-4">
-          <SelectField label="Behörighet" fullWidth={false} {...bind('scope', result)}>
+          <SelectField label="Behörighet" hint="En nyckel som skriver sparar utfall och återrapporteringar." fullWidth={false} {...bind('scope', result)}>
             <option value="read">Bara läsa</option>
-            <option value="write">Läsa och skriva utfall och återrapporteringar</option>
+            <option value="write">Läsa och skriva</option>
           </SelectField>
           <SelectField
             label="Enhet som nyckeln skriver för"

@@ -82,14 +82,14 @@ export default async function ApiTokensPage() {
               {tokens.map((t) => (
                 <tr key={t.id} className="border-b border-slate-200 align-top">
                   <td data-label="Namn" className="py-2 pr-3">
-                    <span className="font-semibold">{t.name}</span>
+                    <span className="font-semibold break-words">{t.name}</span>
                     <span className="block font-mono text-xs text-slate-700">{t.prefix}…</span>
                   </td>
                   <td data-label="Behörighet" className="py-2 pr-3">
                     {t.scope === 'write' ? `Läsa, och skriva för ${t.units.join(', ')}` : 'Bara läsa'}
                   </td>
                   <td data-label="Status" className="py-2 pr-3">
-                    <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${STATE[t.state].style}`}>{STATE[t.state].text}</span>
+                    <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-semibold ${STATE[t.state].style}`}>{STATE[t.state].text}</span>
                     {t.revokedAt && <span className="block text-xs text-slate-700">{formatDateTime(t.revokedAt)}</span>}
                   </td>
                   <td data-label="Giltig till och med" className="py-2 pr-3">
@@ -101,7 +101,7 @@ export default async function ApiTokensPage() {
                   <td data-label="Skapad" className="py-2 pr-3">
                     {formatDateTime(t.createdAt)} av {t.createdByName}
                   </td>
-                  <td data-label="Åtgärd" className="py-2">
+                  <td data-label="Åtgärd" className="whitespace-nowrap py-2">
                     {t.state === 'active' && <RevokeApiTokenForm tokenId={t.id} name={t.name} />}
                   </td>
                 </tr>
