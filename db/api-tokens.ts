@@ -277,6 +277,13 @@ export async function countApiCall(
   return { allowed: false, retryAfter: Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000)) };
 }
 
+const keyOf = (caller: ApiCaller, key: string) =>
+  and(
+    eq(s.apiIdempotencyKeys.organizationId, caller.user.organizationId),
+    eq(s.apiIdempotencyKeys.tokenId, caller.tokenId),
+    eq(s.apiIdempotencyKeys.key, key),
+  );
+
 export type IdempotencyClaim =
   | { state: 'new' }
   | { state: 'replay'; status: number; body: unknown }
@@ -288,36 +295,42 @@ export type IdempotencyClaim =
  * request gives its stored answer ('replay'), or 'in_progress' while the first is still
  * running; with another request, 'mismatch'.
  */
-export async function claimIdempotencyKey(db: Db, caller: ApiCaller, key: string, requestHash: string): Promise<IdempotencyClaim> {
+export async function claimIdempotencyKey(
+  db: Db,
+  caller: ApiCaller,
+  key: string,
+  requestHash: string,
+  now = new Date(),
+): Promise<IdempotencyClaim> {
   const org = caller.user.organizationId;
-  const inserted = await db
-    .insert(s.apiIdempotencyKeys)
-    .values({ organizationId: org, tokenId: caller.tokenId, key, requestHash })
-    .onConflictDoNothing()
-    .returning({ key: s.apiIdempotencyKeys.key });
-  if (inserted.length) return { state: 'new' };
-  const [row] = await db
-    .select({ requestHash: s.apiIdempotencyKeys.requestHash, status: s.apiIdempotencyKeys.status, body: s.apiIdempotencyKeys.body })
-    .from(s.apiIdempotencyKeys)
-    .where(
-      and(
-        eq(s.apiIdempotencyKeys.organizationId, org),
-        eq(s.apiIdempotencyKeys.tokenId, caller.tokenId),
-        eq(s.apiIdempotencyKeys.key, key),
-      ),
-    );
-  if (!row) return { state: 'in_progress' };
-  if (row.requestHash !== requestHash) return { state: 'mismatch' };
-  if (row.status === null) return { state: 'in_progress' };
-  return { state: 'replay', status: row.status, body: row.body };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const inserted = await db
+      .insert(s.apiIdempotencyKeys)
+      .values({ organizationId: org, tokenId: caller.tokenId, key, requestHash, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ key: s.apiIdempotencyKeys.key });
+    if (inserted.length) return { state: 'new' };
+    const [row] = await db
+      .select({
+        requestHash: s.apiIdempotencyKeys.requestHash,
+        status: s.apiIdempotencyKeys.status,
+        body: s.apiIdempotencyKeys.body,
+        createdAt: s.apiIdempotencyKeys.createdAt,
+      })
+      .from(s.apiIdempotencyKeys)
+      .where(keyOf(caller, key));
+    if (!row) continue; // given up in between: claim it again
+    if (row.requestHash !== requestHash) return { state: 'mismatch' };
+    if (row.status !== null) return { state: 'replay', status: row.status, body: row.body };
+    // A claim whose write never finished (the process died) is taken over after a minute.
+    if (now.getTime() - row.createdAt.getTime() < STALE_CLAIM_MS) return { state: 'in_progress' };
+    await db.delete(s.apiIdempotencyKeys).where(and(keyOf(caller, key), isNull(s.apiIdempotencyKeys.status)));
+  }
+  return { state: 'in_progress' };
 }
 
-const keyOf = (caller: ApiCaller, key: string) =>
-  and(
-    eq(s.apiIdempotencyKeys.organizationId, caller.user.organizationId),
-    eq(s.apiIdempotencyKeys.tokenId, caller.tokenId),
-    eq(s.apiIdempotencyKeys.key, key),
-  );
+/** How long an unfinished claim of an Idempotency-Key holds before a retry may take it over. */
+const STALE_CLAIM_MS = 60_000;
 
 /** Stores the answer of a claimed key, for every retry to get again. */
 export async function completeIdempotencyKey(db: Db, caller: ApiCaller, key: string, status: number, body: unknown): Promise<void> {

@@ -11,6 +11,7 @@ export type ApiProblemCode =
   | 'rate_limited'
   | 'unsupported_media_type'
   | 'malformed_json'
+  | 'body_too_large'
   | 'idempotency_key_reused'
   | 'idempotency_key_in_progress'
   | 'invalid_idempotency_key';
@@ -39,6 +40,7 @@ const TITLES: Record<ApiProblemCode, string> = {
   rate_limited: 'För många anrop',
   unsupported_media_type: 'Fel innehållstyp',
   malformed_json: 'Innehållet är inte JSON',
+  body_too_large: 'Innehållet är för stort',
   idempotency_key_reused: 'Idempotency-Key används redan',
   idempotency_key_in_progress: 'Begäran pågår redan',
   invalid_idempotency_key: 'Ogiltig Idempotency-Key',
@@ -48,6 +50,7 @@ const OWN: Record<Exclude<ApiProblemCode, ErrorCode>, { status: number; detail: 
   rate_limited: { status: 429, detail: 'Nyckeln har gjort för många anrop den här minuten. Vänta det antal sekunder som Retry-After anger.' },
   unsupported_media_type: { status: 415, detail: 'Skicka innehållet som JSON med Content-Type: application/json.' },
   malformed_json: { status: 400, detail: 'Innehållet kunde inte läsas som JSON. Inget sparades.' },
+  body_too_large: { status: 413, detail: 'Innehållet får vara högst 256 kB. Inget sparades.' },
   idempotency_key_reused: {
     status: 422,
     detail: 'Idempotency-Key har redan använts för en annan begäran. Använd en ny nyckel för en ny begäran.',

@@ -165,8 +165,10 @@ export function apiWrite<S extends z.ZodType, T>(definition: ActionDefinition<S,
         const caller = admitted;
         const contentType = request.headers.get('content-type') ?? '';
         if (!/^application\/(.+\+)?json\s*(;|$)/i.test(contentType)) return refuse('unsupported_media_type');
+        // A declared length over the limit is refused unread; an undeclared one after reading.
+        if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return refuse('body_too_large');
         const text = await request.text();
-        if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) return refuse('malformed_json');
+        if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) return refuse('body_too_large');
         let body: unknown;
         try {
           body = JSON.parse(text);

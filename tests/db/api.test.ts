@@ -8,7 +8,7 @@ import type { Database, Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
-import { authenticateApiToken, countApiCall, createApiToken, hashApiToken, listApiTokens, revokeApiToken } from '@/db/api-tokens';
+import { authenticateApiToken, claimIdempotencyKey, countApiCall, createApiToken, hashApiToken, listApiTokens, revokeApiToken } from '@/db/api-tokens';
 import { getIndicatorReport } from '@/db/indicator-values';
 import { setUserDisabled } from '@/db/users';
 import { endpoints } from '@/app/api/v1/endpoints';
@@ -235,6 +235,23 @@ describe.each(engines)('REST API v1 on $name', (engine) => {
     const fresh = { ...staleBody, baseSeq: await newestSeq(hrIndicator) };
     const saved = await endpoints.writeValue.handle(db, post(secret, '/api/v1/values', fresh, { 'idempotency-key': 'retry-me' }));
     expect(saved.status).toBe(201);
+  });
+
+  it('holds an unfinished Idempotency-Key claim for a minute, then lets a retry take it over', async () => {
+    const caller = (await authenticateApiToken(db, (await token('write', [hrUnit])).secret))!;
+    const at = new Date();
+    expect(await claimIdempotencyKey(db, caller, 'crashed', 'h', at)).toEqual({ state: 'new' });
+    expect(await claimIdempotencyKey(db, caller, 'crashed', 'h', new Date(at.getTime() + 10_000))).toEqual({ state: 'in_progress' });
+    expect(await claimIdempotencyKey(db, caller, 'crashed', 'other', new Date(at.getTime() + 10_000))).toEqual({ state: 'mismatch' });
+    expect(await claimIdempotencyKey(db, caller, 'crashed', 'h', new Date(at.getTime() + 61_000))).toEqual({ state: 'new' });
+  });
+
+  it('refuses a body over 256 kB with 413, unread', async () => {
+    const { secret } = await token('write', [hrUnit]);
+    const big = JSON.stringify({ indicatorId: hrIndicator, periodId, baseSeq: 0, analysis: 'x'.repeat(300 * 1024) });
+    const response = await endpoints.writeValue.handle(db, post(secret, '/api/v1/values', big));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { title: string }).title).toBe('Innehållet är för stort');
   });
 
   it('counts calls per token per minute: over the limit, refused until the next minute begins', async () => {
