@@ -42,11 +42,12 @@ export const targetSchema = z
 export const indicatorSchema = z
   .object({
     id,
-    code: z.string(),
+    /** Null only for an indicator frozen in an approved board's snapshot that no longer exists. */
+    code: z.string().nullable(),
     name: z.string(),
     unitOfMeasure: z.string().nullable(),
     decimals: z.int(),
-    target: targetSchema,
+    target: targetSchema.nullable(),
     targetLabel: z.string().meta({ example: 'Lägre än 5,00' }),
     responsibleUnitId: id,
     /** As shown for the period: an approved board's from its snapshot. */
@@ -216,11 +217,11 @@ export function apiGoals(content: PeriodContent, parts: OverviewParts): z.infer<
         const ind = indicatorOf.get(row.id);
         return {
           id: row.id,
-          code: ind?.code ?? '',
+          code: ind?.code ?? null,
           name: row.name,
           unitOfMeasure: ind?.unitOfMeasure ?? null,
           decimals: row.decimals,
-          target: ind?.target ?? { comparator: 'eq', value: null, low: null, high: null, direction: null, tolerance: null },
+          target: ind?.target ?? null,
           targetLabel: row.targetLabel,
           responsibleUnitId: row.responsibleUnitId,
           outcome: row.outcome,

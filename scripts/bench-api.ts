@@ -112,7 +112,7 @@ async function main() {
     const parallel: number[] = [];
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        for (let i = 0; i < CALLS / 8; i++) {
+        for (let i = 0; i < Math.ceil(CALLS / 8); i++) {
           const start = performance.now();
           const response = await fetch(`${origin}/api/v1/periods/${period!.id}/rollups`, { headers });
           await response.json();
