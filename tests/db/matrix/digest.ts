@@ -13,11 +13,13 @@ import type { Db } from '@/db/client';
 export type Digest = Record<string, string>;
 
 /**
- * drizzle's own bookkeeping (it lives in the "drizzle" schema by default, excluded anyway);
- * and the API's per-minute call counters (issue 17), which count refused calls too, by design:
- * a counter of attempts, not data.
+ * Counters of attempts, not data: the API's calls per token and minute (issue 17), which count
+ * refused calls too, by design (a refused call must still count against the rate limit).
  */
-const IGNORED = new Set(['__drizzle_migrations', 'api_rate_windows']);
+export const COUNTER_TABLES = ['api_rate_windows'];
+
+/** drizzle's own bookkeeping (it lives in the "drizzle" schema by default, excluded anyway), and the counters. */
+const IGNORED = new Set(['__drizzle_migrations', ...COUNTER_TABLES]);
 
 const statements = new WeakMap<Db, Promise<SQL>>();
 
