@@ -24,8 +24,11 @@ import {
 
 const PUBLIC_PATHS = ['/logga-in', '/tillganglighet'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
-/** Paths that are not pages: no login redirect (they answer for themselves), headers still. */
-const NOT_PAGES = /^\/(api\/auth|_next\/|favicon\.ico)/;
+/**
+ * Paths that are not pages: no login redirect (they answer for themselves), headers still.
+ * The REST API (/api/v1) authenticates by token and answers a missing one with a 401 problem.
+ */
+const NOT_PAGES = /^\/(api\/auth|api\/v1(\/|$)|_next\/|favicon\.ico)/;
 
 /**
  * A server action POST (from script: a Next-Action header; without script: a form posted to

@@ -29,6 +29,12 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
     'Inloggningssessioner är driftdata som bara gäller i den här installationen; de går ut av sig själva. Vem som loggade in och ut, och när, finns i händelseloggen.',
   login_attempts:
     'Räknare för misslyckade inloggningar (spärr mot lösenordsgissning) är driftdata utan koppling till en organisation; de nollställs av sig själva.',
+  api_tokens:
+    'API-nycklar följer inte med: en nyckel är en inloggning för ett annat system och ska inte gå att använda eller gissa utifrån en export. Administratören skapar nya nycklar efter en import. Nyckelns användare och allt den skrivit följer med, och händelseloggen visar när nycklar skapades och återkallades.',
+  api_idempotency_keys:
+    'Sparade svar på upprepade API-anrop är driftdata som bara gäller en tid i den här installationen och hör till nycklar som inte följer med.',
+  api_rate_windows:
+    'Räknare för API-anrop per minut (gräns per nyckel) är driftdata som nollställs av sig själva.',
 };
 
 /** Columns exported as null: "table.column" → the reason. */

@@ -642,3 +642,77 @@ export const APPEND_ONLY_TABLES = [
   'approvals',
   'audit_events',
 ] as const;
+
+// ---------------------------------------------------------------- issue 17: REST API v1 tokens
+
+export const apiTokenScope = pgEnum('api_token_scope', ['read', 'write']);
+
+/**
+ * An API token made by the admin. Only the SHA-256 of its secret is stored (the secret is
+ * shown once). Each token writes as its own user (`user_id`, no password, no roles), so that
+ * history and the audit log name the token as the author. A write token reports for the
+ * units it names (and their descendants); every token reads its whole organization.
+ * Revoking sets `revoked_at`; nothing is deleted.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    organizationId: orgId(),
+    name: text('name').notNull(),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(), // sha-256 of the secret, hex
+    prefix: text('prefix').notNull(), // the secret's first characters, to recognise it in the list
+    scope: apiTokenScope('scope').notNull(),
+    unitIds: uuid('unit_ids').array().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('api_tokens_org_id').on(t.organizationId, t.id),
+    unique('api_tokens_hash').on(t.tokenHash),
+    foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }),
+    foreignKey({ columns: [t.organizationId, t.createdBy], foreignColumns: [users.organizationId, users.id] }),
+    foreignKey({ columns: [t.organizationId, t.revokedBy], foreignColumns: [users.organizationId, users.id] }),
+  ],
+);
+
+/**
+ * A write's Idempotency-Key: reserved before the write runs (status null), then holding the
+ * answer of a successful write, which a retry with the same key and body gets again instead
+ * of a second write. A refused write gives its key up again.
+ */
+export const apiIdempotencyKeys = pgTable(
+  'api_idempotency_keys',
+  {
+    organizationId: orgId(),
+    tokenId: uuid('token_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status'),
+    body: jsonb('body'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.tokenId, t.key] }),
+    foreignKey({ columns: [t.organizationId, t.tokenId], foreignColumns: [apiTokens.organizationId, apiTokens.id] }),
+  ],
+);
+
+/** Calls per token per minute, for the rate limit (a counter, not history). */
+export const apiRateWindows = pgTable(
+  'api_rate_windows',
+  {
+    organizationId: orgId(),
+    tokenId: uuid('token_id').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.tokenId, t.windowStart] }),
+    foreignKey({ columns: [t.organizationId, t.tokenId], foreignColumns: [apiTokens.organizationId, apiTokens.id] }),
+  ],
+);

@@ -45,7 +45,7 @@ export async function recordLoginRefusal(
 }
 
 /** Every unit in `roots` and below them, from the organization's unit tree. */
-function descendantsOf(units: { id: string; parentId: string | null }[], roots: string[]): string[] {
+export function descendantsOf(units: { id: string; parentId: string | null }[], roots: string[]): string[] {
   const children = new Map<string, string[]>();
   for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
   const seen = new Set<string>();

@@ -69,3 +69,20 @@ export function stockholmDate(at: Instant): string {
 export function todayInStockholm(now: Date = new Date()): string {
   return stockholmDate(now);
 }
+
+/**
+ * The instant the day after `isoDate` begins in Stockholm: the end of that calendar day, for
+ * "valid through 2027-06-30" (an API token's last day).
+ */
+export function endOfStockholmDay(isoDate: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) throw new Error(`not an ISO date: ${isoDate}`);
+  const next = stockholmDate(new Date(Date.UTC(y, m - 1, d + 1, 12)));
+  // Stockholm is UTC+1 or UTC+2: the one of the two candidates that is midnight there.
+  for (const offset of [1, 2]) {
+    const at = new Date(Date.UTC(y, m - 1, d + 1) - offset * 3_600_000);
+    const c = stockholmClock(at);
+    if (stockholmDate(at) === next && c.hour === 0 && c.minute === 0) return at;
+  }
+  throw new Error(`no Stockholm midnight after ${isoDate}`);
+}

@@ -31,6 +31,8 @@ export const AUDIT_ENTITY_PREFIXES = [
   'readiness',
   'item',
   'demo',
+  'api',
+  'api_token',
 ] as const;
 export type AuditEntityPrefix = (typeof AUDIT_ENTITY_PREFIXES)[number];
 

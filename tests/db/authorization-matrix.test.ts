@@ -26,6 +26,7 @@ import { adminImportRows } from './matrix/admin-import-rows';
 import { adminStructureImportRows } from './matrix/admin-structure-import-rows';
 import { approvalRows } from './matrix/approval-rows';
 import { orgExportRows } from './matrix/org-export-rows';
+import { apiRows, prepareApiTokens } from './matrix/api-rows';
 
 const ROWS: MatrixRow[] = [
   ...coreRows,
@@ -36,6 +37,7 @@ const ROWS: MatrixRow[] = [
   ...adminRolloverRows,
   ...adminImportRows,
   ...adminStructureImportRows,
+  ...apiRows,
   ...approvalRows,
   ...orgExportRows,
 ];
@@ -91,6 +93,7 @@ describe.each(engines)('authorization matrix on $name', (engine) => {
         ksBoard: await idByCode(db, s.units, 'KS'),
       },
     };
+    await prepareApiTokens(ctx);
   });
 
   afterAll(async () => {

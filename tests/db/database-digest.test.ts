@@ -8,7 +8,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import * as s from '@/db/schema';
 import { engines } from './engines';
-import { databaseDigest } from './matrix/digest';
+import { COUNTER_TABLES, databaseDigest } from './matrix/digest';
 
 describe.each(engines)('databaseDigest on $name', (engine) => {
   let database: Database;
@@ -34,10 +34,10 @@ describe.each(engines)('databaseDigest on $name', (engine) => {
     await database?.close();
   });
 
-  it('covers every table of the schema, and nothing of drizzle’s own', async () => {
+  it('covers every table of the schema but the attempt counters, and nothing of drizzle’s own', async () => {
     const tables = (Object.values(s) as unknown[]).filter((value): value is PgTable => is(value, PgTable)).map(getTableName);
     const digest = await databaseDigest(database.db);
-    expect(Object.keys(digest).sort()).toEqual([...tables].sort());
+    expect(Object.keys(digest).sort()).toEqual(tables.filter((name) => !COUNTER_TABLES.includes(name)).sort());
   });
 
   it('is the same when nothing changed', async () => {

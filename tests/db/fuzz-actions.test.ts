@@ -38,6 +38,7 @@ import { adminRolloverRows } from './matrix/admin-rollover-rows';
 import { adminImportRows } from './matrix/admin-import-rows';
 import { adminStructureImportRows } from './matrix/admin-structure-import-rows';
 import { approvalRows } from './matrix/approval-rows';
+import { apiRows } from './matrix/api-rows';
 
 // The matrix rows call runAction: while `capturing`, each action's payloads are kept.
 const capture = vi.hoisted(() => ({ on: false, payloads: new Map<string, unknown[]>() }));
@@ -63,6 +64,7 @@ const MATRIX_ROWS: MatrixRow[] = [
   ...adminRolloverRows,
   ...adminImportRows,
   ...adminStructureImportRows,
+  ...apiRows,
   ...approvalRows,
 ];
 

@@ -17,6 +17,7 @@ const SECTIONS = [
   { href: '/admin/import/struktur', title: 'Import av struktur', text: 'Enheter, målområden, KF-mål, planer, mål, mått och uppdrag från Excel, med provkörning.' },
   { href: '/admin/import', title: 'Import av värden', text: 'Utfall och analyser från Excel, med provkörning innan något sparas.' },
   { href: '/admin/arsskifte', title: 'Årsskifte', text: 'Nästa års verksamhetsplan ur årets, med mål och mått länkade bakåt.' },
+  { href: '/admin/api', title: 'API-nycklar', text: 'Nycklar för andra system som läser och skriver via REST-API:t, och API-dokumentationen.' },
   { href: '/admin/logg', title: 'Händelselogg', text: 'Vem gjorde vad och när.' },
   { href: '/admin/export', title: 'Export av all data', text: 'Hela organisationen med all historik som ZIP (JSON, CSV och attesterade rapporter).' },
 ];

@@ -12,8 +12,14 @@ import type { Db } from '@/db/client';
 /** table name → "<row count>:<md5 of all rows>". */
 export type Digest = Record<string, string>;
 
-/** drizzle's own bookkeeping; it lives in the "drizzle" schema by default, excluded anyway. */
-const IGNORED = new Set(['__drizzle_migrations']);
+/**
+ * Counters of attempts, not data: the API's calls per token and minute (issue 17), which count
+ * refused calls too, by design (a refused call must still count against the rate limit).
+ */
+export const COUNTER_TABLES = ['api_rate_windows'];
+
+/** drizzle's own bookkeeping (it lives in the "drizzle" schema by default, excluded anyway), and the counters. */
+const IGNORED = new Set(['__drizzle_migrations', ...COUNTER_TABLES]);
 
 const statements = new WeakMap<Db, Promise<SQL>>();
 

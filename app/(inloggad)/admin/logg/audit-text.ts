@@ -44,6 +44,10 @@ const ACTIONS: Record<string, string> = {
   'structure.import': 'Importerade struktur från Excel',
   'organization.export': 'Exporterade all data för organisationen',
   'organization.import': 'Läste in organisationen från en export',
+  'api_token.create': 'Skapade en API-nyckel',
+  'api_token.revoke': 'Återkallade en API-nyckel',
+  'api.read': 'Läste via API:t',
+  'api.write': 'Skrev via API:t',
 };
 
 /** The entity part of an action, with its indefinite article, for the general verbs below. */
@@ -105,6 +109,8 @@ export const PREFIX_LABELS: Record<string, string> = {
   readiness: 'Klarmarkeringar',
   item: 'Återsändningar',
   demo: 'Demodata',
+  api: 'Anrop till API:t',
+  api_token: 'API-nycklar',
 };
 
 const ENTITY_TYPES: Record<string, string> = {
@@ -127,6 +133,8 @@ const ENTITY_TYPES: Record<string, string> = {
   readiness: 'Klarmarkering',
   structure: 'Struktur',
   session: 'Inloggning',
+  api: 'API-anrop',
+  api_token: 'API-nyckel',
 };
 
 /** An entity type this file does not know. */
@@ -174,6 +182,11 @@ const KEYS: Record<string, string> = {
   archivedAt: 'arkiverad',
   number: 'nummer',
   sortOrder: 'ordning',
+  scope: 'behörighet',
+  expiresAt: 'giltig till',
+  method: 'metod',
+  path: 'sökväg',
+  idempotencyKey: 'Idempotency-Key',
   validFrom: 'giltig från',
   validTo: 'giltig till',
   phrase: 'fras',
