@@ -150,7 +150,7 @@ describe.each(engines)('export and import of the demo on $name', (engine) => {
     const users = (await dataOf(exported.zip)).get('users')!;
     expect(users.length).toBe(6);
     expect(users.every((u) => u.password_hash === null)).toBe(true);
-    expect(manifest.excludedTables.map((t) => t.name).sort()).toEqual(['login_attempts', 'sessions']);
+    expect(manifest.excludedTables.map((t) => t.name).sort()).toEqual(['api_idempotency_keys', 'api_rate_windows', 'api_tokens', 'login_attempts', 'sessions']);
     const schema = JSON.parse(await zip.file('schema.json')!.async('string'));
     expect(Object.keys(schema.$defs.rows)).toEqual(expect.arrayContaining(manifest.tables.map((t) => t.name)));
     expect(manifest.reports).toHaveLength(1);
