@@ -122,6 +122,9 @@ function content(edit: (c: PeriodContent) => void = () => {}): PeriodContent {
     readiness: [{ unitId: 'hr', seq: 1, ready: true, comment: null }],
     revisions: [],
     approvals: [],
+    chapters: [],
+    chapterParts: [],
+    narratives: [],
   };
   edit(c);
   return c;
