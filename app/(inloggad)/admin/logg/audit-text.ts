@@ -42,6 +42,15 @@ const ACTIONS: Record<string, string> = {
   'indicator_value.import': 'Importerade utfall från Excel',
   'plan.rollover': 'Skapade nästa års verksamhetsplan (årsskifte)',
   'structure.import': 'Importerade struktur från Excel',
+  'narrative.save': 'Sparade en enhets text till nämndens dokument',
+  'report_chapter.create': 'Lade till ett kapitel i rapportmallen',
+  'report_chapter.rename': 'Bytte rubrik på ett kapitel i rapportmallen',
+  'report_chapter.move': 'Flyttade ett kapitel i rapportmallen',
+  'report_chapter.archive': 'Tog bort ett kapitel ur rapportmallen',
+  'report_part.create': 'Lade till en del i ett kapitel i rapportmallen',
+  'report_part.update': 'Ändrade en del i rapportmallen',
+  'report_part.move': 'Flyttade en del i rapportmallen',
+  'report_part.archive': 'Tog bort en del ur rapportmallen',
 };
 
 /** The entity part of an action, with its indefinite article, for the general verbs below. */
@@ -102,6 +111,9 @@ export const PREFIX_LABELS: Record<string, string> = {
   assignment_report: 'Återrapporteringar',
   readiness: 'Klarmarkeringar',
   item: 'Återsändningar',
+  narrative: 'Enheternas texter',
+  report_chapter: 'Rapportmallens kapitel',
+  report_part: 'Rapportmallens delar',
   demo: 'Demodata',
 };
 
@@ -113,6 +125,8 @@ const ENTITY_TYPES: Record<string, string> = {
   board_period: 'Nämndens period',
   plan: 'Verksamhetsplan',
   text_block: 'Text',
+  narrative: 'Enhetens text',
+  report_chapter: 'Kapitel i rapportmallen',
   focus_area: 'Målområde',
   council_goal: 'KF-mål',
   goal: 'Nämndmål',
