@@ -106,8 +106,12 @@ export function documentOutline(chapters: DocumentChapter[]): { title: string; l
   ]);
 }
 
+/** What the board's document of a kind of period is called: "Delårsbokslut". */
+export function documentKindName(kind: string): string {
+  return kind === 'helar' ? 'Årsredovisning' : kind === 'delar' ? 'Delårsbokslut' : 'Tertialrapport';
+}
+
 /** The document's title on its cover: "Delårsbokslut 2024-01-01 – 2024-08-31". */
 export function documentTitle(period: { year: number; kind: string; endDate: string }): string {
-  const name = period.kind === 'helar' ? 'Årsredovisning' : period.kind === 'delar' ? 'Delårsbokslut' : 'Tertialrapport';
-  return `${name} ${period.year}-01-01 – ${period.endDate}`;
+  return `${documentKindName(period.kind)} ${period.year}-01-01 – ${period.endDate}`;
 }
