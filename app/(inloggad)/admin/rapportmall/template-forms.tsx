@@ -59,7 +59,7 @@ export function ChapterRow({ chapter, kindLabel, first, last }: { chapter: Templ
       <form action={action} onSubmit={submitWithoutReset(action)} className="flex flex-wrap items-end gap-3" noValidate>
         <input type="hidden" name="chapterId" value={chapter.id} />
         <input type="hidden" name="step" value="rename" />
-        <TextField label="Kapitlets rubrik" labelStyle="small" fullWidth={false} className="w-full sm:w-96" {...bind('title', result)} />
+        <TextField label="Kapitlets rubrik" labelStyle="small" className="w-full sm:w-96" {...bind('title', result)} />
         <button type="submit" disabled={pending} className={buttonClass('md', 'primary')}>
           Spara rubriken
         </button>
@@ -99,11 +99,10 @@ export function PartRow({ part, units, first, last }: { part: TemplatePartDTO; u
           label="Rubrik"
           hint="Tom: kapitlets inledande text, utan egen rubrik."
           labelStyle="small"
-          fullWidth={false}
           className="w-full sm:w-72"
           {...bind('heading', result)}
         />
-        <SelectField label="Skrivs av" labelStyle="small" fullWidth={false} {...bind('unitId', result)}>
+        <SelectField label="Skrivs av" labelStyle="small" fullWidth={false} className="min-w-0 max-w-full" controlClassName="max-w-full" {...bind('unitId', result)}>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
@@ -141,8 +140,8 @@ export function AddPartForm({ chapterId, chapterTitle, units }: { chapterId: str
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="flex flex-wrap items-end gap-3" noValidate aria-label={`Lägg till en del i ${chapterTitle}`}>
       <input type="hidden" name="chapterId" value={chapterId} />
-      <TextField label="Ny dels rubrik" labelStyle="small" fullWidth={false} className="w-full sm:w-72" {...bind('heading', result)} />
-      <SelectField label="Skrivs av" labelStyle="small" fullWidth={false} {...bind('unitId', result)}>
+      <TextField label="Ny dels rubrik" labelStyle="small" className="w-full sm:w-72" {...bind('heading', result)} />
+      <SelectField label="Skrivs av" labelStyle="small" fullWidth={false} className="min-w-0 max-w-full" controlClassName="max-w-full" {...bind('unitId', result)}>
         <option value="">Välj enhet …</option>
         {units.map((u) => (
           <option key={u.id} value={u.id}>
@@ -161,8 +160,8 @@ export function AddChapterForm({ periodKind, kinds }: { periodKind: string; kind
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="periodKind" value={periodKind} />
-      <TextField label="Rubrik" labelStyle="small" fullWidth={false} className="w-full sm:w-80" {...bind('title', result)} />
-      <SelectField label="Innehåll" labelStyle="small" fullWidth={false} {...bind('kind', result)}>
+      <TextField label="Rubrik" labelStyle="small" className="w-full sm:w-80" {...bind('title', result)} />
+      <SelectField label="Innehåll" labelStyle="small" fullWidth={false} className="min-w-0 max-w-full" controlClassName="max-w-full" {...bind('kind', result)}>
         {kinds.map((k) => (
           <option key={k.kind} value={k.kind}>
             {k.label}
