@@ -79,6 +79,21 @@ describe.each(engines)('narrative texts of the whole document on $name', (engine
     expect(after.versions.map((v) => v.seq)).toEqual([2, 1]);
   });
 
+  it("offers last period's text to start from, and a period not yet opened is read-only", async () => {
+    const [org] = await database.db.select({ id: s.organizations.id }).from(s.organizations);
+    const [next] = await database.db
+      .insert(s.periods)
+      .values({ organizationId: org!.id, year: 2025, kind: 'delar', endDate: '2025-08-31', state: 'draft' })
+      .returning({ id: s.periods.id });
+    const part = await getNarrativePart(database.db, hr, hrPart, next!.id);
+    expect(part.latest).toBeNull();
+    expect(part.previous).toEqual({ periodLabel: 'Delår 2024', body: expect.stringContaining('Ny punkt om **sjukfrånvaro**') });
+    expect(part.canReport).toBe(false);
+    expect(part.readOnlyReason).toBe('Perioden är inte öppnad för rapportering ännu.');
+    // The delår 2024 text itself has no earlier period to start from.
+    expect((await getNarrativePart(database.db, hr, hrPart, periodId)).previous).toBeNull();
+  });
+
   it("Min rapportering lists the unit's parts; a text sent back stands until the unit saves again", async () => {
     const mine = await getMyReporting(database.db, hr, periodId, reportingRoots(hr, null));
     const texts = mine.items.filter((i) => i.kind === 'narrative');
