@@ -369,6 +369,22 @@ export function ReportDocument({
           </ul>
         </nav>
       )}
+      <GoalsChapterBody report={report} options={options} />
+      {report.sections.map((section, i) => (
+        <section key={section.heading} className="mt-8">
+          <h2 id={`avsnitt-${i + 1}`}>{section.heading}</h2>
+          <Markdown>{section.body}</Markdown>
+        </section>
+      ))}
+      {report.boardAssignments.groups.length > 0 && <BoardAssignmentsChapter report={report} title={BOARD_ASSIGNMENTS_HEADING} level={2} id="namndens-uppdrag" />}
+    </article>
+  );
+}
+
+/** The body of the Mål och uppdrag chapter under its heading: the intro, the legend and every målområde. */
+export function GoalsChapterBody({ report, options = DEFAULT_REPORT_OPTIONS }: { report: ReportModel; options?: ReportOptions }) {
+  return (
+    <>
       {report.intro && (
         <div className="mt-3">
           <Markdown>{report.intro}</Markdown>
@@ -396,15 +412,17 @@ export function ReportDocument({
       {report.focusAreas.map((area, i) => (
         <FocusArea key={area.name} area={area} year={report.period.year} options={options} id={`malomrade-${i + 1}`} />
       ))}
-      {report.sections.map((section, i) => (
-        <section key={section.heading} className="mt-8">
-          <h2 id={`avsnitt-${i + 1}`}>{section.heading}</h2>
-          <Markdown>{section.body}</Markdown>
-        </section>
-      ))}
-      {report.boardAssignments.groups.length > 0 && (
+    </>
+  );
+}
+
+/** "Uppföljning av nämnds uppdrag till förvaltning": a heading at the given level, the intro and the groups' tables. */
+export function BoardAssignmentsChapter({ report, title, level, id }: { report: ReportModel; title: string; level: number; id?: string }) {
+  return (
         <section className="mt-8">
-          <h2 id="namndens-uppdrag">{BOARD_ASSIGNMENTS_HEADING}</h2>
+          <Heading level={level} id={id}>
+            {title}
+          </Heading>
           {report.boardAssignments.intro && <Markdown>{report.boardAssignments.intro}</Markdown>}
           {report.boardAssignments.groups.map((group) => (
             <table key={group.label} className="report-table mt-4 w-full table-fixed border-collapse text-sm">
@@ -448,7 +466,5 @@ export function ReportDocument({
             </table>
           ))}
         </section>
-      )}
-    </article>
   );
 }

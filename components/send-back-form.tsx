@@ -17,7 +17,7 @@ export function SendBackForm({
   units,
 }: {
   action: SendBackAction;
-  itemKind: 'indicator' | 'goal' | 'assignment';
+  itemKind: 'indicator' | 'goal' | 'assignment' | 'narrative';
   itemId: string;
   periodId: string;
   /** The units that answer for the item; the director picks one when there are several. */

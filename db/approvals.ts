@@ -15,6 +15,7 @@ import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import { ContentIndex } from '@/lib/period-content';
 import { boardSnapshot, buildLiveParts, type BoardSnapshot } from '@/lib/overview-parts';
 import { buildReport } from '@/lib/report-build';
+import { boardParts, buildDocumentChapters } from '@/lib/board-document';
 import { todayInStockholm } from '@/lib/time-format';
 
 export interface ApprovalStateDTO {
@@ -56,6 +57,9 @@ async function loadApprovalState(db: Db, user: CurrentUser | null, boardId: stri
   for (const a of content.assignments) {
     if (boardAssignments.has(a.id)) for (const u of a.unitIds) if (tree.boardOf(u) === boardId) unitIds.add(u);
   }
+
+  // And the units that write the board's document's texts.
+  for (const p of boardParts(content, boardId)) unitIds.add(p.unitId);
 
   const last = index.approval(boardId);
   const approved = last?.action === 'approved';
@@ -118,7 +122,8 @@ export async function approvePeriod(db: Db, user: CurrentUser, input: { boardId:
   if (state.period.state === 'draft') throw new ValidationError('Perioden är inte öppnad ännu och kan inte attesteras.');
   const report = { ...buildReport(content, state.board), preliminary: false };
   const workbook = { ...(await buildLiveWorkbook(db, org, content, state.board, report)), preliminary: false };
-  const snapshot: BoardSnapshot = { ...boardSnapshot(live, input.boardId), report, workbook };
+  const chapters = buildDocumentChapters(content, state.board.id);
+  const snapshot: BoardSnapshot = { ...boardSnapshot(live, input.boardId), report, workbook, chapters };
   await appendApproval(db, user, state, { baseSeq: input.baseSeq, action: 'approved', snapshot, reason: null });
 }
 

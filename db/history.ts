@@ -25,6 +25,7 @@ const HISTORY = {
   textBlockVersions: { table: s.textBlockVersions, item: [s.textBlockVersions.textBlockId] },
   readinessEvents: { table: s.readinessEvents, item: [s.readinessEvents.unitId, s.readinessEvents.periodId] },
   approvals: { table: s.approvals, item: [s.approvals.boardId, s.approvals.periodId] },
+  narrativeVersions: { table: s.narrativeVersions, item: [s.narrativeVersions.partId, s.narrativeVersions.periodId] },
 } as const;
 
 export type HistoryKind = keyof typeof HISTORY;
@@ -45,7 +46,7 @@ export function newestVersions<F extends SelectedFields>(
   options: { withAuthor?: boolean; withTextBlock?: boolean; withPeriod?: boolean } = {},
 ): Promise<SelectResultFields<F>[]> {
   const { table, item } = HISTORY[kind];
-  // One builder for six tables: drizzle cannot type a union of tables, so the query is
+  // One builder for every history table: drizzle cannot type a union of tables, so the query is
   // built untyped and its rows typed by the selected fields.
   const h = table as typeof s.indicatorValues;
   let query = db

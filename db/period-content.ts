@@ -47,6 +47,22 @@ export function openRevisionRows(db: Db, org: string, periodId: string) {
           and(eq(s.revisionRequests.itemKind, 'indicator'), savedAfter(s.indicatorValues, s.indicatorValues.indicatorId)),
           and(eq(s.revisionRequests.itemKind, 'goal'), savedAfter(s.goalAssessments, s.goalAssessments.goalId)),
           and(
+            eq(s.revisionRequests.itemKind, 'narrative'),
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(s.narrativeVersions)
+                .where(
+                  and(
+                    eq(s.narrativeVersions.organizationId, s.revisionRequests.organizationId),
+                    eq(s.narrativeVersions.partId, s.revisionRequests.itemId),
+                    eq(s.narrativeVersions.periodId, s.revisionRequests.periodId),
+                    gt(s.narrativeVersions.createdAt, s.revisionRequests.createdAt),
+                  ),
+                ),
+            ),
+          ),
+          and(
             eq(s.revisionRequests.itemKind, 'assignment'),
             notExists(
               db
@@ -143,6 +159,9 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
     readiness,
     revisions,
     approvals,
+    chapters,
+    chapterParts,
+    narratives,
   ] = await Promise.all([
     db
       .select({ id: s.units.id, name: s.units.name, kind: s.units.kind, parentId: s.units.parentId })
@@ -343,6 +362,40 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
     ),
     openRevisionRows(db, org, period.id),
     newestApprovalRows(db, org, period.id),
+    db
+      .select({ id: s.reportChapters.id, kind: s.reportChapters.kind, title: s.reportChapters.title, archivedAt: s.reportChapters.archivedAt })
+      .from(s.reportChapters)
+      .where(and(eq(s.reportChapters.organizationId, org), eq(s.reportChapters.periodKind, period.kind)))
+      .orderBy(asc(s.reportChapters.sortOrder), asc(s.reportChapters.createdAt)),
+    db
+      .select({
+        id: s.reportChapterParts.id,
+        chapterId: s.reportChapterParts.chapterId,
+        heading: s.reportChapterParts.heading,
+        unitId: s.reportChapterParts.unitId,
+        archivedAt: s.reportChapterParts.archivedAt,
+      })
+      .from(s.reportChapterParts)
+      .innerJoin(
+        s.reportChapters,
+        and(eq(s.reportChapters.organizationId, org), eq(s.reportChapters.id, s.reportChapterParts.chapterId), eq(s.reportChapters.periodKind, period.kind)),
+      )
+      .where(eq(s.reportChapterParts.organizationId, org))
+      .orderBy(asc(s.reportChapterParts.sortOrder), asc(s.reportChapterParts.createdAt)),
+    newestVersions(
+      db,
+      'narrativeVersions',
+      org,
+      {
+        partId: s.narrativeVersions.partId,
+        seq: s.narrativeVersions.seq,
+        body: s.narrativeVersions.body,
+        authorName: s.users.name,
+        createdAt: s.narrativeVersions.createdAt,
+      },
+      eq(s.narrativeVersions.periodId, period.id),
+      { withAuthor: true },
+    ),
   ]);
 
   const group = <T>(rows: T[], key: (row: T) => string, value: (row: T) => string) => {
@@ -373,5 +426,8 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
     readiness,
     revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     approvals: approvals.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), snapshot: a.action === 'approved' ? a.snapshot : null })),
+    chapters,
+    chapterParts,
+    narratives: narratives.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
   };
 }

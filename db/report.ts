@@ -15,6 +15,7 @@ import { authorizeInOwnOrganization } from '@/lib/policy';
 import { ContentIndex, type PeriodContent } from '@/lib/period-content';
 import type { BoardSnapshot } from '@/lib/overview-parts';
 import { buildReport } from '@/lib/report-build';
+import { buildDocumentChapters, type BoardDocumentModel } from '@/lib/board-document';
 import { buildWorkbook, workbookReportParts, workbookScope } from '@/lib/report-workbook-build';
 import type { ReportModel } from '@/lib/report-model';
 import type { ReportApprovalStamp } from '@/lib/report-print';
@@ -60,6 +61,27 @@ function reportOf(
   if (approved?.snapshot?.report) return { ...approved.snapshot.report, preliminary: false, approvedAt: approved.approvedAt };
   const live = buildReport(content, board);
   return approved ? { ...live, preliminary: false, approvedAt: approved.approvedAt } : live;
+}
+
+/**
+ * The board's whole document (issue 15): the cover's kommun, the Mål och uppdrag model and the
+ * template's chapters. From the approval snapshot when approved (a snapshot frozen before the
+ * whole document existed has no chapters: they are then built from the current texts).
+ */
+export async function getBoardDocument(
+  db: Db,
+  user: CurrentUser | null,
+  boardId: string,
+  periodId: string,
+): Promise<{ document: BoardDocumentModel; approval: ReportApprovalStamp | null }> {
+  const { org, content, board, approved } = await boardPeriod(db, user, boardId, periodId);
+  const [organization] = await db.select({ name: s.organizations.name }).from(s.organizations).where(eq(s.organizations.id, org));
+  const report = reportOf(content, board, approved);
+  const chapters = approved?.snapshot?.chapters ?? buildDocumentChapters(content, board.id);
+  return {
+    document: { version: 1, organizationName: organization?.name ?? '', report, chapters },
+    approval: approved && { approvedAt: approved.approvedAt, approvedBy: approved.approvedBy },
+  };
 }
 
 /** The workbook for a board's plan year: from the approval snapshot when approved, else live. */

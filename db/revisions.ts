@@ -13,9 +13,9 @@ import { newestVersions } from './history';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
 
-export type RevisionItemKind = 'indicator' | 'goal' | 'assignment';
+export type RevisionItemKind = 'indicator' | 'goal' | 'assignment' | 'narrative';
 
-const POLICY_KIND = { indicator: 'value', goal: 'goal', assignment: 'report' } as const;
+const POLICY_KIND = { indicator: 'value', goal: 'goal', assignment: 'report', narrative: 'narrative' } as const;
 
 /** The units that answer for an item, and the board whose period locks it. */
 async function itemOwnership(db: Db, org: string, kind: RevisionItemKind, itemId: string) {
@@ -36,6 +36,14 @@ async function itemOwnership(db: Db, org: string, kind: RevisionItemKind, itemId
       .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
       .where(and(eq(s.boardGoalUnits.organizationId, org), eq(s.boardGoalUnits.boardGoalId, itemId)));
     return rows.length ? { unitIds: rows.map((r) => r.unitId), boardId: rows[0]!.boardId as string | null } : null;
+  }
+  if (kind === 'narrative') {
+    // A chapter part's text: written by its one unit, locked with that unit's board.
+    const [row] = await db
+      .select({ unitId: s.reportChapterParts.unitId })
+      .from(s.reportChapterParts)
+      .where(and(eq(s.reportChapterParts.organizationId, org), eq(s.reportChapterParts.id, itemId)));
+    return row ? { unitIds: [row.unitId], boardId: null } : null;
   }
   const rows = await db
     .select({ unitId: s.assignmentUnits.unitId })

@@ -54,7 +54,7 @@ export const textSlot = pgEnum('text_slot', [
   'assignments_intro', // the intro to "Uppföljning av nämnds uppdrag till förvaltning"
 ]);
 export const approvalAction = pgEnum('approval_action', ['approved', 'reopened']);
-export const revisionItemKind = pgEnum('revision_item_kind', ['indicator', 'goal', 'assignment']);
+export const revisionItemKind = pgEnum('revision_item_kind', ['indicator', 'goal', 'assignment', 'narrative']);
 
 // ---------------------------------------------------------------- helpers
 
@@ -641,6 +641,7 @@ export const APPEND_ONLY_TABLES = [
   'revision_requests',
   'approvals',
   'audit_events',
+  'narrative_versions',
 ] as const;
 
 // ---------------------------------------------------------------- issue 17: REST API v1 tokens
@@ -714,5 +715,83 @@ export const apiRateWindows = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.tokenId, t.windowStart] }),
     foreignKey({ columns: [t.organizationId, t.tokenId], foreignColumns: [apiTokens.organizationId, apiTokens.id] }),
+  ],
+);
+
+// ---------------------------------------------------------------- issue 15: the whole document
+
+/** What a chapter of the board's document holds (lib/report-template.ts names them in Swedish). */
+export const reportChapterKind = pgEnum('report_chapter_kind', [
+  'narrative', // text written by the contributing units, part by part
+  'goals', // "Mål och uppdrag" (lib/report-build.ts)
+  'overall_perspective', // the board's own "Övergripande perspektiv" text block
+  'board_assignments', // "Uppföljning av nämnds uppdrag till förvaltning"
+  'finance_result', // "Delårsresultat och prognos": narrative parts + the finance tables (issue 16)
+  'investments', // "Investeringar": narrative parts + the investment tables (issue 16)
+]);
+
+/**
+ * A chapter of the organization's report template for a kind of period, in order. A board's
+ * document shows the chapters; a narrative chapter's parts are those written by the board's units.
+ */
+export const reportChapters = pgTable(
+  'report_chapters',
+  {
+    id: id(),
+    organizationId: orgId(),
+    periodKind: periodKind('period_kind').notNull(),
+    kind: reportChapterKind('kind').notNull(),
+    title: text('title').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('report_chapters_org_id').on(t.organizationId, t.id),
+    index('report_chapters_org_kind').on(t.organizationId, t.periodKind),
+  ],
+);
+
+/** A part of a chapter written by one contributing unit ("HR" by HR-avdelningen); heading null: the chapter's opening text. */
+export const reportChapterParts = pgTable(
+  'report_chapter_parts',
+  {
+    id: id(),
+    organizationId: orgId(),
+    chapterId: uuid('chapter_id').notNull(),
+    heading: text('heading'),
+    unitId: uuid('unit_id').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('report_chapter_parts_org_id').on(t.organizationId, t.id),
+    index('report_chapter_parts_org_chapter').on(t.organizationId, t.chapterId),
+    foreignKey({ columns: [t.organizationId, t.chapterId], foreignColumns: [reportChapters.organizationId, reportChapters.id] }),
+    foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }),
+  ],
+);
+
+/** The text of a chapter part in a period (Markdown): append-only versions, the newest counts. */
+export const narrativeVersions = pgTable(
+  'narrative_versions',
+  {
+    id: id(),
+    organizationId: orgId(),
+    partId: uuid('part_id').notNull(),
+    periodId: uuid('period_id').notNull(),
+    seq: integer('seq').notNull(),
+    body: text('body').notNull(),
+    authorId: author(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('narrative_versions_org_item_seq').on(t.organizationId, t.partId, t.periodId, t.seq),
+    index('narrative_versions_org_period').on(t.organizationId, t.periodId),
+    foreignKey({ columns: [t.organizationId, t.partId], foreignColumns: [reportChapterParts.organizationId, reportChapterParts.id] }),
+    periodFk(t),
+    authorFk(t),
   ],
 );

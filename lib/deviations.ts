@@ -156,7 +156,7 @@ export function buildDeviations(content: PeriodContent, user: CurrentUser | null
     assessments: live.assessments,
     reports: live.reports,
     readiness: live.readiness,
-    requests: live.revisions,
+    requests: live.revisions.filter((r): r is typeof r & { itemKind: 'indicator' | 'goal' | 'assignment' } => r.itemKind !== 'narrative'),
   });
 }
 

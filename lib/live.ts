@@ -12,6 +12,8 @@ export type LiveItem =
   | { kind: 'goal'; planYear: number; planArchivedAt: Archived; archivedAt: Archived }
   | { kind: 'indicator'; planYear: number; planArchivedAt: Archived; goalArchivedAt: Archived; archivedAt: Archived }
   | { kind: 'assignment'; archivedAt: Archived }
+  | { kind: 'chapter'; archivedAt: Archived }
+  | { kind: 'chapter_part'; chapterArchivedAt: Archived; archivedAt: Archived }
   | { kind: 'focus_area' | 'council_goal'; validFrom: number; validTo: number | null; archivedAt: Archived };
 
 /** Is the item live in a period of this year? */
@@ -25,7 +27,10 @@ export function isLive(item: LiveItem, period: { year: number }): boolean {
     case 'indicator':
       return item.planYear === period.year && item.planArchivedAt === null && item.goalArchivedAt === null;
     case 'assignment':
+    case 'chapter':
       return true;
+    case 'chapter_part':
+      return item.chapterArchivedAt === null;
     case 'focus_area':
     case 'council_goal':
       return item.validFrom <= period.year && (item.validTo === null || item.validTo >= period.year);

@@ -12,7 +12,7 @@ import type { UnitTree } from './unit-tree';
 import { ContentIndex, liveContent, type PeriodContent } from './period-content';
 
 export interface ReportingItemDTO {
-  kind: 'indicator' | 'goal' | 'assignment';
+  kind: 'indicator' | 'goal' | 'assignment' | 'narrative';
   id: string;
   /** For assignments: the responsible unit the report is for. */
   unitId: string;
@@ -111,7 +111,7 @@ export function buildMyReporting(content: PeriodContent, user: CurrentUser, root
     const r = [...live.revisions].reverse().find((x) => x.itemKind === kind && x.itemId === id && scopeSet.has(x.unitId) && (unitId === null || x.unitId === unitId));
     return r ? { comment: r.comment, authorName: r.authorName, createdAt: r.createdAt } : null;
   };
-  const reportable = (kind: 'value' | 'goal' | 'report', unitId: string, boardId: string | null) =>
+  const reportable = (kind: 'value' | 'goal' | 'report' | 'narrative', unitId: string, boardId: string | null) =>
     can(user, 'report', { kind, organizationId: org, unitIds: [unitId], locked: index.isLockedFor(boardId) });
   const q = `?period=${periodId}`;
 
@@ -170,6 +170,28 @@ export function buildMyReporting(content: PeriodContent, user: CurrentUser, root
         sentBack: sentBack('assignment', a.id, a.unitId),
       };
     }),
+    // The unit's parts of the board's document (chapters of the report template).
+    ...live.chapterParts
+      .filter((p) => scopeSet.has(p.unitId))
+      .map((p): ReportingItemDTO => {
+        const chapter = live.chapters.find((c) => c.id === p.chapterId)!;
+        const n = live.narratives.find((x) => x.partId === p.id);
+        return {
+          kind: 'narrative',
+          id: p.id,
+          unitId: p.unitId,
+          unitName: tree.name(p.unitId),
+          title: p.heading ?? `${chapter.title}: inledande text`,
+          context: `Text i kapitlet ${chapter.title}`,
+          reported: n !== undefined && n.body.trim() !== '',
+          colour: null,
+          status: null,
+          overdue: false,
+          canReport: reportable('narrative', p.unitId, tree.boardOf(p.unitId)),
+          href: `/rapportering/text/${p.id}${q}`,
+          sentBack: sentBack('narrative', p.id, null),
+        };
+      }),
   ].sort((x, y) => Number(!x.sentBack) - Number(!y.sentBack) || Number(x.reported) - Number(y.reported)); // sent back, then missing, first
 
   return {

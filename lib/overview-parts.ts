@@ -6,6 +6,7 @@ import type { Colour } from './colour';
 import type { Trend } from './trend';
 import { goalAttainment, type GoalRule } from './goal-rule';
 import { assignmentStatus, isOverdue, overdueDay, type ReportStatus } from './assignment-status';
+import type { DocumentChapter } from './board-document';
 import type { ReportModel } from './report-model';
 import type { WorkbookModel } from './report-workbook-model';
 import { ContentIndex, liveContent, type PeriodContent } from './period-content';
@@ -82,6 +83,8 @@ export interface BoardSnapshot {
   report?: ReportModel;
   /** The workbook (XLSX) exactly as it was at approval (snapshots since the one period model). */
   workbook?: WorkbookModel;
+  /** The whole document's chapters exactly as they were at approval (issue 15). */
+  chapters?: DocumentChapter[];
 }
 
 export interface OverviewParts {

@@ -161,7 +161,7 @@ export interface ContentReadiness {
 
 /** A revision request that no later save of its item has answered. */
 export interface ContentRevision {
-  itemKind: 'indicator' | 'goal' | 'assignment';
+  itemKind: 'indicator' | 'goal' | 'assignment' | 'narrative';
   itemId: string;
   unitId: string;
   comment: string;
@@ -180,6 +180,34 @@ export interface ContentApproval {
   snapshot: unknown;
 }
 
+/** A chapter of the organization's report template for the period's kind (issue 15). */
+export interface ContentChapter {
+  id: string;
+  kind: ChapterKind;
+  title: string;
+  archivedAt: Archived;
+}
+
+/** A part of a chapter, written by one unit; heading null: the chapter's opening text. */
+export interface ContentChapterPart {
+  id: string;
+  chapterId: string;
+  heading: string | null;
+  unitId: string;
+  archivedAt: Archived;
+}
+
+/** The newest version of a chapter part's text in the period. */
+export interface ContentNarrative {
+  partId: string;
+  seq: number;
+  body: string;
+  authorName: string;
+  createdAt: string;
+}
+
+export type ChapterKind = 'narrative' | 'goals' | 'overall_perspective' | 'board_assignments' | 'finance_result' | 'investments';
+
 export interface PeriodContent {
   period: Period;
   units: UnitNode[];
@@ -197,6 +225,11 @@ export interface PeriodContent {
   readiness: ContentReadiness[];
   revisions: ContentRevision[];
   approvals: ContentApproval[];
+  /** The report template's chapters for the period's kind, in order (archived ones too). */
+  chapters: ContentChapter[];
+  /** Their parts, in order within each chapter (archived ones too). */
+  chapterParts: ContentChapterPart[];
+  narratives: ContentNarrative[];
 }
 
 /** The content with only what is live in the period (lib/live.ts decides, nothing else). */
@@ -216,6 +249,10 @@ export function liveContent(content: PeriodContent): PeriodContent {
     indicators,
     assignments: content.assignments.filter((a) => isLive({ kind: 'assignment', archivedAt: a.archivedAt }, period)),
     texts: content.texts.filter((t) => planIds.has(t.planId)),
+    chapters: content.chapters.filter((c) => isLive({ kind: 'chapter', archivedAt: c.archivedAt }, period)),
+    chapterParts: content.chapterParts.filter((p) =>
+      isLive({ kind: 'chapter_part', archivedAt: p.archivedAt, chapterArchivedAt: content.chapters.find((c) => c.id === p.chapterId)?.archivedAt ?? null }, period),
+    ),
   };
 }
 

@@ -25,6 +25,11 @@ export function periodLabel(kind: PeriodKind, year: number): string {
   return `${KIND_LABELS[kind]} ${year}`;
 }
 
+/** "Delår" */
+export function periodKindLabel(kind: PeriodKind): string {
+  return KIND_LABELS[kind];
+}
+
 export function periodStateLabel(state: PeriodState): string {
   return STATE_LABELS[state];
 }

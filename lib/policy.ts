@@ -21,6 +21,8 @@ export type ResourceKind =
   | 'assignment'
   | 'report'
   | 'text_block'
+  | 'narrative'
+  | 'report_template'
   | 'user';
 
 export interface Resource {
@@ -46,10 +48,11 @@ const REPORTABLE: ReadonlySet<ResourceKind> = new Set([
   'assignment',
   'report',
   'text_block',
+  'narrative',
   'unit',
 ]);
 /** What the director can send back for revision. */
-const REVIEWABLE: ReadonlySet<ResourceKind> = new Set(['value', 'indicator', 'goal', 'assignment', 'report']);
+const REVIEWABLE: ReadonlySet<ResourceKind> = new Set(['value', 'indicator', 'goal', 'assignment', 'report', 'narrative']);
 
 function covers(user: CurrentUser, unitIds: readonly string[] | undefined): boolean {
   if (!unitIds?.length) return false;

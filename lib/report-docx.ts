@@ -56,6 +56,7 @@ import { trendArrow, trendLabel } from './trend';
 import { formatOutcome } from './swedish-number';
 import { markdownBlocks, type Block, type Run } from './markdown-blocks';
 import { setZipTimestamps } from './zip-timestamps';
+import { documentTitle, type BoardDocumentModel, type DocumentBlock, type DocumentChapter } from './board-document';
 
 export const REPORT_TITLE = 'Mål och uppdrag';
 export const PRELIMINARY_NOTICE = 'Preliminär – perioden är inte attesterad';
@@ -97,15 +98,30 @@ interface BlockContext {
 
 /** Builds the DOCX. Deterministic (byte for byte) when model.approvedAt is set. */
 export async function buildReportDocx(model: ReportModel, options: ReportOptions = DEFAULT_REPORT_OPTIONS): Promise<Buffer> {
+  const builder = new DocxBuilder(model, options);
+  return packDocx(model, docTitle(model), builder.body());
+}
+
+/**
+ * The board's whole document (issue 15) as one DOCX: a cover with kommun, board and period, a
+ * table of contents, then every chapter of the template in order (chapters as Heading 1, the
+ * units' parts as Heading 2). Deterministic when the period is approved, like the chapter alone.
+ */
+export async function buildBoardDocumentDocx(document: BoardDocumentModel, options: ReportOptions = DEFAULT_REPORT_OPTIONS): Promise<Buffer> {
+  const builder = new DocxBuilder(document.report, options);
+  const title = `${documentTitle(document.report.period)} – ${document.report.boardName}`;
+  return packDocx(document.report, title, builder.wholeDocument(document), document.organizationName);
+}
+
+/** The A4 document around a body: styles, list numbering, the running header and footer, the core properties. */
+async function packDocx(model: ReportModel, title: string, children: Children, creator = model.boardName): Promise<Buffer> {
   const fixedDate = model.approvedAt ? new Date(model.approvedAt) : null;
   if (fixedDate && Number.isNaN(fixedDate.getTime())) throw new Error(`approvedAt is not a date: ${model.approvedAt}`);
-
-  const builder = new DocxBuilder(model, options);
   const small = (text: string, extra: { bold?: boolean; color?: string } = {}) => new TextRun({ text, size: 18, ...extra });
   const doc = new Document({
-    creator: model.boardName,
+    creator,
     lastModifiedBy: APP_NAME,
-    title: docTitle(model),
+    title,
     styles: documentStyles(),
     numbering: {
       config: [
@@ -173,15 +189,13 @@ export async function buildReportDocx(model: ReportModel, options: ReportOptions
             ],
           }),
         },
-        children: builder.body(),
+        children,
       },
     ],
   });
 
   const date = fixedDate ?? new Date();
-  const buffer = await Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: coreProperties(docTitle(model), model.boardName, date, model.preliminary) },
-  ]);
+  const buffer = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreProperties(title, creator, date, model.preliminary) }]);
   return fixedDate ? setZipTimestamps(buffer, fixedDate) : buffer;
 }
 
@@ -261,6 +275,77 @@ class DocxBuilder {
     }
     out.push(...rest);
     return out;
+  }
+
+  /** The whole document: cover, table of contents, then each chapter in the template's order. */
+  wholeDocument(document: BoardDocumentModel): Children {
+    const m = this.model;
+    const cover: Children = [
+      new Paragraph({ children: [new TextRun({ text: document.organizationName, bold: true, size: 48, color: '1F3864' })], spacing: { before: 2400, after: 480 } }),
+      new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(documentTitle(m.period))], spacing: { after: 240 } }),
+      new Paragraph({ children: [new TextRun({ text: m.boardName, size: 36 })], spacing: { after: 480 } }),
+    ];
+    if (m.preliminary) {
+      cover.push(new Paragraph({ children: [preliminaryRun(26)], spacing: { before: 240 } }));
+    }
+
+    const content: Children = [];
+    document.chapters.forEach((chapter, i) => {
+      const heading = this.heading(chapter.title, 1);
+      content.push(i === 0 ? new Paragraph({ heading: headingLevel(1), children: [new TextRun(chapter.title)], pageBreakBefore: true, keepNext: true }) : heading);
+      content.push(...this.chapter(chapter));
+    });
+
+    const toc: Children = [
+      new Paragraph({ children: [new TextRun({ text: 'Innehåll', bold: true, size: 28 })], spacing: { before: 480, after: 120 }, pageBreakBefore: true }),
+      new TableOfContents('Innehåll', { headingStyleRange: '1-2', beginDirty: true, tabLeader: LeaderType.NONE, cachedEntries: this.tocEntries }),
+    ];
+    return [...cover, ...toc, ...content];
+  }
+
+  /** A chapter's content under its heading, by its kind. */
+  private chapter(chapter: DocumentChapter): Children {
+    const m = this.model;
+    const out: Children = [];
+    switch (chapter.kind) {
+      case 'goals':
+        if (m.intro) out.push(...this.blocks(markdownBlocks(m.intro), { headingBase: 2, inCell: false }));
+        out.push(...this.legend());
+        for (const area of m.focusAreas) out.push(...this.focusArea(area));
+        return out;
+      case 'overall_perspective':
+        for (const section of m.sections) out.push(...this.blocks(markdownBlocks(section.body), { headingBase: 2, inCell: false }));
+        return out;
+      case 'board_assignments':
+        return this.boardAssignments(null);
+      case 'narrative':
+      case 'finance_result':
+      case 'investments':
+        for (const part of chapter.parts) {
+          if (part.heading) out.push(this.heading(part.heading, 2));
+          if (part.body) out.push(...this.blocks(markdownBlocks(part.body), { headingBase: part.heading ? 3 : 2, inCell: false }));
+          else out.push(this.para([new TextRun({ text: `${part.unitName} har inte skrivit någon text ännu.`, italics: true })]));
+        }
+        for (const block of chapter.extra) out.push(...this.extraBlock(block));
+        return out;
+    }
+  }
+
+  /** A block chapterExtraBlocks gave (issue 16's finance tables arrive as these). */
+  private extraBlock(block: DocumentBlock): Children {
+    if (block.kind === 'markdown') return this.blocks(markdownBlocks(block.body), { headingBase: 3, inCell: false });
+    const widths = block.header.map(() => Math.floor(TEXT_WIDTH / block.header.length));
+    const right = (i: number) => (block.numeric.includes(i) ? AlignmentType.RIGHT : undefined);
+    return [
+      this.para([new TextRun({ text: block.caption, bold: true })], { keepNext: true, spacing: { before: 240, after: 60 } }),
+      this.table(
+        widths,
+        block.header,
+        block.rows.map((row) => row.map((text, i) => [new Paragraph({ children: textRuns(text), alignment: right(i) })])),
+        { rightAligned: block.numeric },
+      ),
+      this.para([]),
+    ];
   }
 
   // --- Building blocks ---
@@ -481,9 +566,10 @@ class DocxBuilder {
     return out;
   }
 
-  private boardAssignments(): Children {
+  /** The board's assignments under a level-2 heading, or (heading null) under the chapter's own. */
+  private boardAssignments(heading: string | null = 'Uppföljning av nämnds uppdrag till förvaltning'): Children {
     const { intro, groups } = this.model.boardAssignments;
-    const out: Children = [this.heading('Uppföljning av nämnds uppdrag till förvaltning', 2)];
+    const out: Children = heading ? [this.heading(heading, 2)] : [];
     if (intro) out.push(...this.blocks(markdownBlocks(intro), { headingBase: 3, inCell: false }));
     for (const group of groups) {
       out.push(

@@ -25,11 +25,11 @@ export function cssString(text: string): string {
 }
 
 /** The @page rule of the printed report: board and period (and "Preliminär") on top, stamp and "Sida n av m" below. */
-export function printPageCss(report: Pick<ReportModel, 'boardName' | 'period' | 'preliminary'>, stamp: string): string {
+export function printPageCss(report: Pick<ReportModel, 'boardName' | 'period' | 'preliminary'>, stamp: string, title = 'Mål och uppdrag'): string {
   const head = `${report.boardName} · ${report.period.label}${report.preliminary ? ' · Preliminär' : ''}`;
   return `@page {
   @top-left { content: ${cssString(head)}; }
-  @top-right { content: ${cssString('Mål och uppdrag')}; }
+  @top-right { content: ${cssString(title)}; }
   @bottom-left { content: ${cssString(stamp)}; }
   @bottom-right { content: "Sida " counter(page) " av " counter(pages); }
 }`;

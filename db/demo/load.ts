@@ -259,6 +259,20 @@ async function insertDemo(db: Db, data: DemoData, passwordHash: string): Promise
     });
   }
 
+  for (const [i, chapter] of (data.chapters ?? []).entries()) {
+    const [row] = await db
+      .insert(s.reportChapters)
+      .values({ organizationId, periodKind: data.reportingPeriod.kind, kind: chapter.kind, title: chapter.title, sortOrder: i })
+      .returning({ id: s.reportChapters.id });
+    for (const [j, part] of (chapter.parts ?? []).entries()) {
+      const [p] = await db
+        .insert(s.reportChapterParts)
+        .values({ organizationId, chapterId: row!.id, heading: part.heading, unitId: must(unitIds, part.unit, 'unit'), sortOrder: j })
+        .returning({ id: s.reportChapterParts.id });
+      await db.insert(s.narrativeVersions).values({ organizationId, partId: p!.id, periodId, seq: 1, body: part.body, authorId, reason: DEMO_REASON });
+    }
+  }
+
   await db.insert(s.auditEvents).values({
     organizationId,
     actorId: null,

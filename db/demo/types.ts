@@ -123,6 +123,14 @@ export interface DemoTextBlock {
   body: string;
 }
 
+/** A chapter of the report template (issue 15), with its parts' texts in the reporting period. */
+export interface DemoChapter {
+  title: string;
+  kind: 'narrative' | 'goals' | 'overall_perspective' | 'board_assignments' | 'finance_result' | 'investments';
+  /** heading null: the chapter's opening text; unit: the code of the unit that writes it. */
+  parts?: { heading: string | null; unit: string; body: string }[];
+}
+
 export interface DemoData {
   organization: { code: string; name: string };
   units: DemoUnit[];
@@ -136,4 +144,6 @@ export interface DemoData {
   goals: DemoGoal[];
   assignments: DemoAssignment[];
   textBlocks: DemoTextBlock[];
+  /** The report template for the reporting period's kind, with the texts of its parts. */
+  chapters?: DemoChapter[];
 }

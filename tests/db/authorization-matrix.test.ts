@@ -27,6 +27,7 @@ import { adminStructureImportRows } from './matrix/admin-structure-import-rows';
 import { approvalRows } from './matrix/approval-rows';
 import { orgExportRows } from './matrix/org-export-rows';
 import { apiRows, prepareApiTokens } from './matrix/api-rows';
+import { documentRows } from './matrix/document-rows';
 
 const ROWS: MatrixRow[] = [
   ...coreRows,
@@ -38,6 +39,7 @@ const ROWS: MatrixRow[] = [
   ...adminImportRows,
   ...adminStructureImportRows,
   ...apiRows,
+  ...documentRows,
   ...approvalRows,
   ...orgExportRows,
 ];

@@ -10,6 +10,7 @@ import { buildReport } from '@/lib/report-build';
 import { buildMyReporting, readinessRefusal } from '@/lib/my-reporting';
 import { buildDeviations } from '@/lib/deviations';
 import type { CurrentUser } from '@/lib/current-user';
+import { buildDocumentChapters, documentOutline, documentTitle } from '@/lib/board-document';
 
 const ARCHIVED = '2024-09-01T00:00:00.000Z';
 const TODAY = '2024-09-15';
@@ -122,6 +123,9 @@ function content(edit: (c: PeriodContent) => void = () => {}): PeriodContent {
     readiness: [{ unitId: 'hr', seq: 1, ready: true, comment: null }],
     revisions: [],
     approvals: [],
+    chapters: [],
+    chapterParts: [],
+    narratives: [],
   };
   edit(c);
   return c;
@@ -364,5 +368,83 @@ describe('ContentIndex', () => {
     expect(reopened.isLockedFor('ks')).toBe(false);
     const closed = new ContentIndex(content((c) => (c.period = { ...c.period, state: 'closed' })));
     expect(closed.isLockedFor(null)).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------- issue 15: the whole document
+
+describe('the board’s whole document from the content', () => {
+  const withTemplate = (edit: (c: PeriodContent) => void = () => {}) =>
+    content((c) => {
+      c.units = [...c.units, { id: 'sn', name: 'Socialnämnden', kind: 'board', parentId: null }, { id: 'sf', name: 'Socialförvaltningen', kind: 'department', parentId: 'sn' }];
+      c.chapters = [
+        { id: 'c1', kind: 'narrative', title: 'Översikt över verksamhetens utveckling', archivedAt: null },
+        { id: 'c2', kind: 'goals', title: 'Mål och uppdrag', archivedAt: null },
+        { id: 'c3', kind: 'finance_result', title: 'Delårsresultat och prognos', archivedAt: null },
+        { id: 'c4', kind: 'narrative', title: 'Socialtjänstens utveckling', archivedAt: null },
+      ];
+      c.chapterParts = [
+        { id: 'p0', chapterId: 'c1', heading: null, unitId: 'klf', archivedAt: null },
+        { id: 'p1', chapterId: 'c1', heading: 'HR', unitId: 'hr', archivedAt: null },
+        { id: 'p2', chapterId: 'c1', heading: 'AME', unitId: 'ame', archivedAt: null },
+        { id: 'p3', chapterId: 'c3', heading: null, unitId: 'klf', archivedAt: null },
+        { id: 'p4', chapterId: 'c4', heading: 'Barn och unga', unitId: 'sf', archivedAt: null },
+      ];
+      c.narratives = [
+        { partId: 'p0', seq: 1, body: 'Inledning.', authorName: 'A', createdAt: ARCHIVED },
+        { partId: 'p1', seq: 3, body: 'HR:s text.', authorName: 'H', createdAt: ARCHIVED },
+      ];
+      edit(c);
+    });
+
+  it('holds the template’s chapters in order with the board’s own units’ parts; another board’s chapter is left out', () => {
+    const chapters = buildDocumentChapters(withTemplate(), 'ks');
+    expect(chapters.map((c) => c.title)).toEqual(['Översikt över verksamhetens utveckling', 'Mål och uppdrag', 'Delårsresultat och prognos']);
+    expect(chapters[0]!.parts).toEqual([
+      { partId: 'p0', heading: null, unitName: 'Kommunledningsförvaltningen', body: 'Inledning.' },
+      { partId: 'p1', heading: 'HR', unitName: 'HR-avdelningen', body: 'HR:s text.' },
+      { partId: 'p2', heading: 'AME', unitName: 'Arbetsmarknadsenheten', body: null },
+    ]);
+    expect(chapters[2]).toMatchObject({ kind: 'finance_result', extra: [] });
+    expect(buildDocumentChapters(withTemplate(), 'sn').map((c) => c.title)).toEqual(['Mål och uppdrag', 'Delårsresultat och prognos', 'Socialtjänstens utveckling']);
+  });
+
+  it('leaves out archived chapters and parts (and the parts of an archived chapter)', () => {
+    const c = withTemplate((c) => {
+      c.chapterParts = c.chapterParts.map((p) => (p.id === 'p2' ? { ...p, archivedAt: ARCHIVED } : p));
+      c.chapters = c.chapters.map((ch) => (ch.id === 'c3' ? { ...ch, archivedAt: ARCHIVED } : ch));
+    });
+    const chapters = buildDocumentChapters(c, 'ks');
+    expect(chapters.map((ch) => ch.title)).toEqual(['Översikt över verksamhetens utveckling', 'Mål och uppdrag']);
+    expect(chapters[0]!.parts.map((p) => p.partId)).toEqual(['p0', 'p1']);
+    expect(liveContent(c).chapterParts.map((p) => p.id)).toEqual(['p0', 'p1', 'p4']);
+  });
+
+  it('outlines chapters and headed parts for the contents, and names the document by its period', () => {
+    const chapters = buildDocumentChapters(withTemplate(), 'ks');
+    expect(documentOutline(chapters)).toEqual([
+      { title: 'Översikt över verksamhetens utveckling', level: 1, id: 'kapitel-1' },
+      { title: 'HR', level: 2, id: 'kapitel-1-2' },
+      { title: 'AME', level: 2, id: 'kapitel-1-3' },
+      { title: 'Mål och uppdrag', level: 1, id: 'kapitel-2' },
+      { title: 'Delårsresultat och prognos', level: 1, id: 'kapitel-3' },
+    ]);
+    expect(documentTitle({ year: 2024, kind: 'delar', endDate: '2024-08-31' })).toBe('Delårsbokslut 2024-01-01 – 2024-08-31');
+    expect(documentTitle({ year: 2024, kind: 'helar', endDate: '2024-12-31' })).toBe('Årsredovisning 2024-01-01 – 2024-12-31');
+  });
+
+  it('lists a unit’s parts in Min rapportering, unwritten first, with a sent-back comment that stands', () => {
+    const c = withTemplate((c) => {
+      c.revisions = [{ itemKind: 'narrative', itemId: 'p1', unitId: 'hr', comment: 'Fler siffror.', authorName: 'K', createdAt: ARCHIVED }];
+    });
+    const mine = buildMyReporting(c, hrChef, ['hr'], TODAY);
+    const texts = mine.items.filter((i) => i.kind === 'narrative');
+    expect(texts).toEqual([
+      expect.objectContaining({ id: 'p1', title: 'HR', reported: true, canReport: true, href: '/rapportering/text/p1?period=p', sentBack: expect.objectContaining({ comment: 'Fler siffror.' }) }),
+    ]);
+    // The unit's readiness counts the sent-back text as outstanding.
+    expect(mine.readiness[0]!.missing).toBeGreaterThanOrEqual(1);
+    const ame = buildMyReporting(c, { ...hrChef, grantUnits: [{ id: 'ame', name: 'AME' }], coveredUnitIds: ['ame'] }, ['ame'], TODAY);
+    expect(ame.items.find((i) => i.id === 'p2')).toMatchObject({ kind: 'narrative', reported: false, title: 'AME' });
   });
 });

@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: '/admin/anvandare', title: 'Användare', text: 'Konton, roller och behörigheter; inaktivera och nya lösenord.' },
   { href: '/admin/perioder', title: 'Perioder', text: 'Tertial, delår och helår: skapa, öppna, stänga och sista dag.' },
   { href: '/admin/planer', title: 'Verksamhetsplaner och texter', text: 'En plan per nämnd och år, och nämndens egna texter i rapporten.' },
+  { href: '/admin/rapportmall', title: 'Rapportmall', text: 'Kapitlen i nämndens delårsbokslut och årsredovisning, i ordning, och vilka enheter som skriver texterna.' },
   { href: '/admin/malomraden', title: 'Målområden och KF-mål', text: 'Målområden med delområden och giltighetsår, kommunfullmäktiges mål.' },
   { href: '/admin/mal', title: 'Nämndmål och mått', text: 'Mål med regel, bäring och adressering; mått med strukturerade målvärden.' },
   { href: '/admin/uppdrag', title: 'Uppdrag', text: 'Uppdrag från fullmäktige och nämnder, med ansvariga enheter.' },

@@ -8,11 +8,15 @@ import { parseReportOptions, reportOptionsToParams } from '@/lib/report-options'
 import { DownloadButton } from '@/components/download-button';
 import { PrintButton } from '@/components/print-button';
 import { ReportDocument } from '@/components/report-document';
+import { BoardDocument } from '@/components/board-document';
+import { SelectField } from '@/components/form-field';
+import { getBoardDocument } from '@/db/report';
+import { documentKindName } from '@/lib/board-document';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 import { boardAndPeriodFromQuery } from '../board-period';
 import { ReportOptionsFields } from './report-options-fields';
 
-export const metadata: Metadata = { title: 'Rapport: Mål och uppdrag' };
+export const metadata: Metadata = { title: 'Rapport' };
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -24,25 +28,36 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const query = await searchParams;
   const options = parseReportOptions(query);
   const { periodId, boardId, boards, periods } = await boardAndPeriodFromQuery(db, user, { period: first(query.period), namnd: first(query.namnd) });
+  // dokument=hela: the board's whole document (cover, contents, every chapter of the template).
+  const whole = first(query.dokument) === 'hela';
   const { report, approval } = await getBoardReportWithApproval(db, user, boardId, periodId).catch(notFoundOrThrow);
+  const document = whole ? (await getBoardDocument(db, user, boardId, periodId).catch(notFoundOrThrow)).document : null;
+  const kindName = documentKindName(report.period.kind);
   const params = new URLSearchParams({ namnd: boardId, period: periodId });
+  if (whole) params.set('dokument', 'hela');
   for (const [k, v] of reportOptionsToParams(options)) params.set(k, v);
   const q = `?${params}`;
 
   return (
     <>
       <div className="print:hidden">
-        <p className="text-slate-700">Avsnittet Mål och uppdrag till delårsrapport och årsredovisning, direkt ur uppföljningen.</p>
+        <p className="text-slate-700">
+          Nämndens hela {kindName.toLowerCase()}, eller avsnittet Mål och uppdrag, direkt ur uppföljningen och enheternas texter.
+        </p>
         <PickerForm label="Välj rapport">
           <BoardSelect boards={boards} value={boardId} />
           <PeriodSelect periods={periods} value={periodId} />
+          <SelectField id="dokument" name="dokument" label="Visa" labelStyle="small" fullWidth={false} defaultValue={whole ? 'hela' : ''}>
+            <option value="">Mål och uppdrag</option>
+            <option value="hela">Hela dokumentet ({kindName.toLowerCase()})</option>
+          </SelectField>
           <ReportOptionsFields options={options} />
         </PickerForm>
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <DownloadButton
             href={`/rapport/docx${q}`}
             label="Ladda ner Word (DOCX)"
-            filename={reportFilename(report.boardName, report.period.label, 'docx')}
+            filename={reportFilename(report.boardName, report.period.label, 'docx', whole ? kindName : undefined)}
           />
           <DownloadButton
             href={`/rapport/xlsx${q}`}
@@ -58,7 +73,11 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </div>
       </div>
       <div className="mt-6 print:mt-0">
-        <ReportDocument report={report} approval={approval} options={options} />
+        {document ? (
+          <BoardDocument document={document} approval={approval} options={options} />
+        ) : (
+          <ReportDocument report={report} approval={approval} options={options} />
+        )}
       </div>
     </>
   );

@@ -20,7 +20,7 @@ import { formatDayOf } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Min rapportering' };
 
-const KIND_LABEL: Record<ReportingItemDTO['kind'], string> = { indicator: 'Mått', goal: 'Mål', assignment: 'Uppdrag' };
+const KIND_LABEL: Record<ReportingItemDTO['kind'], string> = { indicator: 'Mått', goal: 'Mål', assignment: 'Uppdrag', narrative: 'Text' };
 
 export default async function MyReportingPage({ searchParams }: { searchParams: Promise<{ period?: string; enhet?: string }> }) {
   const user = await requireUser();

@@ -6,7 +6,7 @@ import { sendBack } from '@/db/revisions';
 export const sendBackAction = defineAction({
   name: 'item.sendBack',
   schema: z.object({
-    itemKind: z.enum(['indicator', 'goal', 'assignment'], { error: 'Okänd sorts post.' }),
+    itemKind: z.enum(['indicator', 'goal', 'assignment', 'narrative'], { error: 'Okänd sorts post.' }),
     itemId: z.uuid('Okänd post.'),
     unitId: z.uuid('Okänd enhet.'),
     periodId: z.uuid('Okänd period.'),

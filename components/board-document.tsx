@@ -1,0 +1,120 @@
+// The board's whole document (lib/board-document.ts) as a page that prints on A4: a cover with
+// kommun, board and period, the table of contents, then every chapter of the template in order
+// (chapters as h1, the units' parts as h2, as the DOCX's Heading 1 and 2). The Mål och uppdrag
+// chapter and the board's assignments are the same components as the chapter alone.
+import type { BoardDocumentModel, DocumentBlock, DocumentChapter } from '@/lib/board-document';
+import { documentKindName, documentOutline, documentTitle } from '@/lib/board-document';
+import { printPageCss, reportStamp, type ReportApprovalStamp } from '@/lib/report-print';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
+import { Markdown } from './markdown';
+import { BoardAssignmentsChapter, GoalsChapterBody } from './report-document';
+
+const CELL = 'border border-slate-400 px-2 py-1 align-top';
+
+function ExtraBlock({ block }: { block: DocumentBlock }) {
+  if (block.kind === 'markdown') return <Markdown>{block.body}</Markdown>;
+  return (
+    <table className="report-table stack-table mt-4 w-full border-collapse text-sm">
+      <caption className="mb-1 text-left font-semibold">{block.caption}</caption>
+      <thead>
+        <tr className="bg-slate-100">
+          {block.header.map((h, i) => (
+            <th key={i} scope="col" className={`${CELL} ${block.numeric.includes(i) ? 'text-right' : 'text-left'}`}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {block.rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((cell, i) => (
+              <td key={i} data-label={block.header[i]} className={`${CELL} ${block.numeric.includes(i) ? 'text-right tabular-nums' : ''}`}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Chapter({ chapter, index, document, options }: { chapter: DocumentChapter; index: number; document: BoardDocumentModel; options: ReportOptions }) {
+  const { report } = document;
+  const id = `kapitel-${index + 1}`;
+  if (chapter.kind === 'board_assignments') {
+    return (
+      <section className="mt-10">
+        <BoardAssignmentsChapter report={report} title={chapter.title} level={1} id={id} />
+      </section>
+    );
+  }
+  return (
+    <section className="mt-10" aria-labelledby={id}>
+      <h1 id={id}>{chapter.title}</h1>
+      {chapter.kind === 'goals' && <GoalsChapterBody report={report} options={options} />}
+      {chapter.kind === 'overall_perspective' && report.sections.map((s, i) => <Markdown key={i}>{s.body}</Markdown>)}
+      {chapter.parts.map((part, j) => (
+        <div key={part.partId} className="mt-4">
+          {part.heading && <h2 id={`${id}-${j + 1}`}>{part.heading}</h2>}
+          {part.body ? (
+            <Markdown>{part.body}</Markdown>
+          ) : (
+            <p className="italic text-slate-700">{part.unitName} har inte skrivit någon text ännu.</p>
+          )}
+        </div>
+      ))}
+      {chapter.extra.map((block, k) => (
+        <ExtraBlock key={k} block={block} />
+      ))}
+    </section>
+  );
+}
+
+export function BoardDocument({
+  document,
+  approval = null,
+  options = DEFAULT_REPORT_OPTIONS,
+}: {
+  document: BoardDocumentModel;
+  approval?: ReportApprovalStamp | null;
+  options?: ReportOptions;
+}) {
+  const { report } = document;
+  const stamp = reportStamp(report, approval);
+  return (
+    <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-4 leading-relaxed shadow-sm sm:p-8 print:max-w-none print:p-0 print:shadow-none">
+      <style>{printPageCss(report, stamp, documentKindName(report.period.kind))}</style>
+      <header className="report-cover break-after-page">
+        <p className="text-2xl font-bold text-blue-950">{document.organizationName}</p>
+        <p className="mt-2 text-3xl">{documentTitle(report.period)}</p>
+        <p className="mt-1 text-xl">{report.boardName}</p>
+        {report.preliminary ? (
+          <p className="mt-4 border-2 border-amber-600 px-3 py-2 font-bold uppercase tracking-wide text-amber-900">
+            Preliminär – perioden är inte attesterad
+          </p>
+        ) : (
+          <p className="mt-4 text-slate-700">{stamp}</p>
+        )}
+      </header>
+      <nav aria-labelledby="dokument-innehall" className="mt-6 break-after-page">
+        <p id="dokument-innehall" className="text-lg font-semibold">
+          Innehåll
+        </p>
+        <ul className="mt-1">
+          {documentOutline(document.chapters).map((entry) => (
+            <li key={entry.id} className={entry.level === 2 ? 'ml-5' : 'mt-1'}>
+              <a href={`#${entry.id}`} className="underline">
+                {entry.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {document.chapters.map((chapter, i) => (
+        <Chapter key={i} chapter={chapter} index={i} document={document} options={options} />
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,129 @@
+// The board's whole document (issue 15): the HR-chef writes HR's part of the Översikt, the
+// director sends it back with a comment, the HR-chef answers, the director approves and a later
+// edit is refused; the document on /rapport shows the approved text. The admin then reopens the
+// period and HR's text is put back as the seed has it (as a new version: history is kept), so
+// the specs after this one meet the demo as it was.
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { login, sidewaysScroll } from './helpers';
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const ADDED = 'Sjukfrånvaron följs nu upp varje månad tillsammans med cheferna.';
+const ANSWER = 'Korttidssjukfrånvaron var 2,1 procent i augusti.';
+
+test.describe.configure({ timeout: 4 * 60_000 });
+
+test("the HR-chef writes HR's part, the director sends it back, the answer is approved and locked", async ({ browser }) => {
+  const director = await (await browser.newContext()).newPage();
+  const hr = await (await browser.newContext()).newPage();
+  const admin = await (await browser.newContext()).newPage();
+  await login(hr, 'hr-chef@askersund.example');
+  await login(director, 'kommundirektor@askersund.example');
+  await login(admin, 'admin@askersund.example');
+
+  // Min rapportering lists HR's part of the Översikt.
+  await hr.goto('/rapportering');
+  const item = hr.getByRole('listitem').filter({ hasText: 'Text i kapitlet Översikt över verksamhetens utveckling' });
+  await expect(item).toContainText('HR');
+  await item.getByRole('link', { name: 'HR', exact: true }).click();
+  await expect(hr.getByRole('heading', { level: 1 })).toContainText('HR');
+  const text = hr.getByRole('textbox', { name: 'Text' });
+  const original = await text.inputValue();
+  expect(original).toContain('HR-avdelningen arbetade med begränsad bemanning');
+  await expectNoAxeViolations(hr);
+  await text.fill(`${original}\n\n${ADDED}`);
+  await hr.getByRole('button', { name: 'Spara texten' }).click();
+  await expect(hr.getByText(/Texten är sparad som version \d+\./)).toBeVisible();
+  const textUrl = hr.url();
+
+  // The version list shows the change.
+  await hr.reload();
+  await expect(hr.getByRole('region', { name: /Versioner/ }).or(hr.locator('aside')).first()).toContainText(ADDED);
+
+  // The director sends it back with a comment.
+  await director.goto(textUrl);
+  const sendBack = director.getByRole('region', { name: 'Skicka tillbaka för komplettering' });
+  await sendBack.getByLabel('Vad behöver kompletteras?').fill('Ange sjukfrånvaron i siffror.');
+  await sendBack.getByRole('button', { name: 'Skicka tillbaka' }).click();
+  await expect(sendBack.getByText('Skickat tillbaka. Enheten ser kommentaren i Min rapportering.')).toBeVisible();
+
+  // The HR-chef sees why, and answers.
+  await hr.goto('/rapportering');
+  const returned = hr.getByRole('listitem').filter({ hasText: 'Text i kapitlet Översikt över verksamhetens utveckling' });
+  await expect(returned).toContainText('Ange sjukfrånvaron i siffror.');
+  await returned.getByRole('link', { name: 'HR', exact: true }).click();
+  await expect(hr.getByRole('region', { name: 'Återsänd' })).toContainText('Ange sjukfrånvaron i siffror.');
+  await hr.getByRole('textbox', { name: 'Text' }).fill(`${original}\n\n${ADDED} ${ANSWER}`);
+  await hr.getByRole('button', { name: 'Spara texten' }).click();
+  await expect(hr.getByText(/Texten är sparad som version \d+\./)).toBeVisible();
+  await hr.reload();
+  await expect(hr.getByRole('region', { name: 'Återsänd' })).toHaveCount(0);
+
+  // The whole document shows the text, preliminary, on a phone without sideways scrolling.
+  await director.goto('/rapport?dokument=hela');
+  await expect(director.getByRole('heading', { level: 1, name: 'Översikt över verksamhetens utveckling' })).toBeVisible();
+  await expect(director.getByText(ANSWER)).toBeVisible();
+  await expect(director.getByRole('link', { name: 'Ladda ner Word (DOCX)' })).toHaveAttribute('href', /dokument=hela/);
+  await expectNoAxeViolations(director);
+  await director.screenshot({ path: 'test-results/screens/document-desktop.png' });
+  await director.setViewportSize({ width: 390, height: 844 });
+  expect(await sidewaysScroll(director)).toEqual([]);
+  await director.screenshot({ path: 'test-results/screens/document-phone.png' });
+  await director.setViewportSize({ width: 1280, height: 800 });
+
+  // Approval freezes it; a later edit is refused.
+  await director.goto('/attest');
+  await director.getByRole('button', { name: 'Attestera perioden' }).click();
+  await director.getByRole('button', { name: 'Ja, attestera' }).click();
+  await expect(director.getByText(/🔒 Attesterad och låst/)).toBeVisible();
+  await hr.goto(textUrl);
+  await expect(hr.getByText('Nämndens period är attesterad och låst. Inget kan ändras.')).toBeVisible();
+  await expect(hr.getByRole('button', { name: 'Spara texten' })).toHaveCount(0);
+  await director.goto('/rapport?dokument=hela');
+  await expect(director.getByText(ANSWER)).toBeVisible();
+  await expect(director.getByText(/Attesterad \d+ \w+ \d{4} av Karin Kommundirektör/).first()).toBeVisible();
+
+  // Put the demo back: the admin reopens, and HR's text is the seed's again (a new version).
+  await admin.goto('/attest');
+  await admin.getByRole('button', { name: 'Öppna perioden igen' }).click();
+  await admin.getByLabel('Skäl till att perioden öppnas igen').fill('Testet återställer demon.');
+  await admin.getByRole('button', { name: 'Öppna perioden igen' }).click();
+  await expect(admin.getByText(/Inte attesterad · Senast öppnad igen/)).toBeVisible();
+  await hr.goto(textUrl);
+  await hr.getByRole('textbox', { name: 'Text' }).fill(original);
+  await hr.getByRole('button', { name: 'Spara texten' }).click();
+  await expect(hr.getByText(/Texten är sparad som version \d+\./)).toBeVisible();
+});
+
+async function screenshotBoth(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/${name}-desktop.png`, fullPage: false });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await sidewaysScroll(page)).toEqual([]);
+  await page.screenshot({ path: `test-results/screens/${name}-phone.png`, fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('the admin sees the report template in the seed’s order and its pages pass axe', async ({ page }) => {
+  await login(page, 'admin@askersund.example');
+  await page.goto('/admin/rapportmall');
+  const chapters = page.locator('main ol > li > h2');
+  await expect(chapters).toHaveText([
+    '1. Översikt över verksamhetens utveckling',
+    '2. Mål och uppdrag',
+    '3. Övergripande perspektiv',
+    '4. Uppföljning av nämnds uppdrag till förvaltning',
+    '5. Delårsresultat och prognos',
+    '6. Investeringar',
+    '7. Förväntad utveckling',
+  ]);
+  await expectNoAxeViolations(page);
+  await screenshotBoth(page, 'report-template');
+
+  // An empty template (helår) says what to do.
+  await page.getByRole('link', { name: 'Helår' }).click();
+  await expect(page.getByText('Mallen för helår har inga kapitel ännu. Lägg till det första kapitlet nedan.')).toBeVisible();
+});

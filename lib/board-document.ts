@@ -1,0 +1,117 @@
+// The board's whole document for a period (issue 15): a cover, then the chapters of the
+// organization's report template in order. Narrative chapters hold the parts written by the
+// board's own units; "Mål och uppdrag", "Övergripande perspektiv" and the board's assignments
+// come from the Mål och uppdrag model (lib/report-model.ts). The page, the DOCX and the print
+// are rendered from this one shape, and an approval freezes it into the snapshot.
+import type { ChapterKind, PeriodContent } from './period-content';
+import { ContentIndex, liveContent } from './period-content';
+import type { ReportModel } from './report-model';
+
+/** A chapter's kind as the admin reads it. */
+export const CHAPTER_KIND_LABELS: Record<ChapterKind, string> = {
+  narrative: 'Text från enheterna',
+  goals: 'Mål och uppdrag',
+  overall_perspective: 'Övergripande perspektiv (nämndens text)',
+  board_assignments: 'Uppföljning av nämndens uppdrag',
+  finance_result: 'Delårsresultat och prognos (text och ekonomitabeller)',
+  investments: 'Investeringar (text och ekonomitabeller)',
+};
+
+/** The kinds whose chapter holds parts written by units. */
+export const CHAPTER_KINDS_WITH_PARTS: readonly ChapterKind[] = ['narrative', 'finance_result', 'investments'];
+
+export interface DocumentPart {
+  partId: string;
+  /** null: the chapter's opening text (no heading of its own). */
+  heading: string | null;
+  unitName: string;
+  /** Markdown; null when the unit has written nothing for the period. */
+  body: string | null;
+}
+
+/** A table of an extra block (the finance tables of issue 16 arrive as these). */
+export interface DocumentTable {
+  kind: 'table';
+  caption: string;
+  header: string[];
+  rows: string[][];
+  /** Columns (by index) whose cells are figures, right-aligned. */
+  numeric: number[];
+}
+
+export type DocumentBlock = DocumentTable | { kind: 'markdown'; body: string };
+
+export interface DocumentChapter {
+  kind: ChapterKind;
+  title: string;
+  parts: DocumentPart[];
+  /** What the chapter shows after its parts' text (chapterExtraBlocks). */
+  extra: DocumentBlock[];
+}
+
+export interface BoardDocumentModel {
+  version: 1;
+  organizationName: string;
+  /** The Mål och uppdrag model; its preliminary/approvedAt mark the whole document. */
+  report: ReportModel;
+  chapters: DocumentChapter[];
+}
+
+/**
+ * THE SEAM for the finance tables (issue 16): the blocks a chapter shows after its narrative
+ * parts, in order. 'finance_result' is to return the result summary, the driftredovisning and
+ * its analyses; 'investments' the investment tables. Until the finance data is wired in here,
+ * every chapter has none. Built at approval like the rest, so the snapshot freezes them too.
+ */
+export function chapterExtraBlocks(kind: ChapterKind, _content: PeriodContent, _boardId: string): DocumentBlock[] {
+  switch (kind) {
+    case 'finance_result':
+    case 'investments':
+      return [];
+    default:
+      return [];
+  }
+}
+
+/** The parts of a chapter the board's document holds: those written by units in the board. */
+export function boardParts(content: PeriodContent, boardId: string) {
+  const live = liveContent(content);
+  const { tree } = new ContentIndex(live);
+  return live.chapterParts.filter((p) => tree.boardOf(p.unitId) === boardId);
+}
+
+/** The document's chapters from the period's live content (what an approval freezes). */
+export function buildDocumentChapters(content: PeriodContent, boardId: string): DocumentChapter[] {
+  const live = liveContent(content);
+  const { tree } = new ContentIndex(live);
+  const parts = boardParts(content, boardId);
+  const text = new Map(live.narratives.map((n) => [n.partId, n.body]));
+  return live.chapters
+    .map((c): DocumentChapter => ({
+      kind: c.kind,
+      title: c.title,
+      parts: parts
+        .filter((p) => p.chapterId === c.id)
+        .map((p) => ({ partId: p.id, heading: p.heading, unitName: tree.name(p.unitId), body: text.get(p.id) ?? null })),
+      extra: chapterExtraBlocks(c.kind, content, boardId),
+    }))
+    .filter((c) => !(c.kind === 'narrative' && c.parts.length === 0)); // another board's chapter
+}
+
+/** The document's outline (chapters, and the parts with a heading), for tables of contents. */
+export function documentOutline(chapters: DocumentChapter[]): { title: string; level: 1 | 2; id: string }[] {
+  return chapters.flatMap((c, i) => [
+    { title: c.title, level: 1 as const, id: `kapitel-${i + 1}` },
+    ...c.parts.flatMap((p, j) => (p.heading ? [{ title: p.heading, level: 2 as const, id: `kapitel-${i + 1}-${j + 1}` }] : [])),
+  ]);
+}
+
+/** What the board's document of a kind of period is called: "Delårsbokslut". */
+export function documentKindName(kind: string): string {
+  return kind === 'helar' ? 'Årsredovisning' : kind === 'delar' ? 'Delårsbokslut' : 'Tertialrapport';
+}
+
+/** The document's title on its cover: "Delårsbokslut 2024-01-01 – 2024-08-31". */
+export function documentTitle(period: { year: number; kind: string; endDate: string }): string {
+  return `${documentKindName(period.kind)} ${period.year}-01-01 – ${period.endDate}`;
+}
