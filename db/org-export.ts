@@ -7,8 +7,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { promisify } from 'node:util';
-import { deflateRaw } from 'node:zlib';
 import type { Db } from './client';
 import { recordAudit } from './audit';
 import { exportPlan, type ExportPlan } from './org-export-tables';
@@ -20,7 +18,7 @@ import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportJsonSchema, type Manifest }
 import { buildReportDocx } from '@/lib/report-docx';
 import { reportFilename } from '@/lib/report-filename';
 import { stockholmDate } from '@/lib/time-format';
-import { zipArchive, type ZipEntry } from '@/lib/zip-writer';
+import { zipArchive } from '@/server/zip-archive';
 
 export interface ExportProgress {
   done: number;
@@ -56,8 +54,6 @@ function tableQuery(table: ExportPlan['tables'][number], organizationId: string)
   return sql`select row_to_json(x)::text as j from (select ${columns} from ${sql.identifier(table.name)} t
     where t.${sql.identifier(table.scope)} = ${organizationId} order by ${order}) x`;
 }
-
-const deflate = promisify(deflateRaw);
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -166,9 +162,7 @@ export async function exportOrganization(
   );
   onProgress({ done: total() - packUnits, total: total(), step: 'Packar ZIP-filen' });
   // Compressed in libuv's thread pool, so the server keeps answering meanwhile.
-  const packed: ZipEntry[] = [];
-  for (const entry of entries) packed.push({ ...entry, deflated: await deflate(entry.data, { level: 6 }) });
-  const bytes = Buffer.from(zipArchive(packed, now));
+  const bytes = await zipArchive(entries, now);
   const rows = files.reduce((sum, f) => sum + f.rows, 0);
   await recordAudit(db, {
     organizationId,
