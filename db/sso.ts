@@ -97,7 +97,7 @@ async function loginOnce(db: Db, org: string, identity: SsoIdentity): Promise<Ss
         .where(and(eq(s.users.organizationId, org), eq(s.users.email, identity.email))),
     ]);
     const decision = decideSsoLogin(identity, asCandidate(linkedRow), asCandidate(byEmailRow), settings.unknownPeople);
-    const who = { issuer: identity.issuer, subject: identity.subject, email: identity.email };
+    const who = { idp: identity.issuer, subject: identity.subject, email: identity.email };
 
     if (decision.kind === 'refuse') {
       await recordAudit(t, {

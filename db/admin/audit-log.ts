@@ -31,6 +31,7 @@ export const AUDIT_ENTITY_PREFIXES = [
   'readiness',
   'item',
   'demo',
+  'sign_in',
 ] as const;
 export type AuditEntityPrefix = (typeof AUDIT_ENTITY_PREFIXES)[number];
 
