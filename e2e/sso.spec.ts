@@ -92,12 +92,12 @@ test('the admin lets unknown people in without rights and maps a group to läsar
 
   // An editor row without a unit is refused, with the error at the field and nothing typed lost.
   await page.getByLabel('Grupp', { exact: true }).fill('malbild-lasare');
-  await page.getByLabel('Roll').selectOption('editor');
+  await page.getByLabel('Roll', { exact: true }).selectOption('editor');
   await page.getByRole('button', { name: 'Lägg till grupp' }).click();
-  await expect(page.getByLabel('Enhet')).toHaveAccessibleDescription(/Välj vilken enhet gruppens medlemmar rapporterar för/);
+  await expect(page.getByLabel('Enhet', { exact: true })).toHaveAccessibleDescription(/Välj vilken enhet gruppens medlemmar rapporterar för/);
   await expect(page.getByLabel('Grupp', { exact: true })).toHaveValue('malbild-lasare');
 
-  await page.getByLabel('Roll').selectOption('viewer');
+  await page.getByLabel('Roll', { exact: true }).selectOption('viewer');
   await page.getByRole('button', { name: 'Lägg till grupp' }).click();
   await expect(page.getByText('Gruppen malbild-lasare är tillagd.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Grupper och de behörigheter de ger' })).toContainText('malbild-lasare');

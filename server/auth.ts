@@ -3,6 +3,7 @@
 // admin ending it, the idle timeout and the absolute lifetime end it for good — a copied
 // cookie is then refused and never renewed (/api/auth/session included). Who the user is
 // and what they may do is re-read from the database on every request (server/session.ts).
+import { inspect } from 'node:util';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
@@ -32,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     logger: {
       // A wrong password is an expected outcome, not a server error worth a stack trace.
       error(error: Error) {
-        if (error.name !== 'CredentialsSignin') console.error('[auth]', error.name, error.message);
+        if (error.name !== 'CredentialsSignin') console.error('[auth]', error.name, error.message, inspect(error.cause, { depth: 3 }));
       },
     },
     providers: [
