@@ -100,6 +100,7 @@ test('the admin lets unknown people in without rights and maps a group to läsar
   await page.getByLabel('Roll', { exact: true }).selectOption('viewer');
   await page.getByRole('button', { name: 'Lägg till grupp' }).click();
   await expect(page.getByText('Gruppen malbild-lasare är tillagd.')).toBeVisible();
+  await expect(page.getByLabel('Grupp', { exact: true })).toHaveValue(''); // ready for the next row
   await expect(page.getByRole('table', { name: 'Grupper och de behörigheter de ger' })).toContainText('malbild-lasare');
 
   await page.getByLabel('Personer som inte finns i Målbild').selectOption('create');

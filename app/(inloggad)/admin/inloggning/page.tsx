@@ -48,18 +48,18 @@ export default async function SignInAdminPage() {
           Identitetstjänst
         </h2>
         {config && serves ? (
-          <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-            <dt className="font-medium">Knappen på inloggningssidan</dt>
+          <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-[max-content_1fr] sm:gap-y-1 [&_dd]:mb-2 sm:[&_dd]:mb-0 [&_dt]:font-semibold">
+            <dt>Knappen på inloggningssidan</dt>
             <dd>Logga in med {config.displayName}</dd>
-            <dt className="font-medium">Utfärdare</dt>
+            <dt>Utfärdare</dt>
             <dd className="break-all">{config.issuer}</dd>
-            <dt className="font-medium">Personen känns igen på</dt>
+            <dt>Personen känns igen på</dt>
             <dd>
               {config.matchClaim === 'email'
                 ? 'e-postadressen (anspråket email), om identitetstjänsten har bekräftat den'
                 : `anspråket ${config.matchClaim}, som ska vara personens e-postadress i Målbild`}
             </dd>
-            <dt className="font-medium">Grupper läses från</dt>
+            <dt>Grupper läses från</dt>
             <dd>anspråket {config.groupsClaim}</dd>
           </dl>
         ) : (

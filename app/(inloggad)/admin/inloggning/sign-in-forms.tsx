@@ -43,7 +43,7 @@ export function SignInSettingsForm({
           label="Inloggning med lösenord"
           hint={
             ssoServes
-              ? 'Avstängd: bara inloggning via identitetstjänsten gäller.'
+              ? 'Avstängd betyder att bara inloggning via identitetstjänsten gäller. Lösenorden finns kvar.'
               : 'Kan stängas av först när inloggning via identitetstjänsten är konfigurerad.'
           }
           hintBelow
@@ -65,9 +65,16 @@ const ROLE_CHOICES = [
   { value: 'admin', label: 'Systemförvaltare' },
 ] as const;
 
+const NO_GROUP = { groupName: '', role: 'viewer', unitId: '' };
+
 export function AddGroupMappingForm({ units }: { units: UnitChoice[] }) {
-  const [result, action, pending] = useActionState<ActionResult | null, FormData>(addGroupMappingForm, null);
-  const { fields, bind } = useFields({ groupName: '', role: 'viewer', unitId: '' });
+  const { fields, setFields, bind } = useFields(NO_GROUP);
+  // After a row is added the form is empty for the next; after a refusal everything typed stays.
+  const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
+    const next = await addGroupMappingForm(previous, formData);
+    if (next.status === 'ok') setFields(NO_GROUP);
+    return next;
+  }, null);
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-3" noValidate>
       <div className="grid gap-4 sm:grid-cols-3">
