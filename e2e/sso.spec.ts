@@ -117,6 +117,16 @@ test('the admin lets unknown people in without rights and maps a group to läsar
   await expect(header).toContainText('Läsare');
   await expect(header.getByRole('link', { name: 'Administration' })).toHaveCount(0);
   await other.close();
+
+  // A new person in no group is created without rights: logged in, told so, shown nothing.
+  const third = await browser.newContext({ baseURL });
+  const ulf = await third.newPage();
+  await loginAtProvider(ulf, 'utan');
+  await expect(ulf).toHaveURL(/\/$/, { timeout: 30_000 });
+  await expect(ulf.getByRole('main')).toContainText('du har ännu ingen behörighet i Målbild');
+  await ulf.goto('/uppdrag');
+  await expect(ulf.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte');
+  await third.close();
 });
 
 test('a disabled user is refused even with a valid login at the provider', async ({ page }) => {

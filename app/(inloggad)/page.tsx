@@ -15,6 +15,18 @@ import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picke
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string }> }) {
   const user = await requireUser(); // request data: the page is always rendered at request time
+  if (user.roles.length === 0) {
+    // Someone created at a single sign-on login, or whose grants were all removed: nothing to read yet.
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">Översikt</h1>
+        <p className="mt-4 rounded border border-slate-300 bg-white p-4">
+          Du är inloggad som {user.name}, men du har ännu ingen behörighet i Målbild och kan inte se något. Be kommunens
+          systemförvaltare att ge dig en roll; den gäller från nästa sida du öppnar.
+        </p>
+      </>
+    );
+  }
   const db = await getDb();
   const query = await searchParams;
   const periodId = await periodIdFromQuery(db, user, query.period);

@@ -5,7 +5,7 @@
 //   node tests/support/oidc-provider.mjs <port> <app origin>
 //
 // Accounts: karin (the demo's kommundirektör), okand (nobody in Målbild), ny (a new person in
-// the group malbild-lasare), overifierad (an email the provider has not verified).
+// the group malbild-lasare), utan (a new person in no group), overifierad (an email the provider has not verified).
 import Provider from 'oidc-provider';
 
 const port = Number(process.argv[2] ?? 4210);
@@ -20,6 +20,7 @@ const ACCOUNTS = {
   karin: { email: 'kommundirektor@askersund.example', email_verified: true, name: 'Karin Kommundirektör' },
   okand: { email: 'okand.person@askersund.example', email_verified: true, name: 'Okänd Person' },
   ny: { email: 'ny.person@askersund.example', email_verified: true, name: 'Nina Nyanställd', groups: ['malbild-lasare'] },
+  utan: { email: 'utan.grupp@askersund.example', email_verified: true, name: 'Ulf Utangrupp' },
   overifierad: { email: 'hr-chef@askersund.example', email_verified: false, name: 'Helena HR-chef' },
 };
 
