@@ -124,8 +124,10 @@ test('the admin lets unknown people in without rights and maps a group to läsar
   await loginAtProvider(ulf, 'utan');
   await expect(ulf).toHaveURL(/\/$/, { timeout: 30_000 });
   await expect(ulf.getByRole('main')).toContainText('du har ännu ingen behörighet i Målbild');
+  // Any other page brings them back to that message.
   await ulf.goto('/uppdrag');
-  await expect(ulf.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte');
+  await expect(ulf).toHaveURL(/\/$/);
+  await expect(ulf.getByRole('main')).toContainText('du har ännu ingen behörighet i Målbild');
   await third.close();
 });
 

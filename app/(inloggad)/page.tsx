@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
 import { getOverview, listPeriods, periodIdFromQuery, type OverviewDTO } from '@/db/queries/overview';
-import { requireUser } from '@/server/session';
+import { requireSignedIn } from '@/server/session';
 import type { CurrentUser } from '@/lib/current-user';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
@@ -14,7 +14,7 @@ import { ResponsibilitySummary } from '@/components/responsibility-summary';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string }> }) {
-  const user = await requireUser(); // request data: the page is always rendered at request time
+  const user = await requireSignedIn(); // request data: the page is always rendered at request time
   if (user.roles.length === 0) {
     // Someone created at a single sign-on login, or whose grants were all removed: nothing to read yet.
     return (
