@@ -5,6 +5,12 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT || 3210);
 export const E2E_DATA_DIR = '.test-data/e2e';
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+// A real OpenID Connect provider on 127.0.0.1 for single sign-on (e2e/sso.spec.ts); the app
+// starts with it configured, so every spec sees "Logga in med Askersunds konto" on the login page.
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT || PORT + 1000);
+export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+export const OIDC_NAME = 'Askersunds konto';
+const OIDC_CLIENT = { MALBILD_OIDC_CLIENT_ID: 'malbild-e2e', MALBILD_OIDC_CLIENT_SECRET: 'malbild-e2e-hemlighet' };
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,17 +45,30 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node --import tsx tests/support/e2e-fixtures.ts ${E2E_DATA_DIR} && node scripts/start.mjs`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      MALBILD_DATA_DIR: E2E_DATA_DIR,
-      DATABASE_URL: '',
+  webServer: [
+    {
+      command: `node tests/support/oidc-provider.mjs ${OIDC_PORT} http://127.0.0.1:${PORT}`,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: OIDC_CLIENT,
     },
-  },
+    {
+      command: `rm -rf ${E2E_DATA_DIR} && node --import tsx tests/support/e2e-fixtures.ts ${E2E_DATA_DIR} && node scripts/start.mjs`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        MALBILD_DATA_DIR: E2E_DATA_DIR,
+        DATABASE_URL: '',
+        MALBILD_OIDC_ISSUER: OIDC_ISSUER,
+        MALBILD_OIDC_NAME: OIDC_NAME,
+        MALBILD_OIDC_ORGANIZATION: 'askersund',
+        ...OIDC_CLIENT,
+      },
+    },
+  ],
 });

@@ -22,7 +22,7 @@ import {
   MAX_CHECKED_ACTION_BODY,
 } from '@/lib/action-origin';
 
-const PUBLIC_PATHS = ['/logga-in', '/tillganglighet'];
+const PUBLIC_PATHS = ['/logga-in', '/logga-in/sso', '/tillganglighet'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 /**
  * Paths that are not pages: no login redirect (they answer for themselves), headers still.

@@ -795,3 +795,40 @@ export const narrativeVersions = pgTable(
     authorFk(t),
   ],
 );
+// ---------------------------------------------------------------- issue 17: single sign-on (OIDC)
+
+/**
+ * How an organization lets people sign in (the admin decides; a missing row means the
+ * defaults): whether a person the identity provider vouches for but Målbild does not know
+ * is refused or created without rights, and whether local password accounts may log in.
+ * Operational settings, not history: every change is in the audit log with before and after.
+ */
+export const signInSettings = pgTable('sign_in_settings', {
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  unknownPeople: text('unknown_people').notNull().default('refuse'), // 'refuse' | 'create'
+  passwordLogin: boolean('password_login').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A group of the identity provider's groups claim and the grant it gives: a role, and for
+ * an editor the unit. When an organization has any row, a person's grants follow their
+ * groups at each single sign-on login (lib/sso-mapping.ts).
+ */
+export const ssoGroupMappings = pgTable(
+  'sso_group_mappings',
+  {
+    id: id(),
+    organizationId: orgId(),
+    groupName: text('group_name').notNull(),
+    role: role('role').notNull(),
+    unitId: uuid('unit_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('sso_group_mappings_org_group_role_unit').on(t.organizationId, t.groupName, t.role, t.unitId).nullsNotDistinct(),
+    foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }),
+  ],
+);

@@ -13,8 +13,8 @@ import { judgeSession, TOUCH_INTERVAL_MS, type SessionLimits } from '@/lib/sessi
 
 export type SessionEndReason = 'logout' | 'ended_by_admin' | 'idle' | 'expired';
 
-/** Begins a session for a user who has just logged in; returns its id for the cookie. */
-export async function startSession(db: Db, organizationId: string, userId: string): Promise<string> {
+/** Begins a session for a user who has just logged in (with a password or by single sign-on); returns its id for the cookie. */
+export async function startSession(db: Db, organizationId: string, userId: string, method: 'password' | 'sso' = 'password'): Promise<string> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(s.sessions).values({ organizationId, userId }).returning({ id: s.sessions.id });
     await recordAudit(tx as unknown as Db, {
@@ -23,7 +23,7 @@ export async function startSession(db: Db, organizationId: string, userId: strin
       action: 'session.login',
       entityType: 'user',
       entityId: userId,
-      changes: { session: row!.id },
+      changes: { session: row!.id, method },
     });
     return row!.id;
   });

@@ -16,23 +16,38 @@ export interface LoginCandidate {
   organizationId: string;
   passwordHash: string | null;
   disabled: boolean;
+  /** Whether the account's organization lets its people log in with a password (issue 17). */
+  passwordLogin: boolean;
 }
 
 /** Every account with this email (one per organization at most). */
 export async function findLoginCandidates(db: Db, email: string): Promise<LoginCandidate[]> {
   const rows = await db
-    .select({ id: s.users.id, organizationId: s.users.organizationId, passwordHash: s.users.passwordHash, disabledAt: s.users.disabledAt })
+    .select({
+      id: s.users.id,
+      organizationId: s.users.organizationId,
+      passwordHash: s.users.passwordHash,
+      disabledAt: s.users.disabledAt,
+      passwordLogin: s.signInSettings.passwordLogin,
+    })
     .from(s.users)
+    .leftJoin(s.signInSettings, eq(s.signInSettings.organizationId, s.users.organizationId))
     .where(eq(s.users.email, email.trim().toLowerCase()))
     .orderBy(asc(s.users.createdAt));
-  return rows.map((r) => ({ id: r.id, organizationId: r.organizationId, passwordHash: r.passwordHash, disabled: r.disabledAt !== null }));
+  return rows.map((r) => ({
+    id: r.id,
+    organizationId: r.organizationId,
+    passwordHash: r.passwordHash,
+    disabled: r.disabledAt !== null,
+    passwordLogin: r.passwordLogin ?? true,
+  }));
 }
 
 /** A refused login on a real account, in its organization's audit log (never the password). */
 export async function recordLoginRefusal(
   db: Db,
   candidate: { id: string; organizationId: string },
-  reason: 'wrong_password' | 'throttled' | 'disabled',
+  reason: 'wrong_password' | 'throttled' | 'disabled' | 'password_login_off',
 ): Promise<void> {
   await recordAudit(db, {
     organizationId: candidate.organizationId,

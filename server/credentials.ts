@@ -55,6 +55,11 @@ export async function checkCredentials(db: Db, raw: unknown, client = 'okänd'):
       await recordLoginRefusal(db, candidate, 'disabled');
       return null;
     }
+    if (!candidate.passwordLogin) {
+      // The organization signs in only with its identity provider (issue 17).
+      await recordLoginRefusal(db, candidate, 'password_login_off');
+      return null;
+    }
     await clearAttempts(db, [keys.account, keys.pair]);
     return { id: candidate.id, organizationId: candidate.organizationId };
   }

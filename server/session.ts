@@ -14,9 +14,19 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return loadCurrentUser(await getDb(), user.organizationId, user.id, user.since ?? 0);
 });
 
-/** The current user, or a redirect to the login page. */
-export async function requireUser(): Promise<CurrentUser> {
+/** The current user, even one without any role, or a redirect to the login page. */
+export async function requireSignedIn(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/logga-in');
+  return user;
+}
+
+/**
+ * The current user, or a redirect to the login page; a user without any role (created at a
+ * single sign-on login and not yet given one) goes to the overview, which tells them so.
+ */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await requireSignedIn();
+  if (user.roles.length === 0) redirect('/');
   return user;
 }

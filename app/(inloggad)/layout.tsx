@@ -7,13 +7,13 @@
 // authorizes itself. What the header shows may lag until the next full load or save; what a
 // page shows never does.
 import type { ReactNode } from 'react';
-import { requireUser } from '@/server/session';
+import { requireSignedIn } from '@/server/session';
 import { AppHeader } from '@/components/app-header';
 import { DraftOwnerProvider } from '@/components/unsaved-changes';
 import { logout } from '../logga-in/actions';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  const user = await requireSignedIn(); // also one without a role: the overview tells them why they see nothing
   return (
     <>
       <AppHeader user={user} logout={logout} />

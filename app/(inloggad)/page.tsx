@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
 import { getOverview, listPeriods, periodIdFromQuery, type OverviewDTO } from '@/db/queries/overview';
-import { requireUser } from '@/server/session';
+import { requireSignedIn } from '@/server/session';
 import type { CurrentUser } from '@/lib/current-user';
 import { can } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
@@ -17,7 +17,19 @@ import { Pager } from '@/components/pager';
 import { BoardRollupTable } from '@/components/board-rollup-table';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string; namnd?: string; sida?: string }> }) {
-  const user = await requireUser(); // request data: the page is always rendered at request time
+  const user = await requireSignedIn(); // request data: the page is always rendered at request time
+  if (user.roles.length === 0) {
+    // Someone created at a single sign-on login, or whose grants were all removed: nothing to read yet.
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">Översikt</h1>
+        <p className="mt-4 rounded border border-slate-300 bg-white p-4">
+          Du är inloggad som {user.name}, men du har ännu ingen behörighet i Målbild och kan inte se något. Be kommunens
+          systemförvaltare att ge dig en roll; den gäller från nästa sida du öppnar.
+        </p>
+      </>
+    );
+  }
   const db = await getDb();
   const query = await searchParams;
   const periodId = await periodIdFromQuery(db, user, query.period);

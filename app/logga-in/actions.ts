@@ -4,7 +4,7 @@
 // with zod and nothing about which accounts exist is revealed.
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from '@/lib/zod';
-import { loginSchema, signIn, signOut } from '@/server/auth';
+import { auth, loginSchema, signIn, signOut } from '@/server/auth';
 import { WRONG_CREDENTIALS_MESSAGE } from '@/lib/login-throttle';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 
@@ -42,5 +42,8 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
 }
 
 export async function logout(): Promise<void> {
-  await signOut({ redirectTo: '/logga-in' });
+  // After a single sign-on session the login page offers the provider's own logout too.
+  const session = await auth();
+  const viaSso = (session?.user as { via?: string } | undefined)?.via === 'sso';
+  await signOut({ redirectTo: viaSso ? '/logga-in?utloggad=sso' : '/logga-in' });
 }

@@ -33,6 +33,7 @@ export const AUDIT_ENTITY_PREFIXES = [
   'demo',
   'api',
   'api_token',
+  'sign_in',
 ] as const;
 export type AuditEntityPrefix = (typeof AUDIT_ENTITY_PREFIXES)[number];
 

@@ -28,6 +28,7 @@ import { approvalRows } from './matrix/approval-rows';
 import { orgExportRows } from './matrix/org-export-rows';
 import { apiRows, prepareApiTokens } from './matrix/api-rows';
 import { documentRows } from './matrix/document-rows';
+import { signInRows } from './matrix/sign-in-rows';
 
 const ROWS: MatrixRow[] = [
   ...coreRows,
@@ -42,6 +43,7 @@ const ROWS: MatrixRow[] = [
   ...documentRows,
   ...approvalRows,
   ...orgExportRows,
+  ...signInRows,
 ];
 
 /** The `name` of every defineAction(...) under a folder. */

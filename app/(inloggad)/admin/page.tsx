@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: 'Administration' };
 const SECTIONS = [
   { href: '/admin/enheter', title: 'Enheter', text: 'Nämnder, förvaltningar, avdelningar och externa organ i ett träd.' },
   { href: '/admin/anvandare', title: 'Användare', text: 'Konton, roller och behörigheter; inaktivera och nya lösenord.' },
+  { href: '/admin/inloggning', title: 'Inloggning', text: 'Inloggning via kommunens identitetstjänst, lösenord, och grupper som ger roller.' },
   { href: '/admin/perioder', title: 'Perioder', text: 'Tertial, delår och helår: skapa, öppna, stänga och sista dag.' },
   { href: '/admin/planer', title: 'Verksamhetsplaner och texter', text: 'En plan per nämnd och år, och nämndens egna texter i rapporten.' },
   { href: '/admin/rapportmall', title: 'Rapportmall', text: 'Kapitlen i nämndens delårsbokslut och årsredovisning, i ordning, och vilka enheter som skriver texterna.' },

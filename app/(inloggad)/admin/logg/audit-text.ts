@@ -57,6 +57,11 @@ const ACTIONS: Record<string, string> = {
   'report_part.update': 'Ändrade en del i rapportmallen',
   'report_part.move': 'Flyttade en del i rapportmallen',
   'report_part.archive': 'Tog bort en del ur rapportmallen',
+  'user.sso_link': 'Kopplade ett konto till inloggning via identitetstjänsten',
+  'user.grants_from_groups': 'Ändrade behörigheter efter grupper i identitetstjänsten',
+  'sign_in.settings': 'Ändrade inställningar för inloggning',
+  'sign_in.group_add': 'Lade till en grupp i tabellen för grupper och roller',
+  'sign_in.group_remove': 'Tog bort en grupp ur tabellen för grupper och roller',
 };
 
 /** The entity part of an action, with its indefinite article, for the general verbs below. */
@@ -123,6 +128,7 @@ export const PREFIX_LABELS: Record<string, string> = {
   demo: 'Demodata',
   api: 'Anrop till API:t',
   api_token: 'API-nycklar',
+  sign_in: 'Inloggning och grupper',
 };
 
 const ENTITY_TYPES: Record<string, string> = {
@@ -266,10 +272,18 @@ const KEYS: Record<string, string> = {
   bytes: 'byte',
   exportedBy: 'exporterad av',
   newAdminPasswords: 'nya lösenord för',
+  idp: 'identitetstjänst',
+  subject: 'id hos identitetstjänsten',
+  groups: 'grupper',
+  groupName: 'grupp',
+  added: 'tillagda',
+  removed: 'borttagna',
+  unknownPeople: 'okända personer',
+  passwordLogin: 'inloggning med lösenord',
 };
 
 /** Fields that hold only an internal id. */
-const HIDDEN_KEYS = new Set(['id', 'session', 'grantId']);
+const HIDDEN_KEYS = new Set(['id', 'session', 'grantId', 'mappingId']);
 
 /** A field this file does not know. */
 const OTHER_KEY = 'övrigt';
@@ -314,7 +328,12 @@ const VALUES: Record<string, Record<string, string>> = {
     throttled: 'för många försök',
     wrong_password: 'fel e-post eller lösenord',
     disabled: 'kontot är inaktiverat',
+    password_login_off: 'inloggning med lösenord är avstängd',
+    unknown: 'okänd person',
+    linked_to_other: 'kontot är kopplat till en annan inloggning',
   },
+  method: { password: 'lösenord', sso: 'identitetstjänst' },
+  unknownPeople: { refuse: 'nekas', create: 'skapas utan behörighet' },
 };
 
 const COLOURS = new Set(['green', 'yellow', 'red', 'grey']);
