@@ -44,7 +44,10 @@ export const REDACTED_COLUMNS: Readonly<Record<string, string>> = {
 };
 
 /** Columns whose names look like secrets but are not: "table.column" → why. */
-export const NOT_SECRET_COLUMNS: Readonly<Record<string, string>> = {};
+export const NOT_SECRET_COLUMNS: Readonly<Record<string, string>> = {
+  'sign_in_settings.password_login':
+    'Anger bara om inloggning med lösenord är tillåten i organisationen (ja eller nej); inget lösenord.',
+};
 
 /** A column name that looks like it could hold a credential. */
 export const SECRET_LIKE_NAME = /hash|secret|password|passwd|token|salt|private|credential|api_?key/i;

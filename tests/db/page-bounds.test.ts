@@ -35,7 +35,7 @@ const YEARS = 2;
 
 // The page functions read the session and the database through these two modules.
 const render: { database?: Database; user?: CurrentUser } = {};
-vi.mock('@/server/session', () => ({ requireUser: async () => render.user, getCurrentUser: async () => render.user }));
+vi.mock('@/server/session', () => ({ requireUser: async () => render.user, requireSignedIn: async () => render.user, getCurrentUser: async () => render.user }));
 vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: async () => render.database!.db }));
 
 /**
