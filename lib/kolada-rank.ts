@@ -136,3 +136,50 @@ export function rankSummary(context: RankContext, decimals: number): string {
       : ` Gräns för målet: plats ${context.thresholdPlace}${context.thresholdValue === null ? '' : `, värde ${formatNumber(context.thresholdValue, Math.max(decimals, 1))}`}.`;
   return `Plats ${context.rank} av ${context.count} i länet ${context.year}.${limit}`;
 }
+
+/**
+ * Everything a fetch computes for one kommun, KPI and year from the län's values: the
+ * outcome for the measure and the rank context kept with it. `target` is the indicator's
+ * target value with its comparator (a threshold only for ≤ / < targets, the rank targets).
+ */
+export function judgeInCounty(input: {
+  values: readonly CountyValue[];
+  municipality: string;
+  year: number;
+  countyCode: string;
+  measure: KoladaMeasure;
+  order: RankOrder;
+  decimals: number;
+  target: { comparator: string; value: number | null };
+}): { outcome: number | null; context: RankContext } {
+  const kommunValue = input.values.find((v) => v.municipality === input.municipality)?.value ?? null;
+  const rank = rankInCounty(input.values, input.municipality, input.order);
+  const limit =
+    input.target.value === null || !['lt', 'lte'].includes(input.target.comparator)
+      ? null
+      : input.target.comparator === 'lt'
+        ? input.target.value - 1e-6
+        : input.target.value;
+  const threshold = thresholdFor(input.measure, limit, input.values, input.order);
+  return {
+    outcome: outcomeFor(input.measure, kommunValue, rank, input.decimals),
+    context: {
+      year: input.year,
+      countyCode: input.countyCode,
+      kommunValue,
+      rank: rank?.rank ?? null,
+      count: rank?.count ?? input.values.filter((v) => v.value !== null).length,
+      better: rank?.better ?? null,
+      order: input.order,
+      thresholdPlace: threshold.place,
+      thresholdValue: threshold.value,
+    },
+  };
+}
+
+/** Two contexts say the same (a refetch with nothing new writes no version). */
+export function sameContext(a: RankContext | null, b: RankContext | null): boolean {
+  if (a === null || b === null) return a === b;
+  const keys: (keyof RankContext)[] = ['year', 'countyCode', 'kommunValue', 'rank', 'count', 'better', 'order', 'thresholdPlace', 'thresholdValue'];
+  return keys.every((k) => a[k] === b[k]);
+}

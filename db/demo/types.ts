@@ -125,6 +125,8 @@ export interface DemoTextBlock {
 
 export interface DemoData {
   organization: { code: string; name: string };
+  /** The kommun's code in Kolada (issue 18), e.g. "1882". */
+  municipalityCode?: string;
   units: DemoUnit[];
   users: DemoUser[];
   periods: DemoPeriod[];
