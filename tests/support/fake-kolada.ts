@@ -39,12 +39,15 @@ export interface FakeKolada {
   pageSize: number;
   failNext(status: number, times?: number, retryAfterSeconds?: number): void;
   down(on?: boolean): void;
+  /** Answers every request after the next `okCount` with `status` (null: stop). */
+  failAfter(okCount: number | null, status?: number): void;
   close(): Promise<void>;
 }
 
 export async function startFakeKolada(options: { port?: number; data?: FakeKoladaData; pageSize?: number } = {}): Promise<FakeKolada> {
   let failures: { status: number; retryAfter: number }[] = [];
   let isDown = false;
+  let failFrom: { index: number; status: number } | null = null;
   const sockets = new Set<import('node:net').Socket>();
   const fake: FakeKolada = {
     url: '',
@@ -56,6 +59,9 @@ export async function startFakeKolada(options: { port?: number; data?: FakeKolad
     },
     down(on = true) {
       isDown = on;
+    },
+    failAfter(okCount, status = 500) {
+      failFrom = okCount === null ? null : { index: fake.requests.length + okCount, status };
     },
     close: () =>
       new Promise((resolve) => {
@@ -90,7 +96,7 @@ export async function startFakeKolada(options: { port?: number; data?: FakeKolad
       req.socket.destroy();
       return;
     }
-    const failure = failures.shift();
+    const failure = failures.shift() ?? (failFrom && fake.requests.length > failFrom.index ? { status: failFrom.status, retryAfter: 0 } : undefined);
     if (failure) {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {}) });
       res.end(JSON.stringify({ error: failure.status === 429 ? 'Too Many Requests' : 'Internal Server Error' }));
