@@ -25,6 +25,7 @@ import { adminRolloverRows } from './matrix/admin-rollover-rows';
 import { adminImportRows } from './matrix/admin-import-rows';
 import { adminStructureImportRows } from './matrix/admin-structure-import-rows';
 import { approvalRows } from './matrix/approval-rows';
+import { koladaRows } from './matrix/kolada-rows';
 
 const ROWS: MatrixRow[] = [
   ...coreRows,
@@ -36,6 +37,7 @@ const ROWS: MatrixRow[] = [
   ...adminImportRows,
   ...adminStructureImportRows,
   ...approvalRows,
+  ...koladaRows,
 ];
 
 /** The `name` of every defineAction(...) under a folder. */

@@ -135,6 +135,8 @@ export async function startFakeKolada(options: { port?: number; data?: FakeKolad
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  // It never keeps a test process alive on its own (tests close it; a shared one just ends).
+  server.unref();
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3`;
   return fake;
 }
