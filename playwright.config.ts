@@ -50,6 +50,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       MALBILD_DATA_DIR: E2E_DATA_DIR,
       DATABASE_URL: '',
+      // e2e/kolada.spec.ts serves a fake Kolada API v3 here (never the internet).
+      KOLADA_BASE_URL: `http://127.0.0.1:${PORT + 1}/v3`,
     },
   },
 });

@@ -322,6 +322,16 @@ export async function saveIndicatorValue(
         trendJustification: value.chosenTrend ? held.trendJustification : null,
         judgedAgainst: { ...report.indicator.target, previous: report.earlier?.outcome ?? null },
         authorId: user.id,
+        // The same outcome keeps where it came from (a unit writing its analysis under a value
+        // fetched from Kolada); a new outcome is the reporter's own.
+        ...(report.latest && report.latest.outcome === value.outcome && report.latest.source !== 'manual'
+          ? {
+              source: report.latest.source,
+              kpiId: report.latest.kpiId,
+              fetchedAt: report.latest.fetchedAt ? new Date(report.latest.fetchedAt) : null,
+              koladaContext: report.latest.koladaContext,
+            }
+          : {}),
       });
       await recordAudit(tx, {
         organizationId: org,

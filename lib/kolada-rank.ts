@@ -73,6 +73,9 @@ export function median(values: readonly (number | null)[]): number | null {
 /** What is kept with a fetched value: enough to show and re-check the rank without Kolada. */
 export interface RankContext {
   year: number;
+  /** The kommun's code and name ("1882", "Askersund"). */
+  municipality: string;
+  municipalityName: string;
   countyCode: string;
   kommunValue: number | null;
   rank: number | null;
@@ -145,6 +148,7 @@ export function rankSummary(context: RankContext, decimals: number): string {
 export function judgeInCounty(input: {
   values: readonly CountyValue[];
   municipality: string;
+  municipalityName?: string;
   year: number;
   countyCode: string;
   measure: KoladaMeasure;
@@ -165,6 +169,8 @@ export function judgeInCounty(input: {
     outcome: outcomeFor(input.measure, kommunValue, rank, input.decimals),
     context: {
       year: input.year,
+      municipality: input.municipality,
+      municipalityName: input.municipalityName ?? input.municipality,
       countyCode: input.countyCode,
       kommunValue,
       rank: rank?.rank ?? null,
@@ -180,6 +186,6 @@ export function judgeInCounty(input: {
 /** Two contexts say the same (a refetch with nothing new writes no version). */
 export function sameContext(a: RankContext | null, b: RankContext | null): boolean {
   if (a === null || b === null) return a === b;
-  const keys: (keyof RankContext)[] = ['year', 'countyCode', 'kommunValue', 'rank', 'count', 'better', 'order', 'thresholdPlace', 'thresholdValue'];
+  const keys: (keyof RankContext)[] = ['year', 'municipality', 'countyCode', 'kommunValue', 'rank', 'count', 'better', 'order', 'thresholdPlace', 'thresholdValue'];
   return keys.every((k) => a[k] === b[k]);
 }

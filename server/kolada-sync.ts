@@ -89,6 +89,7 @@ async function plan(db: Db, user: CurrentUser, scope: FetchScope, client: Kolada
     const { outcome, context } = judgeInCounty({
       values,
       municipality,
+      municipalityName: names.get(municipality) ?? municipality,
       year,
       countyCode,
       measure: link.measure,

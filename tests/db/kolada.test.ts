@@ -9,7 +9,8 @@ import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getKoladaSettings, lastKoladaFetches, listKoladaIndicators, saveKoladaLink } from '@/db/kolada';
-import { getIndicatorHistory } from '@/db/indicator-values';
+import { getIndicatorHistory, getIndicatorReport, saveIndicatorValue } from '@/db/indicator-values';
+import { indicatorValueSchema } from '@/lib/indicator-value-schema';
 import { runKoladaFetch } from '@/server/kolada-sync';
 import { KoladaClient } from '@/server/kolada-client';
 import { ForbiddenError } from '@/lib/errors';
@@ -102,6 +103,20 @@ describe.each(engines)('Kolada fetch on $name', { timeout: 120_000 }, (engine) =
     expect((await lastKoladaFetches(db, admin)).lastOk).toMatchObject({ ok: true, changed: 1 });
   });
 
+  it('the unit writing its analysis under the fetched value keeps its source; a typed outcome is the unit\'s own', async () => {
+    const [period] = await db.select({ id: s.periods.id }).from(s.periods).where(eq(s.periods.kind, 'delar'));
+    const latest = (await getIndicatorReport(db, admin, indicatorId, period!.id)).latest!;
+    const input = (outcome: string, baseSeq: number) =>
+      indicatorValueSchema.parse({ indicatorId, periodId: period!.id, baseSeq, outcome, analysis: 'Ny analys.' });
+    await saveIndicatorValue(db, admin, input('75', latest.seq));
+    let newest = (await getIndicatorReport(db, admin, indicatorId, period!.id)).latest!;
+    expect(newest).toMatchObject({ outcome: 75, analysis: 'Ny analys.', source: 'kolada', kpiId: 'X99001' });
+    // Put the analysis back as the seed had it (a later Kolada version carries it on).
+    await saveIndicatorValue(db, admin, indicatorValueSchema.parse({ indicatorId, periodId: period!.id, baseSeq: newest.seq, outcome: '75', analysis: latest.analysis! }));
+    newest = (await getIndicatorReport(db, admin, indicatorId, period!.id)).latest!;
+    expect(newest).toMatchObject({ source: 'kolada', analysis: latest.analysis });
+  });
+
   it('a refetch with nothing new writes nothing', async () => {
     const before = await valueRows(db);
     const result = await fetch(false);
@@ -119,10 +134,13 @@ describe.each(engines)('Kolada fetch on $name', { timeout: 120_000 }, (engine) =
       expect(result.changes[0]).toMatchObject({ from: 75, to: 33, status: 'changed', statement: '3 av 12 kommuner i länet har lägre värde än Askersund.' });
       const { versions } = await getIndicatorHistory(db, admin, indicatorId);
       expect(versions.map((v) => [v.seq, v.outcome, v.source])).toEqual([
-        [3, 33, 'kolada'],
+        [5, 33, 'kolada'],
+        [4, 75, 'kolada'],
+        [3, 75, 'kolada'],
         [2, 75, 'kolada'],
         [1, 33, 'manual'],
       ]);
+      expect(versions[0]!.analysis).toBe('8 av 12 kommuner i länet har lägre arbetslöshet för gruppen utrikes födda än Askersund');
     } finally {
       askersund.values[0]!.value = UNEMPLOYMENT_2024['1882']!;
     }

@@ -1,6 +1,7 @@
 // Kolada (issue 18): the organization's kommun, each indicator's link to a KPI, and
 // fetches per indicator, per board or for everything, each previewed before it writes.
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/server/session';
 import { getDb } from '@/db/client';
@@ -84,6 +85,11 @@ export default async function KoladaPage() {
             {indicators.map((i) => (
               <li key={i.id} className="rounded border border-slate-200 p-3">
                 <p className="font-medium">{i.name}</p>
+                <p className="text-sm">
+                  <Link href={`/historik/matt/${i.id}`} className="text-blue-800 underline">
+                    Historik<span className="sr-only">: {i.name}</span>
+                  </Link>
+                </p>
                 <p className="text-sm text-slate-700">
                   {i.goalTitle} {i.planYear} · Målvärde: {i.targetLabel}
                 </p>

@@ -8,12 +8,21 @@ import { parseId } from '@/lib/route-params';
 import { colourLabel } from '@/lib/colour';
 import { formatOutcome } from '@/lib/swedish-number';
 import { trendLabel } from '@/lib/trend';
+import { formatDateTime } from '@/lib/time-format';
+import { rankStatement, rankSummary } from '@/lib/kolada-rank';
 import type { ChartTarget } from '@/lib/chart-geometry';
 import { IndicatorHistoryChart } from '@/components/indicator-history-chart';
 import { VersionEntry } from '@/components/version-entry';
 import { Breadcrumb } from '@/components/breadcrumb';
 
 export const metadata: Metadata = { title: 'Historik för mått' };
+
+/** Where a version's outcome came from: "Källa: Kolada (N00090, 2024), hämtat 30 nov. 2026 18:12". */
+function sourceText(v: IndicatorHistoryDTO['versions'][number]): string {
+  if (v.source === 'import') return 'Källa: import från Excel';
+  const year = v.koladaContext ? `, ${v.koladaContext.year}` : '';
+  return `Källa: Kolada (${v.kpiId ?? ''}${year})${v.fetchedAt ? `, hämtat ${formatDateTime(v.fetchedAt)}` : ''}`;
+}
 
 function chartTarget(ind: IndicatorHistoryDTO['indicator']): ChartTarget {
   if (ind.comparator === 'between' && ind.targetLow !== null && ind.targetHigh !== null) {
@@ -68,6 +77,12 @@ export default async function IndicatorHistoryPage({ params }: { params: Promise
                     {v.chosenColour && ` (beräknad: ${colourLabel(v.computedColour)}; motivering: ${v.colourJustification ?? ''})`}
                     {(v.chosenTrend ?? v.computedTrend) && ` · ${trendLabel((v.chosenTrend ?? v.computedTrend)!)}`}
                     {v.chosenTrend && ` (satt av rapportören: ${v.trendJustification ?? ''})`}
+                    {v.source !== 'manual' && <span className="block">{sourceText(v)}</span>}
+                    {v.koladaContext && v.koladaContext.rank !== null && (
+                      <span className="block">
+                        {rankSummary(v.koladaContext, indicator.decimals)} {rankStatement(v.koladaContext, v.koladaContext.municipalityName)}
+                      </span>
+                    )}
                   </>
                 }
                 textLabel="Analys"
