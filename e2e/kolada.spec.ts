@@ -38,6 +38,15 @@ test('an indicator linked to a Kolada KPI fills its 2024 value, ranked in the l�
   await expect(page.getByLabel('Kommunens kod')).toHaveValue('1882');
   await expect(page.getByText('Inget mått är kopplat till Kolada än.')).toBeVisible();
 
+  // The group of "liknande kommuner" for the comparison chart, found by name.
+  await page.getByLabel('Sök kommungrupp på namn').fill('liknande');
+  await page.getByRole('button', { name: 'Sök i Kolada' }).first().click();
+  await expect(page.getByRole('list', { name: 'Träffar i Kolada' }).getByText('G99001')).toBeVisible();
+  await page.getByLabel('Liknande kommuner: gruppens id').fill('G99001');
+  await page.getByLabel('Liknande kommuner: gruppens namn').fill('Liknande kommuner');
+  await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+  await expect(page.getByText('Inställningarna för Kolada är sparade.')).toBeVisible();
+
   // Find the KPI by title, with its description.
   await page.getByLabel('Sök nyckeltal på namn').fill('utrikes födda');
   await page.getByRole('button', { name: 'Sök i Kolada' }).nth(1).click();
@@ -107,7 +116,15 @@ test('an indicator linked to a Kolada KPI fills its 2024 value, ranked in the l�
   await expect(v3).toContainText('3 av 12 kommuner i länet har lägre värde än Askersund.');
   await expect(v3).toContainText('8 av 12 kommuner i länet har lägre arbetslöshet för gruppen utrikes födda än Askersund');
   await expect(page.getByRole('listitem').filter({ hasText: 'Delår 2024, version 2' })).toContainText('Utfall 75');
+  // The comparison: Askersund's own value against the län's median and the group's, with its table.
+  const table = page.getByRole('region', { name: 'Jämförelsen som tabell' });
+  await expect(table.getByRole('columnheader')).toHaveText(['År', 'Askersund', 'Länets median', 'Liknande kommuner (median)']);
+  await expect(table.getByRole('row').filter({ hasText: '2024' }).getByRole('cell')).toHaveText(['17,0', '18,9', '24,6']);
+  await axe(page);
   await page.screenshot({ path: 'test-results/kolada-history-desktop.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/kolada-history-phone.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Put the demo back: the link removed, the fake's value as it was.
   askersund2024().values[0]!.value = UNEMPLOYMENT_2024['1882']!;
@@ -115,6 +132,10 @@ test('an indicator linked to a Kolada KPI fills its 2024 value, ranked in the l�
   await item(page).getByText('Ändra kopplingen').click();
   await item(page).getByRole('button', { name: 'Ta bort kopplingen' }).click();
   await expect(item(page).getByText('Inte kopplat till Kolada.')).toBeVisible();
+  await page.getByLabel('Liknande kommuner: gruppens id').fill('');
+  await page.getByLabel('Liknande kommuner: gruppens namn').fill('');
+  await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+  await expect(page.getByText('Inställningarna för Kolada är sparade.')).toBeVisible();
 });
 
 /** The indicator's id, from its history link on the Kolada page. */

@@ -86,6 +86,10 @@ export interface RankContext {
   thresholdPlace: number | null;
   /** The value at that place in the län this year, or null. */
   thresholdValue: number | null;
+  /** For the comparison chart: the median of the län's kommuner, and of the admin's group of "liknande kommuner". */
+  countyMedian?: number | null;
+  groupTitle?: string | null;
+  groupMedian?: number | null;
 }
 
 /**
@@ -155,6 +159,8 @@ export function judgeInCounty(input: {
   order: RankOrder;
   decimals: number;
   target: { comparator: string; value: number | null };
+  /** The values of the kommuner in the admin's comparison group, with its title. */
+  group?: { title: string; values: readonly (number | null)[] } | null;
 }): { outcome: number | null; context: RankContext } {
   const kommunValue = input.values.find((v) => v.municipality === input.municipality)?.value ?? null;
   const rank = rankInCounty(input.values, input.municipality, input.order);
@@ -179,6 +185,9 @@ export function judgeInCounty(input: {
       order: input.order,
       thresholdPlace: threshold.place,
       thresholdValue: threshold.value,
+      countyMedian: median(input.values.map((v) => v.value)),
+      groupTitle: input.group?.title ?? null,
+      groupMedian: input.group ? median(input.group.values) : null,
     },
   };
 }
@@ -186,6 +195,6 @@ export function judgeInCounty(input: {
 /** Two contexts say the same (a refetch with nothing new writes no version). */
 export function sameContext(a: RankContext | null, b: RankContext | null): boolean {
   if (a === null || b === null) return a === b;
-  const keys: (keyof RankContext)[] = ['year', 'municipality', 'countyCode', 'kommunValue', 'rank', 'count', 'better', 'order', 'thresholdPlace', 'thresholdValue'];
+  const keys: (keyof RankContext)[] = ['year', 'municipality', 'countyCode', 'kommunValue', 'rank', 'count', 'better', 'order', 'thresholdPlace', 'thresholdValue', 'countyMedian', 'groupTitle', 'groupMedian'];
   return keys.every((k) => a[k] === b[k]);
 }

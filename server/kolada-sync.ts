@@ -67,6 +67,12 @@ async function plan(db: Db, user: CurrentUser, scope: FetchScope, client: Kolada
   for (const t of targets) municipalityOf(t.indicator.link.municipalityCode);
 
   const municipalities: KoladaMunicipality[] = await client.municipalities();
+  const group = settings?.comparisonGroupId
+    ? ((await client.municipalityGroups()).find((g) => g.id === settings.comparisonGroupId) ?? null)
+    : null;
+  if (settings?.comparisonGroupId && !group) {
+    throw new KoladaError(`Kommungruppen ${settings.comparisonGroupId} finns inte i Kolada. Välj en annan grupp liknande kommuner under Inställningar.`);
+  }
   const rows: KoladaDataRow[] = await client.dataForYears(kpis, years);
   const byKey = new Map(rows.map((r) => [`${r.kpi}|${r.period}|${r.municipality}`, r]));
   const names = new Map(municipalities.map((m) => [m.id, m.title]));
@@ -96,6 +102,13 @@ async function plan(db: Db, user: CurrentUser, scope: FetchScope, client: Kolada
       order: link.order,
       decimals: report.indicator.decimals,
       target,
+      group: group && {
+        title: settings?.comparisonGroupTitle || group.title,
+        values: group.members.map((m) => {
+          const row = byKey.get(`${link.kpiId}|${year}|${m.id}`);
+          return row ? valueFor(row, link.gender) : null;
+        }),
+      },
     });
     const latest = report.latest;
     const ranked = link.measure !== 'value';

@@ -10,6 +10,8 @@ import { formatOutcome } from '@/lib/swedish-number';
 import { trendLabel } from '@/lib/trend';
 import { formatDateTime } from '@/lib/time-format';
 import { rankStatement, rankSummary } from '@/lib/kolada-rank';
+import { buildComparison } from '@/lib/kolada-comparison';
+import { KoladaComparison } from '@/components/kolada-comparison';
 import type { ChartTarget } from '@/lib/chart-geometry';
 import { IndicatorHistoryChart } from '@/components/indicator-history-chart';
 import { VersionEntry } from '@/components/version-entry';
@@ -39,6 +41,8 @@ export default async function IndicatorHistoryPage({ params }: { params: Promise
   const { indicator, versions } = await getIndicatorHistory(await getDb(), user, id).catch(notFoundOrThrow);
   // The chart shows each period's newest version, oldest period first.
   const newestPerPeriod = versions.filter((v, i) => versions.findIndex((w) => w.periodId === v.periodId) === i).reverse();
+  // Kolada's values beside the län and "liknande kommuner", from the newest fetched versions.
+  const comparison = buildComparison(versions.map((v) => v.koladaContext));
 
   return (
     <>
@@ -56,6 +60,12 @@ export default async function IndicatorHistoryPage({ params }: { params: Promise
           unitOfMeasure={indicator.unitOfMeasure}
         />
       </section>
+
+      {comparison && (
+        <section aria-label="Jämförelse i Kolada" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <KoladaComparison comparison={comparison} decimals={indicator.decimals} />
+        </section>
+      )}
 
       <section aria-labelledby="versioner" className="mt-8">
         <h2 id="versioner" className="text-lg font-semibold">
