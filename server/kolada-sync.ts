@@ -30,6 +30,8 @@ export interface PlannedChange {
   indicatorName: string;
   goalTitle: string;
   periodLabel: string;
+  /** The indicator's decimals, for showing from and to. */
+  decimals: number;
   kpiId: string;
   year: number;
   municipality: string;
@@ -117,6 +119,7 @@ async function plan(db: Db, user: CurrentUser, scope: FetchScope, client: Kolada
       indicatorName: t.indicator.name,
       goalTitle: t.indicator.goalTitle,
       periodLabel: t.period.label,
+      decimals: report.indicator.decimals,
       kpiId: link.kpiId,
       year,
       municipality: names.get(municipality) ?? municipality,

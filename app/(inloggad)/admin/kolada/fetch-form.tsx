@@ -48,10 +48,10 @@ function Changes({ result }: { result: FetchResult }) {
               <td data-label="Kolada" className="px-3 py-2">
                 {c.kpiId}, {c.municipality} {c.year}
               </td>
-              <td data-label="Nu" className="px-3 py-2">{formatOutcome(c.from, 1)}</td>
+              <td data-label="Nu" className="px-3 py-2">{formatOutcome(c.from, c.decimals)}</td>
               <td data-label="Blir" className="px-3 py-2">
                 <span className="font-medium">{STATUS[c.status]}</span>
-                {c.to !== null && <>: {formatOutcome(c.to, 1)}</>}
+                {c.to !== null && <>: {formatOutcome(c.to, c.decimals)}</>}
                 {c.summary && <span className="block text-slate-700">{c.summary}</span>}
                 {c.statement && <span className="block text-slate-700">{c.statement}</span>}
               </td>

@@ -19,7 +19,8 @@ export function KoladaLinkForm({ indicatorId, link, defaultMunicipality }: { ind
   const id = (name: string) => `kolada-${name}-${indicatorId}`;
   return (
     <div className="mt-3 space-y-3">
-      <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      {/* Keyed by the saved link: after a save the fields show what was saved. */}
+      <form key={JSON.stringify(link)} action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <input type="hidden" name="indicatorId" value={indicatorId} />
         <TextField id={id('kpi')} name="kpiId" label="Nyckeltal (KPI-id)" hint="T.ex. N00090." defaultValue={link?.kpiId ?? ''} error={fieldError(result, 'kpiId')} />
         <SelectField id={id('gender')} name="gender" label="Kön" defaultValue={link?.gender ?? 'T'} error={fieldError(result, 'gender')}>

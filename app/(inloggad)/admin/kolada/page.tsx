@@ -86,8 +86,8 @@ export default async function KoladaPage() {
               <li key={i.id} className="rounded border border-slate-200 p-3">
                 <p className="font-medium">{i.name}</p>
                 <p className="text-sm">
-                  <Link href={`/historik/matt/${i.id}`} className="text-blue-800 underline">
-                    Historik<span className="sr-only">: {i.name}</span>
+                  <Link href={`/historik/matt/${i.id}`} aria-label={`Historik: ${i.name}`} className="text-blue-800 underline">
+                    Historik
                   </Link>
                 </p>
                 <p className="text-sm text-slate-700">
@@ -99,9 +99,11 @@ export default async function KoladaPage() {
                     : 'Inte kopplat till Kolada.'}
                 </p>
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-sm font-medium text-blue-800 underline">
+                  <summary
+                    aria-label={`${i.link ? 'Ändra kopplingen' : 'Koppla till Kolada'}: ${i.name}`}
+                    className="cursor-pointer text-sm font-medium text-blue-800 underline"
+                  >
                     {i.link ? 'Ändra kopplingen' : 'Koppla till Kolada'}
-                    <span className="sr-only">: {i.name}</span>
                   </summary>
                   <KoladaLinkForm indicatorId={i.id} link={i.link} defaultMunicipality={settings?.municipalityCode ?? null} />
                 </details>
