@@ -57,7 +57,7 @@ test('an indicator linked to a Kolada KPI fills its 2024 value, ranked in the l�
   await expect(hits.getByText(/Testdata för Målbilds tester/)).toBeVisible();
 
   // Link it: the outcome is Askersund's place as a share of the län, lowest first.
-  await item(page).getByText('Koppla till Kolada', { exact: true }).click();
+  await item(page).locator('summary', { hasText: 'Koppla till Kolada' }).click();
   await item(page).getByLabel('Nyckeltal (KPI-id)').fill('x99001');
   await item(page).getByLabel('Utfallet är').selectOption('share');
   await item(page).getByLabel('Plats 1 i länet').selectOption('lowest_first');
