@@ -8,7 +8,7 @@ import { formatNumber, formatOutcome } from '@/lib/swedish-number';
 
 const WIDTH = 640;
 const HEIGHT = 260;
-const PAD = { top: 56, right: 24, bottom: 36, left: 56 };
+const PAD = { top: 64, right: 24, bottom: 36, left: 56 };
 
 type Key = 'kommun' | 'countyMedian' | 'groupMedian';
 
@@ -49,14 +49,16 @@ export function KoladaComparison({ comparison, decimals }: { comparison: Compari
         <title id={`${id}-t`}>Jämförelse i Kolada</title>
         <desc id={`${id}-d`}>{description}</desc>
         <g>
+          {/* One legend row per series: long group names never run out of the picture. */}
           {series.map((s, i) => {
-            const lx = PAD.left + i * 200;
+            const lx = PAD.left;
+            const ly = 10 + i * 16;
             return (
               <g key={s.key}>
-                <line x1={lx} x2={lx + 24} y1={18} y2={18} stroke={STYLE[s.key].stroke} strokeWidth={2} strokeDasharray={STYLE[s.key].dash} />
-                <Marker kind={STYLE[s.key].marker} x={lx + 12} y={18} fill={STYLE[s.key].stroke} />
-                <text x={lx + 30} y={18} dy="0.32em" fill={STYLE[s.key].stroke}>
-                  {s.name.length > 26 ? `${s.name.slice(0, 25)}…` : s.name}
+                <line x1={lx} x2={lx + 24} y1={ly} y2={ly} stroke={STYLE[s.key].stroke} strokeWidth={2} strokeDasharray={STYLE[s.key].dash} />
+                <Marker kind={STYLE[s.key].marker} x={lx + 12} y={ly} fill={STYLE[s.key].stroke} />
+                <text x={lx + 30} y={ly} dy="0.32em" fill={STYLE[s.key].stroke}>
+                  {s.name.length > 70 ? `${s.name.slice(0, 69)}…` : s.name}
                 </text>
               </g>
             );
