@@ -14,7 +14,8 @@ import { getIndicatorReport, type IndicatorReportDTO } from './indicator-values'
 import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
-import type { KoladaLink, KoladaLinkInput } from '@/lib/kolada-link';
+import type { KoladaLink } from '@/lib/kolada-link';
+import type { KoladaLinkInput } from '@/lib/kolada-link-schema';
 import type { KoladaGender } from '@/lib/kolada-response';
 import type { KoladaMeasure, RankContext, RankOrder } from '@/lib/kolada-rank';
 import type { Colour } from '@/lib/colour';

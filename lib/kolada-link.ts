@@ -1,9 +1,11 @@
 // How an indicator is sourced from Kolada (the admin's link): the KPI, the gender, the
-// kommun, how the period maps to Kolada's year and what the outcome is made of. The form's
-// zod schema and the pure year mapping.
-import { z } from '@/lib/zod';
-import { KOLADA_GENDERS, kpiIdSchema, municipalityCodeSchema, type KoladaGender } from './kolada-response';
+// kommun, how the period maps to Kolada's year and what the outcome is made of; the words
+// the form shows and the pure year mapping. Free of zod: the link form is bundled for the
+// browser (its schema is lib/kolada-link-schema.ts).
 import type { KoladaMeasure, RankOrder } from './kolada-rank';
+
+export const KOLADA_GENDERS = ['T', 'K', 'M'] as const;
+export type KoladaGender = (typeof KOLADA_GENDERS)[number];
 
 export interface KoladaLink {
   indicatorId: string;
@@ -37,20 +39,3 @@ export const GENDER_LABELS: Record<KoladaGender, string> = { T: 'Totalt', K: 'Kv
 export function koladaYear(periodYear: number, yearOffset: number): number {
   return periodYear + yearOffset;
 }
-
-const optionalMunicipality = z
-  .string()
-  .trim()
-  .transform((v) => v || null)
-  .pipe(municipalityCodeSchema.nullable());
-
-export const koladaLinkSchema = z.object({
-  indicatorId: z.uuid(),
-  kpiId: kpiIdSchema,
-  gender: z.enum(KOLADA_GENDERS),
-  municipalityCode: optionalMunicipality,
-  yearOffset: z.coerce.number().int().min(-5, 'Högst fem år bakåt.').max(0, 'Kolada har inga värden för kommande år.'),
-  measure: z.enum(KOLADA_MEASURES),
-  order: z.enum(RANK_ORDERS),
-});
-export type KoladaLinkInput = z.output<typeof koladaLinkSchema>;

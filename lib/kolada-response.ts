@@ -3,9 +3,9 @@
 // `{ values, count, next_url, previous_url }`; a page is followed through `next_url` until
 // it is null. Pure: the HTTP client is server/kolada-client.ts.
 import { z } from '@/lib/zod';
+import { KOLADA_GENDERS, type KoladaGender } from './kolada-link';
 
-export const KOLADA_GENDERS = ['T', 'K', 'M'] as const;
-export type KoladaGender = (typeof KOLADA_GENDERS)[number];
+export { KOLADA_GENDERS, type KoladaGender };
 
 /** At most this many ids (KPIs, municipalities or years) in one call. */
 export const MAX_IDS_PER_CALL = 25;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chunkIds, countyOf, dataRowSchema, kommunerInCounty, kpiIdSchema, pageSchema, valueFor } from '@/lib/kolada-response';
 import { backoffMs, DEFAULT_RETRY, isRetryableStatus, retryAfterMs } from '@/lib/kolada-retry';
-import { koladaLinkSchema, koladaYear } from '@/lib/kolada-link';
+import { koladaYear } from '@/lib/kolada-link';
+import { koladaLinkSchema } from '@/lib/kolada-link-schema';
 import { OREBRO_LAN, REGIONS } from '../support/kolada-fixtures';
 
 describe('Kolada v3 shapes', () => {

@@ -5,8 +5,7 @@
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { KoladaLink } from '@/lib/kolada-link';
-import { GENDER_LABELS, KOLADA_MEASURES, MEASURE_LABELS, ORDER_LABELS, RANK_ORDERS } from '@/lib/kolada-link';
-import { KOLADA_GENDERS } from '@/lib/kolada-response';
+import { GENDER_LABELS, KOLADA_GENDERS, KOLADA_MEASURES, MEASURE_LABELS, ORDER_LABELS, RANK_ORDERS } from '@/lib/kolada-link';
 import { SelectField, SubmitRow, TextField, fieldError } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { removeKoladaLink, saveKoladaLink } from './actions';

@@ -2,7 +2,7 @@
 import { defineAction } from '@/server/action';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { saveKoladaLink } from '@/db/kolada';
-import { koladaLinkSchema } from '@/lib/kolada-link';
+import { koladaLinkSchema } from '@/lib/kolada-link-schema';
 
 export const saveKoladaLinkAction = defineAction({
   name: 'kolada.link',
