@@ -68,6 +68,8 @@ export default defineConfig({
         MALBILD_OIDC_NAME: OIDC_NAME,
         MALBILD_OIDC_ORGANIZATION: 'askersund',
         ...OIDC_CLIENT,
+        // e2e/kolada.spec.ts serves a fake Kolada API v3 here (never the internet).
+        KOLADA_BASE_URL: `http://127.0.0.1:${PORT + 1}/v3`,
       },
     },
   ],

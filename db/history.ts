@@ -96,3 +96,40 @@ export async function appendVersion(
   }
   return { seq };
 }
+
+/**
+ * Appends the next version of several items in ONE transaction: all or nothing (issue 18:
+ * a Kolada fetch writes every value it planned or none). Each item is checked and written
+ * as appendVersion does; `after` runs in the same transaction (e.g. the fetch log). A
+ * stale base or a concurrent writer on any item refuses the whole batch with a
+ * ConflictError carrying that item's newest version.
+ */
+export async function appendVersionsTogether(
+  db: Db,
+  versions: readonly {
+    baseSeq: number;
+    newestSeq: number;
+    newer: () => Promise<unknown> | unknown;
+    write: (tx: Db, seq: number) => Promise<void>;
+  }[],
+  after?: (tx: Db) => Promise<void>,
+): Promise<{ seqs: number[] }> {
+  const stale = versions.find((v) => v.newestSeq !== v.baseSeq);
+  if (stale) throw new ConflictError(await stale.newer());
+  const seqs = versions.map((v) => v.baseSeq + 1);
+  let current: (typeof versions)[number] | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      for (const [i, version] of versions.entries()) {
+        current = version;
+        await version.write(tx as unknown as Db, seqs[i]!);
+      }
+      current = undefined;
+      await after?.(tx as unknown as Db);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error) || !current) throw error;
+    throw new ConflictError(await current.newer());
+  }
+  return { seqs };
+}

@@ -14,6 +14,9 @@ import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import type { Target } from '@/lib/target';
 import type { Colour } from '@/lib/colour';
+import type { RankContext } from '@/lib/kolada-rank';
+
+export type ValueSource = 'manual' | 'import' | 'kolada';
 import type { Trend } from '@/lib/trend';
 import { isDueInPeriod } from '@/lib/frequency';
 import { ARCHIVED_MESSAGE, isLive } from '@/lib/live';
@@ -35,6 +38,12 @@ export interface ValueVersionDTO {
   trendJustification: string | null;
   authorName: string;
   createdAt: string; // ISO
+  /** Where the outcome came from (issue 18): typed, imported from a file, or fetched from Kolada. */
+  source: ValueSource;
+  kpiId: string | null;
+  fetchedAt: string | null; // ISO
+  /** With a Kolada value: the rank in the län it was made of. */
+  koladaContext: RankContext | null;
 }
 
 export interface EarlierValueDTO {
@@ -92,6 +101,10 @@ const valueColumns = {
   trendJustification: s.indicatorValues.trendJustification,
   authorName: s.users.name,
   createdAt: s.indicatorValues.createdAt,
+  source: s.indicatorValues.source,
+  kpiId: s.indicatorValues.kpiId,
+  fetchedAt: s.indicatorValues.fetchedAt,
+  koladaContext: s.indicatorValues.koladaContext,
 };
 
 type ValueRow = {
@@ -108,10 +121,20 @@ type ValueRow = {
   trendJustification: string | null;
   authorName: string;
   createdAt: Date;
+  source: ValueSource;
+  kpiId: string | null;
+  fetchedAt: Date | null;
+  koladaContext: unknown;
 };
 
 function toVersion(row: ValueRow, label: string): ValueVersionDTO {
-  return { ...row, periodLabel: label, createdAt: row.createdAt.toISOString() };
+  return {
+    ...row,
+    periodLabel: label,
+    createdAt: row.createdAt.toISOString(),
+    fetchedAt: row.fetchedAt?.toISOString() ?? null,
+    koladaContext: (row.koladaContext ?? null) as RankContext | null,
+  };
 }
 
 function toEarlier(row: ValueRow | undefined, label: string): EarlierValueDTO | null {
@@ -299,6 +322,16 @@ export async function saveIndicatorValue(
         trendJustification: value.chosenTrend ? held.trendJustification : null,
         judgedAgainst: { ...report.indicator.target, previous: report.earlier?.outcome ?? null },
         authorId: user.id,
+        // The same outcome keeps where it came from (a unit writing its analysis under a value
+        // fetched from Kolada); a new outcome is the reporter's own.
+        ...(report.latest && report.latest.outcome === value.outcome && report.latest.source !== 'manual'
+          ? {
+              source: report.latest.source,
+              kpiId: report.latest.kpiId,
+              fetchedAt: report.latest.fetchedAt ? new Date(report.latest.fetchedAt) : null,
+              koladaContext: report.latest.koladaContext,
+            }
+          : {}),
       });
       await recordAudit(tx, {
         organizationId: org,

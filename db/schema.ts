@@ -54,6 +54,7 @@ export const textSlot = pgEnum('text_slot', [
   'assignments_intro', // the intro to "Uppföljning av nämnds uppdrag till förvaltning"
 ]);
 export const approvalAction = pgEnum('approval_action', ['approved', 'reopened']);
+export const valueSource = pgEnum('value_source', ['manual', 'import', 'kolada']); // issue 18
 export const revisionItemKind = pgEnum('revision_item_kind', ['indicator', 'goal', 'assignment', 'narrative']);
 
 // ---------------------------------------------------------------- helpers
@@ -462,6 +463,12 @@ export const indicatorValues = pgTable(
     authorId: author(),
     reason: text('reason'),
     createdAt: createdAt(),
+    // Issue 18: where the outcome came from ('manual' typed, 'import' from a file, 'kolada'
+    // fetched), with Kolada's KPI id, the fetch time and the rank in the län it was made of.
+    source: valueSource('source').notNull().default('manual'),
+    kpiId: text('kpi_id'),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }),
+    koladaContext: jsonb('kolada_context'), // lib/kolada-rank.ts RankContext
   },
   (t) => [
     unique('indicator_values_org_item_seq').on(t.organizationId, t.indicatorId, t.periodId, t.seq),
@@ -830,5 +837,57 @@ export const ssoGroupMappings = pgTable(
   (t) => [
     unique('sso_group_mappings_org_group_role_unit').on(t.organizationId, t.groupName, t.role, t.unitId).nullsNotDistinct(),
     foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }),
+  ],
+);
+
+// ---------------------------------------------------------------- issue 18: Kolada
+
+/** The organization's Kolada settings: its kommun, and the group of "liknande kommuner" the admin chose. */
+export const koladaSettings = pgTable('kolada_settings', {
+  organizationId: orgId().primaryKey(),
+  municipalityCode: text('municipality_code').notNull(), // "1882"
+  comparisonGroupId: text('comparison_group_id'), // a Kolada municipality group
+  comparisonGroupTitle: text('comparison_group_title'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An indicator sourced from Kolada (lib/kolada-link.ts): the structure, edited by the admin and audited. */
+export const indicatorKoladaLinks = pgTable(
+  'indicator_kolada_links',
+  {
+    organizationId: orgId(),
+    indicatorId: uuid('indicator_id').notNull(),
+    kpiId: text('kpi_id').notNull(),
+    gender: text('gender').notNull().default('T'), // T | K | M
+    municipalityCode: text('municipality_code'), // null: the organization's kommun
+    yearOffset: integer('year_offset').notNull().default(0),
+    measure: text('measure').notNull().default('value'), // value | rank | share
+    rankOrder: text('rank_order').notNull().default('lowest_first'), // lowest_first | highest_first
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.indicatorId] }),
+    foreignKey({ columns: [t.organizationId, t.indicatorId], foreignColumns: [indicators.organizationId, indicators.id] }),
+  ],
+);
+
+/** Every fetch from Kolada that was applied or failed (a dry run writes nothing): the "last successful fetch". */
+export const koladaFetches = pgTable(
+  'kolada_fetches',
+  {
+    id: id(),
+    organizationId: orgId(),
+    scope: text('scope').notNull(), // "indicator" | "board" | "organization"
+    scopeId: uuid('scope_id'),
+    ok: boolean('ok').notNull(),
+    message: text('message').notNull(),
+    changed: integer('changed').notNull().default(0),
+    requests: integer('requests').notNull().default(0),
+    actorId: uuid('actor_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('kolada_fetches_org_created').on(t.organizationId, t.createdAt),
+    foreignKey({ columns: [t.organizationId, t.actorId], foreignColumns: [users.organizationId, users.id] }),
   ],
 );

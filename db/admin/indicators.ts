@@ -342,6 +342,11 @@ async function reevaluateOpenPeriods(tx: Db, user: CurrentUser, indicatorId: str
       judgedAgainst: { ...target, previous },
       authorId: user.id,
       reason: REEVALUATION_REASON,
+      // The outcome is the same one: so is where it came from.
+      source: latest.source,
+      kpiId: latest.kpiId,
+      fetchedAt: latest.fetchedAt ? new Date(latest.fetchedAt) : null,
+      koladaContext: latest.koladaContext,
     });
     out.push({ periodId: period.id, seq, computedColour });
   }
@@ -382,6 +387,8 @@ export async function deleteIndicator(db: Db, user: CurrentUser, input: { id: st
     if ((await indicatorsWithHistory(tx, org, [row.id])).size > 0) {
       throw new ValidationError('Måttet har historik (värden eller återremisser) eller fortsätts av ett senare mått och kan inte tas bort. Arkivera det i stället.');
     }
+    // Its Kolada link (issue 18) is structure, not history: it goes with it.
+    await tx.delete(s.indicatorKoladaLinks).where(and(eq(s.indicatorKoladaLinks.organizationId, org), eq(s.indicatorKoladaLinks.indicatorId, row.id)));
     await tx.delete(s.indicators).where(and(eq(s.indicators.organizationId, org), eq(s.indicators.id, row.id)));
     await recordAudit(tx, {
       organizationId: org,

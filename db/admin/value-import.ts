@@ -368,6 +368,7 @@ export async function applyValueImport(
             judgedAgainst: w.judgedAgainst,
             authorId: user.id,
             reason: IMPORT_REASON,
+            source: 'import' as const,
           })),
         );
       }

@@ -23,6 +23,7 @@ const ARROW_FROM_REPORT = 'Trendpilen enligt Kommunstyrelsens delårsbokslut 202
 
 export const askersund: DemoData = {
   organization: { code: 'askersund', name: 'Askersunds kommun' },
+  municipalityCode: '1882', // Askersund in SCB's and Kolada's kommun codes
   units: [
     { code: KS, kind: 'board', name: 'Kommunstyrelsen' },
     { code: KLF, kind: 'department', name: 'Kommunledningsförvaltningen', parent: KS },

@@ -33,6 +33,9 @@ function must<T>(map: Map<string, T>, code: string, what: string): T {
 
 async function insertDemo(db: Db, data: DemoData, passwordHash: string): Promise<void> {
   const [org] = await db.insert(s.organizations).values(data.organization).returning({ id: s.organizations.id });
+  if (data.municipalityCode) {
+    await db.insert(s.koladaSettings).values({ organizationId: org!.id, municipalityCode: data.municipalityCode });
+  }
   const organizationId = org!.id;
 
   const unitIds = new Map<string, string>();

@@ -133,6 +133,8 @@ export interface DemoChapter {
 
 export interface DemoData {
   organization: { code: string; name: string };
+  /** The kommun's code in Kolada (issue 18), e.g. "1882". */
+  municipalityCode?: string;
   units: DemoUnit[];
   users: DemoUser[];
   periods: DemoPeriod[];

@@ -29,6 +29,7 @@ import { orgExportRows } from './matrix/org-export-rows';
 import { apiRows, prepareApiTokens } from './matrix/api-rows';
 import { documentRows } from './matrix/document-rows';
 import { signInRows } from './matrix/sign-in-rows';
+import { koladaRows } from './matrix/kolada-rows';
 
 const ROWS: MatrixRow[] = [
   ...coreRows,
@@ -44,6 +45,7 @@ const ROWS: MatrixRow[] = [
   ...approvalRows,
   ...orgExportRows,
   ...signInRows,
+  ...koladaRows,
 ];
 
 /** The `name` of every defineAction(...) under a folder. */

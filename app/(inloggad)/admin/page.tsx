@@ -18,6 +18,7 @@ const SECTIONS = [
   { href: '/admin/uppdrag', title: 'Uppdrag', text: 'Uppdrag från fullmäktige och nämnder, med ansvariga enheter.' },
   { href: '/admin/import/struktur', title: 'Import av struktur', text: 'Enheter, målområden, KF-mål, planer, mål, mått och uppdrag från Excel, med provkörning.' },
   { href: '/admin/import', title: 'Import av värden', text: 'Utfall och analyser från Excel, med provkörning innan något sparas.' },
+  { href: '/admin/kolada', title: 'Kolada', text: 'Mått som hämtar sina värden ur Kolada, och mål som rangordnas mot länet.' },
   { href: '/admin/arsskifte', title: 'Årsskifte', text: 'Nästa års verksamhetsplan ur årets, med mål och mått länkade bakåt.' },
   { href: '/admin/api', title: 'API-nycklar', text: 'Nycklar för andra system som läser och skriver via REST-API:t, och API-dokumentationen.' },
   { href: '/admin/logg', title: 'Händelselogg', text: 'Vem gjorde vad och när.' },

@@ -210,7 +210,7 @@ export function IndicatorForm({
         {fields.source !== 'manual' && (
           <TextField
             label={fields.source === 'kolada' ? 'Kolada-id (KPI)' : 'System och referens'}
-            hint={fields.source === 'kolada' ? 'Till exempel N00945.' : 'Till exempel Personalsystemet.'}
+            hint={fields.source === 'kolada' ? 'Till exempel N00945. Kön, kommun, år och plats i länet väljs och värdena hämtas under Administration › Kolada.' : 'Till exempel Personalsystemet.'}
             {...bind('sourceRef', result)}
           />
         )}

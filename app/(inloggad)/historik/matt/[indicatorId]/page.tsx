@@ -8,12 +8,23 @@ import { parseId } from '@/lib/route-params';
 import { colourLabel } from '@/lib/colour';
 import { formatOutcome } from '@/lib/swedish-number';
 import { trendLabel } from '@/lib/trend';
+import { formatDateTime } from '@/lib/time-format';
+import { rankStatement, rankSummary } from '@/lib/kolada-rank';
+import { buildComparison } from '@/lib/kolada-comparison';
+import { KoladaComparison } from '@/components/kolada-comparison';
 import type { ChartTarget } from '@/lib/chart-geometry';
 import { IndicatorHistoryChart } from '@/components/indicator-history-chart';
 import { VersionEntry } from '@/components/version-entry';
 import { Breadcrumb } from '@/components/breadcrumb';
 
 export const metadata: Metadata = { title: 'Historik för mått' };
+
+/** Where a version's outcome came from: "Källa: Kolada (N00090, 2024), hämtat 30 nov. 2026 18:12". */
+function sourceText(v: IndicatorHistoryDTO['versions'][number]): string {
+  if (v.source === 'import') return 'Källa: import från Excel';
+  const year = v.koladaContext ? `, ${v.koladaContext.year}` : '';
+  return `Källa: Kolada (${v.kpiId ?? ''}${year})${v.fetchedAt ? `, hämtat ${formatDateTime(v.fetchedAt)}` : ''}`;
+}
 
 function chartTarget(ind: IndicatorHistoryDTO['indicator']): ChartTarget {
   if (ind.comparator === 'between' && ind.targetLow !== null && ind.targetHigh !== null) {
@@ -30,6 +41,8 @@ export default async function IndicatorHistoryPage({ params }: { params: Promise
   const { indicator, versions } = await getIndicatorHistory(await getDb(), user, id).catch(notFoundOrThrow);
   // The chart shows each period's newest version, oldest period first.
   const newestPerPeriod = versions.filter((v, i) => versions.findIndex((w) => w.periodId === v.periodId) === i).reverse();
+  // Kolada's values beside the län and "liknande kommuner", from the newest fetched versions.
+  const comparison = buildComparison(versions.map((v) => v.koladaContext));
 
   return (
     <>
@@ -47,6 +60,12 @@ export default async function IndicatorHistoryPage({ params }: { params: Promise
           unitOfMeasure={indicator.unitOfMeasure}
         />
       </section>
+
+      {comparison && (
+        <section aria-label="Jämförelse i Kolada" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <KoladaComparison comparison={comparison} decimals={indicator.decimals} />
+        </section>
+      )}
 
       <section aria-labelledby="versioner" className="mt-8">
         <h2 id="versioner" className="text-lg font-semibold">
@@ -68,6 +87,12 @@ export default async function IndicatorHistoryPage({ params }: { params: Promise
                     {v.chosenColour && ` (beräknad: ${colourLabel(v.computedColour)}; motivering: ${v.colourJustification ?? ''})`}
                     {(v.chosenTrend ?? v.computedTrend) && ` · ${trendLabel((v.chosenTrend ?? v.computedTrend)!)}`}
                     {v.chosenTrend && ` (satt av rapportören: ${v.trendJustification ?? ''})`}
+                    {v.source !== 'manual' && <span className="block">{sourceText(v)}</span>}
+                    {v.koladaContext && v.koladaContext.rank !== null && (
+                      <span className="block">
+                        {rankSummary(v.koladaContext, indicator.decimals)} {rankStatement(v.koladaContext, v.koladaContext.municipalityName)}
+                      </span>
+                    )}
                   </>
                 }
                 textLabel="Analys"

@@ -1,0 +1,20 @@
+'use server';
+// The Kolada page's server actions (server/form-action.ts: authenticate, parse, run,
+// revalidate); each definition authorizes before it touches data.
+import { EVERY_PAGE, formAction } from '@/server/form-action';
+import { saveKoladaSettingsAction } from './save-kolada-settings';
+import { saveKoladaLinkAction } from './save-kolada-link';
+import { removeKoladaLinkAction } from './remove-kolada-link';
+import { searchKoladaAction } from './search-kolada';
+import { fetchKoladaAction } from './fetch-kolada';
+
+export const saveKoladaSettings = formAction(saveKoladaSettingsAction, { revalidate: '/admin/kolada' });
+export const saveKoladaLink = formAction(saveKoladaLinkAction, { revalidate: '/admin/kolada' });
+export const removeKoladaLink = formAction(removeKoladaLinkAction, { revalidate: '/admin/kolada' });
+/** Reads Kolada only. */
+export const searchKolada = formAction(searchKoladaAction);
+/** A fetch that wrote values shows on every page; a dry run or a failure changes nothing but the page's fetch log. */
+export const fetchKolada = formAction(fetchKoladaAction, {
+  revalidate: EVERY_PAGE,
+  revalidateWhen: (result) => Boolean(result.data && !result.data.dryRun),
+});

@@ -1,0 +1,38 @@
+'use client';
+// Search Kolada's KPIs (or municipality groups) by title, with their descriptions.
+import { useActionState } from 'react';
+import type { ActionResult } from '@/lib/action';
+import { TextField, SubmitRow, fieldError } from '@/components/form-field';
+import type { KoladaHit } from './search-kolada';
+import { searchKolada } from './actions';
+
+export function KoladaSearchForm({ kind }: { kind: 'kpi' | 'group' }) {
+  const [result, action, pending] = useActionState<ActionResult<KoladaHit[]> | null, FormData>(searchKolada, null);
+  const id = `kolada-search-${kind}`;
+  return (
+    <form action={action} className="mt-2 space-y-3">
+      <input type="hidden" name="kind" value={kind} />
+      <TextField
+        id={id}
+        name="title"
+        label={kind === 'kpi' ? 'Sök nyckeltal på namn' : 'Sök kommungrupp på namn'}
+        hint={kind === 'kpi' ? 'T.ex. ”arbetslöshet utrikes födda” eller ”sjukfrånvaro”.' : 'T.ex. ”liknande kommuner”.'}
+        error={fieldError(result, 'title')}
+        controlClassName="max-w-md"
+      />
+      <SubmitRow pending={pending} label="Sök i Kolada" pendingLabel="Söker i Kolada …" result={result} size="small" />
+      {result?.status === 'ok' && result.data && result.data.length > 0 && (
+        <ul aria-label="Träffar i Kolada" className="space-y-2">
+          {result.data.map((hit) => (
+            <li key={hit.id} className="rounded border border-slate-200 p-3 text-sm">
+              <p>
+                <span className="font-mono font-semibold">{hit.id}</span> {hit.title}
+              </p>
+              {hit.description && <p className="mt-1 text-slate-700">{hit.description}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}
