@@ -21,7 +21,9 @@ export type ResourceKind =
   | 'assignment'
   | 'report'
   | 'text_block'
-  | 'user';
+  | 'user'
+  /** A board's finance tables for a period (issue 16): unitIds is the board. */
+  | 'finance';
 
 export interface Resource {
   kind: ResourceKind;
@@ -47,6 +49,7 @@ const REPORTABLE: ReadonlySet<ResourceKind> = new Set([
   'report',
   'text_block',
   'unit',
+  'finance',
 ]);
 /** What the director can send back for revision. */
 const REVIEWABLE: ReadonlySet<ResourceKind> = new Set(['value', 'indicator', 'goal', 'assignment', 'report']);

@@ -3,6 +3,7 @@
 // Fields the seed does not give are left out: no invented history, due dates,
 // diarienummer or statuses. Generated once from the seed text and then kept by hand.
 import type { DemoData } from './types';
+import { askersundFinance } from './askersund-finance';
 
 const KS = 'KS';
 const KLF = 'KS-KLF';
@@ -296,4 +297,5 @@ export const askersund: DemoData = {
     { slot: 'overall_perspective', heading: 'Övergripande perspektiv', body: "Att arbeta för ökad tillgänglighet, allas lika värde och god folkhälsa har länge varit och ska fortsätta vara centralt i det arbete som sker politiskt och i kommunens verksamheter. Dessa perspektiv genomsyrar det dagliga arbete som utförs. Vid om- och nybyggnation av kommunala byggnader tas hänsyn till tillgänglighetsaspekter för att säkerställa att så många som möjligt kan använda och ta del av våra lokaler. Som exempel kan nämnas att vid om/nybyggnation av Närlundaskolan har byggnaden anpassats med extra ljuddämpande utrustning, färgval och inredning som skapar en ”stillsam” inomhus miljö vilket är gynnsamt för alla men särskilt för barn med neuropsykiatriska funktionsnedsättningar, NPF-diagnoser. Alla texter som finns i det medarbetarprogram som alla medarbetare ska genomgå har fått inläst text för att öka tillgängligheten för de som har svårt att läsa. Även nya e-tjänster har utvecklats för att öka tillgängligheten och det finns nu fler vägar att kontakta kommunen. Kommunens nya webbplats lanserades under föregående år och 2024 har kommunens intranät lanserats. Den gamla var nästan tio år gammal. Mycket har hänt sedan den gjordes, inte minst inom tillgänglighetsområdet. Den här gången har det perspektivet varit en av grunderna och kommunens webbplats ska leva upp till det som kallas för DOS-lagen, lagen om digital tillgänglighet till offentlig service." },
     { slot: 'assignments_intro', body: "Kommunstyrelsens resurser för att genomföra sitt uppdrag utifrån det av kommunfullmäktige fastställda reglementet finns organiserade inom kommunledningsförvaltningen samt i vissa delar den tekniska förvaltningen, förvaltningen för kultur, evenemang och fritid samt samhällsbyggnadsförvaltningen." },
   ],
+  finance: askersundFinance,
 };

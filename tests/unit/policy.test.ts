@@ -117,6 +117,7 @@ const NOTHING: Matrix = {
   report: NO,
   text_block: NO,
   user: NO,
+  finance: NO,
 };
 
 const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matrix }[] = [
@@ -136,6 +137,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       report: [true, true, false, false, true],
       text_block: [true, true, false, false, true],
       user: [true, false, false, false, true],
+      finance: [true, true, false, false, true],
     },
   },
   {
@@ -154,6 +156,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       report: [true, false, true, false, false],
       text_block: [true, false, false, false, false],
       user: [false, false, false, false, false],
+      finance: [true, false, false, false, false],
     },
   },
   {
@@ -172,6 +175,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       report: [true, false, false, false, false],
       text_block: [true, false, false, false, false],
       user: [false, false, false, false, false],
+      finance: [true, false, false, false, false],
     },
   },
   {
@@ -190,6 +194,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       report: [true, true, false, false, false],
       text_block: [true, true, false, false, false],
       user: [false, false, false, false, false],
+      finance: [true, true, false, false, false],
     },
   },
   ...(
