@@ -56,8 +56,8 @@ async function boardOf(db: Db, organizationId: string, boardId: string) {
 }
 
 /** The boards of the user's organization, in the unit tree's order. */
-export async function listBoards(db: Db, user: CurrentUser): Promise<{ id: string; name: string }[]> {
-  authorize(user, 'read', { kind: 'finance', organizationId: user.organizationId });
+export async function listBoards(db: Db, user: CurrentUser | null): Promise<{ id: string; name: string }[]> {
+  authorize(user, 'read', { kind: 'finance', organizationId: user?.organizationId ?? '' });
   return db
     .select({ id: s.units.id, name: s.units.name })
     .from(s.units)
@@ -132,9 +132,9 @@ function tablesOf(rows: { table: FinanceTable; data: unknown }[]): FinanceTables
 }
 
 /** A board's finance for a period, checked; everyone in the organization reads it. */
-export async function loadBoardFinance(db: Db, user: CurrentUser, boardId: string, periodId: string): Promise<BoardFinance> {
+export async function loadBoardFinance(db: Db, user: CurrentUser | null, boardId: string, periodId: string): Promise<BoardFinance> {
+  authorize(user, 'read', { kind: 'finance', organizationId: user?.organizationId ?? '', unitIds: [boardId] });
   const org = user.organizationId;
-  authorize(user, 'read', { kind: 'finance', organizationId: org, unitIds: [boardId] });
   const board = await boardOf(db, org, boardId);
   const lock = await loadPeriodLock(db, org, periodId);
   if (!lock) throw new NotFoundError('period');
@@ -315,10 +315,11 @@ export interface BoardResultRow {
 }
 
 /** Every board's result vs budget for a period, largest deviation (by size) first; boards with no figures last. */
-export async function kommunResult(db: Db, user: CurrentUser, periodId: string): Promise<BoardResultRow[]> {
+export async function kommunResult(db: Db, user: CurrentUser | null, periodId: string): Promise<BoardResultRow[]> {
   const boards = await listBoards(db, user);
+  const org = user!.organizationId;
+  if (!(await loadPeriodLock(db, org, periodId))) throw new NotFoundError('period');
   if (boards.length === 0) return [];
-  const org = user.organizationId;
   const rows = await readTables(db, org, boards.map((b) => b.id), periodId, null);
   const explanations = await Promise.all(boards.map((b) => readExplanations(db, org, b.id, periodId, null)));
   const out = boards.map((b, i) => {
@@ -341,12 +342,12 @@ export async function kommunResult(db: Db, user: CurrentUser, periodId: string):
 /** The board's Resultat prognos over the year's periods (T1, delår, helår), for the chart. */
 export async function forecastOverYear(
   db: Db,
-  user: CurrentUser,
+  user: CurrentUser | null,
   boardId: string,
   year: number,
 ): Promise<{ periodId: string; kind: 'T1' | 'delar' | 'helar'; endDate: string; forecast: number | null; budget: number | null }[]> {
+  authorize(user, 'read', { kind: 'finance', organizationId: user?.organizationId ?? '', unitIds: [boardId] });
   const org = user.organizationId;
-  authorize(user, 'read', { kind: 'finance', organizationId: org, unitIds: [boardId] });
   const periods = await db
     .select({ id: s.periods.id, kind: s.periods.kind, endDate: s.periods.endDate })
     .from(s.periods)

@@ -25,6 +25,7 @@ import { adminRolloverRows } from './matrix/admin-rollover-rows';
 import { adminImportRows } from './matrix/admin-import-rows';
 import { adminStructureImportRows } from './matrix/admin-structure-import-rows';
 import { approvalRows } from './matrix/approval-rows';
+import { financeRows } from './matrix/finance-rows';
 
 const ROWS: MatrixRow[] = [
   ...coreRows,
@@ -35,6 +36,7 @@ const ROWS: MatrixRow[] = [
   ...adminRolloverRows,
   ...adminImportRows,
   ...adminStructureImportRows,
+  ...financeRows, // issue 16
   ...approvalRows,
 ];
 

@@ -53,9 +53,10 @@ describe.each(engines)('finance on $name', (engine) => {
     database = await engine.open();
     await database.prepare((d) => loadDemoIfEmpty(d, askersund, DEMO_PASSWORD).then(() => undefined));
     db = database.db;
-    [admin, director, viewer, hr] = await Promise.all(
-      [DEMO_EMAILS.admin, DEMO_EMAILS.director, DEMO_EMAILS.viewer, DEMO_EMAILS.hr].map((e) => demoUser(db, e)),
-    );
+    admin = await demoUser(db, DEMO_EMAILS.admin);
+    director = await demoUser(db, DEMO_EMAILS.director);
+    viewer = await demoUser(db, DEMO_EMAILS.viewer);
+    hr = await demoUser(db, DEMO_EMAILS.hr);
     const [ks] = await db.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, 'KS'));
     const [delar] = await db.select({ id: s.periods.id }).from(s.periods).where(and(eq(s.periods.year, 2024), eq(s.periods.kind, 'delar')));
     boardId = ks!.id;
