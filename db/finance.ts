@@ -217,8 +217,13 @@ export async function saveFinanceTables(
       ),
     );
   const current = new Map((await newest()).map((r) => [r.table, r.seq]));
+  // The conflict shows the newer version: of the one table a form saves, or of every table.
+  const newer = async () => {
+    const rows = await newest();
+    return parsed.length === 1 ? (rows[0] ?? null) : rows;
+  };
   const stale = parsed.find((t) => (current.get(t.table) ?? 0) !== t.baseSeq);
-  if (stale) throw new ConflictError(await newest());
+  if (stale) throw new ConflictError(await newer());
   const seqs: Partial<Record<FinanceTable, number>> = {};
   try {
     await db.transaction(async (tx) => {
@@ -247,7 +252,7 @@ export async function saveFinanceTables(
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    throw new ConflictError(await newest());
+    throw new ConflictError(await newer());
   }
   return { seqs };
 }

@@ -26,6 +26,8 @@ export interface FinanceWarning {
   /** The typed figure and the figure the check expected. */
   typed: number;
   expected: number;
+  /** The cells holding the figures involved (lib/finance-chapters.ts marks them), "operations:92:outcome". */
+  cells: string[];
 }
 
 export interface FinanceExplanation {
@@ -79,13 +81,20 @@ function typoHint(typed: number, needed: number): string {
 
 class Collector {
   readonly warnings: FinanceWarning[] = [];
-  add(table: FinanceTable, key: string, typed: Tkr, expected: Tkr, message: (typed: string, expected: string) => string) {
+  add(
+    table: FinanceTable,
+    key: string,
+    typed: Tkr,
+    expected: Tkr,
+    message: (typed: string, expected: string) => string,
+    cells: string[] = [],
+  ) {
     if (typed === null || expected === null || typed === expected) return;
-    this.warnings.push({ key: `${table}:${key}`, table, typed, expected, message: message(tkr(typed), tkr(expected)) });
+    this.warnings.push({ key: `${table}:${key}`, table, typed, expected, message: message(tkr(typed), tkr(expected)), cells });
   }
 }
 
-function checkDeviation(c: Collector, table: FinanceTable, key: string, rowLabel: string, f: Figures) {
+function checkDeviation(c: Collector, table: FinanceTable, key: string, rowLabel: string, f: Figures, cell: string) {
   c.add(
     table,
     `${key}:deviation`,
@@ -93,11 +102,12 @@ function checkDeviation(c: Collector, table: FinanceTable, key: string, rowLabel
     deviationOf(f.forecast, f.budget),
     (typed, expected) =>
       `${rowLabel}: Avvikelse är ${typed}, men prognos − budget (${tkr(f.forecast!)} − ${term(f.budget!)}) ger ${expected}.`,
+    [`${cell}:deviation`, `${cell}:forecast`, `${cell}:budget`],
   );
 }
 
 function checkResult(c: Collector, r: ResultSummary) {
-  for (const key of RESULT_ROWS) checkDeviation(c, 'result', key, RESULT_LABELS[key], r.rows[key]);
+  for (const key of RESULT_ROWS) checkDeviation(c, 'result', key, RESULT_LABELS[key], r.rows[key], `result:${key}`);
   for (const col of COLUMNS) {
     const { income, costs, staffCosts, capitalCosts, result } = r.rows;
     c.add(
@@ -106,6 +116,7 @@ function checkResult(c: Collector, r: ResultSummary) {
       result[col],
       sumOf([income[col], costs[col]]),
       (typed, expected) => `Resultat, ${COLUMN_LABEL[col]}: ${typed} är angivet, men intäkter + kostnader ger ${expected}.`,
+      [`result:result:${col}`, `result:income:${col}`, `result:costs:${col}`],
     );
     // A "varav" row is part of its parent: same sign and, together, no larger than it.
     const parent = costs[col];
@@ -118,6 +129,7 @@ function checkResult(c: Collector, r: ResultSummary) {
         parent,
         (typed, expected) =>
           `Kostnader, ${COLUMN_LABEL[col]}: varav-raderna summerar till ${typed}, mer än kostnaderna ${expected} som de är en del av.`,
+        [`result:staffCosts:${col}`, `result:capitalCosts:${col}`, `result:costs:${col}`],
       );
     }
     for (const part of ['staffCosts', 'capitalCosts'] as const) {
@@ -130,6 +142,7 @@ function checkResult(c: Collector, r: ResultSummary) {
           -v,
           (typed, expected) =>
             `${RESULT_LABELS[part]}, ${COLUMN_LABEL[col]}: ${typed} har omvänt tecken mot kostnaderna ${tkr(parent)}; väntat ${expected}.`,
+          [`result:${part}:${col}`],
         );
       }
     }
@@ -139,7 +152,7 @@ function checkResult(c: Collector, r: ResultSummary) {
 function checkOperations(c: Collector, o: Operations) {
   for (const row of o.rows) {
     const rowLabel = `${row.code} ${row.name}`;
-    checkDeviation(c, 'operations', `row:${row.code}`, rowLabel, row);
+    checkDeviation(c, 'operations', `row:${row.code}`, rowLabel, row, `operations:${row.code}`);
     const n = row.note;
     if (!n) continue;
     const noteLabel = `Analys ${n.number} (${rowLabel})`;
@@ -149,6 +162,7 @@ function checkOperations(c: Collector, o: Operations) {
       row.forecast,
       sumOf([n.forecastIncome, n.forecastCost]),
       (typed, expected) => `${noteLabel}: prognosen ${typed} i driftredovisningen, men intäkt + kostnad i analysen ger ${expected}.`,
+      [`operations:${row.code}:forecast`, `operations:${row.code}:note:forecastIncome`, `operations:${row.code}:note:forecastCost`],
     );
     c.add(
       'operations',
@@ -156,6 +170,7 @@ function checkOperations(c: Collector, o: Operations) {
       row.budget,
       sumOf([n.budgetIncome, n.budgetCost]),
       (typed, expected) => `${noteLabel}: budgeten ${typed} i driftredovisningen, men intäkt + kostnad i analysen ger ${expected}.`,
+      [`operations:${row.code}:budget`, `operations:${row.code}:note:budgetIncome`, `operations:${row.code}:note:budgetCost`],
     );
     c.add(
       'operations',
@@ -163,9 +178,10 @@ function checkOperations(c: Collector, o: Operations) {
       n.netDeviation,
       row.deviation,
       (typed, expected) => `${noteLabel}: nettoavvikelsen ${typed} i analysen, men avvikelsen i driftredovisningen är ${expected}.`,
+      [`operations:${row.code}:note:netDeviation`, `operations:${row.code}:deviation`],
     );
   }
-  checkDeviation(c, 'operations', 'total', o.totalLabel, o.total);
+  checkDeviation(c, 'operations', 'total', o.totalLabel, o.total, 'operations:total');
   for (const col of COLUMNS) {
     const sum = sumOf(o.rows.map((r) => r[col]));
     const typedTotal = o.total[col];
@@ -185,6 +201,7 @@ function checkOperations(c: Collector, o: Operations) {
         (typed, expected) =>
           `${suspect.r.code} ${suspect.r.name}, ${COLUMN_LABEL[col]}: ${typed} är angivet, men ${o.totalLabel} (${tkr(typedTotal)}) ` +
           `kräver ${expected}${typoHint(suspect.r[col]!, suspect.needed)}.`,
+        [`operations:${suspect.r.code}:${col}`, `operations:total:${col}`],
       );
     } else {
       c.add(
@@ -193,6 +210,7 @@ function checkOperations(c: Collector, o: Operations) {
         typedTotal,
         sum,
         (typed, expected) => `${o.totalLabel}, ${COLUMN_LABEL[col]}: ${typed} är angivet, men raderna summerar till ${expected}.`,
+        [`operations:total:${col}`],
       );
     }
   }
@@ -201,8 +219,8 @@ function checkOperations(c: Collector, o: Operations) {
 function checkInvestments(c: Collector, inv: Investments) {
   // Sub-items: their sum is the parent's utfall.
   const subSums = new Map<string, number>();
-  for (const p of inv.projects) {
-    checkDeviation(c, 'investments', `project:${p.name}`, p.name, p);
+  for (const [i, p] of inv.projects.entries()) {
+    checkDeviation(c, 'investments', `project:${p.name}`, p.name, p, `investments:${i}`);
     const subSum = sumOf(p.subItems.map((s) => s.outcome));
     if (p.subItems.length > 0 && subSum !== null && p.outcome !== null && subSum !== p.outcome) {
       subSums.set(p.name, subSum);
@@ -212,6 +230,7 @@ function checkInvestments(c: Collector, inv: Investments) {
         p.outcome,
         subSum,
         (typed, expected) => `${p.name}, Utfall: ${typed} är angivet, men delposterna summerar till ${expected}.`,
+        [`investments:${i}:outcome`, `investments:${i}:subItems`],
       );
     }
     const t = p.totals;
@@ -224,9 +243,9 @@ function checkInvestments(c: Collector, inv: Investments) {
             `${p.name}, ${COLUMN_LABEL[col]}: ${expected} i investeringsredovisningen, men ${typed} i tabellen med ` +
             `projektkostnader ("${t.name}")${flipped}.`
           );
-        });
+        }, [`investments:${i}:${col}`, `investments:${i}:totals:${col}`]);
       }
-      checkDeviation(c, 'investments', `totals:${p.name}`, `${t.name} (projektkostnader)`, t);
+      checkDeviation(c, 'investments', `totals:${p.name}`, `${t.name} (projektkostnader)`, t, `investments:${i}:totals`);
       c.add(
         'investments',
         `totals:${p.name}:accumulated`,
@@ -234,6 +253,7 @@ function checkInvestments(c: Collector, inv: Investments) {
         deviationOf(t.totalForecast, t.totalBudget),
         (typed, expected) =>
           `${t.name}: Ack. avvikelse är ${typed}, men total projektprognos − total projektbudget ger ${expected}.`,
+        [`investments:${i}:totals:accumulatedDeviation`, `investments:${i}:totals:totalForecast`, `investments:${i}:totals:totalBudget`],
       );
     }
     const a = p.analysis;
@@ -245,12 +265,13 @@ function checkInvestments(c: Collector, inv: Investments) {
           a[col],
           p[col],
           (typed, expected) => `Analys ${a.number} (${p.name}), ${COLUMN_LABEL[col]}: ${typed} i analysen, men ${expected} i tabellen.`,
+          [`investments:${i}:analysis:${col}`, `investments:${i}:${col}`],
         );
       }
     }
   }
-  checkDeviation(c, 'investments', 'total', 'Summa', inv.total);
-  checkDeviation(c, 'investments', 'net', 'Nettoutgifter', inv.net);
+  checkDeviation(c, 'investments', 'total', 'Summa', inv.total, 'investments:total');
+  checkDeviation(c, 'investments', 'net', 'Nettoutgifter', inv.net, 'investments:net');
   for (const col of COLUMNS) {
     const sum = sumOf(inv.projects.map((p) => p[col]));
     const typedTotal = inv.total[col];
@@ -269,6 +290,7 @@ function checkInvestments(c: Collector, inv: Investments) {
         typedTotal,
         sum,
         (typed, expected) => `Summa, ${COLUMN_LABEL[col]}: ${typed} är angivet, men projekten summerar till ${expected}.${hint}`,
+        [`investments:total:${col}`],
       );
     }
     c.add(
@@ -277,6 +299,7 @@ function checkInvestments(c: Collector, inv: Investments) {
       inv.net[col],
       typedTotal,
       (typed, expected) => `Nettoutgifter, ${COLUMN_LABEL[col]}: ${typed}, men investeringsredovisningens Summa är ${expected}.`,
+      [`investments:net:${col}`, `investments:total:${col}`],
     );
   }
 }
@@ -290,6 +313,7 @@ function checkAcross(c: Collector, r: ResultSummary, o: Operations) {
       o.total[col],
       (typed, expected) =>
         `Resultat, ${COLUMN_LABEL[col]}: ${typed} i resultatsammanställningen, men ${expected} i driftredovisningens ${o.totalLabel}.`,
+      [`result:result:${col}`, `operations:total:${col}`],
     );
   }
 }

@@ -2,7 +2,7 @@
 // which row a form edits, and the table with that row's figures replaced. Pure.
 import { z } from './zod';
 import { parseSwedishNumber } from './swedish-number';
-import { RESULT_ROWS, type Figures, type FinanceTable, type FinanceTables } from './finance-model';
+import { RESULT_LABELS, RESULT_ROWS, type Figures, type FinanceTable, type FinanceTables } from './finance-model';
 
 /**
  * The row a form edits: a result row ("result:income"), a verksamhet by code
@@ -59,4 +59,34 @@ export function withRowFigures(tables: FinanceTables, key: RowKey, figures: Figu
   if (!row) return null;
   Object.assign(row, figures);
   return copy[table];
+}
+
+export interface EditableRow {
+  key: RowKey;
+  /** "Driftredovisning: 92 Gemensamma verksamheter" */
+  label: string;
+  figures: Figures;
+}
+
+/** Every row a form can edit, in table order, with its label and figures as typed. */
+export function editableRows(tables: FinanceTables): EditableRow[] {
+  const rows: EditableRow[] = [];
+  const pick = ({ outcome, forecast, budget, deviation }: Figures): Figures => ({ outcome, forecast, budget, deviation });
+  if (tables.result) {
+    for (const key of RESULT_ROWS) rows.push({ key: `result:${key}`, label: `Resultat: ${RESULT_LABELS[key]}`, figures: pick(tables.result.rows[key]) });
+  }
+  if (tables.operations) {
+    for (const r of tables.operations.rows) rows.push({ key: `operations:${r.code}`, label: `Driftredovisning: ${r.code} ${r.name}`, figures: pick(r) });
+    rows.push({ key: 'operations:total', label: `Driftredovisning: ${tables.operations.totalLabel}`, figures: pick(tables.operations.total) });
+  }
+  if (tables.investments) {
+    const inv = tables.investments;
+    rows.push({ key: 'investments:net', label: 'Investeringar: Nettoutgifter', figures: pick(inv.net) });
+    inv.projects.forEach((p, i) => {
+      rows.push({ key: `investments:${i}`, label: `Investeringar: ${p.name}`, figures: pick(p) });
+      if (p.totals) rows.push({ key: `investments:${i}:totals`, label: `Projektkostnader: ${p.totals.name}`, figures: pick(p.totals) });
+    });
+    rows.push({ key: 'investments:total', label: 'Investeringar: Summa', figures: pick(inv.total) });
+  }
+  return rows;
 }
