@@ -51,7 +51,7 @@ export function FinanceChapter({ blocks, headingOffset = 0 }: { blocks: ChapterB
           );
         }
         return (
-          <div key={i} className="mt-3 max-w-full overflow-x-auto" role="region" aria-label={block.caption} tabIndex={0}>
+          <div key={i} className="relative mt-3 max-w-full overflow-x-auto" role="region" aria-label={block.caption} tabIndex={0}>
             <table className="border-collapse bg-white text-sm">
               <caption className="sr-only">{block.caption}</caption>
               <thead className="bg-slate-100">
