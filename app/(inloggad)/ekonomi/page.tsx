@@ -4,7 +4,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { loadBoardFinance } from '@/db/finance';
+import { forecastOverYear, loadBoardFinance } from '@/db/finance';
 import { requireUser } from '@/server/session';
 import { notFoundOrThrow } from '@/server/errors';
 import { boardAndPeriodFromQuery } from '../board-period';
@@ -17,6 +17,8 @@ import { editableRows } from '@/lib/finance-edit';
 import { FinanceChapter, warningAnchor } from '@/components/finance-chapter';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
 import { DownloadButton } from '@/components/download-button';
+import { IndicatorHistoryChart } from '@/components/indicator-history-chart';
+import { formatNumber } from '@/lib/swedish-number';
 import { ExplainForm } from './explain-form';
 import { RowEditor } from './row-editor';
 import { FinanceImportForm } from './finance-import-form';
@@ -34,6 +36,8 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
   const hasTables = Boolean(finance.tables.result || finance.tables.operations || finance.tables.investments);
   const chapters = financeChapters({ tables: finance.tables, warnings: finance.warnings, period });
   const query = `namnd=${boardId}&period=${periodId}`;
+  const overYear = await forecastOverYear(db, user, boardId, period.year);
+  const budget = [...overYear].reverse().find((p) => p.budget !== null)?.budget ?? null;
 
   return (
     <>
@@ -134,6 +138,26 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
                 .join(' · ')}
             </p>
           )}
+        </section>
+      )}
+
+      {overYear.some((p) => p.forecast !== null) && (
+        <section aria-labelledby="prognos-over-aret" className="mt-10">
+          <h2 id="prognos-over-aret" className="text-lg font-semibold">
+            Prognos över året
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Helårsprognosen för resultatet vid varje period {period.year}, mot budget. Tabellen under diagrammet har samma siffror.
+          </p>
+          <IndicatorHistoryChart
+            title={`${finance.boardName}: helårsprognos för resultatet ${period.year}`}
+            points={overYear.map((p) => ({ label: periodLabel(p.kind, period.year), value: p.forecast }))}
+            target={budget === null ? null : { kind: 'line', value: budget }}
+            targetLabel={budget === null ? '' : `${formatNumber(budget)} tkr`}
+            decimals={0}
+            unitOfMeasure="tkr"
+            words={{ value: 'Prognos', missing: 'Ingen prognos', target: 'Budget' }}
+          />
         </section>
       )}
 
