@@ -76,8 +76,8 @@ export function chapterDocx(blocks: ChapterBlock[]): (Paragraph | Table)[] {
 }
 
 /**
- * Both chapters as a document. `approvedAt`: the file is the same bytes every time (its
- * timestamps are the approval's); otherwise it is marked preliminary.
+ * Both chapters as a document. `approvedAt`: the zip entries carry the approval's time;
+ * without it the document is marked preliminary.
  */
 export async function buildFinanceDocx(input: {
   title: string;
