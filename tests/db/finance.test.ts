@@ -15,6 +15,10 @@ import { approvePeriod, getApprovalState, reopenPeriod } from '@/db/approvals';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import type { FinanceTables } from '@/lib/finance-model';
+import { runAction } from '@/server/action';
+import { applyFinanceImportAction, dryRunFinanceImportAction } from '@/app/(inloggad)/ekonomi/import-finance';
+import { financeTemplate } from '@/lib/finance-import';
+import ExcelJS from 'exceljs';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 import { engines } from './engines';
 
@@ -192,5 +196,36 @@ describe.each(engines)('finance on $name', (engine) => {
     const again = await getApprovalState(db, admin, boardId, periodId);
     await reopenPeriod(db, admin, { boardId, periodId, baseSeq: again.seq, reason: 'Test' });
     expect((await loadBoardFinance(db, admin, boardId, periodId)).canWrite).toBe(true);
+  });
+
+  it('an Excel import is all or nothing: one bad cell in one sheet writes no table; the good file writes both', async () => {
+    const template = await financeTemplate(askersundFinance);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    wb.getWorksheet('Driftredovisning')!.getRow(2).getCell(3).value = '-1 986,5';
+    const broken = new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]);
+    const before = await financeRows(db);
+    const input = (file: Blob) => ({ file, boardId, periodId });
+    const refused = await runAction(applyFinanceImportAction, admin, input(broken), db);
+    expect(refused).toMatchObject({ status: 'error', code: 'invalid', data: { problems: [{ sheet: 'Driftredovisning', row: 2, column: 'Utfall' }] } });
+    expect(await financeRows(db)).toBe(before);
+    // Nobody else may check or import; a refusal says nothing about the file.
+    for (const user of [director, viewer, hr]) {
+      expect(await runAction(dryRunFinanceImportAction, user, input(new Blob([new Uint8Array(template)])), db)).toMatchObject({ code: 'not_found' });
+      expect(await runAction(applyFinanceImportAction, user, input(new Blob([new Uint8Array(template)])), db)).toMatchObject({ code: 'not_found' });
+    }
+    expect(await financeRows(db)).toBe(before);
+
+    const good = input(new Blob([new Uint8Array(template)]));
+    const check = await runAction(dryRunFinanceImportAction, admin, good, db);
+    expect(check).toMatchObject({ status: 'ok', data: { problems: [] } });
+    expect(await financeRows(db)).toBe(before);
+    const applied = await runAction(applyFinanceImportAction, admin, input(new Blob([new Uint8Array(template)])), db);
+    expect(applied).toMatchObject({ status: 'ok', data: { written: 2 } }); // the result table was unchanged
+    const f = await loadBoardFinance(db, admin, boardId, periodId);
+    expect(f.versions.operations!.reason).toBe('Import från Excel');
+    // The seed's differences are back; the one explained for exactly these figures stays explained.
+    expect(f.warnings).toHaveLength(14);
+    expect(f.warnings.filter((w) => w.explanation)).toHaveLength(1);
   });
 });

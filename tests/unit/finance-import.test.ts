@@ -11,7 +11,7 @@ import { financeResultChapter, investmentsChapter } from '@/lib/finance-chapters
 import { buildFinanceDocx } from '@/lib/finance-docx';
 import { buildFinanceXlsx } from '@/lib/finance-xlsx';
 import { tkrField, withRowFigures, editableRows } from '@/lib/finance-edit';
-import type { FinanceTables } from '@/lib/finance-model';
+import type { FinanceTables, Operations } from '@/lib/finance-model';
 
 const seed = () => structuredClone(askersundFinance) as FinanceTables;
 const texts = { result: askersundFinance.result!.text, investments: askersundFinance.investments!.text };
@@ -121,8 +121,8 @@ describe('row entry', () => {
     const tables = seed();
     const rows = editableRows(tables);
     expect(rows.map((r) => r.key)).toContain('investments:4:totals');
-    const ops = withRowFigures(tables, 'operations:92', { outcome: -26_632, forecast: -39_882, budget: -39_530, deviation: -352 });
-    expect(ops && 'rows' in ops && ops.rows.find((r) => r.code === '92')!.outcome).toBe(-26_632);
+    const ops = withRowFigures(tables, 'operations:92', { outcome: -26_632, forecast: -39_882, budget: -39_530, deviation: -352 }) as Operations;
+    expect(ops.rows.find((r) => r.code === '92')!.outcome).toBe(-26_632);
     expect(tables.operations!.rows.find((r) => r.code === '92')!.outcome).toBe(-2_662);
     expect(withRowFigures(tables, 'operations:99', { outcome: 1, forecast: 1, budget: 1, deviation: 0 })).toBeNull();
   });

@@ -6,12 +6,20 @@ import { runAction } from '@/server/action';
 import { kommunResult, loadBoardFinance } from '@/db/finance';
 import { saveFinanceRowAction } from '@/app/(inloggad)/ekonomi/save-finance-row';
 import { explainFinanceWarningAction } from '@/app/(inloggad)/ekonomi/explain-finance-warning';
+import { applyFinanceImportAction, dryRunFinanceImportAction } from '@/app/(inloggad)/ekonomi/import-finance';
+import { financeTemplate } from '@/lib/finance-import';
 import { action, adminOnly, read, readers, type Context, type MatrixRow } from './harness';
 
 const writers = { ...adminOnly, anonymous: 'unauthenticated' } as const;
 
 async function current(ctx: Context) {
   return loadBoardFinance(ctx.db, ctx.users.admin!, ctx.ids.ksBoard, ctx.ids.periodId);
+}
+
+/** The template of the board's current tables: importing it changes nothing. */
+async function unchangedFile(ctx: Context) {
+  const file = new Blob([new Uint8Array(await financeTemplate((await current(ctx)).tables))]);
+  return { file, boardId: ctx.ids.ksBoard, periodId: ctx.ids.periodId };
 }
 
 export const financeRows: MatrixRow[] = [
@@ -62,5 +70,17 @@ export const financeRows: MatrixRow[] = [
       };
       return action(await runAction(explainFinanceWarningAction, user, input, ctx.db));
     },
+  },
+  {
+    name: 'action: check a finance file (financeImport.check)',
+    writes: false,
+    expected: writers,
+    call: async (ctx, user) => action(await runAction(dryRunFinanceImportAction, user, await unchangedFile(ctx), ctx.db)),
+  },
+  {
+    name: 'action: import a finance file that changes nothing (financeImport.apply)',
+    writes: true,
+    expected: writers,
+    call: async (ctx, user) => action(await runAction(applyFinanceImportAction, user, await unchangedFile(ctx), ctx.db)),
   },
 ];
