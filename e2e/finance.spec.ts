@@ -122,3 +122,20 @@ test('the demo’s finance page shows every seed inconsistency; a corrected impo
   await page.goto('/ekonomi');
   await expect(checks).toContainText('14 av 14 skillnader är inte förklarade');
 });
+
+test('the director sees every board’s result against budget, largest deviation first, and the forecast over the year', async ({ page }) => {
+  await login(page, 'kommundirektor@askersund.example');
+  await page.goto('/ekonomi/kommun');
+  const table = page.getByRole('table', { name: 'Nämndernas resultat mot budget, tkr' });
+  const rows = table.locator('tbody tr');
+  await expect(rows.first()).toContainText(`Kommunstyrelsen${nb('−174 861')}${nb('−169 744')}${nb('−5 117')} (underskott)⚠ 14`);
+  await expect(rows.nth(1)).toContainText('Socialnämnden');
+  await expect(rows.nth(1)).toContainText('Inga siffror');
+  await expectNoAxeViolations(page);
+  await rows.first().getByRole('link', { name: 'Kommunstyrelsen' }).click();
+  const chart = page.locator('section[aria-labelledby="prognos-over-aret"]');
+  await expect(chart.getByRole('table', { name: 'Prognos per period' })).toContainText(`Delår 2024${nb('−174 861')}`);
+  await expect(chart.getByRole('table', { name: 'Prognos per period' })).toContainText('Tertial 1 2024– Ingen prognos');
+  await page.getByRole('region', { name: 'Driftredovisning 2024, tkr' }).scrollIntoViewIfNeeded();
+  await page.getByRole('region', { name: 'Driftredovisning 2024, tkr' }).screenshot({ path: 'test-results/finance-table.png' });
+});
