@@ -9,8 +9,8 @@ const HEADING = { 1: 'text-xl font-semibold mt-8', 2: 'text-lg font-semibold mt-
 /** The id of a warning's entry on the page (the cells link to it). */
 export const warningAnchor = (key: string) => `skillnad-${encodeURIComponent(key).replace(/%/g, '')}`;
 
-function Cell({ cell, header }: { cell: ChapterCell; header?: boolean }) {
-  const Tag = header ? 'th' : 'td';
+function Cell({ cell, header, rowHeader, label }: { cell: ChapterCell; header?: boolean; rowHeader?: boolean; label?: string }) {
+  const Tag = header || rowHeader ? 'th' : 'td';
   const cls = [
     'border border-slate-300 px-2 py-1 align-top',
     cell.numeric ? 'text-right tabular-nums whitespace-nowrap' : '',
@@ -19,7 +19,7 @@ function Cell({ cell, header }: { cell: ChapterCell; header?: boolean }) {
     cell.warnings ? 'bg-amber-100 outline-2 outline-amber-700 -outline-offset-2' : '',
   ].join(' ');
   return (
-    <Tag className={cls} scope={header ? 'col' : undefined}>
+    <Tag className={`${cls}${rowHeader ? ' text-left font-normal' : ''}`} scope={header ? 'col' : rowHeader ? 'row' : undefined} data-label={!header && !rowHeader ? label : undefined}>
       {cell.text}
       {cell.warnings && (
         <a href={`#${warningAnchor(cell.warnings[0]!)}`} className="ml-1 font-semibold text-amber-900 underline">
@@ -52,7 +52,8 @@ export function FinanceChapter({ blocks, headingOffset = 0 }: { blocks: ChapterB
         }
         return (
           <div key={i} className="relative mt-3 max-w-full overflow-x-auto" role="region" aria-label={block.caption} tabIndex={0}>
-            <table className="border-collapse bg-white text-sm">
+            {/* On a phone each row is a card with its figures labelled (stack-table, app/globals.css). */}
+            <table className="stack-table border-collapse bg-white text-sm">
               <caption className="sr-only">{block.caption}</caption>
               <thead className="bg-slate-100">
                 <tr>
@@ -65,7 +66,7 @@ export function FinanceChapter({ blocks, headingOffset = 0 }: { blocks: ChapterB
                 {block.rows.map((row, r) => (
                   <tr key={r}>
                     {row.map((c, j) => (
-                      <Cell key={j} cell={c} />
+                      <Cell key={j} cell={c} rowHeader={j === 0} label={block.header[j]?.text || undefined} />
                     ))}
                   </tr>
                 ))}

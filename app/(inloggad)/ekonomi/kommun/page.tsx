@@ -39,7 +39,7 @@ export default async function KommunFinancePage({ searchParams }: { searchParams
         <PeriodSelect periods={periods} value={periodId} />
       </PickerForm>
       <div className="relative mt-6 max-w-full overflow-x-auto" role="region" aria-label="Nämndernas resultat mot budget" tabIndex={0}>
-        <table className="border-collapse bg-white text-sm">
+        <table className="stack-table border-collapse bg-white text-sm">
           <caption className="px-2 py-2 text-left font-semibold">Nämndernas resultat mot budget, tkr</caption>
           <thead className="bg-slate-100">
             <tr>
@@ -58,28 +58,22 @@ export default async function KommunFinancePage({ searchParams }: { searchParams
                     {r.boardName}
                   </Link>
                 </th>
-                <td className="border border-slate-300 px-2 py-1 text-right tabular-nums">{amount(r.forecast)}</td>
-                <td className="border border-slate-300 px-2 py-1 text-right tabular-nums">{amount(r.budget)}</td>
-                <td className="border border-slate-300 px-2 py-1 text-right tabular-nums font-semibold">
+                <td data-label="Helårsprognos" className="border border-slate-300 px-2 py-1 text-right tabular-nums">{amount(r.forecast)}</td>
+                <td data-label="Budget" className="border border-slate-300 px-2 py-1 text-right tabular-nums">{amount(r.budget)}</td>
+                <td data-label="Avvikelse" className="border border-slate-300 px-2 py-1 text-right tabular-nums font-semibold">
                   {r.deviation === null ? 'Inga siffror' : `${amount(r.deviation)}${r.deviation < 0 ? ' (underskott)' : r.deviation > 0 ? ' (överskott)' : ''}`}
                 </td>
-                <td className="border border-slate-300 px-2 py-1">{r.deviation === null ? '–' : r.warnings === 0 ? '✓ Inga' : `⚠ ${r.warnings}`}</td>
+                <td data-label="Oförklarade skillnader" className="border border-slate-300 px-2 py-1">{r.deviation === null ? '–' : r.warnings === 0 ? '✓ Inga' : `⚠ ${r.warnings}`}</td>
               </tr>
             ))}
           </tbody>
-          {withFigures.length > 0 && (
-            <tfoot>
-              <tr>
-                <th scope="row" className="border border-slate-300 px-2 py-1 text-left">Summa avvikelse</th>
-                <td className="border border-slate-300 px-2 py-1" />
-                <td className="border border-slate-300 px-2 py-1" />
-                <td className="border border-slate-300 px-2 py-1 text-right tabular-nums font-semibold">{amount(total)}</td>
-                <td className="border border-slate-300 px-2 py-1" />
-              </tr>
-            </tfoot>
-          )}
         </table>
       </div>
+      {withFigures.length > 0 && (
+        <p className="mt-2 text-sm">
+          Summa avvikelse för nämnderna med siffror: <span className="font-semibold tabular-nums">{amount(total)} tkr</span>
+        </p>
+      )}
       {withFigures.length === 0 && (
         <p className="mt-4 rounded border border-slate-300 bg-white p-4">
           Ingen nämnd har lagt in ekonomitabeller för perioden ännu. Nämndernas ekonomer lägger in dem på sidan Ekonomi.
