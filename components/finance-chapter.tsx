@@ -13,7 +13,7 @@ function Cell({ cell, header, rowHeader, label }: { cell: ChapterCell; header?: 
   const Tag = header || rowHeader ? 'th' : 'td';
   const cls = [
     'border border-slate-300 px-2 py-1 align-top',
-    cell.numeric ? 'text-right tabular-nums whitespace-nowrap' : '',
+    cell.numeric ? `text-right tabular-nums ${header ? '' : 'whitespace-nowrap'}` : '',
     cell.bold || header ? 'font-semibold' : '',
     cell.italic ? 'italic' : '',
     cell.warnings ? 'bg-amber-100 outline-2 outline-amber-700 -outline-offset-2' : '',
