@@ -49,7 +49,7 @@ export function FinanceImportForm({ boardId, periodId, templateHref }: { boardId
       <p className="mt-1 max-w-3xl text-sm text-slate-700">
         Utgå från mallen. Den innehåller tabellerna som de är nu; ett blad du tar bort lämnar den tabellen orörd. En export från
         ekonomisystemet kan klistras in: mellanslag i beloppen, minustecken och ”tkr” går bra.{' '}
-        <a href={templateHref} className="text-blue-800 underline">
+        <a href={templateHref} download className="text-blue-800 underline">
           Ladda ner mallen (Excel)
         </a>
       </p>
