@@ -22,6 +22,7 @@ export function AppHeader({ user, logout }: { user: CurrentUser; logout: () => P
     { href: '/', label: 'Översikt' },
     { href: '/avvikelser', label: 'Avvikelser' },
     { href: '/uppdrag', label: 'Uppdrag' },
+    { href: '/ekonomi', label: 'Ekonomi' },
     { href: '/rapport', label: 'Rapport' },
     ...(isAdmin || user.roles.includes('editor') ? [{ href: '/rapportering', label: 'Min rapportering' }] : []),
     ...(isAdmin || user.roles.includes('director') ? [{ href: '/attest', label: 'Attest' }] : []),

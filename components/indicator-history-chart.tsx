@@ -45,8 +45,11 @@ export function IndicatorHistoryChart(props: {
   targetLabel: string;
   decimals: number;
   unitOfMeasure?: string | null;
+  /** What the values and the line are called (the finance page charts a forecast against a budget). */
+  words?: { value: string; missing: string; target: string };
 }) {
   const { title, points, target, targetLabel, decimals, unitOfMeasure } = props;
+  const words = props.words ?? { value: 'Utfall', missing: 'Ej mätt', target: 'Målvärde' };
   const baseId = safeId(useId());
   const titleId = `${baseId}-title`;
   const descId = `${baseId}-desc`;
@@ -56,7 +59,7 @@ export function IndicatorHistoryChart(props: {
     return (
       <div className="space-y-1">
         <p className="font-medium text-slate-900">{title}</p>
-        <p className="text-sm text-slate-600">Inga rapporterade utfall ännu.</p>
+        <p className="text-sm text-slate-600">Inga rapporterade {words.value.toLowerCase()} ännu.</p>
       </div>
     );
   }
@@ -66,10 +69,10 @@ export function IndicatorHistoryChart(props: {
 
   const formatValue = (value: number) => formatNumber(value, decimals);
   const outcomes = points
-    .map((p) => `${p.label} ${p.value === null ? 'ej mätt' : withUnit(formatValue(p.value), unitOfMeasure)}`)
+    .map((p) => `${p.label} ${p.value === null ? words.missing.toLowerCase() : withUnit(formatValue(p.value), unitOfMeasure)}`)
     .join('; ');
-  const targetText = targetLabel.trim() === '' ? 'Inget målvärde.' : `Målvärde: ${targetLabel}.`;
-  const description = `Utfall per period: ${outcomes}. ${targetText}`;
+  const targetText = targetLabel.trim() === '' ? `Inget ${words.target.toLowerCase()}.` : `${words.target}: ${targetLabel}.`;
+  const description = `${words.value} per period: ${outcomes}. ${targetText}`;
 
   // Value labels go above a point, or below it when the line comes down to it from both sides;
   // when neither fits they go beside the point, away from the nearer edge.
@@ -88,7 +91,7 @@ export function IndicatorHistoryChart(props: {
   };
 
   const legendY = 18;
-  const outcomeLegendText = 'Utfall';
+  const outcomeLegendText = words.value;
   const targetLegendX = plot.left + 30 + outcomeLegendText.length * CHAR_WIDTH + 24;
 
   return (
@@ -143,7 +146,7 @@ export function IndicatorHistoryChart(props: {
                 />
               )}
               <text x={targetLegendX + (geometry.target ? 30 : 0)} y={legendY} dy="0.32em" fill={TARGET}>
-                {`Mål: ${targetLabel}`}
+                {`${words.target === 'Målvärde' ? 'Mål' : words.target}: ${targetLabel}`}
               </text>
             </>
           )}
@@ -242,7 +245,7 @@ export function IndicatorHistoryChart(props: {
         {points.map((point, i) =>
           point.value === null ? (
             <text key={i} x={geometry.xs[i] ?? 0} y={plot.bottom - 8} textAnchor="middle" fill={MUTED} fontSize={11}>
-              Ej mätt
+              {words.missing}
             </text>
           ) : null,
         )}
@@ -272,14 +275,14 @@ export function IndicatorHistoryChart(props: {
       </svg>
 
       <table className="w-full max-w-md border-collapse text-left text-sm">
-        <caption className="pb-1 text-left font-medium text-slate-900">Utfall per period</caption>
+        <caption className="pb-1 text-left font-medium text-slate-900">{words.value} per period</caption>
         <thead>
           <tr className="border-b border-slate-300 text-slate-700">
             <th scope="col" className="py-1.5 pr-3 font-semibold">
               Period
             </th>
             <th scope="col" className="py-1.5 text-right font-semibold">
-              {unitOfMeasure ? `Utfall (${unitOfMeasure})` : 'Utfall'}
+              {unitOfMeasure ? `${words.value} (${unitOfMeasure})` : words.value}
             </th>
           </tr>
         </thead>
@@ -292,7 +295,7 @@ export function IndicatorHistoryChart(props: {
               <td className="py-1.5 text-right tabular-nums">
                 {point.value === null ? (
                   <>
-                    <span aria-hidden="true">–</span> <span className="text-slate-600">Ej mätt</span>
+                    <span aria-hidden="true">–</span> <span className="text-slate-600">{words.missing}</span>
                   </>
                 ) : (
                   formatValue(point.value)

@@ -26,6 +26,15 @@ const HISTORY = {
   readinessEvents: { table: s.readinessEvents, item: [s.readinessEvents.unitId, s.readinessEvents.periodId] },
   approvals: { table: s.approvals, item: [s.approvals.boardId, s.approvals.periodId] },
   narrativeVersions: { table: s.narrativeVersions, item: [s.narrativeVersions.partId, s.narrativeVersions.periodId] },
+  // issue 16: a board's finance table per period, and the explanation of one of its warnings
+  financeVersions: {
+    table: s.financeVersions,
+    item: [s.financeVersions.boardId, s.financeVersions.periodId, s.financeVersions.table],
+  },
+  financeExplanations: {
+    table: s.financeExplanations,
+    item: [s.financeExplanations.boardId, s.financeExplanations.periodId, s.financeExplanations.warningKey],
+  },
 } as const;
 
 export type HistoryKind = keyof typeof HISTORY;

@@ -14,6 +14,8 @@ import type { CurrentUser } from '@/lib/current-user';
 import { authorize } from '@/lib/policy';
 import { ContentIndex, liveContent } from '@/lib/period-content';
 import { todayInStockholm } from '@/lib/time-format';
+import { readinessRefusalForFinance } from '@/lib/finance-checks';
+import { countUnexplainedFinance } from './finance';
 
 export async function setReadiness(
   db: Db,
@@ -40,6 +42,11 @@ export async function setReadiness(
     const refusal = readinessRefusal(missing, input.reason);
     if (refusal) throw new ValidationError('Enheten är inte markerad som klar: ett skäl krävs.', { reason: [refusal] });
     reason = missing > 0 ? input.reason!.trim() : null;
+    // issue 16: a board is not ready while its finance tables have an unexplained difference.
+    if (index.tree.get(input.unitId)?.kind === 'board') {
+      const financeRefusal = readinessRefusalForFinance(await countUnexplainedFinance(db, org, input.unitId, input.periodId));
+      if (financeRefusal) throw new ValidationError(financeRefusal);
+    }
   }
   const newest = index.readiness(input.unitId);
   return appendVersion(db, {

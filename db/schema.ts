@@ -802,6 +802,38 @@ export const narrativeVersions = pgTable(
     authorFk(t),
   ],
 );
+
+// ---------------------------------------------------------------- issue 16: finance
+
+export const financeTable = pgEnum('finance_table', ['result', 'operations', 'investments']);
+
+/**
+ * One finance table of a board's period (Delårsresultat och prognos, Driftredovisning,
+ * Investeringar), a version per save or import; the newest counts. `data` is the whole table
+ * as lib/finance-model.ts defines it (amounts in whole tkr, integers), validated before every
+ * write. The plan year is the period's year.
+ */
+export const financeVersions = pgTable(
+  'finance_versions',
+  {
+    id: id(),
+    organizationId: orgId(),
+    boardId: uuid('board_id').notNull(),
+    periodId: uuid('period_id').notNull(),
+    table: financeTable('table').notNull(),
+    seq: integer('seq').notNull(),
+    data: jsonb('data').notNull(),
+    authorId: author(),
+    reason: text('reason'), // "Import från Excel", or what the editor wrote
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('finance_versions_org_item_seq').on(t.organizationId, t.boardId, t.periodId, t.table, t.seq),
+    foreignKey({ columns: [t.organizationId, t.boardId], foreignColumns: [units.organizationId, units.id] }),
+    periodFk(t),
+    authorFk(t),
+  ],
+);
 // ---------------------------------------------------------------- issue 17: single sign-on (OIDC)
 
 /**
@@ -891,3 +923,32 @@ export const koladaFetches = pgTable(
     foreignKey({ columns: [t.organizationId, t.actorId], foreignColumns: [users.organizationId, users.id] }),
   ],
 );
+
+/**
+ * The explanation that accepts one finance warning of a board's period, for the figures
+ * ("typed|expected") it was given for; an empty text withdraws it. A version per change.
+ */
+export const financeExplanations = pgTable(
+  'finance_explanations',
+  {
+    id: id(),
+    organizationId: orgId(),
+    boardId: uuid('board_id').notNull(),
+    periodId: uuid('period_id').notNull(),
+    warningKey: text('warning_key').notNull(),
+    seq: integer('seq').notNull(),
+    figures: text('figures').notNull(),
+    text: text('text').notNull(),
+    authorId: author(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('finance_explanations_org_item_seq').on(t.organizationId, t.boardId, t.periodId, t.warningKey, t.seq),
+    foreignKey({ columns: [t.organizationId, t.boardId], foreignColumns: [units.organizationId, units.id] }),
+    periodFk(t),
+    authorFk(t),
+  ],
+);
+
+/** Issue 16's history tables, append-only like APPEND_ONLY_TABLES (trigger in its migration). */
+export const FINANCE_APPEND_ONLY_TABLES = ['finance_versions', 'finance_explanations'] as const;

@@ -260,11 +260,13 @@ export function readHeader<C extends string>(
   ws: Sheet,
   sheet: string,
   columns: readonly C[],
+  /** How a header cell's name is read before matching (the finance import drops a "(tkr)" unit). */
+  headerName: (name: string) => string = (name) => name,
 ): { positions: ColumnPositions<C> } | { problems: SheetProblem<C>[] } {
   const header = ws.getRow(1);
   const found = new Map<string, number[]>();
   for (let i = 1; i <= MAX_HEADER_COLUMNS; i++) {
-    const name = normalize(textOf(header.getCell(i))).replace(/\s+/g, ' ').toLowerCase();
+    const name = headerName(normalize(textOf(header.getCell(i))).replace(/\s+/g, ' ').toLowerCase());
     if (name) found.set(name, [...(found.get(name) ?? []), i]);
   }
   const positions = {} as ColumnPositions<C>;

@@ -23,7 +23,9 @@ export type ResourceKind =
   | 'text_block'
   | 'narrative'
   | 'report_template'
-  | 'user';
+  | 'user'
+  /** A board's finance tables for a period (issue 16): unitIds is the board. */
+  | 'finance';
 
 export interface Resource {
   kind: ResourceKind;
@@ -50,6 +52,7 @@ const REPORTABLE: ReadonlySet<ResourceKind> = new Set([
   'text_block',
   'narrative',
   'unit',
+  'finance',
 ]);
 /** What the director can send back for revision. */
 const REVIEWABLE: ReadonlySet<ResourceKind> = new Set(['value', 'indicator', 'goal', 'assignment', 'report', 'narrative']);

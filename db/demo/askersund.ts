@@ -4,6 +4,7 @@
 // diarienummer or statuses. Generated once from the seed text and then kept by hand.
 import type { DemoData } from './types';
 import { askersundChapters } from './askersund-document';
+import { askersundFinance } from './askersund-finance';
 
 const KS = 'KS';
 const KLF = 'KS-KLF';
@@ -299,4 +300,5 @@ export const askersund: DemoData = {
     { slot: 'assignments_intro', body: "Kommunstyrelsens resurser för att genomföra sitt uppdrag utifrån det av kommunfullmäktige fastställda reglementet finns organiserade inom kommunledningsförvaltningen samt i vissa delar den tekniska förvaltningen, förvaltningen för kultur, evenemang och fritid samt samhällsbyggnadsförvaltningen." },
   ],
   chapters: askersundChapters,
+  finance: askersundFinance,
 };

@@ -7,6 +7,7 @@ import type { DemoData } from './types';
 import { evaluateTarget, type Target } from '@/lib/target';
 import { computeTrend } from '@/lib/trend';
 import { hashPassword } from '@/server/password';
+import { FINANCE_SCHEMAS, FINANCE_TABLES } from '@/lib/finance-model';
 
 const DEMO_REASON = 'Demodata: Kommunstyrelsens delårsbokslut 2024-08-31, Askersunds kommun';
 
@@ -273,6 +274,25 @@ async function insertDemo(db: Db, data: DemoData, passwordHash: string): Promise
         .values({ organizationId, chapterId: row!.id, heading: part.heading, unitId: must(unitIds, part.unit, 'unit'), sortOrder: j })
         .returning({ id: s.reportChapterParts.id });
       await db.insert(s.narrativeVersions).values({ organizationId, partId: p!.id, periodId, seq: 1, body: part.body, authorId, reason: DEMO_REASON });
+    }
+  }
+
+  if (data.finance) {
+    // issue 16: the seed's finance tables, verbatim (errors included), as version 1 of each.
+    const boardId = must(unitIds, data.plan.board, 'unit');
+    for (const table of FINANCE_TABLES) {
+      const value = data.finance[table];
+      if (!value) continue;
+      await db.insert(s.financeVersions).values({
+        organizationId,
+        boardId,
+        periodId,
+        table,
+        seq: 1,
+        data: FINANCE_SCHEMAS[table].parse(value),
+        authorId,
+        reason: DEMO_REASON,
+      });
     }
   }
 

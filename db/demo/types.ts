@@ -5,6 +5,7 @@ import type { GoalRule } from '@/lib/goal-rule';
 import type { Colour } from '@/lib/colour';
 import type { Trend } from '@/lib/trend';
 import type { ReportStatus } from '@/lib/assignment-status';
+import type { FinanceTables } from '@/lib/finance-model';
 
 export type Role = 'admin' | 'director' | 'viewer' | 'editor';
 export type PeriodKind = 'T1' | 'delar' | 'helar';
@@ -148,4 +149,6 @@ export interface DemoData {
   textBlocks: DemoTextBlock[];
   /** The report template for the reporting period's kind, with the texts of its parts. */
   chapters?: DemoChapter[];
+  /** The plan's board's finance tables for the reporting period (issue 16), as the seed has them. */
+  finance?: FinanceTables;
 }

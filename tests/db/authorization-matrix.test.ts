@@ -30,6 +30,7 @@ import { apiRows, prepareApiTokens } from './matrix/api-rows';
 import { documentRows } from './matrix/document-rows';
 import { signInRows } from './matrix/sign-in-rows';
 import { koladaRows } from './matrix/kolada-rows';
+import { financeRows } from './matrix/finance-rows';
 
 const ROWS: MatrixRow[] = [
   ...coreRows,
@@ -42,6 +43,7 @@ const ROWS: MatrixRow[] = [
   ...adminStructureImportRows,
   ...apiRows,
   ...documentRows,
+  ...financeRows, // issue 16
   ...approvalRows,
   ...orgExportRows,
   ...signInRows,

@@ -119,6 +119,7 @@ const NOTHING: Matrix = {
   narrative: NO,
   report_template: NO,
   user: NO,
+  finance: NO,
 };
 
 const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matrix }[] = [
@@ -140,6 +141,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       narrative: [true, true, false, false, true],
       report_template: [true, false, false, false, true],
       user: [true, false, false, false, true],
+      finance: [true, true, false, false, true],
     },
   },
   {
@@ -160,6 +162,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       narrative: [true, false, true, false, false],
       report_template: [true, false, false, false, false],
       user: [false, false, false, false, false],
+      finance: [true, false, false, false, false],
     },
   },
   {
@@ -180,6 +183,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       narrative: [true, false, false, false, false],
       report_template: [true, false, false, false, false],
       user: [false, false, false, false, false],
+      finance: [true, false, false, false, false],
     },
   },
   {
@@ -200,6 +204,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       narrative: [true, true, false, false, false],
       report_template: [true, false, false, false, false],
       user: [false, false, false, false, false],
+      finance: [true, true, false, false, false],
     },
   },
   ...(

@@ -16,6 +16,8 @@ import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
 import { StatusBadge } from '@/components/status-badge';
 import { PeriodSelect, PickerForm, UnitSelect } from '@/components/period-picker';
 import { ReadinessForm } from './readiness-form';
+import { listBoards as listFinanceBoards, loadBoardFinance } from '@/db/finance';
+import { unexplained } from '@/lib/finance-checks';
 import { formatDayOf } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Min rapportering' };
@@ -45,6 +47,13 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
   const [units, periods] = await Promise.all([picksUnit ? listUnits(db, user) : [], listPeriods(db, user)]);
   // Someone who reads a unit's page without reporting for it (the director): the forms are read-only.
   const readOnly = picked !== null && !can(user, 'report', { kind: 'unit', organizationId: user.organizationId, unitIds: [picked] });
+  // issue 16: a board is not ready while its finance tables have an unexplained difference.
+  const boardIds = new Set((await listFinanceBoards(db, user)).map((b) => b.id));
+  const financeNotices = await Promise.all(
+    data.readiness
+      .filter((r) => boardIds.has(r.unitId))
+      .map(async (r) => ({ unitId: r.unitId, name: r.unitName, open: unexplained((await loadBoardFinance(db, user, r.unitId, period.id)).warnings).length })),
+  );
 
   return (
     <Shell>
@@ -149,6 +158,17 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
               <ReadinessForm key={`${r.unitId}-${r.seq}`} readiness={r} periodId={period.id} />
             ))}
           </div>
+          {financeNotices
+            .filter((n) => n.open > 0)
+            .map((n) => (
+              <p key={n.unitId} className="mt-3 rounded border border-amber-700 bg-amber-50 p-3 text-sm">
+                ⚠ {n.name}s ekonomitabeller har {n.open === 1 ? 'en oförklarad skillnad' : `${n.open} oförklarade skillnader`}. Nämnden kan
+                inte markeras som klar förrän de är rättade eller förklarade.{' '}
+                <Link href={`/ekonomi?namnd=${n.unitId}&period=${period.id}`} className="text-blue-800 underline">
+                  Visa skillnaderna på sidan Ekonomi
+                </Link>
+              </p>
+            ))}
         </section>
       )}
     </Shell>
