@@ -40,6 +40,9 @@ import { adminStructureImportRows } from './matrix/admin-structure-import-rows';
 import { approvalRows } from './matrix/approval-rows';
 import { apiRows } from './matrix/api-rows';
 import { documentRows } from './matrix/document-rows';
+import { signInRows } from './matrix/sign-in-rows';
+import { koladaRows } from './matrix/kolada-rows';
+import { financeRows } from './matrix/finance-rows';
 
 // The matrix rows call runAction: while `capturing`, each action's payloads are kept.
 const capture = vi.hoisted(() => ({ on: false, payloads: new Map<string, unknown[]>() }));
@@ -67,6 +70,9 @@ const MATRIX_ROWS: MatrixRow[] = [
   ...adminStructureImportRows,
   ...apiRows,
   ...documentRows,
+  ...signInRows,
+  ...koladaRows,
+  ...financeRows,
   ...approvalRows,
 ];
 
