@@ -18,7 +18,8 @@ export interface ChapterCell {
 
 export type ChapterBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'markdown'; text: string }
+  /** `lead`: the chapter's opening text (the whole document has the units' narrative there instead). */
+  | { kind: 'markdown'; text: string; lead?: true }
   | { kind: 'table'; caption: string; header: ChapterCell[]; rows: ChapterCell[][] };
 
 export type ChapterKind = 'finance_result' | 'investments';
@@ -72,7 +73,7 @@ export function financeResultChapter(input: ChapterInput): ChapterBlock[] {
   const blocks: ChapterBlock[] = [{ kind: 'heading', level: 1, text: CHAPTER_TITLES.finance_result }];
   if (!result && !operations) return blocks;
   if (result) {
-    if (result.text.trim()) blocks.push({ kind: 'markdown', text: result.text });
+    if (result.text.trim()) blocks.push({ kind: 'markdown', text: result.text, lead: true });
     blocks.push({
       kind: 'table',
       caption: `Resultat ${year}, tkr`,
@@ -143,7 +144,7 @@ export function investmentsChapter(input: ChapterInput): ChapterBlock[] {
   const inv = input.tables.investments;
   const blocks: ChapterBlock[] = [{ kind: 'heading', level: 1, text: CHAPTER_TITLES.investments }];
   if (!inv) return blocks;
-  if (inv.text.trim()) blocks.push({ kind: 'markdown', text: inv.text });
+  if (inv.text.trim()) blocks.push({ kind: 'markdown', text: inv.text, lead: true });
   blocks.push({
     kind: 'table',
     caption: `Nettoutgifter ${year}, tkr`,

@@ -398,7 +398,7 @@ describe('the board’s whole document from the content', () => {
     });
 
   it('holds the template’s chapters in order with the board’s own units’ parts; another board’s chapter is left out', () => {
-    const chapters = buildDocumentChapters(withTemplate(), 'ks');
+    const chapters = buildDocumentChapters(withTemplate(), 'ks', null);
     expect(chapters.map((c) => c.title)).toEqual(['Översikt över verksamhetens utveckling', 'Mål och uppdrag', 'Delårsresultat och prognos']);
     expect(chapters[0]!.parts).toEqual([
       { partId: 'p0', heading: null, unitName: 'Kommunledningsförvaltningen', body: 'Inledning.' },
@@ -406,7 +406,7 @@ describe('the board’s whole document from the content', () => {
       { partId: 'p2', heading: 'AME', unitName: 'Arbetsmarknadsenheten', body: null },
     ]);
     expect(chapters[2]).toMatchObject({ kind: 'finance_result', extra: [] });
-    expect(buildDocumentChapters(withTemplate(), 'sn').map((c) => c.title)).toEqual(['Mål och uppdrag', 'Delårsresultat och prognos', 'Socialtjänstens utveckling']);
+    expect(buildDocumentChapters(withTemplate(), 'sn', null).map((c) => c.title)).toEqual(['Mål och uppdrag', 'Delårsresultat och prognos', 'Socialtjänstens utveckling']);
   });
 
   it('leaves out archived chapters and parts (and the parts of an archived chapter)', () => {
@@ -414,14 +414,14 @@ describe('the board’s whole document from the content', () => {
       c.chapterParts = c.chapterParts.map((p) => (p.id === 'p2' ? { ...p, archivedAt: ARCHIVED } : p));
       c.chapters = c.chapters.map((ch) => (ch.id === 'c3' ? { ...ch, archivedAt: ARCHIVED } : ch));
     });
-    const chapters = buildDocumentChapters(c, 'ks');
+    const chapters = buildDocumentChapters(c, 'ks', null);
     expect(chapters.map((ch) => ch.title)).toEqual(['Översikt över verksamhetens utveckling', 'Mål och uppdrag']);
     expect(chapters[0]!.parts.map((p) => p.partId)).toEqual(['p0', 'p1']);
     expect(liveContent(c).chapterParts.map((p) => p.id)).toEqual(['p0', 'p1', 'p4']);
   });
 
   it('outlines chapters and headed parts for the contents, and names the document by its period', () => {
-    const chapters = buildDocumentChapters(withTemplate(), 'ks');
+    const chapters = buildDocumentChapters(withTemplate(), 'ks', null);
     expect(documentOutline(chapters)).toEqual([
       { title: 'Översikt över verksamhetens utveckling', level: 1, id: 'kapitel-1' },
       { title: 'HR', level: 2, id: 'kapitel-1-2' },
