@@ -10,7 +10,10 @@ import { buildReport } from '@/lib/report-build';
 import { buildMyReporting, readinessRefusal } from '@/lib/my-reporting';
 import { buildDeviations } from '@/lib/deviations';
 import type { CurrentUser } from '@/lib/current-user';
-import { buildDocumentChapters, documentOutline, documentTitle } from '@/lib/board-document';
+import { buildDocumentChapters, chapterExtraBlocks, documentOutline, documentTitle, type DocumentBlock } from '@/lib/board-document';
+import { askersundFinance } from '@/db/demo/askersund-finance';
+import { checkFinance, unexplained, withExplanations } from '@/lib/finance-checks';
+import type { FinanceTables } from '@/lib/finance-model';
 
 const ARCHIVED = '2024-09-01T00:00:00.000Z';
 const TODAY = '2024-09-15';
@@ -431,6 +434,50 @@ describe('the board’s whole document from the content', () => {
     ]);
     expect(documentTitle({ year: 2024, kind: 'delar', endDate: '2024-08-31' })).toBe('Delårsbokslut 2024-01-01 – 2024-08-31');
     expect(documentTitle({ year: 2024, kind: 'helar', endDate: '2024-12-31' })).toBe('Årsredovisning 2024-01-01 – 2024-12-31');
+  });
+
+  it('gives the finance chapters the seed’s finance tables after the units’ text, without printing the text twice', () => {
+    const tables = structuredClone(askersundFinance) as FinanceTables;
+    const finance = { tables, warnings: withExplanations(checkFinance(tables), []) };
+    const chapters = buildDocumentChapters(withTemplate(), 'ks', finance);
+    const result = chapters.find((c) => c.kind === 'finance_result')!;
+    expect(result.parts.map((p) => p.partId)).toEqual(['p3']); // the units' narrative is the chapter's text
+    // No second chapter heading and no second copy of the opening text (it is the narrative part's).
+    expect(result.extra.some((b) => b.kind === 'heading' && b.level === 1)).toBe(false);
+    expect(result.extra.some((b) => b.kind === 'markdown' && b.text.includes('126 342 tkr'))).toBe(false);
+    expect(result.extra[0]).toMatchObject({ kind: 'table', caption: 'Resultat 2024, tkr' });
+    const tableOf = (blocks: DocumentBlock[], caption: string) => blocks.find((b) => b.kind === 'table' && b.caption === caption) as Extract<DocumentBlock, { kind: 'table' }>;
+    // sv-SE figures: U+2212 minus, U+00A0 between thousands (written here as plain spaces).
+    const rowText = (t: Extract<DocumentBlock, { kind: 'table' }>, first: string) =>
+      t.rows.find((r) => r[0]!.text === first)!.map((c) => c.text.replace(/\u00a0/g, ' '));
+    expect(rowText(tableOf(result.extra, 'Resultat 2024, tkr'), 'Resultat')).toEqual(['Resultat', '−114 168', '−174 861', '−169 744', '−5 117']);
+    expect(rowText(tableOf(result.extra, 'Driftredovisning 2024, tkr'), '45 Gymnasieskola')).toEqual(['45 Gymnasieskola', '−46 705', '−76 294', '−70 294', '−6 000', '5']);
+    expect(result.extra.filter((b) => b.kind === 'heading').map((b) => b.kind === 'heading' && b.text)).toEqual([
+      'Driftredovisning 2024',
+      'Verksamhetsanalys driftbudget 2024, tkr',
+    ]);
+    // An analysis's text exists only with its table, so it stays after it.
+    const i = result.extra.findIndex((b) => b.kind === 'table' && b.caption.startsWith('Analys 5'));
+    expect(result.extra[i + 1]).toEqual({ kind: 'markdown', text: '**Analys 5**\n\nMedfinansiering av underskott SUF 2024.' });
+
+    const investments = chapterExtraBlocks('investments', finance, { year: 2024, endDate: '2024-08-31' });
+    expect(investments.some((b) => b.kind === 'markdown' && b.text.includes('2 184 tkr'))).toBe(false);
+    expect(rowText(tableOf(investments, 'Nettoutgifter 2024, tkr'), 'Nettoutgifter')).toEqual(['Nettoutgifter', '−63 684', '−81 621', '−83 805', '2 184']);
+    expect(rowText(tableOf(investments, 'Investeringsredovisning 2024-08-31, tkr'), 'Askersund förskola')).toEqual(['Askersund förskola', '−21 390', '−28 000', '−36 297', '8 297', '4']);
+    expect(chapterExtraBlocks('narrative', finance, { year: 2024, endDate: '2024-08-31' })).toEqual([]);
+  });
+
+  it('marks the figures of an unexplained difference only when given the warnings (an approval freezes none)', () => {
+    const tables = structuredClone(askersundFinance) as FinanceTables;
+    const warnings = unexplained(withExplanations(checkFinance(tables), []));
+    expect(warnings.length).toBeGreaterThan(0); // the seed's own errors
+    const marked = (w: typeof warnings) =>
+      buildDocumentChapters(withTemplate(), 'ks', { tables, warnings: w })
+        .flatMap((c) => c.extra)
+        .flatMap((b) => (b.kind === 'table' ? b.rows.flat() : []))
+        .filter((cell) => cell.warnings);
+    expect(marked(warnings).length).toBeGreaterThan(0);
+    expect(marked([])).toEqual([]);
   });
 
   it('lists a unit’s parts in Min rapportering, unwritten first, with a sent-back comment that stands', () => {
