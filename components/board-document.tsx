@@ -3,7 +3,7 @@
 // (chapters as h1, the units' parts as h2, as the DOCX's Heading 1 and 2). The Mål och uppdrag
 // chapter and the board's assignments are the same components as the chapter alone.
 import type { BoardDocumentModel, DocumentChapter } from '@/lib/board-document';
-import { documentKindName, documentOutline, documentTitle } from '@/lib/board-document';
+import { chapterFlow, documentKindName, documentOutline, documentTitle } from '@/lib/board-document';
 import { printPageCss, reportStamp, type ReportApprovalStamp } from '@/lib/report-print';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
 import { Markdown } from './markdown';
@@ -37,18 +37,21 @@ function Chapter({
       <h1 id={id}>{chapter.title}</h1>
       {chapter.kind === 'goals' && <GoalsChapterBody report={report} options={options} />}
       {chapter.kind === 'overall_perspective' && report.sections.map((s, i) => <Markdown key={i}>{s.body}</Markdown>)}
-      {chapter.parts.map((part, j) => (
-        <div key={part.partId} className="mt-4">
-          {part.heading && <h2 id={`${id}-${j + 1}`}>{part.heading}</h2>}
-          {part.body ? (
-            <Markdown>{part.body}</Markdown>
-          ) : (
-            <p className="italic text-slate-700">{part.unitName} har inte skrivit någon text ännu.</p>
-          )}
-        </div>
-      ))}
-      {/* The finance tables (issue 16's blocks and renderer); their headings sit beside the parts' h2. */}
-      {chapter.extra.length > 0 && <FinanceChapter blocks={chapter.extra} headingOffset={-1} warningHref={financeHref} />}
+      {chapterFlow(chapter).map((item, k) =>
+        item.kind === 'blocks' ? (
+          // The finance tables (issue 16's blocks and renderer); their headings sit beside the parts' h2.
+          <FinanceChapter key={`b${k}`} blocks={item.blocks} headingOffset={-1} warningHref={financeHref} />
+        ) : (
+          <div key={item.part.partId} className="mt-4">
+            {item.part.heading && <h2 id={`${id}-${item.index + 1}`}>{item.part.heading}</h2>}
+            {item.part.body ? (
+              <Markdown>{item.part.body}</Markdown>
+            ) : (
+              <p className="italic text-slate-700">{item.part.unitName} har inte skrivit någon text ännu.</p>
+            )}
+          </div>
+        ),
+      )}
     </section>
   );
 }

@@ -109,6 +109,25 @@ export function buildDocumentChapters(content: PeriodContent, boardId: string, f
     .filter((c) => !(c.kind === 'narrative' && c.parts.length === 0)); // another board's chapter
 }
 
+/** A chapter's content in reading order: its parts and its finance blocks. */
+export type ChapterFlowItem = { kind: 'part'; part: DocumentPart; index: number } | { kind: 'blocks'; blocks: DocumentBlock[] };
+
+/**
+ * The seed's order: the chapter's opening text (its parts without a heading), then the finance
+ * blocks before their first heading (the summary table the opening text speaks of: Resultat,
+ * Nettoutgifter), then the headed parts, then the rest of the blocks (driftredovisning,
+ * investeringsredovisning, analyses). Index: the part's place among the chapter's parts.
+ */
+export function chapterFlow(chapter: DocumentChapter): ChapterFlowItem[] {
+  const parts = chapter.parts.map((part, index) => ({ kind: 'part' as const, part, index }));
+  const opening = parts.findIndex((p) => p.part.heading !== null);
+  const split = opening < 0 ? parts.length : opening;
+  const firstHeading = chapter.extra.findIndex((b) => b.kind === 'heading');
+  const cut = firstHeading < 0 ? chapter.extra.length : firstHeading;
+  const blocks = (list: DocumentBlock[]): ChapterFlowItem[] => (list.length ? [{ kind: 'blocks', blocks: list }] : []);
+  return [...parts.slice(0, split), ...blocks(chapter.extra.slice(0, cut)), ...parts.slice(split), ...blocks(chapter.extra.slice(cut))];
+}
+
 /** The document's outline (chapters, and the parts with a heading), for tables of contents. */
 export function documentOutline(chapters: DocumentChapter[]): { title: string; level: 1 | 2; id: string }[] {
   return chapters.flatMap((c, i) => [

@@ -44,6 +44,19 @@ function cell(c: ChapterCell, header: boolean): TableCell {
   });
 }
 
+/** The A4 text width with 2,5 cm margins, in twips. */
+const TEXT_WIDTH = 11906 - 2 * 1418;
+
+/**
+ * Column widths in twips: the row labels ("10 Nämnder/Styrelser", project names) get the room of
+ * two and a half figures, so they do not break mid-word; the "Analys" number column is narrow.
+ */
+function columnWidths(header: ChapterCell[]): number[] {
+  const weights = header.map((c, i) => (i === 0 ? 2.5 : c.text === 'Analys' ? 0.6 : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+}
+
 /** One chapter's blocks as Word paragraphs and tables. */
 export function chapterDocx(blocks: ChapterBlock[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
@@ -62,10 +75,11 @@ export function chapterDocx(blocks: ChapterBlock[]): (Paragraph | Table)[] {
       out.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
+          columnWidths: columnWidths(block.header),
           borders: BORDERS,
           rows: [
-            new TableRow({ tableHeader: true, children: block.header.map((c) => cell(c, true)) }),
-            ...block.rows.map((row) => new TableRow({ children: row.map((c) => cell(c, false)) })),
+            new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c) => cell(c, true)) }),
+            ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c, false)) })),
           ],
         }),
       );

@@ -56,7 +56,7 @@ import { trendArrow, trendLabel } from './trend';
 import { formatOutcome } from './swedish-number';
 import { markdownBlocks, type Block, type Run } from './markdown-blocks';
 import { setZipTimestamps } from './zip-timestamps';
-import { documentTitle, type BoardDocumentModel, type DocumentChapter } from './board-document';
+import { chapterFlow, documentTitle, type BoardDocumentModel, type DocumentChapter } from './board-document';
 import { chapterDocx } from './finance-docx';
 
 export const REPORT_TITLE = 'Mål och uppdrag';
@@ -322,14 +322,18 @@ class DocxBuilder {
       case 'narrative':
       case 'finance_result':
       case 'investments':
-        for (const part of chapter.parts) {
+        for (const item of chapterFlow(chapter)) {
+          if (item.kind === 'blocks') {
+            // The finance tables in issue 16's Word rendering; their headings join the contents.
+            for (const b of item.blocks) if (b.kind === 'heading' && b.level <= 2) this.tocEntries.push({ title: b.text, level: b.level });
+            out.push(...chapterDocx(item.blocks));
+            continue;
+          }
+          const { part } = item;
           if (part.heading) out.push(this.heading(part.heading, 2));
           if (part.body) out.push(...this.blocks(markdownBlocks(part.body), { headingBase: part.heading ? 3 : 2, inCell: false }));
           else out.push(this.para([new TextRun({ text: `${part.unitName} har inte skrivit någon text ännu.`, italics: true })]));
         }
-        // The finance tables in issue 16's Word rendering; their headings join the contents.
-        for (const b of chapter.extra) if (b.kind === 'heading' && b.level <= 2) this.tocEntries.push({ title: b.text, level: b.level });
-        out.push(...chapterDocx(chapter.extra));
         return out;
     }
   }
