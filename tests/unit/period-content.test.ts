@@ -10,7 +10,7 @@ import { buildReport } from '@/lib/report-build';
 import { buildMyReporting, readinessRefusal } from '@/lib/my-reporting';
 import { buildDeviations } from '@/lib/deviations';
 import type { CurrentUser } from '@/lib/current-user';
-import { buildDocumentChapters, chapterExtraBlocks, documentOutline, documentTitle, type DocumentBlock } from '@/lib/board-document';
+import { buildDocumentChapters, chapterExtraBlocks, chapterFlow, documentOutline, documentTitle, type DocumentBlock } from '@/lib/board-document';
 import { askersundFinance } from '@/db/demo/askersund-finance';
 import { checkFinance, unexplained, withExplanations } from '@/lib/finance-checks';
 import type { FinanceTables } from '@/lib/finance-model';
@@ -465,6 +465,23 @@ describe('the board’s whole document from the content', () => {
     expect(rowText(tableOf(investments, 'Nettoutgifter 2024, tkr'), 'Nettoutgifter')).toEqual(['Nettoutgifter', '−63 684', '−81 621', '−83 805', '2 184']);
     expect(rowText(tableOf(investments, 'Investeringsredovisning 2024-08-31, tkr'), 'Askersund förskola')).toEqual(['Askersund förskola', '−21 390', '−28 000', '−36 297', '8 297', '4']);
     expect(chapterExtraBlocks('narrative', finance, { year: 2024, endDate: '2024-08-31' })).toEqual([]);
+  });
+
+  it('places the summary table right after the opening text, and the other tables after the headed parts', () => {
+    const table = (caption: string): DocumentBlock => ({ kind: 'table', caption, header: [], rows: [] });
+    const part = (partId: string, heading: string | null) => ({ partId, heading, unitName: 'KLF', body: 'Text.' });
+    const flow = chapterFlow({
+      kind: 'investments',
+      title: 'Investeringar',
+      parts: [part('a', null), part('b', 'Vidtagna åtgärder')],
+      extra: [table('Nettoutgifter'), { kind: 'heading', level: 2, text: 'Investeringsredovisning' }, table('Projekt')],
+    });
+    expect(flow.map((i) => (i.kind === 'part' ? `${i.part.partId}@${i.index}` : i.blocks.map((b) => (b.kind === 'table' ? b.caption : b.kind)).join('+')))).toEqual([
+      'a@0',
+      'Nettoutgifter',
+      'b@1',
+      'heading+Projekt',
+    ]);
   });
 
   it('marks the figures of an unexplained difference only when given the warnings (an approval freezes none)', () => {
