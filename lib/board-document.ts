@@ -1,7 +1,8 @@
 // The board's whole document for a period (issue 15): a cover, then the chapters of the
 // organization's report template in order. Narrative chapters hold the parts written by the
 // board's own units; "Mål och uppdrag", "Övergripande perspektiv" and the board's assignments
-// come from the Mål och uppdrag model (lib/report-model.ts). The page, the DOCX and the print
+// come from the Mål och uppdrag model (lib/report-model.ts); the finance chapters add the board's
+// finance tables (issue 16, chapterExtraBlocks). The page, the DOCX and the print
 // are rendered from this one shape, and an approval freezes it into the snapshot.
 import type { ChapterKind, PeriodContent } from './period-content';
 import { ContentIndex, liveContent } from './period-content';
