@@ -2,8 +2,9 @@
 // seed's layout, as a neutral list of blocks (headings, Markdown, tables of text cells) built
 // once from a board's period's tables and rendered three ways: on a page
 // (components/finance-chapter.tsx), in Word (lib/finance-docx.ts) and in Excel
-// (lib/finance-xlsx.ts). The whole board document (issue 15) takes these chapters by kind:
-// `finance_result` → financeResultChapter, `investments` → investmentsChapter. Pure.
+// (lib/finance-xlsx.ts). The whole board document (issue 15) takes these chapters by kind
+// (`finance_result` → financeResultChapter, `investments` → investmentsChapter) without their
+// heading and `lead` text (lib/board-document.ts chapterExtraBlocks). Pure.
 import { tkr, type CheckedWarning } from './finance-checks';
 import { RESULT_LABELS, RESULT_ROWS, type FinanceTables, type Tkr } from './finance-model';
 
