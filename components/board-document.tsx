@@ -2,45 +2,27 @@
 // kommun, board and period, the table of contents, then every chapter of the template in order
 // (chapters as h1, the units' parts as h2, as the DOCX's Heading 1 and 2). The Mål och uppdrag
 // chapter and the board's assignments are the same components as the chapter alone.
-import type { BoardDocumentModel, DocumentBlock, DocumentChapter } from '@/lib/board-document';
-import { documentKindName, documentOutline, documentTitle } from '@/lib/board-document';
+import type { BoardDocumentModel, DocumentChapter } from '@/lib/board-document';
+import { chapterFlow, documentKindName, documentOutline, documentTitle } from '@/lib/board-document';
 import { printPageCss, reportStamp, type ReportApprovalStamp } from '@/lib/report-print';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
 import { Markdown } from './markdown';
 import { BoardAssignmentsChapter, GoalsChapterBody } from './report-document';
+import { FinanceChapter, warningAnchor } from './finance-chapter';
 
-const CELL = 'border border-slate-400 px-2 py-1 align-top';
-
-function ExtraBlock({ block }: { block: DocumentBlock }) {
-  if (block.kind === 'markdown') return <Markdown>{block.body}</Markdown>;
-  return (
-    <table className="report-table stack-table mt-4 w-full border-collapse text-sm">
-      <caption className="mb-1 text-left font-semibold">{block.caption}</caption>
-      <thead>
-        <tr className="bg-slate-100">
-          {block.header.map((h, i) => (
-            <th key={i} scope="col" className={`${CELL} ${block.numeric.includes(i) ? 'text-right' : 'text-left'}`}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {block.rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, i) => (
-              <td key={i} data-label={block.header[i]} className={`${CELL} ${block.numeric.includes(i) ? 'text-right tabular-nums' : ''}`}>
-                {cell}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function Chapter({ chapter, index, document, options }: { chapter: DocumentChapter; index: number; document: BoardDocumentModel; options: ReportOptions }) {
+function Chapter({
+  chapter,
+  index,
+  document,
+  options,
+  financeHref,
+}: {
+  chapter: DocumentChapter;
+  index: number;
+  document: BoardDocumentModel;
+  options: ReportOptions;
+  financeHref: (key: string) => string;
+}) {
   const { report } = document;
   const id = `kapitel-${index + 1}`;
   if (chapter.kind === 'board_assignments') {
@@ -55,19 +37,21 @@ function Chapter({ chapter, index, document, options }: { chapter: DocumentChapt
       <h1 id={id}>{chapter.title}</h1>
       {chapter.kind === 'goals' && <GoalsChapterBody report={report} options={options} />}
       {chapter.kind === 'overall_perspective' && report.sections.map((s, i) => <Markdown key={i}>{s.body}</Markdown>)}
-      {chapter.parts.map((part, j) => (
-        <div key={part.partId} className="mt-4">
-          {part.heading && <h2 id={`${id}-${j + 1}`}>{part.heading}</h2>}
-          {part.body ? (
-            <Markdown>{part.body}</Markdown>
-          ) : (
-            <p className="italic text-slate-700">{part.unitName} har inte skrivit någon text ännu.</p>
-          )}
-        </div>
-      ))}
-      {chapter.extra.map((block, k) => (
-        <ExtraBlock key={k} block={block} />
-      ))}
+      {chapterFlow(chapter).map((item, k) =>
+        item.kind === 'blocks' ? (
+          // The finance tables (issue 16's blocks and renderer); their headings sit beside the parts' h2.
+          <FinanceChapter key={`b${k}`} blocks={item.blocks} headingOffset={-1} warningHref={financeHref} />
+        ) : (
+          <div key={item.part.partId} className="mt-4">
+            {item.part.heading && <h2 id={`${id}-${item.index + 1}`}>{item.part.heading}</h2>}
+            {item.part.body ? (
+              <Markdown>{item.part.body}</Markdown>
+            ) : (
+              <p className="italic text-slate-700">{item.part.unitName} har inte skrivit någon text ännu.</p>
+            )}
+          </div>
+        ),
+      )}
     </section>
   );
 }
@@ -76,13 +60,17 @@ export function BoardDocument({
   document,
   approval = null,
   options = DEFAULT_REPORT_OPTIONS,
+  financePage,
 }: {
   document: BoardDocumentModel;
   approval?: ReportApprovalStamp | null;
   options?: ReportOptions;
+  /** The board's period on the finance page, where a marked figure's difference is explained. */
+  financePage: string;
 }) {
   const { report } = document;
   const stamp = reportStamp(report, approval);
+  const financeHref = (key: string) => `${financePage}#${warningAnchor(key)}`;
   return (
     <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-4 leading-relaxed shadow-sm sm:p-8 print:max-w-none print:p-0 print:shadow-none">
       <style>{printPageCss(report, stamp, documentKindName(report.period.kind))}</style>
@@ -113,7 +101,7 @@ export function BoardDocument({
         </ul>
       </nav>
       {document.chapters.map((chapter, i) => (
-        <Chapter key={i} chapter={chapter} index={i} document={document} options={options} />
+        <Chapter key={i} chapter={chapter} index={i} document={document} options={options} financeHref={financeHref} />
       ))}
     </article>
   );

@@ -9,7 +9,19 @@ const HEADING = { 1: 'text-xl font-semibold mt-8', 2: 'text-lg font-semibold mt-
 /** The id of a warning's entry on the page (the cells link to it). */
 export const warningAnchor = (key: string) => `skillnad-${encodeURIComponent(key).replace(/%/g, '')}`;
 
-function Cell({ cell, header, rowHeader, label }: { cell: ChapterCell; header?: boolean; rowHeader?: boolean; label?: string }) {
+function Cell({
+  cell,
+  header,
+  rowHeader,
+  label,
+  warningHref,
+}: {
+  cell: ChapterCell;
+  header?: boolean;
+  rowHeader?: boolean;
+  label?: string;
+  warningHref: (key: string) => string;
+}) {
   const Tag = header || rowHeader ? 'th' : 'td';
   const cls = [
     'border border-slate-300 px-2 py-1 align-top',
@@ -22,7 +34,7 @@ function Cell({ cell, header, rowHeader, label }: { cell: ChapterCell; header?: 
     <Tag className={`${cls}${rowHeader ? ' text-left font-normal' : ''}`} scope={header ? 'col' : rowHeader ? 'row' : undefined} data-label={!header && !rowHeader ? label : undefined}>
       {cell.text}
       {cell.warnings && (
-        <a href={`#${warningAnchor(cell.warnings[0]!)}`} className="ml-1 font-semibold text-amber-900 underline">
+        <a href={warningHref(cell.warnings[0]!)} className="ml-1 font-semibold text-amber-900 underline">
           ⚠<span className="sr-only"> skillnad, se kontrollen</span>
         </a>
       )}
@@ -30,12 +42,26 @@ function Cell({ cell, header, rowHeader, label }: { cell: ChapterCell; header?: 
   );
 }
 
-export function FinanceChapter({ blocks, headingOffset = 0 }: { blocks: ChapterBlock[]; headingOffset?: 0 | 1 }) {
+const ownPage = (key: string) => `#${warningAnchor(key)}`;
+
+/**
+ * `headingOffset`: −1 when the blocks sit under a chapter h1 of their own (the whole document).
+ * `warningHref`: where a marked cell's warning is explained (this page by default).
+ */
+export function FinanceChapter({
+  blocks,
+  headingOffset = 0,
+  warningHref = ownPage,
+}: {
+  blocks: ChapterBlock[];
+  headingOffset?: -1 | 0 | 1;
+  warningHref?: (key: string) => string;
+}) {
   return (
     <>
       {blocks.map((block, i) => {
         if (block.kind === 'heading') {
-          const level = Math.min(3, block.level + headingOffset) as 1 | 2 | 3;
+          const level = Math.max(1, Math.min(3, block.level + headingOffset)) as 1 | 2 | 3;
           const Tag = ({ 1: 'h2', 2: 'h3', 3: 'h4' } as const)[level];
           return (
             <Tag key={i} className={HEADING[level]}>
@@ -58,7 +84,7 @@ export function FinanceChapter({ blocks, headingOffset = 0 }: { blocks: ChapterB
               <thead className="bg-slate-100">
                 <tr>
                   {block.header.map((c, j) => (
-                    <Cell key={j} cell={c} header />
+                    <Cell key={j} cell={c} header warningHref={warningHref} />
                   ))}
                 </tr>
               </thead>
@@ -66,7 +92,7 @@ export function FinanceChapter({ blocks, headingOffset = 0 }: { blocks: ChapterB
                 {block.rows.map((row, r) => (
                   <tr key={r}>
                     {row.map((c, j) => (
-                      <Cell key={j} cell={c} rowHeader={j === 0} label={block.header[j]?.text || undefined} />
+                      <Cell key={j} cell={c} rowHeader={j === 0} label={block.header[j]?.text || undefined} warningHref={warningHref} />
                     ))}
                   </tr>
                 ))}

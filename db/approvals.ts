@@ -10,6 +10,7 @@ import { appendVersion } from './history';
 import { getPeriod, type PeriodDTO } from './queries/periods';
 import { loadPeriodContent } from './period-content';
 import { buildLiveWorkbook } from './report';
+import { loadBoardFinance } from './finance';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import { ContentIndex } from '@/lib/period-content';
@@ -122,7 +123,9 @@ export async function approvePeriod(db: Db, user: CurrentUser, input: { boardId:
   if (state.period.state === 'draft') throw new ValidationError('Perioden är inte öppnad ännu och kan inte attesteras.');
   const report = { ...buildReport(content, state.board), preliminary: false };
   const workbook = { ...(await buildLiveWorkbook(db, org, content, state.board, report)), preliminary: false };
-  const chapters = buildDocumentChapters(content, state.board.id);
+  // The finance tables are frozen with the chapters; an approved document marks no cells.
+  const finance = await loadBoardFinance(db, user, input.boardId, input.periodId);
+  const chapters = buildDocumentChapters(content, state.board.id, { tables: finance.tables, warnings: [] });
   const snapshot: BoardSnapshot = { ...boardSnapshot(live, input.boardId), report, workbook, chapters };
   await appendApproval(db, user, state, { baseSeq: input.baseSeq, action: 'approved', snapshot, reason: null });
 }

@@ -9,6 +9,7 @@ import * as s from './schema';
 import { NotFoundError } from '@/lib/errors';
 import { getPeriod } from './queries/periods';
 import { loadPeriodContent } from './period-content';
+import { loadBoardFinance } from './finance';
 import { newestVersions } from './history';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
@@ -65,8 +66,9 @@ function reportOf(
 
 /**
  * The board's whole document (issue 15): the cover's kommun, the Mål och uppdrag model and the
- * template's chapters. From the approval snapshot when approved (a snapshot frozen before the
- * whole document existed has no chapters: they are then built from the current texts).
+ * template's chapters, the finance chapters with the board's finance tables (db/finance.ts). From
+ * the approval snapshot when approved (a snapshot frozen before the whole document existed has
+ * no chapters: they are then built from the current texts and the finance as approved).
  */
 export async function getBoardDocument(
   db: Db,
@@ -77,7 +79,13 @@ export async function getBoardDocument(
   const { org, content, board, approved } = await boardPeriod(db, user, boardId, periodId);
   const [organization] = await db.select({ name: s.organizations.name }).from(s.organizations).where(eq(s.organizations.id, org));
   const report = reportOf(content, board, approved);
-  const chapters = approved?.snapshot?.chapters ?? buildDocumentChapters(content, board.id);
+  let chapters = approved?.snapshot?.chapters;
+  if (!chapters) {
+    // The finance tables through issue 16's loader (as they stood at the approval, if any);
+    // an approved document marks no cells, a preliminary one marks the unexplained differences.
+    const finance = await loadBoardFinance(db, user, board.id, periodId);
+    chapters = buildDocumentChapters(content, board.id, { tables: finance.tables, warnings: approved ? [] : finance.warnings });
+  }
   return {
     document: { version: 1, organizationName: organization?.name ?? '', report, chapters },
     approval: approved && { approvedAt: approved.approvedAt, approvedBy: approved.approvedBy },

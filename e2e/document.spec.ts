@@ -67,6 +67,12 @@ test("the HR-chef writes HR's part, the director sends it back, the answer is ap
   await director.goto('/rapport?dokument=hela');
   await expect(director.getByRole('heading', { level: 1, name: 'Översikt över verksamhetens utveckling' })).toBeVisible();
   await expect(director.getByText(ANSWER)).toBeVisible();
+  // The finance chapters hold the board's finance tables; a figure in an unexplained difference
+  // is marked and links to its warning on the finance page.
+  const operations = director.getByRole('region', { name: 'Driftredovisning 2024, tkr' });
+  await expect(operations.getByRole('row', { name: /45 Gymnasieskola/ })).toContainText('−76 294');
+  await expect(director.getByRole('region', { name: 'Nettoutgifter 2024, tkr' })).toContainText('−63 684');
+  await expect(operations.getByRole('link', { name: /skillnad, se kontrollen/ }).first()).toHaveAttribute('href', /^\/ekonomi\?namnd=.+#skillnad-/);
   await expect(director.getByRole('link', { name: 'Ladda ner Word (DOCX)' })).toHaveAttribute('href', /dokument=hela/);
   await expectNoAxeViolations(director);
   await director.screenshot({ path: 'test-results/screens/document-desktop.png' });

@@ -2,8 +2,9 @@
 // seed's layout, as a neutral list of blocks (headings, Markdown, tables of text cells) built
 // once from a board's period's tables and rendered three ways: on a page
 // (components/finance-chapter.tsx), in Word (lib/finance-docx.ts) and in Excel
-// (lib/finance-xlsx.ts). The whole board document (issue 15) takes these chapters by kind:
-// `finance_result` → financeResultChapter, `investments` → investmentsChapter. Pure.
+// (lib/finance-xlsx.ts). The whole board document (issue 15) takes these chapters by kind
+// (`finance_result` → financeResultChapter, `investments` → investmentsChapter) without their
+// heading and `lead` text (lib/board-document.ts chapterExtraBlocks). Pure.
 import { tkr, type CheckedWarning } from './finance-checks';
 import { RESULT_LABELS, RESULT_ROWS, type FinanceTables, type Tkr } from './finance-model';
 
@@ -18,7 +19,8 @@ export interface ChapterCell {
 
 export type ChapterBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'markdown'; text: string }
+  /** `lead`: the chapter's opening text (the whole document has the units' narrative there instead). */
+  | { kind: 'markdown'; text: string; lead?: true }
   | { kind: 'table'; caption: string; header: ChapterCell[]; rows: ChapterCell[][] };
 
 export type ChapterKind = 'finance_result' | 'investments';
@@ -72,7 +74,7 @@ export function financeResultChapter(input: ChapterInput): ChapterBlock[] {
   const blocks: ChapterBlock[] = [{ kind: 'heading', level: 1, text: CHAPTER_TITLES.finance_result }];
   if (!result && !operations) return blocks;
   if (result) {
-    if (result.text.trim()) blocks.push({ kind: 'markdown', text: result.text });
+    if (result.text.trim()) blocks.push({ kind: 'markdown', text: result.text, lead: true });
     blocks.push({
       kind: 'table',
       caption: `Resultat ${year}, tkr`,
@@ -143,7 +145,7 @@ export function investmentsChapter(input: ChapterInput): ChapterBlock[] {
   const inv = input.tables.investments;
   const blocks: ChapterBlock[] = [{ kind: 'heading', level: 1, text: CHAPTER_TITLES.investments }];
   if (!inv) return blocks;
-  if (inv.text.trim()) blocks.push({ kind: 'markdown', text: inv.text });
+  if (inv.text.trim()) blocks.push({ kind: 'markdown', text: inv.text, lead: true });
   blocks.push({
     kind: 'table',
     caption: `Nettoutgifter ${year}, tkr`,

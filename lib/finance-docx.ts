@@ -30,19 +30,36 @@ function runs(list: Run[], extra: { bold?: boolean } = {}): TextRun[] {
   return list.map((r) => new TextRun({ text: r.text, bold: r.bold || extra.bold, italics: r.italic }));
 }
 
-function cell(c: ChapterCell, header: boolean): TableCell {
+function cell(c: ChapterCell, header: boolean, size: number): TableCell {
   const text = c.warnings ? `${c.text} ⚠` : c.text;
   return new TableCell({
     children: [
       new Paragraph({
         alignment: c.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: header || c.bold, italics: c.italic, size: 18 })],
+        children: [new TextRun({ text, bold: header || c.bold, italics: c.italic, size })],
       }),
     ],
     shading: header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } : c.warnings ? { type: ShadingType.CLEAR, fill: WARNING_FILL, color: 'auto' } : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 }
+
+/** The A4 text width with 2,5 cm margins, in twips. */
+const TEXT_WIDTH = 11906 - 2 * 1418;
+
+/**
+ * Column widths in twips: the row labels ("10 Nämnder/Styrelser", project names) get the room of
+ * two and a half figures, so they do not break mid-word; the "Analys" number column is narrow.
+ */
+function columnWidths(header: ChapterCell[]): number[] {
+  const wide = header.length > 6; // the project totals' nine columns leave less room for the label
+  const weights = header.map((c, i) => (i === 0 ? (wide ? 1.6 : 2.5) : c.text === 'Analys' ? 0.6 : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+}
+
+/** Half-points: 9 pt, or 8 pt in a table of more than six columns (its headings then break less). */
+const fontSize = (header: ChapterCell[]) => (header.length > 6 ? 16 : 18);
 
 /** One chapter's blocks as Word paragraphs and tables. */
 export function chapterDocx(blocks: ChapterBlock[]): (Paragraph | Table)[] {
@@ -62,10 +79,11 @@ export function chapterDocx(blocks: ChapterBlock[]): (Paragraph | Table)[] {
       out.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
+          columnWidths: columnWidths(block.header),
           borders: BORDERS,
           rows: [
-            new TableRow({ tableHeader: true, children: block.header.map((c) => cell(c, true)) }),
-            ...block.rows.map((row) => new TableRow({ children: row.map((c) => cell(c, false)) })),
+            new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c) => cell(c, true, fontSize(block.header))) }),
+            ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c, false, fontSize(block.header))) })),
           ],
         }),
       );

@@ -56,7 +56,8 @@ import { trendArrow, trendLabel } from './trend';
 import { formatOutcome } from './swedish-number';
 import { markdownBlocks, type Block, type Run } from './markdown-blocks';
 import { setZipTimestamps } from './zip-timestamps';
-import { documentTitle, type BoardDocumentModel, type DocumentBlock, type DocumentChapter } from './board-document';
+import { chapterFlow, documentTitle, type BoardDocumentModel, type DocumentChapter } from './board-document';
+import { chapterDocx } from './finance-docx';
 
 export const REPORT_TITLE = 'Mål och uppdrag';
 export const PRELIMINARY_NOTICE = 'Preliminär – perioden är inte attesterad';
@@ -321,31 +322,20 @@ class DocxBuilder {
       case 'narrative':
       case 'finance_result':
       case 'investments':
-        for (const part of chapter.parts) {
+        for (const item of chapterFlow(chapter)) {
+          if (item.kind === 'blocks') {
+            // The finance tables in issue 16's Word rendering; their headings join the contents.
+            for (const b of item.blocks) if (b.kind === 'heading' && b.level <= 2) this.tocEntries.push({ title: b.text, level: b.level });
+            out.push(...chapterDocx(item.blocks));
+            continue;
+          }
+          const { part } = item;
           if (part.heading) out.push(this.heading(part.heading, 2));
           if (part.body) out.push(...this.blocks(markdownBlocks(part.body), { headingBase: part.heading ? 3 : 2, inCell: false }));
           else out.push(this.para([new TextRun({ text: `${part.unitName} har inte skrivit någon text ännu.`, italics: true })]));
         }
-        for (const block of chapter.extra) out.push(...this.extraBlock(block));
         return out;
     }
-  }
-
-  /** A block chapterExtraBlocks gave (issue 16's finance tables arrive as these). */
-  private extraBlock(block: DocumentBlock): Children {
-    if (block.kind === 'markdown') return this.blocks(markdownBlocks(block.body), { headingBase: 3, inCell: false });
-    const widths = block.header.map(() => Math.floor(TEXT_WIDTH / block.header.length));
-    const right = (i: number) => (block.numeric.includes(i) ? AlignmentType.RIGHT : undefined);
-    return [
-      this.para([new TextRun({ text: block.caption, bold: true })], { keepNext: true, spacing: { before: 240, after: 60 } }),
-      this.table(
-        widths,
-        block.header,
-        block.rows.map((row) => row.map((text, i) => [new Paragraph({ children: textRuns(text), alignment: right(i) })])),
-        { rightAligned: block.numeric },
-      ),
-      this.para([]),
-    ];
   }
 
   // --- Building blocks ---

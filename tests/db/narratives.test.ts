@@ -16,6 +16,7 @@ import { approvePeriod, getApprovalState } from '@/db/approvals';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { engines } from './engines';
+import type { DocumentBlock } from '@/lib/board-document';
 import { demoUser, DEMO_EMAILS } from './demo-users';
 
 describe.each(engines)('narrative texts of the whole document on $name', (engine) => {
@@ -113,6 +114,14 @@ describe.each(engines)('narrative texts of the whole document on $name', (engine
   });
 
   it('approval freezes the texts into the snapshot; a later save is refused and the document does not change', async () => {
+    // The finance chapters hold the board's finance tables (db/finance.ts); preliminary, the
+    // figures in the seed's unexplained differences are marked.
+    const cells = (chapters: { kind: string; extra: DocumentBlock[] }[]) =>
+      chapters.filter((c) => c.kind === 'finance_result' || c.kind === 'investments').flatMap((c) => c.extra.flatMap((b) => (b.kind === 'table' ? b.rows.flat() : [])));
+    const before = (await getBoardDocument(database.db, director, ksBoard, periodId)).document.chapters;
+    expect(cells(before).some((c) => c.text === '−63\u00a0684')).toBe(true);
+    expect(cells(before).filter((c) => c.warnings).length).toBeGreaterThan(0);
+
     const state = await getApprovalState(database.db, director, ksBoard, periodId);
     await approvePeriod(database.db, director, { boardId: ksBoard, periodId, baseSeq: state.seq });
     const part = await getNarrativePart(database.db, hr, hrPart, periodId);
@@ -128,6 +137,15 @@ describe.each(engines)('narrative texts of the whole document on $name', (engine
     expect(document.report.preliminary).toBe(false);
     const hrFrozen = document.chapters[0]!.parts.find((p) => p.partId === hrPart)!;
     expect(hrFrozen).toMatchObject({ heading: 'HR', body: 'Svar med siffror.' });
+    // The approval's snapshot holds the finance tables as built then, with no marks.
+    const [row] = await database.db
+      .select({ snapshot: s.approvals.snapshot })
+      .from(s.approvals)
+      .where(and(eq(s.approvals.boardId, ksBoard), eq(s.approvals.periodId, periodId), eq(s.approvals.action, 'approved')));
+    const frozen = (row!.snapshot as { chapters: { kind: string; extra: DocumentBlock[] }[] }).chapters;
+    expect(cells(frozen).map((c) => c.text)).toEqual(cells(before).map((c) => c.text));
+    expect(cells(frozen).filter((c) => c.warnings)).toEqual([]);
+    expect(document.chapters).toEqual(frozen);
   });
 
   it('history rows cannot be changed in the database', async () => {

@@ -10,7 +10,10 @@ import { buildReport } from '@/lib/report-build';
 import { buildMyReporting, readinessRefusal } from '@/lib/my-reporting';
 import { buildDeviations } from '@/lib/deviations';
 import type { CurrentUser } from '@/lib/current-user';
-import { buildDocumentChapters, documentOutline, documentTitle } from '@/lib/board-document';
+import { buildDocumentChapters, chapterExtraBlocks, chapterFlow, documentOutline, documentTitle, type DocumentBlock } from '@/lib/board-document';
+import { askersundFinance } from '@/db/demo/askersund-finance';
+import { checkFinance, unexplained, withExplanations } from '@/lib/finance-checks';
+import type { FinanceTables } from '@/lib/finance-model';
 
 const ARCHIVED = '2024-09-01T00:00:00.000Z';
 const TODAY = '2024-09-15';
@@ -398,7 +401,7 @@ describe('the board’s whole document from the content', () => {
     });
 
   it('holds the template’s chapters in order with the board’s own units’ parts; another board’s chapter is left out', () => {
-    const chapters = buildDocumentChapters(withTemplate(), 'ks');
+    const chapters = buildDocumentChapters(withTemplate(), 'ks', null);
     expect(chapters.map((c) => c.title)).toEqual(['Översikt över verksamhetens utveckling', 'Mål och uppdrag', 'Delårsresultat och prognos']);
     expect(chapters[0]!.parts).toEqual([
       { partId: 'p0', heading: null, unitName: 'Kommunledningsförvaltningen', body: 'Inledning.' },
@@ -406,7 +409,7 @@ describe('the board’s whole document from the content', () => {
       { partId: 'p2', heading: 'AME', unitName: 'Arbetsmarknadsenheten', body: null },
     ]);
     expect(chapters[2]).toMatchObject({ kind: 'finance_result', extra: [] });
-    expect(buildDocumentChapters(withTemplate(), 'sn').map((c) => c.title)).toEqual(['Mål och uppdrag', 'Delårsresultat och prognos', 'Socialtjänstens utveckling']);
+    expect(buildDocumentChapters(withTemplate(), 'sn', null).map((c) => c.title)).toEqual(['Mål och uppdrag', 'Delårsresultat och prognos', 'Socialtjänstens utveckling']);
   });
 
   it('leaves out archived chapters and parts (and the parts of an archived chapter)', () => {
@@ -414,14 +417,14 @@ describe('the board’s whole document from the content', () => {
       c.chapterParts = c.chapterParts.map((p) => (p.id === 'p2' ? { ...p, archivedAt: ARCHIVED } : p));
       c.chapters = c.chapters.map((ch) => (ch.id === 'c3' ? { ...ch, archivedAt: ARCHIVED } : ch));
     });
-    const chapters = buildDocumentChapters(c, 'ks');
+    const chapters = buildDocumentChapters(c, 'ks', null);
     expect(chapters.map((ch) => ch.title)).toEqual(['Översikt över verksamhetens utveckling', 'Mål och uppdrag']);
     expect(chapters[0]!.parts.map((p) => p.partId)).toEqual(['p0', 'p1']);
     expect(liveContent(c).chapterParts.map((p) => p.id)).toEqual(['p0', 'p1', 'p4']);
   });
 
   it('outlines chapters and headed parts for the contents, and names the document by its period', () => {
-    const chapters = buildDocumentChapters(withTemplate(), 'ks');
+    const chapters = buildDocumentChapters(withTemplate(), 'ks', null);
     expect(documentOutline(chapters)).toEqual([
       { title: 'Översikt över verksamhetens utveckling', level: 1, id: 'kapitel-1' },
       { title: 'HR', level: 2, id: 'kapitel-1-2' },
@@ -431,6 +434,67 @@ describe('the board’s whole document from the content', () => {
     ]);
     expect(documentTitle({ year: 2024, kind: 'delar', endDate: '2024-08-31' })).toBe('Delårsbokslut 2024-01-01 – 2024-08-31');
     expect(documentTitle({ year: 2024, kind: 'helar', endDate: '2024-12-31' })).toBe('Årsredovisning 2024-01-01 – 2024-12-31');
+  });
+
+  it('gives the finance chapters the seed’s finance tables after the units’ text, without printing the text twice', () => {
+    const tables = structuredClone(askersundFinance) as FinanceTables;
+    const finance = { tables, warnings: withExplanations(checkFinance(tables), []) };
+    const chapters = buildDocumentChapters(withTemplate(), 'ks', finance);
+    const result = chapters.find((c) => c.kind === 'finance_result')!;
+    expect(result.parts.map((p) => p.partId)).toEqual(['p3']); // the units' narrative is the chapter's text
+    // No second chapter heading and no second copy of the opening text (it is the narrative part's).
+    expect(result.extra.some((b) => b.kind === 'heading' && b.level === 1)).toBe(false);
+    expect(result.extra.some((b) => b.kind === 'markdown' && b.text.includes('126 342 tkr'))).toBe(false);
+    expect(result.extra[0]).toMatchObject({ kind: 'table', caption: 'Resultat 2024, tkr' });
+    const tableOf = (blocks: DocumentBlock[], caption: string) => blocks.find((b) => b.kind === 'table' && b.caption === caption) as Extract<DocumentBlock, { kind: 'table' }>;
+    // sv-SE figures: U+2212 minus, U+00A0 between thousands (written here as plain spaces).
+    const rowText = (t: Extract<DocumentBlock, { kind: 'table' }>, first: string) =>
+      t.rows.find((r) => r[0]!.text === first)!.map((c) => c.text.replace(/\u00a0/g, ' '));
+    expect(rowText(tableOf(result.extra, 'Resultat 2024, tkr'), 'Resultat')).toEqual(['Resultat', '−114 168', '−174 861', '−169 744', '−5 117']);
+    expect(rowText(tableOf(result.extra, 'Driftredovisning 2024, tkr'), '45 Gymnasieskola')).toEqual(['45 Gymnasieskola', '−46 705', '−76 294', '−70 294', '−6 000', '5']);
+    expect(result.extra.filter((b) => b.kind === 'heading').map((b) => b.kind === 'heading' && b.text)).toEqual([
+      'Driftredovisning 2024',
+      'Verksamhetsanalys driftbudget 2024, tkr',
+    ]);
+    // An analysis's text exists only with its table, so it stays after it.
+    const i = result.extra.findIndex((b) => b.kind === 'table' && b.caption.startsWith('Analys 5'));
+    expect(result.extra[i + 1]).toEqual({ kind: 'markdown', text: '**Analys 5**\n\nMedfinansiering av underskott SUF 2024.' });
+
+    const investments = chapterExtraBlocks('investments', finance, { year: 2024, endDate: '2024-08-31' });
+    expect(investments.some((b) => b.kind === 'markdown' && b.text.includes('2 184 tkr'))).toBe(false);
+    expect(rowText(tableOf(investments, 'Nettoutgifter 2024, tkr'), 'Nettoutgifter')).toEqual(['Nettoutgifter', '−63 684', '−81 621', '−83 805', '2 184']);
+    expect(rowText(tableOf(investments, 'Investeringsredovisning 2024-08-31, tkr'), 'Askersund förskola')).toEqual(['Askersund förskola', '−21 390', '−28 000', '−36 297', '8 297', '4']);
+    expect(chapterExtraBlocks('narrative', finance, { year: 2024, endDate: '2024-08-31' })).toEqual([]);
+  });
+
+  it('places the summary table right after the opening text, and the other tables after the headed parts', () => {
+    const table = (caption: string): DocumentBlock => ({ kind: 'table', caption, header: [], rows: [] });
+    const part = (partId: string, heading: string | null) => ({ partId, heading, unitName: 'KLF', body: 'Text.' });
+    const flow = chapterFlow({
+      kind: 'investments',
+      title: 'Investeringar',
+      parts: [part('a', null), part('b', 'Vidtagna åtgärder')],
+      extra: [table('Nettoutgifter'), { kind: 'heading', level: 2, text: 'Investeringsredovisning' }, table('Projekt')],
+    });
+    expect(flow.map((i) => (i.kind === 'part' ? `${i.part.partId}@${i.index}` : i.blocks.map((b) => (b.kind === 'table' ? b.caption : b.kind)).join('+')))).toEqual([
+      'a@0',
+      'Nettoutgifter',
+      'b@1',
+      'heading+Projekt',
+    ]);
+  });
+
+  it('marks the figures of an unexplained difference only when given the warnings (an approval freezes none)', () => {
+    const tables = structuredClone(askersundFinance) as FinanceTables;
+    const warnings = unexplained(withExplanations(checkFinance(tables), []));
+    expect(warnings.length).toBeGreaterThan(0); // the seed's own errors
+    const marked = (w: typeof warnings) =>
+      buildDocumentChapters(withTemplate(), 'ks', { tables, warnings: w })
+        .flatMap((c) => c.extra)
+        .flatMap((b) => (b.kind === 'table' ? b.rows.flat() : []))
+        .filter((cell) => cell.warnings);
+    expect(marked(warnings).length).toBeGreaterThan(0);
+    expect(marked([])).toEqual([]);
   });
 
   it('lists a unit’s parts in Min rapportering, unwritten first, with a sent-back comment that stands', () => {

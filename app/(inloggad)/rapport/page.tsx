@@ -74,7 +74,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       </div>
       <div className="mt-6 print:mt-0">
         {document ? (
-          <BoardDocument document={document} approval={approval} options={options} />
+          <BoardDocument document={document} approval={approval} options={options} financePage={`/ekonomi?${new URLSearchParams({ namnd: boardId, period: periodId })}`} />
         ) : (
           <ReportDocument report={report} approval={approval} options={options} />
         )}
