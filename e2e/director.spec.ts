@@ -19,7 +19,7 @@ test("the director opens a unit's reporting page from Avvikelser, read-only", as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Min rapportering');
   await expect(page.getByText('Du har ingen enhet att rapportera för')).toHaveCount(0);
   await expect(page.getByText(/Endast läsning\.\s*Du ser HR-avdelningens rapportering men rapporterar inte för enheten/)).toBeVisible();
-  await expect(page.getByRole('heading', { name: /\d+ av 5 rapporterade/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /\d+ av 6 rapporterade/ })).toBeVisible();
   await expect(page.getByLabel('Visa enhet')).toHaveValue(/.+/);
   const readiness = page.getByRole('region', { name: 'Klarmarkering' });
   await expect(readiness).toContainText('HR-avdelningen');
