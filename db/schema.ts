@@ -649,6 +649,8 @@ export const APPEND_ONLY_TABLES = [
   'approvals',
   'audit_events',
   'narrative_versions',
+  'finance_versions',
+  'finance_explanations',
 ] as const;
 
 // ---------------------------------------------------------------- issue 17: REST API v1 tokens
@@ -950,5 +952,3 @@ export const financeExplanations = pgTable(
   ],
 );
 
-/** Issue 16's history tables, append-only like APPEND_ONLY_TABLES (trigger in its migration). */
-export const FINANCE_APPEND_ONLY_TABLES = ['finance_versions', 'finance_explanations'] as const;
