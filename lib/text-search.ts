@@ -53,6 +53,18 @@ export function containsPattern(foldedTerm: string): string {
   return `%${foldedTerm.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+/**
+ * A cheap necessary condition for containsPattern, for ILIKE: the term's ASCII characters as
+ * they are (ILIKE folds A–Z in every locale), every other character any one character (_).
+ * The database rules out most texts with it before the exact, slower translate() comparison
+ * (bench:search: translate() over every text of a period costs about 0,1 ms a text).
+ */
+export function prefilterPattern(foldedTerm: string): string {
+  let out = '';
+  for (const ch of foldedTerm) out += ch.charCodeAt(0) > 0x7f ? '_' : /[\\%_]/.test(ch) ? `\\${ch}` : ch;
+  return `%${out}%`;
+}
+
 // ------------------------------------------------------------------ the query
 
 export type ParsedQuery = { ok: true; terms: string[] } | { ok: false; message: string };

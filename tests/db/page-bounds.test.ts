@@ -260,7 +260,7 @@ describe('pages on a generated kommun', { timeout: 300_000 }, () => {
     const hits = await searchTexts(database.db, viewer, { periodId: large.openPeriodId, terms: ['plan'], history: true });
     expect(hits.page.pages).toBeGreaterThan(1);
     const { default: search } = await import('@/app/(inloggad)/sok/page');
-    for (const query of [{ q: 'plan', historik: '1' }, { q: 'plan', historik: '1', sida: '999' }]) {
+    for (const query of [{ q: 'plan', historik: '1' }, { q: 'plan', historik: '1', sida: '999' }] as Record<string, string>[]) {
       const size = await renderPage(viewer, search, query);
       expect(size.bytes, JSON.stringify(query)).toBeLessThanOrEqual(HTML_BOUND.bytes);
       expect(size.elements, JSON.stringify(query)).toBeLessThanOrEqual(HTML_BOUND.elements);

@@ -90,6 +90,11 @@ describe.each(engines)('search across the texts of a period on $name', (engine) 
     expect(both.hits.map((h) => h.units)).toEqual([['HR-avdelningen']]);
     // å is not a: "sjukfranvaro" finds nothing.
     expect((await search(director, 'sjukfranvaro')).page.total).toBe(0);
+    // Capitals in the text fold too, Å Ä Ö included (whatever the database's locale).
+    await write(admin, 'Kommunikation', 'ÅTGÄRDSPLAN FÖR ÖKAD NÄRVARO på webbplatsen.');
+    const capitals = await search(director, 'åtgärdsplan "för ökad närvaro"');
+    expect(capitals.hits.map((h) => h.item)).toEqual(['Kommunikation i Översikt över verksamhetens utveckling']);
+    expect(marked(capitals.hits[0]!)).toEqual(['ÅTGÄRDSPLAN', 'FÖR ÖKAD NÄRVARO']);
   });
 
   it('an indicator analysis is found with its goal, board and responsible unit, linked to its history', async () => {

@@ -11,6 +11,7 @@ import {
   parseQuery,
   parseTextSearchParams,
   plainText,
+  prefilterPattern,
 } from '@/lib/text-search';
 
 describe('foldCase', () => {
@@ -37,6 +38,15 @@ describe('containsPattern', () => {
     expect(containsPattern('12%')).toBe('%12\\%%');
     expect(containsPattern('konto_nr')).toBe('%konto\\_nr%');
     expect(containsPattern('a\\b')).toBe('%a\\\\b%');
+  });
+});
+
+describe('prefilterPattern', () => {
+  it('keeps ASCII (escaped) and lets any one character stand for the others, so it never rules out a match', () => {
+    expect(prefilterPattern('sjukfrånvaro')).toBe('%sjukfr_nvaro%');
+    expect(prefilterPattern('12%-enh')).toBe('%12\\%-enh%');
+    expect(prefilterPattern('konto_nr')).toBe('%konto\\_nr%');
+    expect(prefilterPattern('äö')).toBe('%__%');
   });
 });
 
