@@ -53,3 +53,15 @@ export async function saveTemplate(pg: PGlite, file = templateFile()): Promise<v
     // no cache: the next new database runs initdb again
   }
 }
+
+/** Initialises a cluster in memory and stores it, unless the cache already holds one (scripts/start.mjs, while it builds). */
+export async function createTemplate(file = templateFile()): Promise<void> {
+  if (!file || fs.existsSync(file)) return;
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pg = await PGlite.create('memory://');
+  try {
+    await saveTemplate(pg, file);
+  } finally {
+    await pg.close();
+  }
+}
