@@ -105,7 +105,9 @@ type PGliteClient = import('@electric-sql/pglite').PGlite;
  * the copy it runs initdb and leaves the copy for the next one. An existing folder opens as is.
  */
 async function createPglite(PGlite: PGliteClass, dataDir: string): Promise<PGliteClient> {
-  const isNew = dataDir.startsWith('memory://') || !fs.existsSync(path.join(/*turbopackIgnore: true*/ dataDir, 'PG_VERSION'));
+  // New means nothing there at all: a folder holding anything (even a damaged cluster) is
+  // left to PGlite as before, and only a folder this function created is removed below.
+  const isNew = dataDir.startsWith('memory://') || !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
   if (!isNew) return PGlite.create(dataDir);
   const template = readTemplate();
   if (template) {
