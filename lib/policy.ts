@@ -8,7 +8,12 @@ import { ForbiddenError } from './errors';
  * the director for any unit (the director read-only, as 'report' decides), an editor for the
  * units of their grants. Asked without unitIds it answers whether the user may pick any unit.
  */
-export type Action = 'read' | 'report' | 'view_reporting' | 'send_back' | 'approve' | 'manage';
+/**
+ * assemble: put together the kommun's report from the boards' documents (issue 15 item 4): its
+ * introduction, and which boards it holds in which order — the kommunstyrelse's staff, that is
+ * the admin and the kommundirektör.
+ */
+export type Action = 'read' | 'report' | 'view_reporting' | 'send_back' | 'approve' | 'manage' | 'assemble';
 
 export type ResourceKind =
   | 'organization'
@@ -25,7 +30,9 @@ export type ResourceKind =
   | 'report_template'
   | 'user'
   /** A board's finance tables for a period (issue 16): unitIds is the board. */
-  | 'finance';
+  | 'finance'
+  /** The kommun's report of a period, assembled from every board's document (issue 15 item 4). */
+  | 'kommun_report';
 
 export interface Resource {
   kind: ResourceKind;
@@ -84,6 +91,8 @@ export function can(user: CurrentUser | null | undefined, action: Action, resour
       return resource.kind === 'period' && has('director');
     case 'manage':
       return has('admin');
+    case 'assemble':
+      return resource.kind === 'kommun_report' && (has('admin') || has('director'));
   }
 }
 
