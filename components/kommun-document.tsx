@@ -2,7 +2,7 @@
 // contents, the kommun's introduction, the whole kommun's rollup per målområde (the overview's
 // component), then each included board with its approval and its chapters (the board
 // document's own chapter component), as the DOCX lays them out.
-import { boardApprovalText, KOMMUN_INTRO_TITLE, KOMMUN_ROLLUP_TITLE, kommunDocumentTitle, kommunPreliminary, PRELIMINARY_TEXT, type KommunDocumentModel } from '@/lib/kommun-document';
+import { boardApprovalText, KOMMUN_INTRO_TITLE, KOMMUN_PRELIMINARY_NOTICE, KOMMUN_ROLLUP_TITLE, kommunDocumentTitle, kommunPreliminary, PRELIMINARY_TEXT, type KommunDocumentModel } from '@/lib/kommun-document';
 import { DEFAULT_REPORT_OPTIONS } from '@/lib/report-options';
 import { Markdown } from './markdown';
 import { DocumentChapterSection } from './board-document';
@@ -20,7 +20,7 @@ export function KommunDocument({ kommun }: { kommun: KommunDocumentModel }) {
         <p className="mt-2 text-3xl">{kommunDocumentTitle(kommun.period)}</p>
         {preliminary && (
           <p className="mt-4 border-2 border-amber-600 px-3 py-2 font-bold uppercase tracking-wide text-amber-900">
-            Preliminär – alla nämnder är inte attesterade
+            {KOMMUN_PRELIMINARY_NOTICE}
           </p>
         )}
       </header>

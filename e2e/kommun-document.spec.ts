@@ -63,7 +63,7 @@ test("the director assembles the kommun's report and downloads it as one DOCX", 
   await expect(report.getByRole('heading', { level: 1, name: 'Kommunstyrelsen' })).toBeVisible();
   await expect(report.getByRole('heading', { level: 1, name: 'Socialnämnden' })).toHaveCount(0);
   await expect(report).toContainText('Ej attesterad');
-  await expect(report).toContainText('nämndens period är inte attesterad och texten kan ändras');
+  await expect(report).toContainText('Nämndens period är inte attesterad och texten kan ändras.');
   await expect(report.getByRole('heading', { name: 'HR', exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   // Only a wide finance table scrolls sideways on a wide screen, in its own labelled region; on a phone nothing does.

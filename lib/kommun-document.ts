@@ -91,7 +91,10 @@ export function kommunDocumentTitle(period: { year: number; kind: string; endDat
 export const KOMMUN_INTRO_TITLE = 'Inledning';
 export const KOMMUN_ROLLUP_TITLE = 'Måluppfyllelse per målområde';
 export const NOT_APPROVED = 'Ej attesterad';
-export const PRELIMINARY_TEXT = 'Preliminär text: nämndens period är inte attesterad och texten kan ändras.';
+/** Under a board not yet approved, after "Preliminär.". */
+export const PRELIMINARY_TEXT = 'Nämndens period är inte attesterad och texten kan ändras.';
+/** On the cover and in the running header while any board is not approved. */
+export const KOMMUN_PRELIMINARY_NOTICE = 'Preliminär – alla nämnder är inte attesterade';
 
 /** A board's approval as the report shows it: "Attesterad 20 september 2024 av …", or "Ej attesterad". */
 export function boardApprovalText(approval: ReportApprovalStamp | null): string {

@@ -61,6 +61,7 @@ import { chapterDocx } from './finance-docx';
 import {
   boardApprovalText,
   KOMMUN_INTRO_TITLE,
+  KOMMUN_PRELIMINARY_NOTICE,
   KOMMUN_ROLLUP_TITLE,
   kommunDocumentTitle,
   kommunPreliminary,
@@ -132,7 +133,13 @@ export async function buildBoardDocumentDocx(document: BoardDocumentModel, optio
 export async function buildKommunDocumentDocx(kommun: KommunDocumentModel, options: ReportOptions = DEFAULT_REPORT_OPTIONS): Promise<Buffer> {
   const builder = new DocxBuilder(null, options);
   const title = `${kommunDocumentTitle(kommun.period)} – ${kommun.organizationName}`;
-  const page = { headerName: kommun.organizationName, periodLabel: kommun.period.label, preliminary: kommunPreliminary(kommun), approvedAt: null };
+  const page = {
+    headerName: kommun.organizationName,
+    periodLabel: kommun.period.label,
+    preliminary: kommunPreliminary(kommun),
+    preliminaryNotice: KOMMUN_PRELIMINARY_NOTICE,
+    approvedAt: null,
+  };
   return packDocx(page, title, builder.kommunDocument(kommun), kommun.organizationName);
 }
 
@@ -141,6 +148,8 @@ interface PageInfo {
   headerName: string;
   periodLabel: string;
   preliminary: boolean;
+  /** What a preliminary document says it is (PRELIMINARY_NOTICE unless told). */
+  preliminaryNotice?: string;
   approvedAt: string | null;
 }
 
@@ -203,7 +212,7 @@ async function packDocx(model: PageInfo, title: string, children: Children, crea
                 tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
                 children: [
                   small(`${model.headerName} – ${model.periodLabel}`, { color: '404040' }),
-                  ...(model.preliminary ? [new TextRun({ children: [new Tab()] }), preliminaryRun(18)] : []),
+                  ...(model.preliminary ? [new TextRun({ children: [new Tab()] }), preliminaryRun(18, model.preliminaryNotice)] : []),
                 ],
               }),
             ],
@@ -230,7 +239,7 @@ async function packDocx(model: PageInfo, title: string, children: Children, crea
   });
 
   const date = fixedDate ?? new Date();
-  const buffer = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreProperties(title, creator, date, model.preliminary) }]);
+  const buffer = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreProperties(title, creator, date, model.preliminary, model.preliminaryNotice) }]);
   return fixedDate ? setZipTimestamps(buffer, fixedDate) : buffer;
 }
 
@@ -353,7 +362,7 @@ class DocxBuilder {
       new Paragraph({ children: [new TextRun({ text: kommun.organizationName, bold: true, size: 48, color: '1F3864' })], spacing: { before: 2400, after: 480 } }),
       new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(kommunDocumentTitle(kommun.period))], spacing: { after: 240 } }),
     ];
-    if (preliminary) cover.push(new Paragraph({ children: [preliminaryRun(26)], spacing: { before: 240 } }));
+    if (preliminary) cover.push(new Paragraph({ children: [preliminaryRun(26, KOMMUN_PRELIMINARY_NOTICE)], spacing: { before: 240 } }));
 
     const firstHeading = (text: string) => {
       this.tocEntries.push({ title: text, level: 1 });
@@ -368,7 +377,7 @@ class DocxBuilder {
     for (const board of kommun.boards) {
       content.push(firstHeading(board.boardName));
       content.push(this.para([new TextRun({ text: boardApprovalText(board.approval), bold: true })]));
-      if (!board.approval) content.push(this.para([preliminaryRun(22), new TextRun(` ${PRELIMINARY_TEXT}`)]));
+      if (!board.approval) content.push(this.para([new TextRun({ text: 'Preliminär.', bold: true, color: '9C0006' }), new TextRun(` ${PRELIMINARY_TEXT}`)]));
       this.current = board.document.report;
       this.shift = 1;
       for (const chapter of board.document.chapters) content.push(this.heading(chapter.title, 1), ...this.chapter(chapter));
@@ -387,8 +396,8 @@ class DocxBuilder {
     const areas = kommun.rollup.areas;
     if (areas.length === 0) return [this.para([new TextRun({ text: 'Inga målområden för perioden.', italics: true })])];
     const header = ['Målområde', 'Måluppfyllelse', ...COLOURS.map(colourLabel), 'Uppdrag'];
-    const first = 2800;
-    const second = 1700;
+    const first = 2300;
+    const second = 1500;
     const rest = Math.floor((TEXT_WIDTH - first - second) / (COLOURS.length + 1));
     const widths = [first, second, ...COLOURS.map(() => rest), TEXT_WIDTH - first - second - rest * COLOURS.length];
     const rows = areas.map((area) => [
@@ -780,8 +789,8 @@ function headingLevel(level: number) {
   }
 }
 
-function preliminaryRun(size: number): TextRun {
-  return new TextRun({ text: PRELIMINARY_NOTICE.toUpperCase(), bold: true, color: '9C0006', size });
+function preliminaryRun(size: number, notice = PRELIMINARY_NOTICE): TextRun {
+  return new TextRun({ text: notice.toUpperCase(), bold: true, color: '9C0006', size });
 }
 
 /** Text with '\n' as line breaks. */
@@ -883,7 +892,7 @@ function w3cdtf(date: Date): string {
 }
 
 /** docProps/core.xml with the given timestamps (docx always writes the current time). */
-function coreProperties(title: string, author: string, date: Date, preliminary: boolean): string {
+function coreProperties(title: string, author: string, date: Date, preliminary: boolean, notice = PRELIMINARY_NOTICE): string {
   const stamp = w3cdtf(date);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -891,7 +900,7 @@ function coreProperties(title: string, author: string, date: Date, preliminary: 
     ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"' +
     ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${escapeXml(title)}</dc:title>` +
-    (preliminary ? `<dc:description>${escapeXml(PRELIMINARY_NOTICE)}</dc:description>` : '') +
+    (preliminary ? `<dc:description>${escapeXml(notice)}</dc:description>` : '') +
     `<dc:creator>${escapeXml(author)}</dc:creator>` +
     `<cp:lastModifiedBy>${APP_NAME}</cp:lastModifiedBy>` +
     '<dc:language>sv-SE</dc:language>' +
