@@ -18,11 +18,14 @@ async function expectNoAxeViolations(page: Page) {
 const INTRO = 'Askersunds kommun redovisar här alla nämnders uppföljning för delåret.';
 const SCREENS = process.env.E2E_SCREENSHOTS ?? '';
 
-async function shoot(page: Page, name: string) {
+/** With E2E_SCREENSHOTS set: the page's top (or what `at` scrolls to) at 1366 and 390 px, for the docs. */
+async function shoot(page: Page, name: string, at?: () => Promise<void>) {
   if (!SCREENS) return;
   for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SCREENS}/issue15-kommun-${name}-${width}.png`, fullPage: width === 390 ? false : true });
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
+    if (at) await at();
+    else await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENS}/issue15-kommun-${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1366, height: 900 });
 }
@@ -72,6 +75,8 @@ test("the director assembles the kommun's report and downloads it as one DOCX", 
   expect(await sidewaysScroll(page)).toEqual([]);
   await page.setViewportSize({ width: 1366, height: 900 });
   await shoot(page, 'rapport');
+  await shoot(page, 'rapport-malomraden', () => report.getByRole('heading', { level: 1, name: 'Inledning' }).scrollIntoViewIfNeeded());
+  await shoot(page, 'rapport-namnd', () => report.getByRole('heading', { level: 1, name: 'Kommunstyrelsen' }).scrollIntoViewIfNeeded());
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Ladda ner Word (DOCX)' }).click();

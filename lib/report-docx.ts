@@ -396,8 +396,8 @@ class DocxBuilder {
     const areas = kommun.rollup.areas;
     if (areas.length === 0) return [this.para([new TextRun({ text: 'Inga målområden för perioden.', italics: true })])];
     const header = ['Målområde', 'Måluppfyllelse', ...COLOURS.map(colourLabel), 'Uppdrag'];
-    const first = 2300;
-    const second = 1500;
+    const first = 2150;
+    const second = 1850;
     const rest = Math.floor((TEXT_WIDTH - first - second) / (COLOURS.length + 1));
     const widths = [first, second, ...COLOURS.map(() => rest), TEXT_WIDTH - first - second - rest * COLOURS.length];
     const rows = areas.map((area) => [
