@@ -2,8 +2,9 @@
 // contents, the kommun's introduction, the whole kommun's rollup per målområde (the overview's
 // component), then each included board with its approval and its chapters (the board
 // document's own chapter component), as the DOCX lays them out.
-import { boardApprovalText, KOMMUN_INTRO_TITLE, KOMMUN_PRELIMINARY_NOTICE, KOMMUN_ROLLUP_TITLE, kommunDocumentTitle, kommunPreliminary, PRELIMINARY_TEXT, type KommunDocumentModel } from '@/lib/kommun-document';
+import { boardApprovalText, KOMMUN_INTRO_TITLE, KOMMUN_PRELIMINARY_NOTICE, KOMMUN_ROLLUP_TITLE, kommunDocumentKindName, kommunDocumentTitle, kommunPreliminary, PRELIMINARY_TEXT, type KommunDocumentModel } from '@/lib/kommun-document';
 import { DEFAULT_REPORT_OPTIONS } from '@/lib/report-options';
+import { printPageCss } from '@/lib/report-print';
 import { Markdown } from './markdown';
 import { DocumentChapterSection } from './board-document';
 import { FocusAreaRollup } from './focus-area-rollup';
@@ -15,6 +16,13 @@ export function KommunDocument({ kommun }: { kommun: KommunDocumentModel }) {
     `/ekonomi?${new URLSearchParams({ namnd: boardId, period: kommun.period.id })}#${warningAnchor(key)}`;
   return (
     <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-4 leading-relaxed shadow-sm sm:p-8 print:max-w-none print:p-0 print:shadow-none">
+      <style>
+        {printPageCss(
+          { boardName: kommun.organizationName, period: kommun.period, preliminary },
+          preliminary ? KOMMUN_PRELIMINARY_NOTICE : 'Alla nämnder i rapporten är attesterade',
+          kommunDocumentKindName(kommun.period.kind),
+        )}
+      </style>
       <header className="report-cover break-after-page">
         <p className="text-2xl font-bold text-blue-950">{kommun.organizationName}</p>
         <p className="mt-2 text-3xl">{kommunDocumentTitle(kommun.period)}</p>
