@@ -144,6 +144,18 @@ describe.each(engines)("the kommun's report from two boards on $name", (engine) 
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
   });
 
+  it('the introduction and layout rows cannot be changed or deleted in the database', async () => {
+    const refused = (query: PromiseLike<unknown>) =>
+      Promise.resolve(query).then(
+        () => 'changed',
+        (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message),
+      );
+    expect(await refused(database.db.update(s.kommunIntroVersions).set({ body: 'x' }))).toMatch(/append-only/);
+    expect(await refused(database.db.delete(s.kommunIntroVersions))).toMatch(/append-only/);
+    expect(await refused(database.db.update(s.kommunReportLayouts).set({ boards: [] }))).toMatch(/append-only/);
+    expect(await refused(database.db.delete(s.kommunReportLayouts))).toMatch(/append-only/);
+  });
+
   it('holds both boards in the chosen order: the approved one from its snapshot, the other preliminary; the left-out one is absent', async () => {
     const kommun = await getKommunDocument(database.db, viewer, periodId);
     expect(kommun.organizationName).toBe('Askersunds kommun');
