@@ -14,7 +14,7 @@ import { appendVersion, newestVersions } from './history';
 import { getPeriod } from './queries/periods';
 import { getOverview } from './queries/overview';
 import { getBoardDocument } from './report';
-import { loadUnitTree } from './unit-tree';
+import { listBoards } from './deviations';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import { periodLabel, type Period } from '@/lib/period';
@@ -125,8 +125,8 @@ export async function saveKommunIntro(
 export async function getKommunLayout(db: Db, user: CurrentUser | null, periodId: string): Promise<KommunLayoutDTO> {
   const { org, period } = await periodOf(db, user, periodId);
   const l = s.kommunReportLayouts;
-  const [tree, [saved], approvals] = await Promise.all([
-    loadUnitTree(db, org),
+  const [boards, [saved], approvals] = await Promise.all([
+    listBoards(db, user),
     db
       .select({ seq: l.seq, boards: l.boards, authorName: s.users.name, createdAt: l.createdAt })
       .from(l)
@@ -138,7 +138,6 @@ export async function getKommunLayout(db: Db, user: CurrentUser | null, periodId
   ]);
   const approved = new Set(approvals.filter((a) => a.action === 'approved').map((a) => a.boardId));
   const parsed = saved ? layoutSchema.safeParse(saved.boards) : null;
-  const boards = tree.units.filter((u) => u.kind === 'board').map((b) => ({ id: b.id, name: b.name }));
   return {
     period,
     canAssemble: can(user, 'assemble', resource(org)),
