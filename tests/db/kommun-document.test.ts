@@ -19,6 +19,8 @@ import { saveNarrative } from '@/db/narratives';
 import { approvePeriod, getApprovalState } from '@/db/approvals';
 import { changeKommunLayout, getKommunDocument, getKommunIntro, getKommunLayout, saveKommunIntro } from '@/db/kommun-document';
 import { buildKommunDocumentDocx } from '@/lib/report-docx';
+import { runAction } from '@/server/action';
+import { changeKommunLayoutAction } from '@/app/(inloggad)/rapport/kommun/change-kommun-layout';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { engines } from './engines';
@@ -132,6 +134,9 @@ describe.each(engines)("the kommun's report from two boards on $name", (engine) 
     await changeKommunLayout(db, director, { periodId, baseSeq: 2, boardId: snBoard, change: 'exclude' });
     await expect(changeKommunLayout(db, director, { periodId, baseSeq: 2, boardId: snBoard, change: 'include' })).rejects.toBeInstanceOf(ConflictError);
     await expect(changeKommunLayout(db, viewer, { periodId, baseSeq: 3, boardId: snBoard, change: 'include' })).rejects.toBeInstanceOf(ForbiddenError);
+    // Through the form's action: the refusal says what happened, in Swedish.
+    const stale = await runAction(changeKommunLayoutAction, director, { periodId, baseSeq: '2', boardId: snBoard, change: 'include' }, db);
+    expect(stale).toMatchObject({ status: 'error', code: 'conflict', message: expect.stringContaining('Någon annan ändrade nämnderna nyss') });
     const layout = await getKommunLayout(db, viewer, periodId);
     expect(layout.seq).toBe(3);
     expect(layout.boards.map((b) => [b.name, b.included])).toEqual([

@@ -2,6 +2,9 @@
 import { defineAction } from '@/server/action';
 import { kommunLayoutChangeSchema } from '@/lib/kommun-report-input';
 import { changeKommunLayout } from '@/db/kommun-document';
+import { ConflictError } from '@/lib/errors';
+
+const CONFLICT = 'Någon annan ändrade nämnderna nyss. Listan visar nu den senaste ordningen; gör ändringen igen om den behövs.';
 
 const MESSAGES = {
   up: 'Nämnden är flyttad upp.',
@@ -15,7 +18,14 @@ export const changeKommunLayoutAction = defineAction({
   schema: kommunLayoutChangeSchema,
   async run({ user, db }, input) {
     // changeKommunLayout authorizes 'assemble' a 'kommun_report' before it writes.
-    const { seq } = await changeKommunLayout(db, user, input);
+    let seq: number;
+    try {
+      ({ seq } = await changeKommunLayout(db, user, input));
+    } catch (error) {
+      // Not a text to compare: say so, and the page (revalidated) shows the newer layout.
+      if (error instanceof ConflictError) return { status: 'error', code: 'conflict', message: CONFLICT, newer: error.newer };
+      throw error;
+    }
     return { status: 'ok', message: `${MESSAGES[input.change]} (version ${seq})`, data: { seq } };
   },
 });
