@@ -15,7 +15,10 @@ export function KommunDocument({ kommun }: { kommun: KommunDocumentModel }) {
   const financeHref = (boardId: string) => (key: string) =>
     `/ekonomi?${new URLSearchParams({ namnd: boardId, period: kommun.period.id })}#${warningAnchor(key)}`;
   return (
-    <article className="report-document mx-auto max-w-[52rem] overflow-hidden bg-white p-4 leading-relaxed shadow-sm sm:p-8 print:max-w-none print:p-0 print:shadow-none">
+    // As wide as the page (not a board document's A4 column), its finance tables in a smaller type,
+    // so that every board's widest table fits a 1366 px screen without scrolling; prose keeps a
+    // readable measure.
+    <article className="report-document mx-auto overflow-hidden bg-white p-4 leading-relaxed shadow-sm sm:p-8 print:p-0 print:shadow-none [&_li]:max-w-3xl [&_p]:max-w-3xl [&_table]:text-xs">
       <style>
         {printPageCss(
           { boardName: kommun.organizationName, period: kommun.period, preliminary },
