@@ -28,7 +28,7 @@ export function KommunLayoutForm({
           <li key={board.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2">
             <span className="min-w-0 flex-1">
               <span className={board.included ? 'font-medium' : 'text-slate-700 line-through'}>{board.name}</span>
-              <span className="ml-2 text-sm text-slate-700">
+              <span className="block text-sm text-slate-700 sm:ml-2 sm:inline">
                 {board.included ? '' : 'Utelämnad · '}
                 {board.approved ? 'Attesterad' : 'Ej attesterad (preliminär)'}
               </span>
