@@ -11,7 +11,12 @@ import { ForbiddenError } from './errors';
  * (/sok, issue 15): the roles that read the whole kommun as their job — the admin, the director
  * and kommunstyrelsen's members (viewer). Asked of kind 'organization'.
  */
-export type Action = 'read' | 'report' | 'view_reporting' | 'search_texts' | 'send_back' | 'approve' | 'manage';
+/**
+ * assemble: put together the kommun's report from the boards' documents (issue 15 item 4): its
+ * introduction, and which boards it holds in which order — the kommunstyrelse's staff, that is
+ * the admin and the kommundirektör.
+ */
+export type Action = 'read' | 'report' | 'view_reporting' | 'search_texts' | 'send_back' | 'approve' | 'manage' | 'assemble';
 
 export type ResourceKind =
   | 'organization'
@@ -28,7 +33,9 @@ export type ResourceKind =
   | 'report_template'
   | 'user'
   /** A board's finance tables for a period (issue 16): unitIds is the board. */
-  | 'finance';
+  | 'finance'
+  /** The kommun's report of a period, assembled from every board's document (issue 15 item 4). */
+  | 'kommun_report';
 
 export interface Resource {
   kind: ResourceKind;
@@ -89,6 +96,8 @@ export function can(user: CurrentUser | null | undefined, action: Action, resour
       return resource.kind === 'period' && has('director');
     case 'manage':
       return has('admin');
+    case 'assemble':
+      return resource.kind === 'kommun_report' && (has('admin') || has('director'));
   }
 }
 
