@@ -94,7 +94,7 @@ export const NOT_APPROVED = 'Ej attesterad';
 /** Under a board not yet approved, after "Preliminär.". */
 export const PRELIMINARY_TEXT = 'Nämndens period är inte attesterad och texten kan ändras.';
 /** On the cover and in the running header while any board is not approved. */
-export const KOMMUN_PRELIMINARY_NOTICE = 'Preliminär – alla nämnder är inte attesterade';
+export const KOMMUN_PRELIMINARY_NOTICE = 'Preliminär – inte alla nämnder är attesterade';
 
 /** A board's approval as the report shows it: "Attesterad 20 september 2024 av …", or "Ej attesterad". */
 export function boardApprovalText(approval: ReportApprovalStamp | null): string {

@@ -92,8 +92,8 @@ describe('buildKommunDocumentDocx', () => {
 
   it('is marked preliminary on the cover and in the running header while a board is not approved, and not when all are', async () => {
     const preliminary = await parts(await buildKommunDocumentDocx(kommun()));
-    expect(preliminary.paragraphs[2]!.text).toBe('PRELIMINÄR – ALLA NÄMNDER ÄR INTE ATTESTERADE');
-    expect(preliminary.header).toContain('PRELIMINÄR – ALLA NÄMNDER ÄR INTE ATTESTERADE');
+    expect(preliminary.paragraphs[2]!.text).toBe('PRELIMINÄR – INTE ALLA NÄMNDER ÄR ATTESTERADE');
+    expect(preliminary.header).toContain('PRELIMINÄR – INTE ALLA NÄMNDER ÄR ATTESTERADE');
     const approved = await parts(await buildKommunDocumentDocx(kommun({ boards: [board('Kommunstyrelsen', true, 'Text.')] })));
     expect(approved.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/PRELIMINÄR|Ej attesterad/i);
     expect(approved.header).not.toContain('PRELIMINÄR');
