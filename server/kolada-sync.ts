@@ -9,7 +9,9 @@ import {
   getKoladaSettings,
   loadFetchTargets,
   recordFailedKoladaFetch,
+  recordKoladaFetchWithoutValues,
   type FetchScope,
+  type KoladaFetchTrigger,
   type KoladaWrite,
 } from '@/db/kolada';
 import type { CurrentUser } from '@/lib/current-user';
@@ -165,27 +167,34 @@ export async function runKoladaFetch(
   db: Db,
   user: CurrentUser,
   scope: FetchScope,
-  options: { dryRun: boolean; client?: KoladaClient },
+  options: { dryRun: boolean; client?: KoladaClient; trigger?: KoladaFetchTrigger },
 ): Promise<FetchResult> {
   const client = options.client ?? new KoladaClient();
+  const trigger = options.trigger ?? 'manual';
   let planned: Awaited<ReturnType<typeof plan>>;
   try {
     planned = await plan(db, user, scope, client);
   } catch (error) {
     if (!(error instanceof KoladaError)) throw error;
-    if (!options.dryRun) await recordFailedKoladaFetch(db, user, { scope, requests: client.requests, message: error.userMessage });
+    if (!options.dryRun) await recordFailedKoladaFetch(db, user, { scope, requests: client.requests, message: error.userMessage, trigger });
     return { ok: false, dryRun: options.dryRun, message: error.userMessage, changes: [], requests: client.requests };
   }
   const { changes, writes } = planned;
-  if (!changes.length) return { ok: true, dryRun: options.dryRun, message: NOTHING_LINKED, changes, requests: client.requests };
+  if (!changes.length) {
+    // The page's own fetch says so on the page; a scheduled or command run leaves its trace in the log.
+    if (!options.dryRun && trigger !== 'manual') {
+      await recordKoladaFetchWithoutValues(db, user, { scope, requests: client.requests, message: NOTHING_LINKED, trigger }, true);
+    }
+    return { ok: true, dryRun: options.dryRun, message: NOTHING_LINKED, changes, requests: client.requests };
+  }
   const message = summarize(changes, options.dryRun);
   if (options.dryRun) return { ok: true, dryRun: true, message, changes, requests: client.requests };
   try {
-    await applyKoladaWrites(db, user, writes, new Date(), { scope, requests: client.requests, message });
+    await applyKoladaWrites(db, user, writes, new Date(), { scope, requests: client.requests, message, trigger });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     const conflict = 'Ett av värdena ändrades medan hämtningen pågick, så inget sparades. Förhandsgranska och hämta igen.';
-    await recordFailedKoladaFetch(db, user, { scope, requests: client.requests, message: conflict });
+    await recordFailedKoladaFetch(db, user, { scope, requests: client.requests, message: conflict, trigger });
     return { ok: false, dryRun: false, message: conflict, changes, requests: client.requests };
   }
   return { ok: true, dryRun: false, message, changes, requests: client.requests };
