@@ -17,6 +17,7 @@ import { KoladaLinkForm } from './link-form';
 import { KoladaFetchForm } from './fetch-form';
 import { KoladaSearchForm } from './search-form';
 import { KoladaScheduleForm } from './schedule-form';
+import { KoladaKpiChoice } from './kpi-choice';
 
 export const metadata: Metadata = { title: 'Kolada' };
 
@@ -115,42 +116,44 @@ export default async function KoladaPage() {
 
       <section aria-labelledby="matt" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="matt" className="text-lg font-semibold">Mått och nyckeltal</h2>
-        <h3 className="mt-2 font-semibold">Sök nyckeltal i Kolada</h3>
-        <KoladaSearchForm kind="kpi" />
-        {indicators.length === 0 ? (
-          <p className="mt-4 text-sm">Det finns inga mått än. Lägg upp mått under Nämndmål och mått.</p>
-        ) : (
-          <ul className="mt-4 space-y-3" aria-label="Mått">
-            {indicators.map((i) => (
-              <li key={i.id} className="rounded border border-slate-200 p-3">
-                <p className="font-medium">{i.name}</p>
-                <p className="text-sm">
-                  <Link href={`/historik/matt/${i.id}`} aria-label={`Historik: ${i.name}`} className="text-blue-800 underline">
-                    Historik
-                  </Link>
-                </p>
-                <p className="text-sm text-slate-700">
-                  {i.goalTitle} {i.planYear} · Målvärde: {i.targetLabel}
-                </p>
-                <p className="text-sm">
-                  {i.link
-                    ? `Kolada: ${i.link.kpiId}, ${GENDER_LABELS[i.link.gender].toLowerCase()}, ${MEASURE_LABELS[i.link.measure].toLowerCase()}.`
-                    : 'Inte kopplat till Kolada.'}
-                </p>
-                <details className="mt-2">
-                  <summary
-                    aria-label={`${i.link ? 'Ändra kopplingen' : 'Koppla till Kolada'}: ${i.name}`}
-                    className="cursor-pointer text-sm font-medium text-blue-800 underline"
-                  >
-                    {i.link ? 'Ändra kopplingen' : 'Koppla till Kolada'}
-                  </summary>
-                  <KoladaLinkForm indicatorId={i.id} link={i.link} defaultMunicipality={settings?.municipalityCode ?? null} />
-                </details>
-                {i.link && <KoladaFetchForm scope="indicator" scopeId={i.id} label={i.name} />}
-              </li>
-            ))}
-          </ul>
-        )}
+        <KoladaKpiChoice>
+          <h3 className="mt-2 font-semibold">Sök nyckeltal i Kolada</h3>
+          <KoladaSearchForm kind="kpi" />
+          {indicators.length === 0 ? (
+            <p className="mt-4 text-sm">Det finns inga mått än. Lägg upp mått under Nämndmål och mått.</p>
+          ) : (
+            <ul className="mt-4 space-y-3" aria-label="Mått">
+              {indicators.map((i) => (
+                <li key={i.id} className="rounded border border-slate-200 p-3">
+                  <p className="font-medium">{i.name}</p>
+                  <p className="text-sm">
+                    <Link href={`/historik/matt/${i.id}`} aria-label={`Historik: ${i.name}`} className="text-blue-800 underline">
+                      Historik
+                    </Link>
+                  </p>
+                  <p className="text-sm text-slate-700">
+                    {i.goalTitle} {i.planYear} · Målvärde: {i.targetLabel}
+                  </p>
+                  <p className="text-sm">
+                    {i.link
+                      ? `Kolada: ${i.link.kpiId}, ${GENDER_LABELS[i.link.gender].toLowerCase()}, ${MEASURE_LABELS[i.link.measure].toLowerCase()}.`
+                      : 'Inte kopplat till Kolada.'}
+                  </p>
+                  <details className="mt-2">
+                    <summary
+                      aria-label={`${i.link ? 'Ändra kopplingen' : 'Koppla till Kolada'}: ${i.name}`}
+                      className="cursor-pointer text-sm font-medium text-blue-800 underline"
+                    >
+                      {i.link ? 'Ändra kopplingen' : 'Koppla till Kolada'}
+                    </summary>
+                    <KoladaLinkForm indicatorId={i.id} link={i.link} defaultMunicipality={settings?.municipalityCode ?? null} />
+                  </details>
+                  {i.link && <KoladaFetchForm scope="indicator" scopeId={i.id} label={i.name} />}
+                </li>
+              ))}
+            </ul>
+          )}
+        </KoladaKpiChoice>
       </section>
     </>
   );
