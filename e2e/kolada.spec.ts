@@ -64,7 +64,7 @@ test('an indicator linked to a Kolada KPI fills its 2024 value, ranked in the l�
   await page.getByLabel('Sök nyckeltal på namn').fill('utrikes födda');
   await page.getByRole('button', { name: 'Sök i Kolada' }).nth(1).click();
   const hits = page.getByRole('list', { name: 'Träffar i Kolada' });
-  await expect(hits.getByText('X99001')).toBeVisible();
+  await expect(hits.getByText('X99001', { exact: true })).toBeVisible();
   await expect(hits.getByText(/Testdata för Målbilds tester/)).toBeVisible();
 
   // Pick it among the hits: the indicator's link form offers it.
