@@ -41,7 +41,8 @@ export function KoladaSearchForm({ kind }: { kind: 'kpi' | 'group' }) {
                   aria-label={`Välj ${hit.id} för ett mått: ${hit.title}`}
                   className="mt-2 rounded border border-slate-400 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 aria-pressed:border-blue-800 aria-pressed:font-semibold"
                 >
-                  {choice.chosen?.id === hit.id ? `${hit.id} är valt` : `Välj ${hit.id}`}
+                  {/* The same words whether chosen or not (its accessible name starts with them); aria-pressed and the status line say which is chosen. */}
+                  Välj {hit.id}
                 </button>
               )}
             </li>
