@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { getKoladaSettings, lastKoladaFetches, lastScheduledKoladaFetch, listKoladaIndicators } from '@/db/kolada';
 import { getKoladaSchedule } from '@/db/kolada-schedule';
 import { scheduleAvailable, schedulerState } from '@/server/kolada-schedule';
+import { DEFAULT_SCHEDULE_TIME } from '@/lib/kolada-schedule';
 import { can } from '@/lib/policy';
 import { formatDateTime } from '@/lib/time-format';
 import { GENDER_LABELS, MEASURE_LABELS } from '@/lib/kolada-link';
@@ -109,7 +110,7 @@ export default async function KoladaPage() {
                 ? `Senaste schemalagda hämtning: ${formatDateTime(lastScheduled.at)}, ${lastScheduled.ok ? 'lyckades' : 'misslyckades'}. ${lastScheduled.message}`
                 : 'Ingen schemalagd hämtning har gjorts än.'}
             </p>
-            <KoladaScheduleForm schedule={schedule} />
+            <KoladaScheduleForm schedule={schedule} defaultTime={DEFAULT_SCHEDULE_TIME} />
           </>
         )}
       </section>

@@ -3,11 +3,11 @@
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { KoladaScheduleDTO } from '@/db/kolada-schedule';
-import { DEFAULT_SCHEDULE_TIME } from '@/lib/kolada-schedule';
 import { Checkbox, TextField, SubmitRow, fieldError } from '@/components/form-field';
 import { saveKoladaSchedule } from './actions';
 
-export function KoladaScheduleForm({ schedule }: { schedule: KoladaScheduleDTO | null }) {
+/** `defaultTime`: the time offered before any schedule is saved (from lib/kolada-schedule, whose zod stays on the server). */
+export function KoladaScheduleForm({ schedule, defaultTime }: { schedule: KoladaScheduleDTO | null; defaultTime: string }) {
   const [result, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(saveKoladaSchedule, null);
   return (
     <form action={action} className="mt-3 grid gap-4 sm:grid-cols-3">
@@ -22,7 +22,7 @@ export function KoladaScheduleForm({ schedule }: { schedule: KoladaScheduleDTO |
         label="Klockslag"
         hint="Svensk tid, tt:mm. Kolada uppdateras sällan oftare än en gång per dygn."
         inputMode="numeric"
-        defaultValue={schedule?.timeOfDay ?? DEFAULT_SCHEDULE_TIME}
+        defaultValue={schedule?.timeOfDay ?? defaultTime}
         error={fieldError(result, 'timeOfDay')}
       />
       <div className="sm:col-span-3">
