@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files relative to its own module: keep it out of the bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs'],
+  // pg-boss (the Kolada schedule) brings the pg driver, which looks for an optional native binding.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs', 'pg-boss'],
   poweredByHeader: false,
   reactStrictMode: true,
   // Excel imports are uploaded through server actions (the import refuses files over 5 MB itself).

@@ -1,10 +1,11 @@
 'use client';
 // The export's download with its progress: reads the route's NDJSON stream (each table
-// read, each report built, the packing) into a progress bar, then saves the ZIP. Without
+// read, each report built, the packing; lib/progress-stream.ts) into a progress bar, then saves the ZIP. Without
 // JavaScript the link downloads the ZIP directly (no progress).
 import { useState } from 'react';
 import type { ExportStreamMessage } from '@/lib/org-export-format';
 import { formatNumber } from '@/lib/swedish-number';
+import { readNdjson } from '@/lib/progress-stream';
 
 type State =
   | { kind: 'idle' }
@@ -43,23 +44,13 @@ export function OrgExportDownload({ href }: { href: string }) {
         setState({ kind: 'error', message: text || FAILED });
         return;
       }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (value) buffer += value;
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as ExportStreamMessage;
-          if (message.kind === 'progress') setState({ kind: 'running', done: message.done, total: message.total, step: message.step });
-          else if (message.kind === 'error') return setState({ kind: 'error', message: message.message });
-          else {
-            save(message.filename, message.zip);
-            return setState({ kind: 'done', filename: message.filename, bytes: message.bytes });
-          }
+      for await (const message of readNdjson<ExportStreamMessage>(response.body)) {
+        if (message.kind === 'progress') setState({ kind: 'running', done: message.done, total: message.total, step: message.step });
+        else if (message.kind === 'error') return setState({ kind: 'error', message: message.message });
+        else {
+          save(message.filename, message.zip);
+          return setState({ kind: 'done', filename: message.filename, bytes: message.bytes });
         }
-        if (done) break;
       }
       setState({ kind: 'error', message: FAILED });
     } catch {

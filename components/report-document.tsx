@@ -194,6 +194,7 @@ function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; 
                       <Markdown>{ind.analysis}</Markdown>
                     </div>
                   )}
+                  {ind.rankStatement && <p className="mt-1">{ind.rankStatement}</p>}
                   {ind.referenceNote && <p className="mt-1 italic">{ind.referenceNote}</p>}
                 </td>
               </tr>

@@ -259,7 +259,11 @@ export interface FetchLog {
   scope: FetchScope;
   requests: number;
   message: string;
+  /** 'manual' (the page, the default), 'schedule' (the daily job) or 'command' (npm run kolada:sync). */
+  trigger?: KoladaFetchTrigger;
 }
+
+export type KoladaFetchTrigger = 'manual' | 'schedule' | 'command';
 
 function scopeColumns(scope: FetchScope) {
   return { scope: scope.kind, scopeId: scope.kind === 'organization' ? null : scope.id };
@@ -329,6 +333,7 @@ export async function applyKoladaWrites(
         message: log.message,
         changed: writes.length,
         requests: log.requests,
+        trigger: log.trigger ?? 'manual',
         actorId: user.id,
         createdAt: fetchedAt,
       });
@@ -339,13 +344,19 @@ export async function applyKoladaWrites(
 
 /** A failed fetch is logged (nothing else is written), so the page can say when the last one failed. */
 export async function recordFailedKoladaFetch(db: Db, user: CurrentUser, log: FetchLog): Promise<void> {
+  await recordKoladaFetchWithoutValues(db, user, log, false);
+}
+
+/** A fetch that wrote no value (failed, or found nothing linked) is logged all the same: the scheduled run shows on the page. */
+export async function recordKoladaFetchWithoutValues(db: Db, user: CurrentUser, log: FetchLog, ok: boolean): Promise<void> {
   const org = authorizeInOwnOrganization(user, 'manage', 'indicator');
   await db.insert(s.koladaFetches).values({
     organizationId: org,
     ...scopeColumns(log.scope),
-    ok: false,
+    ok,
     message: log.message,
     requests: log.requests,
+    trigger: log.trigger ?? 'manual',
     actorId: user.id,
   });
 }
@@ -354,13 +365,34 @@ export interface KoladaFetchDTO {
   ok: boolean;
   message: string;
   changed: number;
+  trigger: KoladaFetchTrigger;
   at: string; // ISO
+}
+
+const fetchColumns = {
+  ok: s.koladaFetches.ok,
+  message: s.koladaFetches.message,
+  changed: s.koladaFetches.changed,
+  trigger: s.koladaFetches.trigger,
+  at: s.koladaFetches.createdAt,
+};
+
+/** The newest fetch made by the daily schedule (successful or not), for the page. */
+export async function lastScheduledKoladaFetch(db: Db, user: CurrentUser | null): Promise<KoladaFetchDTO | null> {
+  const org = authorizeInOwnOrganization(user, 'read', 'indicator');
+  const [row] = await db
+    .select(fetchColumns)
+    .from(s.koladaFetches)
+    .where(and(eq(s.koladaFetches.organizationId, org), eq(s.koladaFetches.trigger, 'schedule')))
+    .orderBy(desc(s.koladaFetches.createdAt))
+    .limit(1);
+  return row ? { ...row, trigger: row.trigger as KoladaFetchTrigger, at: row.at.toISOString() } : null;
 }
 
 /** The newest fetch and the newest successful one. */
 export async function lastKoladaFetches(db: Db, user: CurrentUser | null): Promise<{ last: KoladaFetchDTO | null; lastOk: KoladaFetchDTO | null }> {
   const org = authorizeInOwnOrganization(user, 'read', 'indicator');
-  const columns = { ok: s.koladaFetches.ok, message: s.koladaFetches.message, changed: s.koladaFetches.changed, at: s.koladaFetches.createdAt };
+  const columns = fetchColumns;
   const [last] = await db.select(columns).from(s.koladaFetches).where(eq(s.koladaFetches.organizationId, org)).orderBy(desc(s.koladaFetches.createdAt)).limit(1);
   const [lastOk] = await db
     .select(columns)
@@ -368,6 +400,6 @@ export async function lastKoladaFetches(db: Db, user: CurrentUser | null): Promi
     .where(and(eq(s.koladaFetches.organizationId, org), eq(s.koladaFetches.ok, true)))
     .orderBy(desc(s.koladaFetches.createdAt))
     .limit(1);
-  const dto = (r: typeof last) => (r ? { ...r, at: r.at.toISOString() } : null);
+  const dto = (r: typeof last) => (r ? { ...r, trigger: r.trigger as KoladaFetchTrigger, at: r.at.toISOString() } : null);
   return { last: dto(last), lastOk: dto(lastOk) };
 }

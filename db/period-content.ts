@@ -11,6 +11,7 @@ import * as s from './schema';
 import { newestVersions } from './history';
 import type { Period } from '@/lib/period';
 import type { PeriodContent } from '@/lib/period-content';
+import type { RankContext } from '@/lib/kolada-rank';
 
 /** The revision requests of a period that no later save of their item has answered. */
 export function openRevisionRows(db: Db, org: string, periodId: string) {
@@ -304,6 +305,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
         computedTrend: s.indicatorValues.computedTrend,
         chosenTrend: s.indicatorValues.chosenTrend,
         trendJustification: s.indicatorValues.trendJustification,
+        koladaContext: s.indicatorValues.koladaContext,
       },
       and(eq(s.indicatorValues.periodId, period.id), scopedIndicators ? inArray(s.indicatorValues.indicatorId, scopedIndicators) : undefined),
     ),
@@ -419,7 +421,8 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
       target: { comparator, value: targetValue, low: targetLow, high: targetHigh, direction, tolerance },
     })),
     assignments: assignments.map((a) => ({ ...a, unitIds: unitsOfAssignment.get(a.id) ?? [] })),
-    values,
+    // jsonb: the fetch wrote it as lib/kolada-rank.ts' RankContext (db/kolada.ts).
+    values: values.map((v) => ({ ...v, koladaContext: (v.koladaContext ?? null) as RankContext | null })),
     assessments,
     reports: reports.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     texts: texts.map(({ textBlockId: _id, ...t }) => t),

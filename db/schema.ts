@@ -653,6 +653,7 @@ export const APPEND_ONLY_TABLES = [
   'finance_explanations',
   'kommun_intro_versions',
   'kommun_report_layouts',
+  'kolada_schedules',
 ] as const;
 
 // ---------------------------------------------------------------- issue 17: REST API v1 tokens
@@ -919,11 +920,34 @@ export const koladaFetches = pgTable(
     message: text('message').notNull(),
     changed: integer('changed').notNull().default(0),
     requests: integer('requests').notNull().default(0),
+    /** Who started it: 'manual' (the page), 'schedule' (the daily job), 'command' (npm run kolada:sync). */
+    trigger: text('trigger').notNull().default('manual'),
     actorId: uuid('actor_id').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     index('kolada_fetches_org_created').on(t.organizationId, t.createdAt),
+    foreignKey({ columns: [t.organizationId, t.actorId], foreignColumns: [users.organizationId, users.id] }),
+  ],
+);
+
+/**
+ * The daily scheduled fetch (issue 18), one row per save, never changed: the newest row is
+ * in force. The fetch runs at `time_of_day` (Swedish time) in the name of the admin who
+ * saved it (`actor_id`), through pg-boss on PostgreSQL (server/kolada-schedule.ts).
+ */
+export const koladaSchedules = pgTable(
+  'kolada_schedules',
+  {
+    id: id(),
+    organizationId: orgId(),
+    enabled: boolean('enabled').notNull(),
+    timeOfDay: text('time_of_day').notNull(), // "06:30"
+    actorId: uuid('actor_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('kolada_schedules_org_created').on(t.organizationId, t.createdAt),
     foreignKey({ columns: [t.organizationId, t.actorId], foreignColumns: [users.organizationId, users.id] }),
   ],
 );

@@ -40,6 +40,11 @@ test('an indicator linked to a Kolada KPI fills its 2024 value, ranked in the l�
   await expect(page.getByRole('heading', { level: 1, name: 'Kolada' })).toBeVisible();
   await expect(page.getByLabel('Kommunens kod')).toHaveValue('1882');
   await expect(page.getByText('Inget mått är kopplat till Kolada än.')).toBeVisible();
+  // The e2e server runs on the embedded database: no scheduler, and the page says what to do instead.
+  const schedule = page.getByRole('region', { name: 'Schemalagd hämtning' });
+  await expect(schedule).toContainText('Schemalagd hämtning kräver att Målbild körs mot en PostgreSQL-server');
+  await expect(schedule).toContainText('npm run kolada:sync');
+  await expect(schedule.getByRole('button', { name: 'Spara schemat' })).toHaveCount(0);
   // Other specs (the API's) may have added versions of this indicator before: count from its newest.
   const base = await newestDelarVersion(page, await historyIdFromPage(page));
   const fetched = `Delår 2024, version ${base + 1}`;
@@ -59,12 +64,17 @@ test('an indicator linked to a Kolada KPI fills its 2024 value, ranked in the l�
   await page.getByLabel('Sök nyckeltal på namn').fill('utrikes födda');
   await page.getByRole('button', { name: 'Sök i Kolada' }).nth(1).click();
   const hits = page.getByRole('list', { name: 'Träffar i Kolada' });
-  await expect(hits.getByText('X99001')).toBeVisible();
+  await expect(hits.getByText('X99001', { exact: true })).toBeVisible();
   await expect(hits.getByText(/Testdata för Målbilds tester/)).toBeVisible();
+
+  // Pick it among the hits: the indicator's link form offers it.
+  await hits.getByRole('button', { name: /^Välj X99001 för ett mått/ }).click();
+  await expect(page.getByText(/^Valt: X99001 /)).toBeVisible();
 
   // Link it: the outcome is Askersund's place as a share of the län, lowest first.
   await item(page).locator('summary', { hasText: 'Koppla till Kolada' }).click();
-  await item(page).getByLabel('Nyckeltal (KPI-id)').fill('x99001');
+  await item(page).getByRole('button', { name: /^Fyll i X99001/ }).click();
+  await expect(item(page).getByLabel('Nyckeltal (KPI-id)')).toHaveValue('X99001');
   await item(page).getByLabel('Utfallet är').selectOption('share');
   await item(page).getByLabel('Plats 1 i länet').selectOption('lowest_first');
   await item(page).getByRole('button', { name: 'Koppla till Kolada' }).click();
@@ -76,6 +86,9 @@ test('an indicator linked to a Kolada KPI fills its 2024 value, ranked in the l�
   fake.requests.length = 0;
   fake.failNext(429, 1, 1);
   await item(page).getByRole('button', { name: `Förhandsgranska hämtning: ${NAME}` }).click();
+  // Its steps show while Kolada makes us wait (the 429's Retry-After of a second).
+  await expect(item(page).getByRole('progressbar', { name: /% klart: Hämtar länets kommuner från Kolada …/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/kolada-progress-desktop.png' });
   const preview = item(page).getByRole('region', { name: 'Det här skulle ändras' });
   const row = preview.getByRole('row').filter({ hasText: 'Delår 2024' });
   await expect(row).toContainText('Ändras: 75');

@@ -3,6 +3,7 @@
 // before it writes anything. Pure: the tables arrive as plain descriptors (db/org-export-
 // tables.ts derives them from the drizzle schema), so the format follows the schema.
 import { z } from '@/lib/zod';
+import type { StreamProgress } from './progress-stream';
 
 export const EXPORT_FORMAT = 'malbild-organisationsexport';
 /** Raised when the layout of the ZIP or of the manifest changes (not when a table is added). */
@@ -181,6 +182,6 @@ export function exportJsonSchema(tables: readonly TableDescriptor[]): Record<str
 
 /** One line of the export's progress stream (GET /admin/export/fil?forlopp=1, NDJSON). */
 export type ExportStreamMessage =
-  | { kind: 'progress'; done: number; total: number; step: string }
+  | ({ kind: 'progress' } & StreamProgress)
   | { kind: 'done'; filename: string; bytes: number; zip: string }
   | { kind: 'error'; message: string };

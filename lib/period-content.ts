@@ -13,6 +13,7 @@ import type { Period, PeriodKind } from './period';
 import { isLive } from './live';
 import { UnitTree, type UnitNode } from './unit-tree';
 import { isLockedFor, isLockedForAny, periodLock, type PeriodLock } from './period-lock';
+import type { RankContext } from './kolada-rank';
 
 type Archived = Date | string | null;
 
@@ -119,6 +120,8 @@ export interface ContentValue {
   chosenTrend: Trend | null;
   /** Why the reporter set the arrow (set with chosenTrend). */
   trendJustification: string | null;
+  /** A value fetched from Kolada: the kommun's place in the län it was made of (issue 18). */
+  koladaContext?: RankContext | null;
 }
 
 export interface ContentAssessment {

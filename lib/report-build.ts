@@ -7,6 +7,7 @@ import { periodLabel } from './period';
 import { boardGoalTitle, genitive, nameInRunningText } from './swedish-text';
 import { ContentIndex, liveContent, type PeriodContent } from './period-content';
 import type { ReportAreaPart, ReportCouncilAssignment, ReportFocusArea, ReportGoal, ReportModel, ReportUnitReport } from './report-model';
+import { rankStatement } from './kolada-rank';
 
 const SECTION_HEADINGS = { overall_perspective: 'Övergripande perspektiv' } as const;
 
@@ -53,6 +54,7 @@ export function buildReport(content: PeriodContent, board: { id: string; name: s
       const v = index.value(i.id);
       const chosenColour = v?.chosenColour != null && v.chosenColour !== v.computedColour;
       const chosenTrend = v?.chosenTrend != null && v.chosenTrend !== v.computedTrend;
+      const rank = v?.koladaContext && v.koladaContext.rank !== null ? rankStatement(v.koladaContext, v.koladaContext.municipalityName) : null;
       return {
         name: i.name,
         targetLabel: i.targetLabel,
@@ -65,6 +67,7 @@ export function buildReport(content: PeriodContent, board: { id: string; name: s
         referenceNote: v?.referenceNote ?? null,
         chosenColour: chosenColour ? { justification: v?.colourJustification ?? null } : null,
         chosenTrend: chosenTrend ? { justification: v?.trendJustification ?? null } : null,
+        ...(rank ? { rankStatement: rank } : {}),
       };
     });
     const assessed = index.assessment(g.id);

@@ -644,6 +644,7 @@ class DocxBuilder {
     }
     const attainment: Paragraph[] = [this.para(status)];
     if (ind.analysis) attainment.push(...this.blocks(markdownBlocks(ind.analysis), { headingBase: 4, inCell: true }));
+    if (ind.rankStatement) attainment.push(this.text(ind.rankStatement));
     if (ind.referenceNote) attainment.push(this.text(ind.referenceNote, { italic: true }));
     return [
       [this.text(ind.name)],

@@ -21,6 +21,11 @@ export interface ReportIndicator {
   chosenColour?: { justification: string | null } | null;
   /** The reporter chose the arrow instead of the computed one: the reason given. */
   chosenTrend?: { justification: string | null } | null;
+  /**
+   * A value fetched from Kolada with the kommun's place in the län: "8 av 12 kommuner i länet
+   * har lägre värde än Askersund." (computed, issue 18; absent otherwise and in older snapshots).
+   */
+  rankStatement?: string;
 }
 
 export interface ReportGoal {

@@ -25,7 +25,7 @@ async function main(): Promise<number> {
       return 1;
     }
     const started = Date.now();
-    const result = await runKoladaFetch(database.db, user, { kind: 'organization' }, { dryRun });
+    const result = await runKoladaFetch(database.db, user, { kind: 'organization' }, { dryRun, trigger: 'command' });
     for (const c of result.changes) {
       console.log(`${c.status.padEnd(9)} ${c.indicatorName} · ${c.periodLabel} · ${c.kpiId} ${c.year}: ${formatOutcome(c.from, 2)} → ${formatOutcome(c.to, 2)}`);
     }

@@ -15,13 +15,21 @@ import type { ActionResult } from '@/lib/action';
 import type { CurrentUser } from '@/lib/current-user';
 import { describeCode, describeError, type DescribedError } from '@/lib/errors';
 import { unsafeTextFields } from '@/lib/safe-text';
+import type { StreamProgress } from '@/lib/progress-stream';
 
 export interface ActionDefinition<S extends z.ZodType, T> {
   /** For logs, e.g. "plan.create". */
   name: string;
   schema: S;
   /** Authorizes with lib/policy before it changes or returns anything (see the convention above). */
-  run(context: { user: CurrentUser; db: Db }, input: z.output<S>): Promise<ActionResult<T>>;
+  run(context: ActionContext, input: z.output<S>): Promise<ActionResult<T>>;
+}
+
+export interface ActionContext {
+  user: CurrentUser;
+  db: Db;
+  /** Set when the caller streams the action's progress (a route with lib/progress-stream); a long action may report its steps. */
+  progress?: (progress: StreamProgress) => void;
 }
 
 export function defineAction<S extends z.ZodType, T = undefined>(definition: ActionDefinition<S, T>) {
@@ -40,6 +48,7 @@ export async function runAction<S extends z.ZodType, T>(
   user: CurrentUser | null,
   raw: unknown,
   db: Db,
+  options: { progress?: (progress: StreamProgress) => void } = {},
 ): Promise<ActionResult<T>> {
   if (!user) return errorResult(describeCode('unauthenticated'));
   try {
@@ -52,7 +61,7 @@ export async function runAction<S extends z.ZodType, T>(
         fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>,
       };
     }
-    return await definition.run({ user, db }, parsed.data);
+    return await definition.run({ user, db, progress: options.progress }, parsed.data);
   } catch (error) {
     return failedResult(definition.name, error);
   }

@@ -9,12 +9,22 @@ import {
   getKoladaSettings,
   loadFetchTargets,
   recordFailedKoladaFetch,
+  recordKoladaFetchWithoutValues,
   type FetchScope,
+  type KoladaFetchTrigger,
   type KoladaWrite,
 } from '@/db/kolada';
 import type { CurrentUser } from '@/lib/current-user';
 import { ConflictError, ValidationError } from '@/lib/errors';
-import { countyOf, kommunerInCounty, valueFor, type KoladaDataRow, type KoladaMunicipality } from '@/lib/kolada-response';
+import {
+  countyOf,
+  kommunerInCounty,
+  valueFor,
+  type KoladaDataRow,
+  type KoladaMunicipality,
+  type KoladaMunicipalityGroup,
+} from '@/lib/kolada-response';
+import type { StreamProgress } from '@/lib/progress-stream';
 import { judgeInCounty, rankStatement, rankSummary, sameContext } from '@/lib/kolada-rank';
 import { koladaYear } from '@/lib/kolada-link';
 import { evaluateTarget } from '@/lib/target';
@@ -55,27 +65,50 @@ export interface FetchResult {
 
 const NOTHING_LINKED = 'Det finns inga mått kopplade till Kolada i öppna perioder här. Koppla ett mått till ett nyckeltal först.';
 
-async function plan(db: Db, user: CurrentUser, scope: FetchScope, client: KoladaClient) {
+/** Reports the fetch's steps: each KPI fetched is one ("Hämtar nyckeltal 3 av 12 …"), saving the last. */
+type Progress = (progress: StreamProgress) => void;
+
+async function plan(db: Db, user: CurrentUser, scope: FetchScope, client: KoladaClient, progress: Progress, dryRun: boolean) {
+  progress({ done: 0, total: 1, step: 'Läser de kopplade måtten …' });
   const targets = await loadFetchTargets(db, user, scope);
-  if (!targets.length) return { changes: [] as PlannedChange[], writes: [] as KoladaWrite[] };
+  if (!targets.length) return { changes: [] as PlannedChange[], writes: [] as KoladaWrite[], progress: { done: 0, total: 0 } };
   const settings = await getKoladaSettings(db, user);
   const municipalityOf = (code: string | null) => {
     const m = code ?? settings?.municipalityCode;
     if (!m) throw new ValidationError('Ange kommunens kod i Kolada under Inställningar innan något hämtas.');
     return m;
   };
-  const years = targets.map((t) => koladaYear(t.period.year, t.indicator.link.yearOffset));
-  const kpis = targets.map((t) => t.indicator.link.kpiId);
+  // Each KPI with the years its indicators need, fetched one KPI at a time (the progress counts them).
+  const yearsOf = new Map<string, Set<number>>();
+  for (const t of targets) {
+    const kpi = t.indicator.link.kpiId;
+    yearsOf.set(kpi, (yearsOf.get(kpi) ?? new Set()).add(koladaYear(t.period.year, t.indicator.link.yearOffset)));
+  }
   for (const t of targets) municipalityOf(t.indicator.link.municipalityCode);
 
+  const withGroup = Boolean(settings?.comparisonGroupId);
+  const total = 1 + (withGroup ? 1 : 0) + yearsOf.size + (dryRun ? 0 : 1);
+  let done = 0;
+  progress({ done, total, step: 'Hämtar länets kommuner från Kolada …' });
   const municipalities: KoladaMunicipality[] = await client.municipalities();
-  const group = settings?.comparisonGroupId
-    ? ((await client.municipalityGroups()).find((g) => g.id === settings.comparisonGroupId) ?? null)
-    : null;
-  if (settings?.comparisonGroupId && !group) {
-    throw new KoladaError(`Kommungruppen ${settings.comparisonGroupId} finns inte i Kolada. Välj en annan grupp liknande kommuner under Inställningar.`);
+  done++;
+  let group: KoladaMunicipalityGroup | null = null;
+  if (withGroup) {
+    progress({ done, total, step: 'Hämtar gruppen liknande kommuner från Kolada …' });
+    group = (await client.municipalityGroups()).find((g) => g.id === settings!.comparisonGroupId) ?? null;
+    if (!group) {
+      throw new KoladaError(`Kommungruppen ${settings!.comparisonGroupId} finns inte i Kolada. Välj en annan grupp liknande kommuner under Inställningar.`);
+    }
+    done++;
   }
-  const rows: KoladaDataRow[] = await client.dataForYears(kpis, years);
+  const rows: KoladaDataRow[] = [];
+  let n = 0;
+  for (const [kpi, years] of yearsOf) {
+    n++;
+    progress({ done, total, step: `Hämtar nyckeltal ${n} av ${yearsOf.size} från Kolada (${kpi}) …` });
+    rows.push(...(await client.dataForYears([kpi], [...years])));
+    done++;
+  }
   const byKey = new Map(rows.map((r) => [`${r.kpi}|${r.period}|${r.municipality}`, r]));
   const names = new Map(municipalities.map((m) => [m.id, m.title]));
 
@@ -149,7 +182,7 @@ async function plan(db: Db, user: CurrentUser, scope: FetchScope, client: Kolada
       year,
     });
   }
-  return { changes, writes };
+  return { changes, writes, progress: { done, total } };
 }
 
 function summarize(changes: PlannedChange[], dryRun: boolean): string {
@@ -165,27 +198,35 @@ export async function runKoladaFetch(
   db: Db,
   user: CurrentUser,
   scope: FetchScope,
-  options: { dryRun: boolean; client?: KoladaClient },
+  options: { dryRun: boolean; client?: KoladaClient; trigger?: KoladaFetchTrigger; progress?: Progress },
 ): Promise<FetchResult> {
   const client = options.client ?? new KoladaClient();
+  const trigger = options.trigger ?? 'manual';
   let planned: Awaited<ReturnType<typeof plan>>;
   try {
-    planned = await plan(db, user, scope, client);
+    planned = await plan(db, user, scope, client, options.progress ?? (() => {}), options.dryRun);
   } catch (error) {
     if (!(error instanceof KoladaError)) throw error;
-    if (!options.dryRun) await recordFailedKoladaFetch(db, user, { scope, requests: client.requests, message: error.userMessage });
+    if (!options.dryRun) await recordFailedKoladaFetch(db, user, { scope, requests: client.requests, message: error.userMessage, trigger });
     return { ok: false, dryRun: options.dryRun, message: error.userMessage, changes: [], requests: client.requests };
   }
   const { changes, writes } = planned;
-  if (!changes.length) return { ok: true, dryRun: options.dryRun, message: NOTHING_LINKED, changes, requests: client.requests };
+  if (!changes.length) {
+    // The page's own fetch says so on the page; a scheduled or command run leaves its trace in the log.
+    if (!options.dryRun && trigger !== 'manual') {
+      await recordKoladaFetchWithoutValues(db, user, { scope, requests: client.requests, message: NOTHING_LINKED, trigger }, true);
+    }
+    return { ok: true, dryRun: options.dryRun, message: NOTHING_LINKED, changes, requests: client.requests };
+  }
   const message = summarize(changes, options.dryRun);
   if (options.dryRun) return { ok: true, dryRun: true, message, changes, requests: client.requests };
+  options.progress?.({ ...planned.progress, step: 'Sparar värdena …' });
   try {
-    await applyKoladaWrites(db, user, writes, new Date(), { scope, requests: client.requests, message });
+    await applyKoladaWrites(db, user, writes, new Date(), { scope, requests: client.requests, message, trigger });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     const conflict = 'Ett av värdena ändrades medan hämtningen pågick, så inget sparades. Förhandsgranska och hämta igen.';
-    await recordFailedKoladaFetch(db, user, { scope, requests: client.requests, message: conflict });
+    await recordFailedKoladaFetch(db, user, { scope, requests: client.requests, message: conflict, trigger });
     return { ok: false, dryRun: false, message: conflict, changes, requests: client.requests };
   }
   return { ok: true, dryRun: false, message, changes, requests: client.requests };

@@ -179,6 +179,18 @@ describe.each(engines)('Kolada fetch on $name', { timeout: 120_000 }, (engine) =
     expect(await valueRows(db)).toBe(before);
   });
 
+  it('reports its steps while it works: each KPI counted, saving last', async () => {
+    const steps: { done: number; total: number; step: string }[] = [];
+    const result = await runKoladaFetch(db, admin, { kind: 'organization' }, { dryRun: false, client: client(), progress: (p) => steps.push(p) });
+    expect(result.ok).toBe(true);
+    expect(steps).toEqual([
+      { done: 0, total: 1, step: 'Läser de kopplade måtten …' },
+      { done: 0, total: 3, step: 'Hämtar länets kommuner från Kolada …' },
+      { done: 1, total: 3, step: 'Hämtar nyckeltal 1 av 1 från Kolada (X99001) …' },
+      { done: 2, total: 3, step: 'Sparar värdena …' },
+    ]);
+  });
+
   it('an editor cannot fetch', async () => {
     await expect(runKoladaFetch(db, hr, { kind: 'organization' }, { dryRun: true, client: client() })).rejects.toBeInstanceOf(ForbiddenError);
   });

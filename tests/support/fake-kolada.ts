@@ -3,8 +3,8 @@
 // per_page (capped by `pageSize` here, so that tests can force several pages) — for
 // /municipality, /municipality_groups, /kpi, /kpi/{ids}, /kpi?title= and
 // /data/kpi/{kpis}/year/{years}. `failNext(status, times)` answers the next requests with a
-// 429 (with Retry-After) or a 5xx; `down()` closes connections unanswered. Every request
-// path is logged in `requests`.
+// 429 (with Retry-After) or a 5xx; `down()` closes connections unanswered; `slow(ms)`
+// answers each request that much later. Every request path is logged in `requests`.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KoladaDataRow, KoladaMunicipality } from '@/lib/kolada-response';
@@ -39,6 +39,8 @@ export interface FakeKolada {
   pageSize: number;
   failNext(status: number, times?: number, retryAfterSeconds?: number): void;
   down(on?: boolean): void;
+  /** Answers every request `ms` later (0: at once). */
+  slow(ms: number): void;
   /** Answers every request after the next `okCount` with `status` (null: stop). */
   failAfter(okCount: number | null, status?: number): void;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export interface FakeKolada {
 export async function startFakeKolada(options: { port?: number; data?: FakeKoladaData; pageSize?: number } = {}): Promise<FakeKolada> {
   let failures: { status: number; retryAfter: number }[] = [];
   let isDown = false;
+  let delayMs = 0;
   let failFrom: { index: number; status: number } | null = null;
   const sockets = new Set<import('node:net').Socket>();
   const fake: FakeKolada = {
@@ -59,6 +62,9 @@ export async function startFakeKolada(options: { port?: number; data?: FakeKolad
     },
     down(on = true) {
       isDown = on;
+    },
+    slow(ms) {
+      delayMs = ms;
     },
     failAfter(okCount, status = 500) {
       failFrom = okCount === null ? null : { index: fake.requests.length + okCount, status };
@@ -90,6 +96,10 @@ export async function startFakeKolada(options: { port?: number; data?: FakeKolad
   }
 
   const server = http.createServer((req, res) => {
+    if (delayMs) setTimeout(() => answer(req, res), delayMs);
+    else answer(req, res);
+  });
+  function answer(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', fake.url.replace(/\/v3$/, ''));
     fake.requests.push(url.pathname + url.search);
     if (isDown) {
@@ -129,7 +139,7 @@ export async function startFakeKolada(options: { port?: number; data?: FakeKolad
     }
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: 'Not found' }));
-  });
+  }
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

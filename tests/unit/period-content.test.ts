@@ -187,6 +187,18 @@ describe('surfaces built from one content agree', () => {
     expect(buildReport(withoutAme, { id: 'ks', name: 'Kommunstyrelsen' }).focusAreas[0]!.goals[0]).toMatchObject({ colour: 'green' });
   });
 
+  it('a value fetched from Kolada with its place in the län says so in the report; a typed one does not', () => {
+    const fetched = content((c) => {
+      c.values[1]!.koladaContext = {
+        year: 2024, municipality: '1882', municipalityName: 'Askersund', countyCode: '18', kommunValue: 7.25,
+        rank: 9, count: 12, better: 8, order: 'lowest_first', thresholdPlace: 3, thresholdValue: 5.1,
+      } as NonNullable<(typeof c.values)[number]['koladaContext']>;
+    });
+    const [typed, kolada] = buildReport(fetched, { id: 'ks', name: 'Kommunstyrelsen' }).focusAreas[0]!.goals[0]!.indicators;
+    expect(kolada!.rankStatement).toBe('8 av 12 kommuner i länet har lägre värde än Askersund.');
+    expect(typed).not.toHaveProperty('rankStatement');
+  });
+
   it('an archived plan leaves the overview, the report, Min rapportering and Avvikelser alike', () => {
     const c = content((x) => archive(x, 'plan', 'plan'));
     const overview = buildOverview({

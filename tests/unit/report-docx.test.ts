@@ -100,6 +100,15 @@ describe('buildReportDocx', { timeout: 30_000 }, () => {
     expect(text).toContain('Vi är en attraktiv kommun att arbeta och leva i.');
   });
 
+  it('writes the place in the län under a value fetched from Kolada', async () => {
+    const model = reportFixture();
+    const indicator = model.focusAreas[0]!.goals[0]!.indicators[0]!;
+    indicator.rankStatement = '8 av 12 kommuner i länet har lägre värde än Askersund.';
+    const doc = await open(model);
+    expect(doc.paragraphs.map((p) => p.text)).toContain('8 av 12 kommuner i länet har lägre värde än Askersund.');
+    expect((await open(reportFixture())).paragraphs.map((p) => p.text).some((t) => t.includes('kommuner i länet har'))).toBe(false);
+  });
+
   it('adds nothing the seed does not have by default: arrows without words, no goal-level line, no grey legend line, no table of contents', async () => {
     const doc = await open(reportFixture());
     const text = doc.paragraphs.map((p) => p.text);

@@ -5,12 +5,14 @@
 // fetch rows preview and fetch it, and the last row removes the link again.
 import { runAction } from '@/server/action';
 import * as s from '@/db/schema';
-import { getKoladaSettings, lastKoladaFetches, listKoladaIndicators } from '@/db/kolada';
+import { getKoladaSettings, lastKoladaFetches, lastScheduledKoladaFetch, listKoladaIndicators } from '@/db/kolada';
 import { saveKoladaSettingsAction } from '@/app/(inloggad)/admin/kolada/save-kolada-settings';
 import { saveKoladaLinkAction } from '@/app/(inloggad)/admin/kolada/save-kolada-link';
 import { removeKoladaLinkAction } from '@/app/(inloggad)/admin/kolada/remove-kolada-link';
 import { searchKoladaAction } from '@/app/(inloggad)/admin/kolada/search-kolada';
 import { fetchKoladaAction } from '@/app/(inloggad)/admin/kolada/fetch-kolada';
+import { saveKoladaScheduleAction } from '@/app/(inloggad)/admin/kolada/save-kolada-schedule';
+import { getKoladaSchedule } from '@/db/kolada-schedule';
 import type { FetchResult } from '@/server/kolada-sync';
 import { startFakeKolada, type FakeKolada } from '../../support/fake-kolada';
 import { action, adminOnly, idByCode, read, readers, type Context, type MatrixRow, type Outcome } from './harness';
@@ -79,6 +81,29 @@ export const koladaRows: MatrixRow[] = [
     expected: actions('ok'),
     call: async (ctx, user) =>
       action(await runAction(saveKoladaSettingsAction, user, { municipalityCode: '1882', comparisonGroupId: 'G99001', comparisonGroupTitle: 'Liknande kommuner' }, ctx.db)),
+  },
+  {
+    // The demo has no schedule: the admin sees none ('empty'), the others are refused.
+    name: 'read: the daily schedule (page /admin/kolada)',
+    writes: false,
+    expected: { ...adminOnly, admin: 'empty', otherOrgAdmin: 'empty' },
+    call: ({ db }, user) => read(async () => ((await getKoladaSchedule(db, user)) ? true : null)),
+  },
+  {
+    name: 'read: the last scheduled fetch (page /admin/kolada)',
+    writes: false,
+    expected: { ...readers('empty'), otherOrgAdmin: 'empty' },
+    call: ({ db }, user) => read(() => lastScheduledKoladaFetch(db, user)),
+  },
+  {
+    // Based on the schedule in force (none in the demo): the admin's save is the first version.
+    name: 'action: save the daily scheduled fetch (kolada.schedule)',
+    writes: true,
+    expected: actions('ok'),
+    call: async (ctx, user) => {
+      const current = user?.roles.includes('admin') ? await getKoladaSchedule(ctx.db, user) : null;
+      return action(await runAction(saveKoladaScheduleAction, user, { enabled: 'on', timeOfDay: '06:30', basedOn: current?.id ?? '' }, ctx.db));
+    },
   },
   {
     name: 'action: search KPIs by title in Kolada (kolada.search)',

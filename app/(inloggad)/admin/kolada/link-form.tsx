@@ -9,6 +9,7 @@ import { GENDER_LABELS, KOLADA_GENDERS, KOLADA_MEASURES, MEASURE_LABELS, ORDER_L
 import { SelectField, SubmitRow, TextField, fieldError } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { removeKoladaLink, saveKoladaLink } from './actions';
+import { useKpiChoice } from './kpi-choice';
 
 const OFFSETS = [0, -1, -2];
 
@@ -16,12 +17,30 @@ export function KoladaLinkForm({ indicatorId, link, defaultMunicipality }: { ind
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(saveKoladaLink, null);
   const [removed, remove, removing] = useActionState<ActionResult | null, FormData>(removeKoladaLink, null);
   const id = (name: string) => `kolada-${name}-${indicatorId}`;
+  const chosen = useKpiChoice()?.chosen ?? null;
   return (
     <div className="mt-3 space-y-3">
       {/* Keyed by the saved link: after a save the fields show what was saved. */}
       <form key={JSON.stringify(link)} action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <input type="hidden" name="indicatorId" value={indicatorId} />
-        <TextField id={id('kpi')} name="kpiId" label="Nyckeltal (KPI-id)" hint="T.ex. N00090." defaultValue={link?.kpiId ?? ''} error={fieldError(result, 'kpiId')} />
+        <div>
+          <TextField id={id('kpi')} name="kpiId" label="Nyckeltal (KPI-id)" hint="T.ex. N00090." defaultValue={link?.kpiId ?? ''} error={fieldError(result, 'kpiId')} />
+          {chosen && (
+            <button
+              type="button"
+              onClick={() => {
+                const input = document.getElementById(id('kpi')) as HTMLInputElement | null;
+                if (input) {
+                  input.value = chosen.id;
+                  input.focus();
+                }
+              }}
+              className="mt-1 rounded border border-slate-400 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
+            >
+              Fyll i {chosen.id} ({chosen.title})
+            </button>
+          )}
+        </div>
         <SelectField id={id('gender')} name="gender" label="Kön" defaultValue={link?.gender ?? 'T'} error={fieldError(result, 'gender')}>
           {KOLADA_GENDERS.map((g) => (
             <option key={g} value={g}>{GENDER_LABELS[g]}</option>

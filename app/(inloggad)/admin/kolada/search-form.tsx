@@ -5,10 +5,14 @@ import type { ActionResult } from '@/lib/action';
 import { TextField, SubmitRow, fieldError } from '@/components/form-field';
 import type { KoladaHit } from './search-kolada';
 import { searchKolada } from './actions';
+import { useKpiChoice } from './kpi-choice';
 
 export function KoladaSearchForm({ kind }: { kind: 'kpi' | 'group' }) {
   const [result, action, pending] = useActionState<ActionResult<KoladaHit[]> | null, FormData>(searchKolada, null);
   const id = `kolada-search-${kind}`;
+  // KPI hits can be picked for an indicator's link (the page's "Mått och nyckeltal").
+  const choice = useKpiChoice();
+  const pickable = kind === 'kpi' && choice !== null;
   return (
     <form action={action} className="mt-2 space-y-3">
       <input type="hidden" name="kind" value={kind} />
@@ -29,9 +33,26 @@ export function KoladaSearchForm({ kind }: { kind: 'kpi' | 'group' }) {
                 <span className="font-mono font-semibold">{hit.id}</span> {hit.title}
               </p>
               {hit.description && <p className="mt-1 text-slate-700">{hit.description}</p>}
+              {pickable && (
+                <button
+                  type="button"
+                  onClick={() => choice.choose(hit)}
+                  aria-pressed={choice.chosen?.id === hit.id}
+                  aria-label={`Välj ${hit.id} för ett mått: ${hit.title}`}
+                  className="mt-2 rounded border border-slate-400 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 aria-pressed:border-blue-800 aria-pressed:font-semibold"
+                >
+                  {/* The same words whether chosen or not (its accessible name starts with them); aria-pressed and the status line say which is chosen. */}
+                  Välj {hit.id}
+                </button>
+              )}
             </li>
           ))}
         </ul>
+      )}
+      {pickable && (
+        <p role="status" className="text-sm text-slate-700 empty:sr-only">
+          {choice.chosen ? `Valt: ${choice.chosen.id} ${choice.chosen.title}. Öppna ett mått nedan och fyll i det i kopplingen.` : ''}
+        </p>
       )}
     </form>
   );

@@ -10,6 +10,7 @@ import { describeError, NotFoundError } from '@/lib/errors';
 import type { ExportStreamMessage } from '@/lib/org-export-format';
 import { authorize } from '@/lib/policy';
 import { authenticatedRoute } from '@/server/route';
+import { progressResponse } from '@/server/progress-stream';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,28 +37,15 @@ export const GET = authenticatedRoute(
       });
     }
 
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        const send = (message: ExportStreamMessage) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
-        try {
-          const result = await exportOrganization(db, user, (p) => send({ kind: 'progress', ...p }));
-          send({ kind: 'done', filename: result.filename, bytes: result.zip.length, zip: result.zip.toString('base64') });
-        } catch (error) {
-          const described = describeError(error, MESSAGES);
-          if (!described.expected) console.error('organization export failed', error);
-          send({ kind: 'error', message: described.message });
-        }
-        controller.close();
-      },
-    });
-    return new Response(stream, {
-      headers: {
-        'content-type': 'application/x-ndjson; charset=utf-8',
-        // no-transform: the server's gzip must not hold the progress lines back.
-        'cache-control': 'private, no-store, no-transform',
-        'x-content-type-options': 'nosniff',
-      },
+    return progressResponse<ExportStreamMessage>(async (send) => {
+      try {
+        const result = await exportOrganization(db, user, (p) => send({ kind: 'progress', ...p }));
+        send({ kind: 'done', filename: result.filename, bytes: result.zip.length, zip: result.zip.toString('base64') });
+      } catch (error) {
+        const described = describeError(error, MESSAGES);
+        if (!described.expected) console.error('organization export failed', error);
+        send({ kind: 'error', message: described.message });
+      }
     });
   },
   MESSAGES,
