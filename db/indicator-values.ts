@@ -6,10 +6,10 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
 import * as s from './schema';
-import { recordAudit } from './audit';
+import { changeWithAudit } from './audit';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { appendVersion, newestVersions } from './history';
-import { isLockedFor, loadPeriodLock } from './locks';
+import { isLockedFor, loadNewestApprovals, periodLock } from './locks';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import type { Target } from '@/lib/target';
@@ -163,64 +163,67 @@ export async function getIndicatorReport(
   const org = authorizeInOwnOrganization(user, 'read', 'indicator');
   const board = alias(s.units, 'board');
   const responsible = alias(s.units, 'responsible');
-  const [ind] = await db
-    .select({
-      id: s.indicators.id,
-      name: s.indicators.name,
-      unitOfMeasure: s.indicators.unitOfMeasure,
-      decimals: s.indicators.decimals,
-      targetLabel: s.indicators.targetLabel,
-      comparator: s.indicators.comparator,
-      targetValue: s.indicators.targetValue,
-      targetLow: s.indicators.targetLow,
-      targetHigh: s.indicators.targetHigh,
-      direction: s.indicators.direction,
-      tolerance: s.indicators.tolerance,
-      trendTolerance: s.indicators.trendTolerance,
-      frequency: s.indicators.frequency,
-      yearlyPeriodKind: s.indicators.yearlyPeriodKind,
-      baselineValue: s.indicators.baselineValue,
-      baselineYear: s.indicators.baselineYear,
-      responsibleUnitId: s.indicators.responsibleUnitId,
-      responsibleUnitName: responsible.name,
-      continuesId: s.indicators.continuesId,
-      archivedAt: s.indicators.archivedAt,
-      goalArchivedAt: s.boardGoals.archivedAt,
-      planArchivedAt: s.plans.archivedAt,
-      goalId: s.boardGoals.id,
-      goalNumber: s.boardGoals.number,
-      goalText: s.boardGoals.text,
-      planYear: s.plans.year,
-      boardId: s.plans.boardId,
-      boardName: board.name,
-    })
-    .from(s.indicators)
-    .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
-    .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
-    .innerJoin(board, and(eq(board.organizationId, org), eq(board.id, s.plans.boardId)))
-    .innerJoin(responsible, and(eq(responsible.organizationId, org), eq(responsible.id, s.indicators.responsibleUnitId)))
-    .where(and(eq(s.indicators.organizationId, org), eq(s.indicators.id, indicatorId)));
+  // The indicator, the organization's periods and the period's approvals at once (the
+  // period's state, from the periods, and its approvals make its lock); then the values.
+  const [[ind], periods, approvals] = await Promise.all([
+    db
+      .select({
+        id: s.indicators.id,
+        name: s.indicators.name,
+        unitOfMeasure: s.indicators.unitOfMeasure,
+        decimals: s.indicators.decimals,
+        targetLabel: s.indicators.targetLabel,
+        comparator: s.indicators.comparator,
+        targetValue: s.indicators.targetValue,
+        targetLow: s.indicators.targetLow,
+        targetHigh: s.indicators.targetHigh,
+        direction: s.indicators.direction,
+        tolerance: s.indicators.tolerance,
+        trendTolerance: s.indicators.trendTolerance,
+        frequency: s.indicators.frequency,
+        yearlyPeriodKind: s.indicators.yearlyPeriodKind,
+        baselineValue: s.indicators.baselineValue,
+        baselineYear: s.indicators.baselineYear,
+        responsibleUnitId: s.indicators.responsibleUnitId,
+        responsibleUnitName: responsible.name,
+        continuesId: s.indicators.continuesId,
+        archivedAt: s.indicators.archivedAt,
+        goalArchivedAt: s.boardGoals.archivedAt,
+        planArchivedAt: s.plans.archivedAt,
+        goalId: s.boardGoals.id,
+        goalNumber: s.boardGoals.number,
+        goalText: s.boardGoals.text,
+        planYear: s.plans.year,
+        boardId: s.plans.boardId,
+        boardName: board.name,
+      })
+      .from(s.indicators)
+      .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
+      .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
+      .innerJoin(board, and(eq(board.organizationId, org), eq(board.id, s.plans.boardId)))
+      .innerJoin(responsible, and(eq(responsible.organizationId, org), eq(responsible.id, s.indicators.responsibleUnitId)))
+      .where(and(eq(s.indicators.organizationId, org), eq(s.indicators.id, indicatorId))),
+    db
+      .select({ id: s.periods.id, year: s.periods.year, kind: s.periods.kind, state: s.periods.state, endDate: s.periods.endDate })
+      .from(s.periods)
+      .where(eq(s.periods.organizationId, org))
+      .orderBy(asc(s.periods.endDate)),
+    loadNewestApprovals(db, org, periodId),
+  ]);
   if (!ind) throw new NotFoundError('indicator');
 
-  const periods = await db
-    .select({ id: s.periods.id, year: s.periods.year, kind: s.periods.kind, state: s.periods.state, endDate: s.periods.endDate })
-    .from(s.periods)
-    .where(eq(s.periods.organizationId, org))
-    .orderBy(asc(s.periods.endDate));
   const period = periods.find((p) => p.id === periodId);
   if (!period || period.year !== ind.planYear) throw new NotFoundError('period');
   const previousPeriod = periods.filter((p) => p.year === period.year && p.endDate < period.endDate).at(-1);
   const lastYearPeriod = periods.find((p) => p.year === period.year - 1 && p.kind === period.kind);
 
-  const [values, lock] = await Promise.all([
-    newestValues(
-      db,
-      org,
-      [ind.id, ...(ind.continuesId ? [ind.continuesId] : [])],
-      [period.id, ...(previousPeriod ? [previousPeriod.id] : []), ...(lastYearPeriod ? [lastYearPeriod.id] : [])],
-    ),
-    loadPeriodLock(db, org, period.id),
-  ]);
+  const lock = periodLock(period.state, approvals);
+  const values = await newestValues(
+    db,
+    org,
+    [ind.id, ...(ind.continuesId ? [ind.continuesId] : [])],
+    [period.id, ...(previousPeriod ? [previousPeriod.id] : []), ...(lastYearPeriod ? [lastYearPeriod.id] : [])],
+  );
   const find = (indicator: string | null, p: { id: string } | undefined) =>
     indicator && p ? values.find((v) => v.indicatorId === indicator && v.periodId === p.id) : undefined;
   const latestRow = find(ind.id, period);
@@ -232,7 +235,7 @@ export async function getIndicatorReport(
     ind.baselineValue !== null && ind.baselineYear !== null && ind.baselineYear < period.year
       ? { label: `Basvärde ${ind.baselineYear}`, outcome: ind.baselineValue, colour: null, analysis: null }
       : null;
-  const locked = isLockedFor(lock!, ind.boardId);
+  const locked = isLockedFor(lock, ind.boardId);
   const target: Target = {
     comparator: ind.comparator,
     value: ind.targetValue,
@@ -305,8 +308,10 @@ export async function saveIndicatorValue(
     baseSeq: input.baseSeq,
     newestSeq: report.latest?.seq ?? 0,
     newer: async () => (await getIndicatorReport(db, user, input.indicatorId, input.periodId)).latest,
+    // The row and its audit event in one statement (db/audit.ts changeWithAudit).
+    oneStatement: true,
     write: async (tx, seq) => {
-      await tx.insert(s.indicatorValues).values({
+      const insert = tx.insert(s.indicatorValues).values({
         organizationId: org,
         indicatorId: input.indicatorId,
         periodId: input.periodId,
@@ -333,7 +338,7 @@ export async function saveIndicatorValue(
             }
           : {}),
       });
-      await recordAudit(tx, {
+      await changeWithAudit(tx, insert, {
         organizationId: org,
         actorId: user.id,
         action: 'indicator_value.save',

@@ -6,6 +6,8 @@ import * as s from './schema';
 import { newestVersions } from './history';
 import { periodLock, type PeriodLock } from '@/lib/period-lock';
 
+export { periodLock } from '@/lib/period-lock';
+
 export { isLockedFor, isLockedForAny, type PeriodLock } from '@/lib/period-lock';
 
 /** The period's lock (lib/period-lock.ts); null for a period that is not the organization's. */
@@ -15,7 +17,12 @@ export async function loadPeriodLock(db: Db, organizationId: string, periodId: s
       .select({ state: s.periods.state })
       .from(s.periods)
       .where(and(eq(s.periods.organizationId, organizationId), eq(s.periods.id, periodId))),
-    newestVersions(db, 'approvals', organizationId, { boardId: s.approvals.boardId, action: s.approvals.action }, eq(s.approvals.periodId, periodId)),
+    loadNewestApprovals(db, organizationId, periodId),
   ]);
   return period ? periodLock(period.state, approvals) : null;
+}
+
+/** The newest approval event of each board in the period: with the period's state, its lock (periodLock). */
+export function loadNewestApprovals(db: Db, organizationId: string, periodId: string) {
+  return newestVersions(db, 'approvals', organizationId, { boardId: s.approvals.boardId, action: s.approvals.action }, eq(s.approvals.periodId, periodId));
 }
