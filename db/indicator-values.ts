@@ -2,14 +2,15 @@
 // earlier values, the newest version), the save (a new history row with the next
 // sequence number, or a conflict), and the item's whole history.
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
 import * as s from './schema';
 import { changeWithAudit } from './audit';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { appendVersion, newestVersions } from './history';
-import { isLockedFor, loadNewestApprovals, periodLock } from './locks';
+import { isLockedFor, newestApprovalsJson, periodLock } from './locks';
+import { parsedJson } from './json-column';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import type { Target } from '@/lib/target';
@@ -163,54 +164,54 @@ export async function getIndicatorReport(
   const org = authorizeInOwnOrganization(user, 'read', 'indicator');
   const board = alias(s.units, 'board');
   const responsible = alias(s.units, 'responsible');
-  // The indicator, the organization's periods and the period's approvals at once (the
-  // period's state, from the periods, and its approvals make its lock); then the values.
-  const [[ind], periods, approvals] = await Promise.all([
-    db
-      .select({
-        id: s.indicators.id,
-        name: s.indicators.name,
-        unitOfMeasure: s.indicators.unitOfMeasure,
-        decimals: s.indicators.decimals,
-        targetLabel: s.indicators.targetLabel,
-        comparator: s.indicators.comparator,
-        targetValue: s.indicators.targetValue,
-        targetLow: s.indicators.targetLow,
-        targetHigh: s.indicators.targetHigh,
-        direction: s.indicators.direction,
-        tolerance: s.indicators.tolerance,
-        trendTolerance: s.indicators.trendTolerance,
-        frequency: s.indicators.frequency,
-        yearlyPeriodKind: s.indicators.yearlyPeriodKind,
-        baselineValue: s.indicators.baselineValue,
-        baselineYear: s.indicators.baselineYear,
-        responsibleUnitId: s.indicators.responsibleUnitId,
-        responsibleUnitName: responsible.name,
-        continuesId: s.indicators.continuesId,
-        archivedAt: s.indicators.archivedAt,
-        goalArchivedAt: s.boardGoals.archivedAt,
-        planArchivedAt: s.plans.archivedAt,
-        goalId: s.boardGoals.id,
-        goalNumber: s.boardGoals.number,
-        goalText: s.boardGoals.text,
-        planYear: s.plans.year,
-        boardId: s.plans.boardId,
-        boardName: board.name,
-      })
-      .from(s.indicators)
-      .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
-      .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
-      .innerJoin(board, and(eq(board.organizationId, org), eq(board.id, s.plans.boardId)))
-      .innerJoin(responsible, and(eq(responsible.organizationId, org), eq(responsible.id, s.indicators.responsibleUnitId)))
-      .where(and(eq(s.indicators.organizationId, org), eq(s.indicators.id, indicatorId))),
-    db
-      .select({ id: s.periods.id, year: s.periods.year, kind: s.periods.kind, state: s.periods.state, endDate: s.periods.endDate })
-      .from(s.periods)
-      .where(eq(s.periods.organizationId, org))
-      .orderBy(asc(s.periods.endDate)),
-    loadNewestApprovals(db, org, periodId),
-  ]);
-  if (!ind) throw new NotFoundError('indicator');
+  // One statement for the indicator, the organization's periods and the period's approvals
+  // (the period's state and its approvals make its lock); then one for the values.
+  const [row] = await db
+    .select({
+      id: s.indicators.id,
+      name: s.indicators.name,
+      unitOfMeasure: s.indicators.unitOfMeasure,
+      decimals: s.indicators.decimals,
+      targetLabel: s.indicators.targetLabel,
+      comparator: s.indicators.comparator,
+      targetValue: s.indicators.targetValue,
+      targetLow: s.indicators.targetLow,
+      targetHigh: s.indicators.targetHigh,
+      direction: s.indicators.direction,
+      tolerance: s.indicators.tolerance,
+      trendTolerance: s.indicators.trendTolerance,
+      frequency: s.indicators.frequency,
+      yearlyPeriodKind: s.indicators.yearlyPeriodKind,
+      baselineValue: s.indicators.baselineValue,
+      baselineYear: s.indicators.baselineYear,
+      responsibleUnitId: s.indicators.responsibleUnitId,
+      responsibleUnitName: responsible.name,
+      continuesId: s.indicators.continuesId,
+      archivedAt: s.indicators.archivedAt,
+      goalArchivedAt: s.boardGoals.archivedAt,
+      planArchivedAt: s.plans.archivedAt,
+      goalId: s.boardGoals.id,
+      goalNumber: s.boardGoals.number,
+      goalText: s.boardGoals.text,
+      planYear: s.plans.year,
+      boardId: s.plans.boardId,
+      boardName: board.name,
+      periods: sql<{ id: string; year: number; kind: PeriodKind; state: PeriodState; endDate: string }[] | string>`coalesce((
+        select json_agg(json_build_object('id', p.id, 'year', p.year, 'kind', p.kind, 'state', p.state, 'endDate', p.end_date) order by p.end_date)
+        from ${s.periods} p where p.organization_id = ${org}
+      ), '[]'::json)`,
+      approvals: newestApprovalsJson(db, org, periodId),
+    })
+    .from(s.indicators)
+    .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
+    .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
+    .innerJoin(board, and(eq(board.organizationId, org), eq(board.id, s.plans.boardId)))
+    .innerJoin(responsible, and(eq(responsible.organizationId, org), eq(responsible.id, s.indicators.responsibleUnitId)))
+    .where(and(eq(s.indicators.organizationId, org), eq(s.indicators.id, indicatorId)));
+  if (!row) throw new NotFoundError('indicator');
+  const { periods: periodsJson, approvals: approvalsJson, ...ind } = row;
+  const periods = parsedJson(periodsJson);
+  const approvals = parsedJson(approvalsJson);
 
   const period = periods.find((p) => p.id === periodId);
   if (!period || period.year !== ind.planYear) throw new NotFoundError('period');

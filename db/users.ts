@@ -6,6 +6,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
+import { parsedJson } from './json-column';
 import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import type { Role } from '@/lib/roles';
@@ -123,11 +124,6 @@ export function currentUserColumns() {
       select json_agg(id) from covered
     ), '[]'::json)`,
   };
-}
-
-/** JSON comes back parsed from postgres.js and PGlite alike; a string is parsed here in case a driver does not. */
-function parsedJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 /**

@@ -21,8 +21,7 @@ import postgres from 'postgres';
 import { and, eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
 import * as s from '@/db/schema';
-import { checkSession } from '@/db/sessions';
-import { loadCurrentUser } from '@/db/users';
+import { loadSessionUser } from '@/db/sessions';
 import { sessionLimitsFrom } from '@/lib/session-lifetime';
 import { runAction } from '@/server/action';
 import { saveIndicatorValueAction } from '@/app/(inloggad)/rapportering/matt/[indicatorId]/save-indicator-value';
@@ -30,6 +29,7 @@ import { BENCH_SERVER, benchDatabaseUrl, generateBenchDatabase } from './bench-g
 import {
   copyEditors,
   cpuMeter,
+  runFloor,
   SERVER_APP_NAME,
   editorsOf,
   load1,
@@ -71,7 +71,7 @@ async function measureBuild(
   organizationId: string,
   periodId: string,
   editors: Editor[],
-): Promise<{ single: SaveFigures; load: SaveFigures }> {
+): Promise<{ single: SaveFigures; load: SaveFigures; floor: Awaited<ReturnType<typeof runFloor>> }> {
   const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(CPU_PROF, label)}`] : [];
   const server = await startServer(root, PORT, { DATABASE_URL: url, PGAPPNAME: SERVER_APP_NAME }, nodeArgs);
   const meter = cpuMeter(db, server);
@@ -83,30 +83,34 @@ async function measureBuild(
     const single = await runSaves(db, server.base, actionId, organizationId, periodId, mine.slice(0, 1), 40, meter);
     await runSaves(db, server.base, actionId, organizationId, periodId, mine, 2); // warm the pool
     const load = await runSaves(db, server.base, actionId, organizationId, periodId, mine, SAVES, meter);
-    return { single, load };
+    const path = `/rapportering/matt/${mine[0]!.items[0]!.indicatorId}?period=${periodId}`;
+    await runFloor(server.base, actionId, path, mine[0]!.cookie, mine.length, 2, meter);
+    const floor = await runFloor(server.base, actionId, path, mine[0]!.cookie, mine.length, SAVES, meter);
+    return { single, load, floor };
   } finally {
     await server.stop();
   }
 }
 
 /**
- * The save without Next.js: per save, the session check of the auth callback (checkSession),
- * the user re-read (loadCurrentUser) and the action (runAction), as server/form-action.ts
- * runs them, in this process; `callers` at once, `count` saves each.
+ * The save without Next.js: per save, the session check and user re-read (loadSessionUser)
+ * and the action (runAction), as server/form-action.ts runs them, in this process (without
+ * the cookie's decryption); `callers` at once, `count` saves each.
  */
 async function inProcess(db: Db, organizationId: string, periodId: string, callers: { userId: string; sessionId: string; items: { indicatorId: string; seq: number }[] }[], count: number) {
   const limits = sessionLimitsFrom(process.env);
   const times: number[] = [];
   let saves = 0;
   let conflicts = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     callers.map(async (caller, c) => {
       for (let i = 0; i < count; i++) {
         const item = caller.items[i % caller.items.length]!;
         const t = performance.now();
-        if (!(await checkSession(db, organizationId, caller.userId, caller.sessionId, new Date(), limits))) throw new Error('session refused');
-        const user = await loadCurrentUser(db, organizationId, caller.userId, Date.now() - 1000);
+        const user = await loadSessionUser(db, { organizationId, userId: caller.userId, sessionId: caller.sessionId, since: Date.now() - 1000 }, new Date(), limits);
+        if (!user) throw new Error('session refused');
         const result = await runAction(
           saveIndicatorValueAction,
           user,
@@ -131,7 +135,9 @@ async function inProcess(db: Db, organizationId: string, periodId: string, calle
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { saves, perSecond: saves / seconds, p50: percentile(times, 50), p95: percentile(times, 95), conflicts, load: load1() };
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, saves);
+  return { saves, perSecond: saves / seconds, p50: percentile(times, 50), p95: percentile(times, 95), conflicts, cpuMs, load: load1() };
 }
 
 async function main() {
@@ -157,6 +163,7 @@ async function main() {
     }
     lines.push('', ...SAVE_TABLE_HEADER);
     const figures = new Map<string, { single: SaveFigures[]; load: SaveFigures[] }>(builds.map((b) => [b.label, { single: [], load: [] }]));
+    const floors: string[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       for (const build of builds) {
         const r = await measureBuild(build.root, build.label, url, db, org!.id, period!.id, editors);
@@ -166,8 +173,18 @@ async function main() {
           console.log(line);
           lines.push(line);
         }
+        const f = r.floor;
+        floors.push(
+          `| ${build.label}, round ${round} | ${f.requests} | ${f.perSecond.toFixed(1)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.appCpuMs.toFixed(1)} · ${f.clientCpuMs.toFixed(1)} | ${f.load} |`,
+        );
       }
     }
+    lines.push(
+      '',
+      `| Next's floor: the same action POST answered at once (no session check, no database), ${editors.length} at once | requests | per s | p50 ms | p95 ms | CPU ms/request: app · bench | load |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...floors,
+    );
     if (BASELINE) {
       const sum = (xs: SaveFigures[], f: (x: SaveFigures) => number) => xs.reduce((a, x) => a + f(x), 0) / xs.length;
       const a = figures.get('this')!;
@@ -197,9 +214,9 @@ async function main() {
       await inProcess(db, org!.id, period!.id, callers.slice(0, 1), 5);
       const one = await inProcess(db, org!.id, period!.id, callers.slice(0, 1), 40);
       const many = await inProcess(db, org!.id, period!.id, callers, SAVES);
-      lines.push('', '| in this process, without Next.js (this checkout) | saves | saves/s | p50 ms | p95 ms | conflicts | load |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+      lines.push('', '| in this process, without Next.js (this checkout) | saves | saves/s | p50 ms | p95 ms | conflicts | CPU ms/save in this process | load |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
       for (const [name, r] of [['1 caller alone', one], [`${callers.length} callers at once`, many]] as const) {
-        lines.push(`| ${name} | ${r.saves} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.conflicts} | ${r.load} |`);
+        lines.push(`| ${name} | ${r.saves} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.conflicts} | ${r.cpuMs.toFixed(1)} | ${r.load} |`);
       }
     }
     console.log(`\n${lines.join('\n')}`);

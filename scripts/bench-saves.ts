@@ -361,3 +361,40 @@ export const SAVE_TABLE_HEADER = [
 export function saveTableRow(name: string, r: SaveFigures): string {
   return `| ${name} | ${r.saves} | ${r.perSecond.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.mean)} | ${(r.p95 / r.mean).toFixed(1)} | ${r.conflicts} | ${r.errors} | ${r.lost} | ${r.duplicated} | ${r.cpu ? `${r.cpu.app.toFixed(1)} · ${r.cpu.db.toFixed(1)} · ${r.cpu.client.toFixed(1)}` : '–'} | ${r.load} |`;
 }
+
+/**
+ * Next's floor for this action: the same POST (proxy, routing, the multipart body, the
+ * action's decoding and its Flight answer) with an argument that is no form, which the
+ * action answers at once without the session check or the database. `callers` at once,
+ * `count` each; app CPU per request.
+ */
+export async function runFloor(base: string, actionId: string, path: string, cookie: string, callers: number, count: number, meter: CpuMeter) {
+  const before = await cpuSnapshot(meter);
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      for (let i = 0; i < count; i++) {
+        const form = new FormData();
+        form.append('0', '[null,"no form"]');
+        const t = performance.now();
+        const response = await fetch(base + path, { method: 'POST', headers: { cookie, 'next-action': actionId, accept: 'text/x-component' }, body: form });
+        const body = await response.text();
+        if (!body.includes('"code":"invalid"')) throw new Error(`the floor request got ${response.status} ${body.slice(0, 200)}`);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const after = await cpuSnapshot(meter);
+  const n = callers * count;
+  return {
+    requests: n,
+    perSecond: n / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    appCpuMs: after.app !== null && before.app !== null ? (after.app - before.app) / n : NaN,
+    clientCpuMs: (after.client - before.client) / n,
+    load: load1(),
+  };
+}
