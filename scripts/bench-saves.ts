@@ -16,6 +16,12 @@ import { startSession } from '@/db/sessions';
 
 export const AUTH_SECRET = 'malbild-bench-secret-0123456789abcdef0123456789abcdef';
 
+/**
+ * BENCH_IDENTITY=1: the saves ask for an uncompressed answer (a browser asks for gzip, and
+ * Next compresses even an action's few hundred bytes): what compressing costs per save.
+ */
+const ENCODING: Record<string, string> = process.env.BENCH_IDENTITY === '1' ? { 'accept-encoding': 'identity' } : {};
+
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -126,7 +132,7 @@ export async function saveOnce(
   const t = performance.now();
   const response = await fetch(`${base}/rapportering/matt/${item.indicatorId}?period=${periodId}`, {
     method: 'POST',
-    headers: { cookie: editor.cookie, 'next-action': actionId, accept: 'text/x-component' },
+    headers: { cookie: editor.cookie, 'next-action': actionId, accept: 'text/x-component', ...ENCODING },
     body: form,
   });
   const body = await response.text();
@@ -378,7 +384,7 @@ export async function runFloor(base: string, actionId: string, path: string, coo
         const form = new FormData();
         form.append('0', '[null,"no form"]');
         const t = performance.now();
-        const response = await fetch(base + path, { method: 'POST', headers: { cookie, 'next-action': actionId, accept: 'text/x-component' }, body: form });
+        const response = await fetch(base + path, { method: 'POST', headers: { cookie, 'next-action': actionId, accept: 'text/x-component', ...ENCODING }, body: form });
         const body = await response.text();
         if (!body.includes('"code":"invalid"')) throw new Error(`the floor request got ${response.status} ${body.slice(0, 200)}`);
         times.push(performance.now() - t);
