@@ -10,21 +10,24 @@ import { Markdown } from './markdown';
 import { BoardAssignmentsChapter, GoalsChapterBody } from './report-document';
 import { FinanceChapter, warningAnchor } from './finance-chapter';
 
-function Chapter({
+/** A chapter of a board's document; `idPrefix` keeps anchors apart where several boards' documents share a page. */
+export function DocumentChapterSection({
   chapter,
   index,
   document,
   options,
   financeHref,
+  idPrefix = 'kapitel',
 }: {
   chapter: DocumentChapter;
   index: number;
   document: BoardDocumentModel;
   options: ReportOptions;
   financeHref: (key: string) => string;
+  idPrefix?: string;
 }) {
   const { report } = document;
-  const id = `kapitel-${index + 1}`;
+  const id = `${idPrefix}-${index + 1}`;
   if (chapter.kind === 'board_assignments') {
     return (
       <section className="mt-10">
@@ -101,7 +104,7 @@ export function BoardDocument({
         </ul>
       </nav>
       {document.chapters.map((chapter, i) => (
-        <Chapter key={i} chapter={chapter} index={i} document={document} options={options} financeHref={financeHref} />
+        <DocumentChapterSection key={i} chapter={chapter} index={i} document={document} options={options} financeHref={financeHref} />
       ))}
     </article>
   );

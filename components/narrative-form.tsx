@@ -1,9 +1,10 @@
 'use client';
-// The form for a unit's text in a chapter of the board's document: Markdown, saved as a new
-// version; a stale base shows the newer text beside the user's own (nothing typed is lost).
-// "Utgå från förra periodens text" fills the field with the previous period's text.
+// The form for a versioned Markdown text — a unit's text in a chapter of the board's document,
+// the introduction of the kommun's report: saved as a new version; a stale base shows the newer
+// text beside the user's own (nothing typed is lost). "Utgå från förra periodens text" fills
+// the field with the previous period's text.
 import { useActionState } from 'react';
-import type { NarrativePartDTO, NarrativeVersionDTO } from '@/db/narratives';
+import type { NarrativeVersionDTO } from '@/db/narratives';
 import type { ActionResult } from '@/lib/action';
 import { SubmitRow, TextAreaField } from './form-field';
 import { ConflictNotice } from './conflict-notice';
@@ -15,25 +16,40 @@ import { submitWithoutReset } from './submit-without-reset';
 
 type Result = ActionResult<{ seq: number }> | null;
 
+/** The text's newest version, the previous period's, and what names it (posted with the text, and the draft's key). */
+export interface NarrativeFormData {
+  latest: NarrativeVersionDTO | null;
+  previous: { periodLabel: string; body: string } | null;
+  /** Hidden fields that name the text: { partId, periodId } or { periodId }. */
+  ids: Record<string, string>;
+  /** Where an unsaved draft is kept in the browser, e.g. "text:<part>:<period>". */
+  draftKey: string;
+}
+
 export function NarrativeForm({
   data,
   save,
+  label = 'Text',
+  submitLabel = 'Spara texten',
 }: {
-  data: NarrativePartDTO;
+  data: NarrativeFormData;
   save: (previous: Result, formData: FormData) => Promise<Exclude<Result, null>>;
+  label?: string;
+  submitLabel?: string;
 }) {
   const [result, action, pending] = useActionState<Result, FormData>(save, null);
   const { baseSeq, conflict, hasConflict } = useVersionBase<NarrativeVersionDTO>(result, data.latest?.seq ?? 0);
   const { fields, setFields, bind, draftOffer } = useFields(
     { body: data.latest?.body ?? '' },
-    { result, draft: { key: `text:${data.part.id}:${data.period.id}:${baseSeq}`, fields: ['body'] } },
+    { result, draft: { key: `${data.draftKey}:${baseSeq}`, fields: ['body'] } },
   );
   const previous = data.previous;
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate>
-      <input type="hidden" name="partId" value={data.part.id} />
-      <input type="hidden" name="periodId" value={data.period.id} />
+      {Object.entries(data.ids).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="baseSeq" value={baseSeq} />
       <DraftNotice offer={draftOffer} />
       {hasConflict && conflict && (
@@ -61,12 +77,12 @@ export function NarrativeForm({
         </div>
       )}
       <TextAreaField
-        label="Text"
+        label={label}
         hint="Markdown: ## rubrik, - punktlista, 1. numrerad lista, *kursiv*, **fet**. Ett tomt radbyte skiljer stycken åt."
         rows={18}
         {...bind('body', result)}
       />
-      <SubmitRow pending={pending} label="Spara texten" result={result} conflictNotice />
+      <SubmitRow pending={pending} label={submitLabel} result={result} conflictNotice />
     </form>
   );
 }

@@ -35,6 +35,9 @@ const HISTORY = {
     table: s.financeExplanations,
     item: [s.financeExplanations.boardId, s.financeExplanations.periodId, s.financeExplanations.warningKey],
   },
+  // issue 15 item 4: the kommun report's introduction and its boards' order, per period
+  kommunIntroVersions: { table: s.kommunIntroVersions, item: [s.kommunIntroVersions.periodId] },
+  kommunReportLayouts: { table: s.kommunReportLayouts, item: [s.kommunReportLayouts.periodId] },
 } as const;
 
 export type HistoryKind = keyof typeof HISTORY;

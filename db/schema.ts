@@ -651,6 +651,8 @@ export const APPEND_ONLY_TABLES = [
   'narrative_versions',
   'finance_versions',
   'finance_explanations',
+  'kommun_intro_versions',
+  'kommun_report_layouts',
 ] as const;
 
 // ---------------------------------------------------------------- issue 17: REST API v1 tokens
@@ -952,3 +954,38 @@ export const financeExplanations = pgTable(
   ],
 );
 
+
+// ---------------------------------------------------------------- issue 15 item 4: the kommun's delårsrapport
+
+/** The kommun-level introduction of the kommun's report for a period: a Markdown text, versioned. */
+export const kommunIntroVersions = pgTable(
+  'kommun_intro_versions',
+  {
+    id: id(),
+    organizationId: orgId(),
+    periodId: uuid('period_id').notNull(),
+    seq: integer('seq').notNull(),
+    body: text('body').notNull(),
+    authorId: author(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('kommun_intro_versions_org_item_seq').on(t.organizationId, t.periodId, t.seq), periodFk(t), authorFk(t)],
+);
+
+/**
+ * Which boards the kommun's report for a period holds, in which order: each version the whole
+ * list ([{ boardId, included }], lib/kommun-document.ts), versioned like every other setting.
+ */
+export const kommunReportLayouts = pgTable(
+  'kommun_report_layouts',
+  {
+    id: id(),
+    organizationId: orgId(),
+    periodId: uuid('period_id').notNull(),
+    seq: integer('seq').notNull(),
+    boards: jsonb('boards').notNull(),
+    authorId: author(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('kommun_report_layouts_org_item_seq').on(t.organizationId, t.periodId, t.seq), periodFk(t), authorFk(t)],
+);

@@ -7,8 +7,16 @@ import { ForbiddenError } from './errors';
  * view_reporting: open a unit's reporting page (Min rapportering for that unit): the admin and
  * the director for any unit (the director read-only, as 'report' decides), an editor for the
  * units of their grants. Asked without unitIds it answers whether the user may pick any unit.
+ * search_texts: search every text of the organization's periods, every version with its author
+ * (/sok, issue 15): the roles that read the whole kommun as their job — the admin, the director
+ * and kommunstyrelsen's members (viewer). Asked of kind 'organization'.
  */
-export type Action = 'read' | 'report' | 'view_reporting' | 'send_back' | 'approve' | 'manage';
+/**
+ * assemble: put together the kommun's report from the boards' documents (issue 15 item 4): its
+ * introduction, and which boards it holds in which order — the kommunstyrelse's staff, that is
+ * the admin and the kommundirektör.
+ */
+export type Action = 'read' | 'report' | 'view_reporting' | 'search_texts' | 'send_back' | 'approve' | 'manage' | 'assemble';
 
 export type ResourceKind =
   | 'organization'
@@ -25,7 +33,9 @@ export type ResourceKind =
   | 'report_template'
   | 'user'
   /** A board's finance tables for a period (issue 16): unitIds is the board. */
-  | 'finance';
+  | 'finance'
+  /** The kommun's report of a period, assembled from every board's document (issue 15 item 4). */
+  | 'kommun_report';
 
 export interface Resource {
   kind: ResourceKind;
@@ -78,12 +88,16 @@ export function can(user: CurrentUser | null | undefined, action: Action, resour
       if (resource.kind !== 'unit') return false;
       if (has('admin') || has('director')) return true;
       return has('editor') && covers(user, resource.unitIds);
+    case 'search_texts':
+      return resource.kind === 'organization' && (has('admin') || has('director') || has('viewer'));
     case 'send_back':
       return REVIEWABLE.has(resource.kind) && !resource.locked && has('director');
     case 'approve':
       return resource.kind === 'period' && has('director');
     case 'manage':
       return has('admin');
+    case 'assemble':
+      return resource.kind === 'kommun_report' && (has('admin') || has('director'));
   }
 }
 

@@ -51,13 +51,23 @@ import {
   subAreaHeadings,
 } from './report-model';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from './report-options';
-import { colourLabel, colourSymbol, type Colour } from './colour';
+import { COLOURS, colourLabel, colourSymbol, type Colour } from './colour';
 import { trendArrow, trendLabel } from './trend';
 import { formatOutcome } from './swedish-number';
 import { markdownBlocks, type Block, type Run } from './markdown-blocks';
 import { setZipTimestamps } from './zip-timestamps';
 import { chapterFlow, documentTitle, type BoardDocumentModel, type DocumentChapter } from './board-document';
 import { chapterDocx } from './finance-docx';
+import {
+  boardApprovalText,
+  KOMMUN_INTRO_TITLE,
+  KOMMUN_PRELIMINARY_NOTICE,
+  KOMMUN_ROLLUP_TITLE,
+  kommunDocumentTitle,
+  kommunPreliminary,
+  PRELIMINARY_TEXT,
+  type KommunDocumentModel,
+} from './kommun-document';
 
 export const REPORT_TITLE = 'Mål och uppdrag';
 export const PRELIMINARY_NOTICE = 'Preliminär – perioden är inte attesterad';
@@ -100,7 +110,7 @@ interface BlockContext {
 /** Builds the DOCX. Deterministic (byte for byte) when model.approvedAt is set. */
 export async function buildReportDocx(model: ReportModel, options: ReportOptions = DEFAULT_REPORT_OPTIONS): Promise<Buffer> {
   const builder = new DocxBuilder(model, options);
-  return packDocx(model, docTitle(model), builder.body());
+  return packDocx(pageOf(model), docTitle(model), builder.body());
 }
 
 /**
@@ -111,11 +121,44 @@ export async function buildReportDocx(model: ReportModel, options: ReportOptions
 export async function buildBoardDocumentDocx(document: BoardDocumentModel, options: ReportOptions = DEFAULT_REPORT_OPTIONS): Promise<Buffer> {
   const builder = new DocxBuilder(document.report, options);
   const title = `${documentTitle(document.report.period)} – ${document.report.boardName}`;
-  return packDocx(document.report, title, builder.wholeDocument(document), document.organizationName);
+  return packDocx(pageOf(document.report), title, builder.wholeDocument(document), document.organizationName);
+}
+
+/**
+ * The kommun's report (issue 15 item 4) as one DOCX: a cover, the table of contents, the
+ * kommun's introduction, the whole kommun's rollup per målområde, then each included board in
+ * the chosen order (the board as Heading 1 with its approval, its chapters one level below the
+ * board's own document), rendered by the same builder as the board's document.
+ */
+export async function buildKommunDocumentDocx(kommun: KommunDocumentModel, options: ReportOptions = DEFAULT_REPORT_OPTIONS): Promise<Buffer> {
+  const builder = new DocxBuilder(null, options);
+  const title = `${kommunDocumentTitle(kommun.period)} – ${kommun.organizationName}`;
+  const page = {
+    headerName: kommun.organizationName,
+    periodLabel: kommun.period.label,
+    preliminary: kommunPreliminary(kommun),
+    preliminaryNotice: KOMMUN_PRELIMINARY_NOTICE,
+    approvedAt: null,
+  };
+  return packDocx(page, title, builder.kommunDocument(kommun), kommun.organizationName);
+}
+
+/** What the running header and the core properties say, and the fixed date of an approved document. */
+interface PageInfo {
+  headerName: string;
+  periodLabel: string;
+  preliminary: boolean;
+  /** What a preliminary document says it is (PRELIMINARY_NOTICE unless told). */
+  preliminaryNotice?: string;
+  approvedAt: string | null;
+}
+
+function pageOf(model: ReportModel): PageInfo {
+  return { headerName: model.boardName, periodLabel: model.period.label, preliminary: model.preliminary, approvedAt: model.approvedAt ?? null };
 }
 
 /** The A4 document around a body: styles, list numbering, the running header and footer, the core properties. */
-async function packDocx(model: ReportModel, title: string, children: Children, creator = model.boardName): Promise<Buffer> {
+async function packDocx(model: PageInfo, title: string, children: Children, creator = model.headerName): Promise<Buffer> {
   const fixedDate = model.approvedAt ? new Date(model.approvedAt) : null;
   if (fixedDate && Number.isNaN(fixedDate.getTime())) throw new Error(`approvedAt is not a date: ${model.approvedAt}`);
   const small = (text: string, extra: { bold?: boolean; color?: string } = {}) => new TextRun({ text, size: 18, ...extra });
@@ -168,8 +211,8 @@ async function packDocx(model: ReportModel, title: string, children: Children, c
               new Paragraph({
                 tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
                 children: [
-                  small(`${model.boardName} – ${model.period.label}`, { color: '404040' }),
-                  ...(model.preliminary ? [new TextRun({ children: [new Tab()] }), preliminaryRun(18)] : []),
+                  small(`${model.headerName} – ${model.periodLabel}`, { color: '404040' }),
+                  ...(model.preliminary ? [new TextRun({ children: [new Tab()] }), preliminaryRun(18, model.preliminaryNotice)] : []),
                 ],
               }),
             ],
@@ -196,7 +239,7 @@ async function packDocx(model: ReportModel, title: string, children: Children, c
   });
 
   const date = fixedDate ?? new Date();
-  const buffer = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreProperties(title, creator, date, model.preliminary) }]);
+  const buffer = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreProperties(title, creator, date, model.preliminary, model.preliminaryNotice) }]);
   return fixedDate ? setZipTimestamps(buffer, fixedDate) : buffer;
 }
 
@@ -218,11 +261,19 @@ class DocxBuilder {
   private listInstance = 0;
   /** The Heading 1 and 2 titles, for the table of contents' first (cached) contents. */
   private readonly tocEntries: { title: string; level: number }[] = [];
+  /** Levels added to every heading: 1 while a board's chapters sit under the board in the kommun's report. */
+  private shift = 0;
 
   constructor(
-    private readonly model: ReportModel,
+    /** The board whose report is being written (the kommun's report goes from board to board). */
+    private current: ReportModel | null,
     private readonly options: ReportOptions,
   ) {}
+
+  private get model(): ReportModel {
+    if (!this.current) throw new Error('no board report to write from');
+    return this.current;
+  }
 
   body(): Children {
     const m = this.model;
@@ -304,6 +355,63 @@ class DocxBuilder {
     return [...cover, ...toc, ...content];
   }
 
+  /** The kommun's report: cover, contents, introduction, rollup, then each board with its approval and chapters. */
+  kommunDocument(kommun: KommunDocumentModel): Children {
+    const preliminary = kommunPreliminary(kommun);
+    const cover: Children = [
+      new Paragraph({ children: [new TextRun({ text: kommun.organizationName, bold: true, size: 48, color: '1F3864' })], spacing: { before: 2400, after: 480 } }),
+      new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(kommunDocumentTitle(kommun.period))], spacing: { after: 240 } }),
+    ];
+    if (preliminary) cover.push(new Paragraph({ children: [preliminaryRun(26, KOMMUN_PRELIMINARY_NOTICE)], spacing: { before: 240 } }));
+
+    const firstHeading = (text: string) => {
+      this.tocEntries.push({ title: text, level: 1 });
+      return new Paragraph({ heading: headingLevel(1), children: [new TextRun(text)], pageBreakBefore: true, keepNext: true });
+    };
+    const content: Children = [firstHeading(KOMMUN_INTRO_TITLE)];
+    if (kommun.intro) content.push(...this.blocks(markdownBlocks(kommun.intro), { headingBase: 2, inCell: false }));
+    else content.push(this.para([new TextRun({ text: 'Ingen inledning är skriven ännu.', italics: true })]));
+
+    content.push(this.heading(KOMMUN_ROLLUP_TITLE, 1), ...this.kommunRollup(kommun));
+
+    for (const board of kommun.boards) {
+      content.push(firstHeading(board.boardName));
+      content.push(this.para([new TextRun({ text: boardApprovalText(board.approval), bold: true })]));
+      if (!board.approval) content.push(this.para([new TextRun({ text: 'Preliminär.', bold: true, color: '9C0006' }), new TextRun(` ${PRELIMINARY_TEXT}`)]));
+      this.current = board.document.report;
+      this.shift = 1;
+      for (const chapter of board.document.chapters) content.push(this.heading(chapter.title, 1), ...this.chapter(chapter));
+      this.shift = 0;
+    }
+
+    const toc: Children = [
+      new Paragraph({ children: [new TextRun({ text: 'Innehåll', bold: true, size: 28 })], spacing: { before: 480, after: 120 }, pageBreakBefore: true }),
+      new TableOfContents('Innehåll', { headingStyleRange: '1-2', beginDirty: true, tabLeader: LeaderType.NONE, cachedEntries: this.tocEntries }),
+    ];
+    return [...cover, ...toc, ...content];
+  }
+
+  /** The whole kommun's goals by colour per målområde, with words (never colour alone), and its assignments. */
+  private kommunRollup(kommun: KommunDocumentModel): Children {
+    const areas = kommun.rollup.areas;
+    if (areas.length === 0) return [this.para([new TextRun({ text: 'Inga målområden för perioden.', italics: true })])];
+    const header = ['Målområde', 'Måluppfyllelse', ...COLOURS.map(colourLabel), 'Uppdrag'];
+    const first = 2150;
+    const second = 1850;
+    const rest = Math.floor((TEXT_WIDTH - first - second) / (COLOURS.length + 1));
+    const widths = [first, second, ...COLOURS.map(() => rest), TEXT_WIDTH - first - second - rest * COLOURS.length];
+    const rows = areas.map((area) => [
+      [this.text(area.number === null ? area.name : `${area.number}. ${area.name}`)],
+      [this.text(area.rollup.metText)],
+      ...COLOURS.map((c) => [this.para([new TextRun(String(area.rollup.goals[c]))], { alignment: AlignmentType.RIGHT })]),
+      [this.para([new TextRun(String(area.assignments.length))], { alignment: AlignmentType.RIGHT })],
+    ]);
+    return [
+      this.table(widths, header, rows, { rightAligned: [2, 3, 4, 5, 6], fills: areas.map(() => [undefined, undefined, ...COLOURS.map((c) => COLOUR_FILL[c])]) }),
+      this.para([]),
+    ];
+  }
+
   /** A chapter's content under its heading, by its kind. */
   private chapter(chapter: DocumentChapter): Children {
     const m = this.model;
@@ -325,8 +433,9 @@ class DocxBuilder {
         for (const item of chapterFlow(chapter)) {
           if (item.kind === 'blocks') {
             // The finance tables in issue 16's Word rendering; their headings join the contents.
-            for (const b of item.blocks) if (b.kind === 'heading' && b.level <= 2) this.tocEntries.push({ title: b.text, level: b.level });
-            out.push(...chapterDocx(item.blocks));
+            const blocks = item.blocks.map((b) => (b.kind === 'heading' ? { ...b, level: Math.min(3, b.level + this.shift) as 1 | 2 | 3 } : b));
+            for (const b of blocks) if (b.kind === 'heading' && b.level <= 2) this.tocEntries.push({ title: b.text, level: b.level });
+            out.push(...chapterDocx(blocks));
             continue;
           }
           const { part } = item;
@@ -340,7 +449,8 @@ class DocxBuilder {
 
   // --- Building blocks ---
 
-  private heading(text: string, level: number): Paragraph {
+  private heading(text: string, headingLevelInBoard: number): Paragraph {
+    const level = headingLevelInBoard + this.shift;
     if (level <= 2) this.tocEntries.push({ title: text, level });
     return new Paragraph({ heading: headingLevel(level), children: [new TextRun(text)], keepNext: true, keepLines: true });
   }
@@ -364,7 +474,7 @@ class DocxBuilder {
           if (ctx.inCell) {
             out.push(this.para(runChildren(block.runs, { bold: true, italic: ctx.italic }), { keepNext: true }));
           } else {
-            const level = Math.min(6, ctx.headingBase + (block.level - topLevel));
+            const level = Math.min(6, ctx.headingBase + this.shift + (block.level - topLevel));
             if (level <= 2) this.tocEntries.push({ title: block.runs.map((r) => r.text).join(''), level });
             out.push(new Paragraph({ heading: headingLevel(level), children: runs, keepNext: true, keepLines: true }));
           }
@@ -679,8 +789,8 @@ function headingLevel(level: number) {
   }
 }
 
-function preliminaryRun(size: number): TextRun {
-  return new TextRun({ text: PRELIMINARY_NOTICE.toUpperCase(), bold: true, color: '9C0006', size });
+function preliminaryRun(size: number, notice = PRELIMINARY_NOTICE): TextRun {
+  return new TextRun({ text: notice.toUpperCase(), bold: true, color: '9C0006', size });
 }
 
 /** Text with '\n' as line breaks. */
@@ -782,7 +892,7 @@ function w3cdtf(date: Date): string {
 }
 
 /** docProps/core.xml with the given timestamps (docx always writes the current time). */
-function coreProperties(title: string, author: string, date: Date, preliminary: boolean): string {
+function coreProperties(title: string, author: string, date: Date, preliminary: boolean, notice = PRELIMINARY_NOTICE): string {
   const stamp = w3cdtf(date);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -790,7 +900,7 @@ function coreProperties(title: string, author: string, date: Date, preliminary: 
     ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"' +
     ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${escapeXml(title)}</dc:title>` +
-    (preliminary ? `<dc:description>${escapeXml(PRELIMINARY_NOTICE)}</dc:description>` : '') +
+    (preliminary ? `<dc:description>${escapeXml(notice)}</dc:description>` : '') +
     `<dc:creator>${escapeXml(author)}</dc:creator>` +
     `<cp:lastModifiedBy>${APP_NAME}</cp:lastModifiedBy>` +
     '<dc:language>sv-SE</dc:language>' +

@@ -120,6 +120,7 @@ const NOTHING: Matrix = {
   report_template: NO,
   user: NO,
   finance: NO,
+  kommun_report: NO,
 };
 
 const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matrix }[] = [
@@ -142,6 +143,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       report_template: [true, false, false, false, true],
       user: [true, false, false, false, true],
       finance: [true, true, false, false, true],
+      kommun_report: [true, false, false, false, true],
     },
   },
   {
@@ -163,6 +165,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       report_template: [true, false, false, false, false],
       user: [false, false, false, false, false],
       finance: [true, false, false, false, false],
+      kommun_report: [true, false, false, false, false],
     },
   },
   {
@@ -184,6 +187,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       report_template: [true, false, false, false, false],
       user: [false, false, false, false, false],
       finance: [true, false, false, false, false],
+      kommun_report: [true, false, false, false, false],
     },
   },
   {
@@ -205,6 +209,7 @@ const MATRIX: { who: string; user: CurrentUser | null | undefined; matrix: Matri
       report_template: [true, false, false, false, false],
       user: [false, false, false, false, false],
       finance: [true, true, false, false, false],
+      kommun_report: [true, false, false, false, false],
     },
   },
   ...(
@@ -540,5 +545,53 @@ describe("can(): view_reporting opens a unit's reporting page", () => {
     expect(can(director, 'view_reporting', { kind: 'unit', organizationId: 'other-org', unitIds: ['HR'] })).toBe(false);
     // Reading a unit's page is not reporting for it: the director's forms stay read-only.
     expect(can(director, 'report', res('unit', { unitIds: ['HR'] }))).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// search_texts: searching every text of the organization's periods (/sok, issue 15). The
+// roles that read the whole kommun as their job: the admin, the director and the board's
+// members. Editors report for their units and do not search; nobody outside the organization.
+// ---------------------------------------------------------------------------------------
+describe('can(): search_texts searches every text of the organization', () => {
+  it.each([
+    { who: 'admin', user: admin, expected: true },
+    { who: 'director', user: director, expected: true },
+    { who: 'viewer', user: viewer, expected: true },
+    { who: 'editor (HR)', user: editorHR, expected: false },
+    { who: 'editor (KS)', user: editorKS, expected: false },
+    { who: 'viewer + editor (HR)', user: makeUser(['viewer', 'editor'], { grant: 'HR' }), expected: true },
+    { who: 'user without roles', user: noRoles, expected: false },
+    { who: 'null user', user: null, expected: false },
+  ] as const)('$who: search_texts → $expected', ({ user, expected }) => {
+    expect(can(user, 'search_texts', res('organization'))).toBe(expected);
+  });
+
+  it('only of kind organization, and never in another organization', () => {
+    expect(can(director, 'search_texts', res('narrative', { unitIds: ['HR'] }))).toBe(false);
+    expect(can(admin, 'search_texts', { kind: 'organization', organizationId: OTHER_ORG })).toBe(false);
+    expect(can(makeUser(['director'], { organizationId: OTHER_ORG }), 'search_texts', res('organization'))).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// assemble: the kommun's report (issue 15 item 4) is put together by the kommunstyrelse's
+// staff — the admin and the kommundirektör — and by nobody else; only that kind is assembled.
+// ---------------------------------------------------------------------------------------
+describe("can(): assembling the kommun's report", () => {
+  it.each([
+    { who: 'admin', user: admin, expected: true },
+    { who: 'director', user: director, expected: true },
+    { who: 'viewer', user: viewer, expected: false },
+    { who: 'editor (KS)', user: editorKS, expected: false },
+    { who: 'user without roles', user: noRoles, expected: false },
+    { who: 'nobody', user: null, expected: false },
+    { who: 'admin of another organization', user: makeUser(['admin'], { organizationId: OTHER_ORG }), expected: false },
+  ] as const)('$who → $expected', ({ user, expected }) => {
+    expect(can(user, 'assemble', res('kommun_report'))).toBe(expected);
+  });
+
+  it.each(KINDS)('no other kind is assembled: %s', (kind) => {
+    expect(can(makeUser(['admin', 'director', 'viewer', 'editor'], { grant: 'KS' }), 'assemble', res(kind, { unitIds: ['KS'] }))).toBe(false);
   });
 });

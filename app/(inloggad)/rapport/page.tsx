@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
 import { getBoardReportWithApproval } from '@/db/report';
@@ -42,7 +43,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     <>
       <div className="print:hidden">
         <p className="text-slate-700">
-          Nämndens hela {kindName.toLowerCase()}, eller avsnittet Mål och uppdrag, direkt ur uppföljningen och enheternas texter.
+          Nämndens hela {kindName.toLowerCase()}, eller avsnittet Mål och uppdrag, direkt ur uppföljningen och enheternas texter.{' '}
+          <Link href={`/rapport/kommun?${new URLSearchParams({ period: periodId })}`} className="text-blue-800 underline">
+            Kommunens rapport med alla nämnder
+          </Link>
         </p>
         <PickerForm label="Välj rapport">
           <BoardSelect boards={boards} value={boardId} />

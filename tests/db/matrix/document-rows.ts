@@ -6,6 +6,9 @@ import * as s from '@/db/schema';
 import { runAction } from '@/server/action';
 import { getNarrativePart } from '@/db/narratives';
 import { getBoardDocument } from '@/db/report';
+import { changeKommunLayout, getKommunDocument, getKommunIntro, getKommunLayout } from '@/db/kommun-document';
+import { saveKommunIntroAction } from '@/app/(inloggad)/rapport/kommun/save-kommun-intro';
+import { changeKommunLayoutAction } from '@/app/(inloggad)/rapport/kommun/change-kommun-layout';
 import { getReportTemplate } from '@/db/admin/report-template';
 import { saveNarrativeAction } from '@/app/(inloggad)/rapportering/text/[partId]/save-narrative';
 import { sendBackAction } from '@/app/(inloggad)/rapportering/send-back';
@@ -28,8 +31,48 @@ const chapterByTitle = async (db: Db, title: string) =>
   (await db.select({ id: s.reportChapters.id }).from(s.reportChapters).where(eq(s.reportChapters.title, title)))[0]!.id;
 
 const adminAction = { ...adminOnly, anonymous: 'unauthenticated' } as const;
+/** The kommun's report is assembled by the kommunstyrelse's staff: the admin and the kommundirektör. */
+const assemblers = { ...adminAction, director: 'ok' } as const;
+const socialnamnden = async (db: Db) => (await db.select({ id: s.units.id }).from(s.units).where(eq(s.units.code, 'SN')))[0]!.id;
 
 export const documentRows: MatrixRow[] = [
+  {
+    name: "read: the kommun's report (page /rapport/kommun, /rapport/kommun/docx)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => getKommunDocument(db, user, ids.periodId)),
+  },
+  {
+    name: "read: the kommun report's introduction and layout (page /rapport/kommun/redigera)",
+    writes: false,
+    expected: readers('ok'),
+    call: ({ db, ids }, user) => read(() => Promise.all([getKommunIntro(db, user, ids.periodId), getKommunLayout(db, user, ids.periodId)])),
+  },
+  {
+    name: "action: save the kommun report's introduction (kommunReport.intro)",
+    writes: true,
+    expected: assemblers,
+    call: async ({ db, ids, users }, user) => {
+      const { latest } = await getKommunIntro(db, users.admin, ids.periodId);
+      const input = { periodId: ids.periodId, baseSeq: String(latest?.seq ?? 0), body: `${latest?.body ?? 'Inledning.'}\n\nTillägg.` };
+      return action(await runAction(saveKommunIntroAction, user, input, db));
+    },
+  },
+  {
+    name: "action: leave a board out of the kommun's report (kommunReport.layout)",
+    writes: true,
+    expected: assemblers,
+    call: async ({ db, ids, users }, user) => {
+      const { seq } = await getKommunLayout(db, users.admin, ids.periodId);
+      const input = { periodId: ids.periodId, baseSeq: String(seq), boardId: await socialnamnden(db), change: 'exclude' };
+      return action(await runAction(changeKommunLayoutAction, user, input, db));
+    },
+    // History is never undone: the board is put back by a further version.
+    undo: async ({ db, ids, users }) => {
+      const { seq } = await getKommunLayout(db, users.admin, ids.periodId);
+      await changeKommunLayout(db, users.admin!, { periodId: ids.periodId, baseSeq: seq, boardId: await socialnamnden(db), change: 'include' });
+    },
+  },
   {
     name: "read: a unit's text of the board's document (page /rapportering/text/…)",
     writes: false,

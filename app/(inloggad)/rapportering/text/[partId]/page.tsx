@@ -54,7 +54,10 @@ export default async function NarrativePage({
           </h2>
           <SentBackNotice requests={sentBack} canAnswer={data.canReport} />
           {data.canReport ? (
-            <NarrativeForm data={data} save={saveNarrativeForm} />
+            <NarrativeForm
+              data={{ ...data, ids: { partId: part.id, periodId: period.id }, draftKey: `text:${part.id}:${period.id}` }}
+              save={saveNarrativeForm}
+            />
           ) : (
             <>
               <ReadOnlyNotice reason={data.readOnlyReason ?? ''} />

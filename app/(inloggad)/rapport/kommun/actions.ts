@@ -1,0 +1,13 @@
+'use server';
+// The kommun report's forms (server/form-action.ts: authenticate, parse, run); the db/
+// functions authorize before they write. A layout change shows on the report's pages at once,
+// and after a refusal (someone else changed the layout first) the page shows the current layout.
+import { formAction, SAVE_ONLY } from '@/server/form-action';
+import { saveKommunIntroAction } from './save-kommun-intro';
+import { changeKommunLayoutAction } from './change-kommun-layout';
+
+export const saveKommunIntroForm = formAction(saveKommunIntroAction, { revalidate: SAVE_ONLY });
+export const changeKommunLayoutForm = formAction(changeKommunLayoutAction, {
+  revalidate: { layout: '/rapport/kommun' },
+  revalidateWhen: 'always',
+});
