@@ -87,7 +87,8 @@ export function newestVersions<F extends SelectedFields>(
  * read (0: none); a different base is refused at once, and a concurrent writer on the same
  * base is refused by the unique key. Either way the ConflictError carries `newer()`, the
  * newest version as the form shows it. `write` inserts the row (and its audit event) in one
- * transaction.
+ * transaction — or, with `oneStatement`, in one statement of its own (db/audit.ts
+ * changeWithAudit), which is atomic without one.
  */
 export async function appendVersion(
   db: Db,
@@ -96,12 +97,15 @@ export async function appendVersion(
     newestSeq: number;
     newer: () => Promise<unknown> | unknown;
     write: (tx: Db, seq: number) => Promise<void>;
+    /** `write` runs exactly one statement: no transaction around it (one round trip, not four). */
+    oneStatement?: boolean;
   },
 ): Promise<{ seq: number }> {
   if (version.newestSeq !== version.baseSeq) throw new ConflictError(await version.newer());
   const seq = version.baseSeq + 1;
   try {
-    await db.transaction((tx) => version.write(tx as unknown as Db, seq));
+    if (version.oneStatement) await version.write(db, seq);
+    else await db.transaction((tx) => version.write(tx as unknown as Db, seq));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     throw new ConflictError(await version.newer());

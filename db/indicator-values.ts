@@ -2,14 +2,15 @@
 // earlier values, the newest version), the save (a new history row with the next
 // sequence number, or a conflict), and the item's whole history.
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
 import * as s from './schema';
-import { recordAudit } from './audit';
+import { changeWithAudit } from './audit';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { appendVersion, newestVersions } from './history';
-import { isLockedFor, loadPeriodLock } from './locks';
+import { isLockedFor, newestApprovalsJson, periodLock } from './locks';
+import { parsedJson } from './json-column';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import type { Target } from '@/lib/target';
@@ -163,7 +164,9 @@ export async function getIndicatorReport(
   const org = authorizeInOwnOrganization(user, 'read', 'indicator');
   const board = alias(s.units, 'board');
   const responsible = alias(s.units, 'responsible');
-  const [ind] = await db
+  // One statement for the indicator, the organization's periods and the period's approvals
+  // (the period's state and its approvals make its lock); then one for the values.
+  const [row] = await db
     .select({
       id: s.indicators.id,
       name: s.indicators.name,
@@ -193,6 +196,11 @@ export async function getIndicatorReport(
       planYear: s.plans.year,
       boardId: s.plans.boardId,
       boardName: board.name,
+      periods: sql<{ id: string; year: number; kind: PeriodKind; state: PeriodState; endDate: string }[] | string>`coalesce((
+        select json_agg(json_build_object('id', p.id, 'year', p.year, 'kind', p.kind, 'state', p.state, 'endDate', p.end_date) order by p.end_date)
+        from ${s.periods} p where p.organization_id = ${org}
+      ), '[]'::json)`,
+      approvals: newestApprovalsJson(db, org, periodId),
     })
     .from(s.indicators)
     .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
@@ -200,27 +208,23 @@ export async function getIndicatorReport(
     .innerJoin(board, and(eq(board.organizationId, org), eq(board.id, s.plans.boardId)))
     .innerJoin(responsible, and(eq(responsible.organizationId, org), eq(responsible.id, s.indicators.responsibleUnitId)))
     .where(and(eq(s.indicators.organizationId, org), eq(s.indicators.id, indicatorId)));
-  if (!ind) throw new NotFoundError('indicator');
+  if (!row) throw new NotFoundError('indicator');
+  const { periods: periodsJson, approvals: approvalsJson, ...ind } = row;
+  const periods = parsedJson(periodsJson);
+  const approvals = parsedJson(approvalsJson);
 
-  const periods = await db
-    .select({ id: s.periods.id, year: s.periods.year, kind: s.periods.kind, state: s.periods.state, endDate: s.periods.endDate })
-    .from(s.periods)
-    .where(eq(s.periods.organizationId, org))
-    .orderBy(asc(s.periods.endDate));
   const period = periods.find((p) => p.id === periodId);
   if (!period || period.year !== ind.planYear) throw new NotFoundError('period');
   const previousPeriod = periods.filter((p) => p.year === period.year && p.endDate < period.endDate).at(-1);
   const lastYearPeriod = periods.find((p) => p.year === period.year - 1 && p.kind === period.kind);
 
-  const [values, lock] = await Promise.all([
-    newestValues(
-      db,
-      org,
-      [ind.id, ...(ind.continuesId ? [ind.continuesId] : [])],
-      [period.id, ...(previousPeriod ? [previousPeriod.id] : []), ...(lastYearPeriod ? [lastYearPeriod.id] : [])],
-    ),
-    loadPeriodLock(db, org, period.id),
-  ]);
+  const lock = periodLock(period.state, approvals);
+  const values = await newestValues(
+    db,
+    org,
+    [ind.id, ...(ind.continuesId ? [ind.continuesId] : [])],
+    [period.id, ...(previousPeriod ? [previousPeriod.id] : []), ...(lastYearPeriod ? [lastYearPeriod.id] : [])],
+  );
   const find = (indicator: string | null, p: { id: string } | undefined) =>
     indicator && p ? values.find((v) => v.indicatorId === indicator && v.periodId === p.id) : undefined;
   const latestRow = find(ind.id, period);
@@ -232,7 +236,7 @@ export async function getIndicatorReport(
     ind.baselineValue !== null && ind.baselineYear !== null && ind.baselineYear < period.year
       ? { label: `Basvärde ${ind.baselineYear}`, outcome: ind.baselineValue, colour: null, analysis: null }
       : null;
-  const locked = isLockedFor(lock!, ind.boardId);
+  const locked = isLockedFor(lock, ind.boardId);
   const target: Target = {
     comparator: ind.comparator,
     value: ind.targetValue,
@@ -305,8 +309,10 @@ export async function saveIndicatorValue(
     baseSeq: input.baseSeq,
     newestSeq: report.latest?.seq ?? 0,
     newer: async () => (await getIndicatorReport(db, user, input.indicatorId, input.periodId)).latest,
+    // The row and its audit event in one statement (db/audit.ts changeWithAudit).
+    oneStatement: true,
     write: async (tx, seq) => {
-      await tx.insert(s.indicatorValues).values({
+      const insert = tx.insert(s.indicatorValues).values({
         organizationId: org,
         indicatorId: input.indicatorId,
         periodId: input.periodId,
@@ -333,7 +339,7 @@ export async function saveIndicatorValue(
             }
           : {}),
       });
-      await recordAudit(tx, {
+      await changeWithAudit(tx, insert, {
         organizationId: org,
         actorId: user.id,
         action: 'indicator_value.save',

@@ -1,10 +1,12 @@
 // A period's lock as the forms and actions read it (the rule is lib/period-lock.ts).
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { newestVersions } from './history';
 import { periodLock, type PeriodLock } from '@/lib/period-lock';
+
+export { periodLock } from '@/lib/period-lock';
 
 export { isLockedFor, isLockedForAny, type PeriodLock } from '@/lib/period-lock';
 
@@ -15,7 +17,23 @@ export async function loadPeriodLock(db: Db, organizationId: string, periodId: s
       .select({ state: s.periods.state })
       .from(s.periods)
       .where(and(eq(s.periods.organizationId, organizationId), eq(s.periods.id, periodId))),
-    newestVersions(db, 'approvals', organizationId, { boardId: s.approvals.boardId, action: s.approvals.action }, eq(s.approvals.periodId, periodId)),
+    loadNewestApprovals(db, organizationId, periodId),
   ]);
   return period ? periodLock(period.state, approvals) : null;
+}
+
+/** The newest approval event of each board in the period: with the period's state, its lock (periodLock). */
+export function loadNewestApprovals(db: Db, organizationId: string, periodId: string) {
+  return newestVersions(db, 'approvals', organizationId, { boardId: s.approvals.boardId, action: s.approvals.action }, eq(s.approvals.periodId, periodId));
+}
+
+/**
+ * loadNewestApprovals as a json column of another select (one round trip for both): an
+ * array of { boardId, action }; read it with parsedJson (db/json-column.ts).
+ */
+export function newestApprovalsJson(db: Db, organizationId: string, periodId: string) {
+  const newest = loadNewestApprovals(db, organizationId, periodId) as unknown as SQLWrapper;
+  return sql<{ boardId: string; action: 'approved' | 'reopened' }[] | string>`coalesce((
+    select json_agg(json_build_object('boardId', a.board_id, 'action', a.action)) from (${newest}) a
+  ), '[]'::json)`;
 }

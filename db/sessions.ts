@@ -9,7 +9,8 @@ import { recordAudit } from './audit';
 import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize } from '@/lib/policy';
-import { judgeSession, TOUCH_INTERVAL_MS, type SessionLimits } from '@/lib/session-lifetime';
+import { judgeSession, TOUCH_INTERVAL_MS, type SessionLimits, type SessionTimes } from '@/lib/session-lifetime';
+import { currentUserColumns, currentUserOf } from './users';
 
 export type SessionEndReason = 'logout' | 'ended_by_admin' | 'idle' | 'expired';
 
@@ -45,7 +46,42 @@ export async function checkSession(
     .select({ createdAt: s.sessions.createdAt, lastSeenAt: s.sessions.lastSeenAt, endedAt: s.sessions.endedAt })
     .from(s.sessions)
     .where(and(eq(s.sessions.organizationId, organizationId), eq(s.sessions.id, sessionId), eq(s.sessions.userId, userId)));
-  if (!row) return false;
+  return row ? settleSession(db, organizationId, sessionId, row, now, limits) : false;
+}
+
+/** What a session cookie names (its JWT's claims). */
+export interface SessionClaims {
+  organizationId: string;
+  userId: string;
+  sessionId: string;
+  /** When the login happened (ms since epoch). */
+  since: number;
+}
+
+/**
+ * The signed-in user of a request, as checkSession and loadCurrentUser (db/users.ts) would
+ * give them together, in one statement: null unless the session is valid for this user
+ * (ending it when the idle timeout or the absolute lifetime has passed, noting the
+ * request's time at most once a minute) and the account is enabled, with its grants.
+ */
+export async function loadSessionUser(db: Db, claims: SessionClaims, now: Date, limits: SessionLimits): Promise<CurrentUser | null> {
+  const { organizationId, userId, sessionId } = claims;
+  const [row] = await db
+    .select({
+      ...currentUserColumns(),
+      session: { createdAt: s.sessions.createdAt, lastSeenAt: s.sessions.lastSeenAt, endedAt: s.sessions.endedAt },
+    })
+    .from(s.users)
+    .innerJoin(s.organizations, eq(s.organizations.id, s.users.organizationId))
+    .innerJoin(s.sessions, and(eq(s.sessions.organizationId, s.users.organizationId), eq(s.sessions.id, sessionId), eq(s.sessions.userId, s.users.id)))
+    .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)));
+  if (!row) return null;
+  if (!(await settleSession(db, organizationId, sessionId, row.session, now, limits))) return null;
+  return currentUserOf(row, claims.since);
+}
+
+/** The verdict on a session read at `now`: ends an idle or expired one, touches an active one when due. */
+async function settleSession(db: Db, organizationId: string, sessionId: string, row: SessionTimes, now: Date, limits: SessionLimits): Promise<boolean> {
   const verdict = judgeSession(row, now, limits);
   if (verdict === 'idle' || verdict === 'expired') await endSession(db, organizationId, sessionId, verdict);
   if (verdict !== 'active') return false;

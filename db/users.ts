@@ -2,10 +2,11 @@
 // administration of accounts. Password hashes never leave this file except to the
 // credential check in server/credentials.ts.
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
+import { parsedJson } from './json-column';
 import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import type { Role } from '@/lib/roles';
@@ -74,9 +75,86 @@ export function descendantsOf(units: { id: string; parentId: string | null }[], 
   return [...seen];
 }
 
+/** One statement's row: the user, their organization's name, their grants and the units those cover. */
+export interface CurrentUserRow {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  name: string;
+  email: string;
+  title: string | null;
+  disabledAt: Date | null;
+  sessionsValidFrom: Date | null;
+  /** Every grant, with the granted unit's name (editor grants name a unit). */
+  grants: { role: Role; unitId: string | null; unitName: string | null }[];
+  /** The units an editor grant covers: the granted units and all their descendants. */
+  covered: string[];
+}
+
+/**
+ * The columns of a CurrentUserRow, for a select from `s.users` joined with
+ * `s.organizations` (db/sessions.ts adds the session's to the same statement): grants and
+ * covered units are subqueries (a recursive one walks down the unit tree from the editor
+ * grants), so the user is read in one round trip however many units the organization has.
+ */
+export function currentUserColumns() {
+  return {
+    id: s.users.id,
+    organizationId: s.users.organizationId,
+    organizationName: s.organizations.name,
+    name: s.users.name,
+    email: s.users.email,
+    title: s.users.title,
+    disabledAt: s.users.disabledAt,
+    sessionsValidFrom: s.users.sessionsValidFrom,
+    grants: sql<CurrentUserRow['grants'] | string>`coalesce((
+      select json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'unitName', gu.name) order by gu.sort_order, g.role)
+      from ${s.roleGrants} g
+      left join ${s.units} gu on gu.organization_id = g.organization_id and gu.id = g.unit_id
+      where g.organization_id = ${s.users.organizationId} and g.user_id = ${s.users.id}
+    ), '[]'::json)`,
+    covered: sql<string[] | string>`coalesce((
+      with recursive covered(id) as (
+        select g.unit_id from ${s.roleGrants} g
+        where g.organization_id = ${s.users.organizationId} and g.user_id = ${s.users.id} and g.role = 'editor' and g.unit_id is not null
+        union
+        select child.id from ${s.units} child join covered on child.parent_id = covered.id
+        where child.organization_id = ${s.users.organizationId}
+      )
+      select json_agg(id) from covered
+    ), '[]'::json)`,
+  };
+}
+
+/**
+ * The CurrentUser of a row, or null when the account is disabled or the session (begun at
+ * `sessionStartedAt`, ms since epoch) began before the account's sessions were invalidated.
+ */
+export function currentUserOf(
+  row: Omit<CurrentUserRow, 'grants' | 'covered'> & { grants: CurrentUserRow['grants'] | string; covered: string[] | string },
+  sessionStartedAt?: number,
+): CurrentUser | null {
+  if (row.disabledAt) return null;
+  if (sessionStartedAt !== undefined && row.sessionsValidFrom && sessionStartedAt < row.sessionsValidFrom.getTime()) return null;
+  const grants = parsedJson(row.grants);
+  const editorGrants = grants.filter((g) => g.role === 'editor' && g.unitId);
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    name: row.name,
+    email: row.email,
+    title: row.title,
+    roles: [...new Set(grants.map((g) => g.role))],
+    grantUnits: editorGrants.map((g) => ({ id: g.unitId!, name: g.unitName ?? '' })),
+    coveredUnitIds: parsedJson(row.covered),
+  };
+}
+
 /**
  * The signed-in user as the policy needs them, or null when the account no longer exists
- * or is disabled. Runs on every request: a disabled user or a removed grant stops at once.
+ * or is disabled. Runs on every request (one statement): a disabled user or a removed
+ * grant stops at once.
  */
 export async function loadCurrentUser(
   db: Db,
@@ -85,47 +163,12 @@ export async function loadCurrentUser(
   /** When the session began (ms since epoch): one begun before the account was disabled stays invalid. */
   sessionStartedAt?: number,
 ): Promise<CurrentUser | null> {
-  const [user] = await db
-    .select({
-      id: s.users.id,
-      organizationId: s.users.organizationId,
-      organizationName: s.organizations.name,
-      name: s.users.name,
-      email: s.users.email,
-      title: s.users.title,
-      disabledAt: s.users.disabledAt,
-      sessionsValidFrom: s.users.sessionsValidFrom,
-    })
+  const [row] = await db
+    .select(currentUserColumns())
     .from(s.users)
     .innerJoin(s.organizations, eq(s.organizations.id, s.users.organizationId))
     .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)));
-  if (!user || user.disabledAt) return null;
-  if (sessionStartedAt !== undefined && user.sessionsValidFrom && sessionStartedAt < user.sessionsValidFrom.getTime()) return null;
-
-  const [grants, units] = await Promise.all([
-    db
-      .select({ role: s.roleGrants.role, unitId: s.roleGrants.unitId })
-      .from(s.roleGrants)
-      .where(and(eq(s.roleGrants.organizationId, organizationId), eq(s.roleGrants.userId, userId))),
-    db
-      .select({ id: s.units.id, parentId: s.units.parentId, name: s.units.name, archivedAt: s.units.archivedAt })
-      .from(s.units)
-      .where(eq(s.units.organizationId, organizationId))
-      .orderBy(asc(s.units.sortOrder)),
-  ]);
-  const editorUnits = grants.filter((g) => g.role === 'editor' && g.unitId).map((g) => g.unitId!);
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  return {
-    id: user.id,
-    organizationId: user.organizationId,
-    organizationName: user.organizationName,
-    name: user.name,
-    email: user.email,
-    title: user.title,
-    roles: [...new Set(grants.map((g) => g.role))],
-    grantUnits: editorUnits.map((id) => ({ id, name: unitName.get(id) ?? '' })),
-    coveredUnitIds: descendantsOf(units, editorUnits),
-  };
+  return row ? currentUserOf(row, sessionStartedAt) : null;
 }
 
 export interface UserListItemDTO {

@@ -17,27 +17,35 @@
 // Settings: BENCH_PORT (3360), BENCH_EDITORS (50), BENCH_SAVES (saves per editor, 20),
 // BENCH_REQUESTS (timed requests per page, 7), BENCH_OUT (also write the table to this file),
 // and those of scripts/bench-generate.ts (BENCH_DB, BENCH_SERVER, …).
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
-import { openDatabase, type Db } from '@/db/client';
+import { and, eq } from 'drizzle-orm';
+import { openDatabase } from '@/db/client';
 import * as s from '@/db/schema';
-import { startSession } from '@/db/sessions';
 import { askersund } from '@/db/demo/askersund';
 import { BENCH_SERVER, benchDatabaseUrl, generateBenchDatabase } from './bench-generate';
 import { jsGzipMeter } from './bench-js-size';
+import {
+  cookieFor,
+  cpuMeter,
+  editorsOf,
+  runSaves,
+  saveActionId,
+  SAVE_TABLE_HEADER,
+  saveTableRow,
+  SERVER_APP_NAME,
+  startServer as startAppServer,
+  statementsOfOneSave,
+} from './bench-saves';
 
 const PORT = Number(process.env.BENCH_PORT || 3360);
 const EDITORS = Number(process.env.BENCH_EDITORS || 50);
 const SAVES = Number(process.env.BENCH_SAVES || 20);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 7);
-const AUTH_SECRET = 'malbild-bench-secret-0123456789abcdef0123456789abcdef';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -57,45 +65,7 @@ const median = (values: number[]) => percentile(values, 50);
 
 // ---------------------------------------------------------------- the server
 
-async function startServer(env: Record<string, string>, port = PORT): Promise<{ child: ChildProcess; stop(): Promise<void>; startedMs: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, AUTH_SECRET, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${log}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/logga-in`);
-      await response.arrayBuffer();
-      if (response.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, stop, startedMs: performance.now() - started };
-}
-
-async function cookieFor(db: Db, organizationId: string, userId: string): Promise<string> {
-  const sid = await startSession(db, organizationId, userId);
-  const token = await encode({
-    token: { sub: userId, uid: userId, org: organizationId, since: Date.now(), sid },
-    secret: AUTH_SECRET,
-    salt: 'authjs.session-token',
-  });
-  return `authjs.session-token=${token}`;
-}
+const startServer = (env: Record<string, string>, port = PORT) => startAppServer(ROOT, port, env);
 
 async function get(url: string, cookie: string): Promise<{ ms: number; html: string; status: number }> {
   const t = performance.now();
@@ -139,117 +109,6 @@ async function replay(client: postgres.Sql, statements: { sql: string; params: u
     total += median(times);
   }
   return total;
-}
-
-// ---------------------------------------------------------------- saves
-
-function saveActionId(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, '.next/server/server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === 'saveIndicatorValueForm');
-  if (!hit) throw new Error('saveIndicatorValueForm is not in the build: run node scripts/start.mjs --build-only');
-  return hit[0];
-}
-
-interface Editor {
-  cookie: string;
-  items: { indicatorId: string; seq: number }[];
-}
-
-interface SaveOutcome {
-  ms: number;
-  kind: 'ok' | 'conflict' | 'error';
-  seq?: number;
-  detail?: string;
-}
-
-async function saveOnce(actionId: string, periodId: string, editor: Editor, item: Editor['items'][number], outcome: string): Promise<SaveOutcome> {
-  const form = new FormData();
-  // React's encoding of (previousState, formData): the form's fields under the prefix "_1_".
-  for (const [k, v] of Object.entries({
-    indicatorId: item.indicatorId,
-    periodId,
-    baseSeq: String(item.seq),
-    outcome,
-    analysis: 'Utfallet följs upp varje månad; åtgärder pågår.',
-  })) {
-    form.append(`_1_${k}`, v);
-  }
-  form.append('0', '[null,"$K1"]');
-  const t = performance.now();
-  const response = await fetch(`${BASE}/rapportering/matt/${item.indicatorId}?period=${periodId}`, {
-    method: 'POST',
-    headers: { cookie: editor.cookie, 'next-action': actionId, accept: 'text/x-component' },
-    body: form,
-  });
-  const body = await response.text();
-  const elapsed = performance.now() - t;
-  if (/"status":"ok"/.test(body)) {
-    const seq = Number(/"seq":(\d+)/.exec(body)?.[1]);
-    return { ms: elapsed, kind: 'ok', seq };
-  }
-  if (/"code":"conflict"/.test(body)) return { ms: elapsed, kind: 'conflict' };
-  return { ms: elapsed, kind: 'error', detail: `${response.status} ${body.slice(0, 300)}` };
-}
-
-async function newestSeq(db: Db, organizationId: string, periodId: string, indicatorId: string): Promise<number> {
-  const [row] = await db
-    .select({ seq: sql<number>`coalesce(max(${s.indicatorValues.seq}), 0)::int` })
-    .from(s.indicatorValues)
-    .where(and(eq(s.indicatorValues.organizationId, organizationId), eq(s.indicatorValues.periodId, periodId), eq(s.indicatorValues.indicatorId, indicatorId)));
-  return row!.seq;
-}
-
-/** Each editor saves `count` values back to back, round robin over its indicators. */
-async function runSaves(db: Db, actionId: string, organizationId: string, periodId: string, editors: Editor[], count: number) {
-  const results: SaveOutcome[] = [];
-  const acknowledged: { indicatorId: string; seq: number; outcome: number }[] = [];
-  const started = performance.now();
-  await Promise.all(
-    editors.map(async (editor, e) => {
-      for (let i = 0; i < count; i++) {
-        const item = editor.items[i % editor.items.length]!;
-        const outcome = (100 + ((e * 37 + i * 11) % 800)) / 10;
-        const result = await saveOnce(actionId, periodId, editor, item, outcome.toFixed(1).replace('.', ','));
-        results.push(result);
-        if (result.kind === 'ok') {
-          acknowledged.push({ indicatorId: item.indicatorId, seq: result.seq!, outcome });
-          item.seq = result.seq!;
-        } else {
-          item.seq = await newestSeq(db, organizationId, periodId, item.indicatorId);
-        }
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  // Every acknowledged save is in the database, once, with its outcome.
-  const ids = [...new Set(acknowledged.map((a) => a.indicatorId))];
-  const rows = ids.length
-    ? await db
-        .select({ indicatorId: s.indicatorValues.indicatorId, seq: s.indicatorValues.seq, outcome: s.indicatorValues.outcome })
-        .from(s.indicatorValues)
-        .where(and(eq(s.indicatorValues.organizationId, organizationId), eq(s.indicatorValues.periodId, periodId), inArray(s.indicatorValues.indicatorId, ids)))
-    : [];
-  const stored = new Map(rows.map((r) => [`${r.indicatorId}:${r.seq}`, r.outcome]));
-  const lost = acknowledged.filter((a) => Math.abs((stored.get(`${a.indicatorId}:${a.seq}`) ?? NaN) - a.outcome) > 1e-9 || !stored.has(`${a.indicatorId}:${a.seq}`)).length;
-  const keys = acknowledged.map((a) => `${a.indicatorId}:${a.seq}`);
-  const duplicated = keys.length - new Set(keys).size;
-  const times = results.map((r) => r.ms);
-  const errors = results.filter((r) => r.kind === 'error');
-  if (errors.length) console.error(`${errors.length} saves failed, e.g. ${errors[0]!.detail}`);
-  return {
-    saves: acknowledged.length,
-    perSecond: acknowledged.length / seconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    mean: times.reduce((a, b) => a + b, 0) / times.length,
-    conflicts: results.filter((r) => r.kind === 'conflict').length,
-    errors: errors.length,
-    lost,
-    duplicated,
-  };
 }
 
 // ---------------------------------------------------------------- main
@@ -321,35 +180,9 @@ async function main() {
     const pages = [...(await pagesOf(demoOrg.id, 'demo')), ...(await pagesOf(largeOrg.id, 'stor'))];
     const figures = new Map<string, PageFigures>();
 
-    const actionId = saveActionId();
+    const actionId = saveActionId(ROOT);
     const [period] = await db.select().from(s.periods).where(and(eq(s.periods.organizationId, largeOrg.id), eq(s.periods.state, 'open')));
-    const editorRows = await db
-      .select({ id: s.users.id, unitId: s.roleGrants.unitId })
-      .from(s.users)
-      .innerJoin(s.roleGrants, and(eq(s.roleGrants.organizationId, largeOrg.id), eq(s.roleGrants.userId, s.users.id)))
-      .where(and(eq(s.users.organizationId, largeOrg.id), eq(s.roleGrants.role, 'editor')))
-      .orderBy(s.users.email);
-    const editors: Editor[] = [];
-    for (const row of editorRows.slice(0, EDITORS)) {
-      const indicators = await db
-        .select({ id: s.indicators.id })
-        .from(s.indicators)
-        .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, largeOrg.id), eq(s.boardGoals.id, s.indicators.goalId)))
-        .innerJoin(s.plans, and(eq(s.plans.organizationId, largeOrg.id), eq(s.plans.id, s.boardGoals.planId)))
-        .where(
-          and(
-            eq(s.indicators.organizationId, largeOrg.id),
-            eq(s.plans.year, period!.year),
-            eq(s.indicators.responsibleUnitId, row.unitId!),
-            eq(s.indicators.frequency, 'every_period'),
-          ),
-        )
-        .orderBy(s.indicators.code)
-        .limit(3);
-      const items = [];
-      for (const i of indicators) items.push({ indicatorId: i.id, seq: await newestSeq(db, largeOrg.id, period!.id, i.id) });
-      if (items.length) editors.push({ cookie: await cookieFor(db, largeOrg.id, row.id), items });
-    }
+    const editors = await editorsOf(db, largeOrg.id, period!, EDITORS);
     // Pass 1: the statements each page runs, its HTML and its JavaScript, and those of one save.
     let saveStatements = 0;
     const capture = await startServer({ DATABASE_URL: url, MALBILD_SQL_LOG: sqlLog });
@@ -374,19 +207,15 @@ async function main() {
           pageMs: 0,
         });
       }
-      fs.writeFileSync(sqlLog, '');
-      const probe = editors[0]!.items[0]!;
-      const saved = await saveOnce(actionId, period!.id, editors[0]!, probe, '50,5');
-      if (saved.kind !== 'ok') throw new Error(`the probe save failed: ${saved.detail ?? saved.kind}`);
-      probe.seq = saved.seq!;
-      saveStatements = fs.readFileSync(sqlLog, 'utf8').split('\n').filter(Boolean).length;
     } finally {
       await capture.stop();
       fs.rmSync(sqlLog, { force: true });
     }
+    saveStatements = (await statementsOfOneSave(ROOT, PORT, url, db, largeOrg.id, period!.id, editors[0]!)).length;
 
     // Pass 2: page times, then saves.
-    const server = await startServer({ DATABASE_URL: url });
+    const server = await startServer({ DATABASE_URL: url, PGAPPNAME: SERVER_APP_NAME });
+    const meter = cpuMeter(db, server);
     let single;
     let load;
     let editorCount = 0;
@@ -400,9 +229,10 @@ async function main() {
       }
 
       editorCount = editors.length;
-      await runSaves(db, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 5); // warm
-      single = await runSaves(db, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 40);
-      load = await runSaves(db, actionId, largeOrg.id, period!.id, editors, SAVES);
+      await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 5); // warm
+      single = await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 40, meter);
+      await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors, 2); // warm the pool
+      load = await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors, SAVES, meter);
     } finally {
       await server.stop();
     }
@@ -446,16 +276,9 @@ async function main() {
       );
     }
     print();
-    print('| saves (stor, server action over HTTP) | saves | saves/s | p50 ms | p95 ms | p99 ms | mean ms | p95 / mean | conflicts | errors | lost | duplicated |');
-    print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const [name, r] of [
-      ['1 editor alone', single!],
-      [`${editorCount} editors at once`, load!],
-    ] as const) {
-      print(
-        `| ${name} | ${r.saves} | ${r.perSecond.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.mean)} | ${(r.p95 / r.mean).toFixed(1)} | ${r.conflicts} | ${r.errors} | ${r.lost} | ${r.duplicated} |`,
-      );
-    }
+    for (const line of SAVE_TABLE_HEADER) print(line);
+    print(saveTableRow('1 editor alone', single!));
+    print(saveTableRow(`${editorCount} editors at once`, load!));
     print(`\nStatements per save (the whole server action, session check included): ${saveStatements}.`);
     print(`\n${editorCount} editors at once / 1 editor alone: ${(load!.perSecond / single!.perSecond).toFixed(1)}× the saves per second.`);
     if (cold) print(`\nCold start on PGlite (spawn to first page): fresh folder ${(cold.fresh / 1000).toFixed(1)} s, existing folder ${(cold.existing / 1000).toFixed(1)} s.`);

@@ -7,7 +7,8 @@ import type { Database, Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
-import { checkSession, endSession, endUserSessions, startSession } from '@/db/sessions';
+import { checkSession, endSession, endUserSessions, loadSessionUser, startSession } from '@/db/sessions';
+import { loadCurrentUser, setUserDisabled } from '@/db/users';
 import { ForbiddenError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { engines } from './engines';
@@ -81,5 +82,62 @@ describe.each(engines)('sessions on $name', (engine) => {
     expect(await endReason(two)).toBe('ended_by_admin');
     // A new login works again.
     expect(await checkSession(db, org, hr.id, await startSession(db, org, hr.id), new Date(), limits)).toBe(true);
+  });
+  // loadSessionUser: the request's session check and the user re-read in one statement
+  // (server/session.ts getCurrentUser), with checkSession's rules.
+  const claims = (user: CurrentUser, sessionId: string, since = Date.now()) => ({ organizationId: user.organizationId, userId: user.id, sessionId, since });
+  const lastSeen = async (id: string) => (await db.select({ at: s.sessions.lastSeenAt }).from(s.sessions).where(eq(s.sessions.id, id)))[0]!.at;
+
+  it('gives the same user as loadCurrentUser for a valid session, and null for another user’s', async () => {
+    const sid = await startSession(db, org, hr.id);
+    const user = await loadSessionUser(db, claims(hr, sid), new Date(), limits);
+    expect(user).toEqual(await loadCurrentUser(db, org, hr.id, Date.now()));
+    expect(user).toMatchObject({ id: hr.id, roles: hr.roles, coveredUnitIds: expect.arrayContaining(hr.coveredUnitIds) });
+    expect(user!.coveredUnitIds).toHaveLength(hr.coveredUnitIds.length);
+    expect(await loadSessionUser(db, claims(director, sid), new Date(), limits)).toBeNull();
+    expect(await loadSessionUser(db, { ...claims(hr, sid), organizationId: '00000000-0000-0000-0000-000000000000' }, new Date(), limits)).toBeNull();
+  });
+
+  it('is null after logout, the idle timeout and the absolute lifetime, ending the session with its reason', async () => {
+    const out = await startSession(db, org, hr.id);
+    await endSession(db, org, out, 'logout');
+    expect(await loadSessionUser(db, claims(hr, out), new Date(), limits)).toBeNull();
+
+    const idle = await startSession(db, org, hr.id);
+    expect(await loadSessionUser(db, claims(hr, idle), later(limits.idleMs + 1000), limits)).toBeNull();
+    expect(await endReason(idle)).toBe('idle');
+    expect(await loadSessionUser(db, claims(hr, idle), new Date(), limits)).toBeNull();
+
+    const old = await startSession(db, org, hr.id);
+    for (let h = 1; h < 10; h++) expect(await loadSessionUser(db, claims(hr, old), later(h * 3_600_000), limits)).not.toBeNull();
+    expect(await loadSessionUser(db, claims(hr, old), later(limits.absoluteMs + 1000), limits)).toBeNull();
+    expect(await endReason(old)).toBe('expired');
+  });
+
+  it('notes the request’s time at most once a minute, which keeps an active session from going idle', async () => {
+    const sid = await startSession(db, org, hr.id);
+    const first = await lastSeen(sid);
+    // Within the minute: nothing is written.
+    await loadSessionUser(db, claims(hr, sid), new Date(first.getTime() + 30_000), limits);
+    expect((await lastSeen(sid)).getTime()).toBe(first.getTime());
+    // A minute later: noted.
+    const t1 = new Date(first.getTime() + 61_000);
+    await loadSessionUser(db, claims(hr, sid), t1, limits);
+    expect((await lastSeen(sid)).getTime()).toBe(t1.getTime());
+    // Active every 90 minutes, it is never idle (2 h) until the absolute lifetime (10 h).
+    for (let m = 90; m < 600; m += 90) expect(await loadSessionUser(db, claims(hr, sid), new Date(first.getTime() + m * 60_000), limits), `at ${m} min`).not.toBeNull();
+  });
+
+  it('is null for a disabled account, and for a session begun before the account was disabled', async () => {
+    const user = await demoUser(db, DEMO_EMAILS.viewer);
+    const sid = await startSession(db, org, user.id);
+    const since = Date.now() - 1000;
+    expect(await loadSessionUser(db, claims(user, sid, since), new Date(), limits)).not.toBeNull();
+    await setUserDisabled(db, admin, { userId: user.id, disabled: true });
+    expect(await loadSessionUser(db, claims(user, sid, since), new Date(), limits)).toBeNull();
+    await setUserDisabled(db, admin, { userId: user.id, disabled: false });
+    // Enabled again, a session begun before the disabling stays invalid.
+    expect(await loadSessionUser(db, claims(user, sid, since), new Date(), limits)).toBeNull();
+    expect(await loadSessionUser(db, claims(user, await startSession(db, org, user.id), Date.now()), new Date(), limits)).not.toBeNull();
   });
 });
