@@ -9,6 +9,7 @@ import { GENDER_LABELS, KOLADA_GENDERS, KOLADA_MEASURES, MEASURE_LABELS, ORDER_L
 import { SelectField, SubmitRow, TextField, fieldError } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { removeKoladaLink, saveKoladaLink } from './actions';
+import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useKpiChoice } from './kpi-choice';
 
 const OFFSETS = [0, -1, -2];
@@ -21,7 +22,7 @@ export function KoladaLinkForm({ indicatorId, link, defaultMunicipality }: { ind
   return (
     <div className="mt-3 space-y-3">
       {/* Keyed by the saved link: after a save the fields show what was saved. */}
-      <form key={JSON.stringify(link)} action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <form key={JSON.stringify(link)} action={action} onSubmit={submitWithoutReset(action)} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <input type="hidden" name="indicatorId" value={indicatorId} />
         <div>
           <TextField id={id('kpi')} name="kpiId" label="Nyckeltal (KPI-id)" hint="T.ex. N00090." defaultValue={link?.kpiId ?? ''} error={fieldError(result, 'kpiId')} />

@@ -5,6 +5,7 @@ import type { ActionResult } from '@/lib/action';
 import { TextField, SubmitRow, fieldError } from '@/components/form-field';
 import type { KoladaHit } from './search-kolada';
 import { searchKolada } from './actions';
+import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useKpiChoice } from './kpi-choice';
 
 export function KoladaSearchForm({ kind }: { kind: 'kpi' | 'group' }) {
@@ -14,7 +15,7 @@ export function KoladaSearchForm({ kind }: { kind: 'kpi' | 'group' }) {
   const choice = useKpiChoice();
   const pickable = kind === 'kpi' && choice !== null;
   return (
-    <form action={action} className="mt-2 space-y-3">
+    <form action={action} onSubmit={submitWithoutReset(action)} className="mt-2 space-y-3">
       <input type="hidden" name="kind" value={kind} />
       <TextField
         id={id}

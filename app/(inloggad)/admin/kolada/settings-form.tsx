@@ -5,11 +5,12 @@ import type { ActionResult } from '@/lib/action';
 import type { KoladaSettingsDTO } from '@/db/kolada';
 import { TextField, SubmitRow, fieldError } from '@/components/form-field';
 import { saveKoladaSettings } from './actions';
+import { submitWithoutReset } from '@/components/submit-without-reset';
 
 export function KoladaSettingsForm({ settings }: { settings: KoladaSettingsDTO | null }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(saveKoladaSettings, null);
   return (
-    <form action={action} className="mt-3 grid gap-4 sm:grid-cols-3">
+    <form action={action} onSubmit={submitWithoutReset(action)} className="mt-3 grid gap-4 sm:grid-cols-3">
       <TextField
         id="kolada-municipality"
         name="municipalityCode"
