@@ -14,7 +14,7 @@
 //   - cold start on PGlite (BENCH_COLD=0 skips it): a fresh data folder and an existing one,
 //     from spawning `next start` to the first page.
 // The machine is shared: compare ratios measured in one run, not absolute times.
-// Settings: BENCH_PORT (3360), BENCH_EDITORS (50), BENCH_SAVES (saves per editor, 20),
+// Settings: BENCH_PORT (3360), BENCH_EDITORS (50), BENCH_SAVES (saves per editor, 20; 0 skips the saves),
 // BENCH_REQUESTS (timed requests per page, 7), BENCH_OUT (also write the table to this file),
 // and those of scripts/bench-generate.ts (BENCH_DB, BENCH_SERVER, …).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -34,7 +34,7 @@ import { BENCH_SERVER, benchDatabaseUrl, generateBenchDatabase } from './bench-g
 
 const PORT = Number(process.env.BENCH_PORT || 3360);
 const EDITORS = Number(process.env.BENCH_EDITORS || 50);
-const SAVES = Number(process.env.BENCH_SAVES || 20);
+const SAVES = Number(process.env.BENCH_SAVES ?? 20); // 0: pages only
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 7);
 const AUTH_SECRET = 'malbild-bench-secret-0123456789abcdef0123456789abcdef';
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -297,6 +297,18 @@ async function main() {
         .from(s.users)
         .innerJoin(s.roleGrants, and(eq(s.roleGrants.organizationId, orgId), eq(s.roleGrants.userId, s.users.id)))
         .where(and(eq(s.users.organizationId, orgId), eq(s.roleGrants.role, 'viewer')));
+      const userWith = async (role: 'admin' | 'director') => {
+        const [row] = await db
+          .select({ id: s.users.id })
+          .from(s.users)
+          .innerJoin(s.roleGrants, and(eq(s.roleGrants.organizationId, orgId), eq(s.roleGrants.userId, s.users.id)))
+          .where(and(eq(s.users.organizationId, orgId), eq(s.roleGrants.role, role)))
+          .orderBy(s.users.email)
+          .limit(1);
+        return row!;
+      };
+      const admin = await userWith('admin');
+      const director = await userWith('director');
       const [editor] = await db
         .select({ id: s.users.id, unitId: s.roleGrants.unitId })
         .from(s.users)
@@ -320,6 +332,8 @@ async function main() {
         .limit(1);
       const viewerCookie = await cookieFor(db, orgId, viewer!.id);
       const editorCookie = await cookieFor(db, orgId, editor!.id);
+      const adminCookie = await cookieFor(db, orgId, admin.id);
+      const directorCookie = await cookieFor(db, orgId, director.id);
       const p = `period=${period!.id}`;
       return [
         { name: `${tag} Översikt, hela kommunen`, url: `/?${p}`, cookie: viewerCookie },
@@ -330,6 +344,9 @@ async function main() {
         { name: `${tag} Rapport, en nämnd`, url: `/rapport?${p}&namnd=${board!.id}`, cookie: viewerCookie },
         { name: `${tag} Min rapportering`, url: `/rapportering?${p}`, cookie: editorCookie },
         ...(indicator ? [{ name: `${tag} Rapportera mått`, url: `/rapportering/matt/${indicator.id}?${p}`, cookie: editorCookie }] : []),
+        { name: `${tag} Uppdrag, administration`, url: '/admin/uppdrag', cookie: adminCookie },
+        { name: `${tag} Attest, en nämnd`, url: `/attest?${p}&namnd=${board!.id}`, cookie: directorCookie },
+        { name: `${tag} Rapportering, direktören en nämnd`, url: `/rapportering?${p}&enhet=${board!.id}`, cookie: directorCookie },
       ];
     };
     const pages = [...(await pagesOf(demoOrg.id, 'demo')), ...(await pagesOf(largeOrg.id, 'stor'))];
@@ -414,9 +431,11 @@ async function main() {
       }
 
       editorCount = editors.length;
-      await runSaves(db, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 5); // warm
-      single = await runSaves(db, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 40);
-      load = await runSaves(db, actionId, largeOrg.id, period!.id, editors, SAVES);
+      if (SAVES > 0) {
+        await runSaves(db, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 5); // warm
+        single = await runSaves(db, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 40);
+        load = await runSaves(db, actionId, largeOrg.id, period!.id, editors, SAVES);
+      }
     } finally {
       await server.stop();
     }
@@ -459,6 +478,7 @@ async function main() {
         `| ${page.name.slice(5)} | ${(large.pageMs / demo.pageMs).toFixed(1)}× | ${(large.htmlBytes / demo.htmlBytes).toFixed(1)}× | ${demo.statements} → ${large.statements} |`,
       );
     }
+    if (single && load) {
     print();
     print('| saves (stor, server action over HTTP) | saves | saves/s | p50 ms | p95 ms | p99 ms | mean ms | p95 / mean | conflicts | errors | lost | duplicated |');
     print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -471,7 +491,8 @@ async function main() {
       );
     }
     print(`\nStatements per save (the whole server action, session check included): ${saveStatements}.`);
-    print(`\n${editorCount} editors at once / 1 editor alone: ${(load!.perSecond / single!.perSecond).toFixed(1)}× the saves per second.`);
+    print(`\n${editorCount} editors at once / 1 editor alone: ${(load.perSecond / single.perSecond).toFixed(1)}× the saves per second.`);
+    }
     if (cold) print(`\nCold start on PGlite (spawn to first page): fresh folder ${(cold.fresh / 1000).toFixed(1)} s, existing folder ${(cold.existing / 1000).toFixed(1)} s.`);
     if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, `${out.join('\n')}\n`);
   } finally {
