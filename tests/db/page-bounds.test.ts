@@ -48,6 +48,16 @@ vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), get
  */
 const HTML_BOUND = { bytes: 60_000, elements: 1_200 };
 
+/**
+ * A board's report is its printable document ("Skriv ut" prints the page), so it is not paged:
+ * it grows with the board's plan, never the kommun. What is bounded is the markup per goal and
+ * indicator around the words themselves: issue 19 cut it from about 790 to 530 bytes a row (a
+ * board of 30 goals and 120 indicators) by styling the table cells once in CSS. The whole
+ * response (`npm run bench`) is about 2,7× the page's own markup, the RSC payload included.
+ */
+const REPORT_MARKUP_PER_ROW = 580;
+const REPORT_ELEMENTS_PER_ROW = 14;
+
 /** The most statements a page's reads may run, on the demo or on any size of kommun. */
 const BOUNDS = {
   // The overview loads the period twice (this and last year's); issue 15 added the report
@@ -304,5 +314,19 @@ describe('pages on a generated kommun', { timeout: 300_000 }, () => {
     expect(sizes['Rapportering, director, one board']!.html).toContain(`${all.reportedCount} av ${all.items.length} rapporterade`);
     // Attest lists the board's units, read from the board's plan only.
     expect(sizes['Attest, one board']!.html).toContain('Klarmarkering:');
+  });
+  it("keeps a board's printable report at a bounded weight per goal and indicator (it is a document: not paged)", async () => {
+    const { default: reportPage } = await import('@/app/(inloggad)/rapport/page');
+    const board = large.boardIds[1]!;
+    const report = await getBoardReport(database.db, viewer, board, large.openPeriodId);
+    const goals = report.focusAreas.flatMap((a) => a.goals);
+    const indicators = goals.flatMap((g) => g.indicators).length;
+    expect(goals.length).toBeGreaterThanOrEqual(25);
+    const size = await renderPage(viewer, reportPage, { period: large.openPeriodId, namnd: board });
+    // Its own words (titles, texts, analyses) are content; what may not grow is the markup around them.
+    const text = size.html.replace(/<[^>]*>/g, '').length;
+    const perRow = (size.bytes - text) / (goals.length + indicators);
+    expect(perRow, `${size.bytes} B, ${goals.length} goals, ${indicators} indicators: bytes of markup a row`).toBeLessThanOrEqual(REPORT_MARKUP_PER_ROW);
+    expect(size.elements).toBeLessThanOrEqual(REPORT_ELEMENTS_PER_ROW * (goals.length + indicators) + 200);
   });
 });
