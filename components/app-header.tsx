@@ -24,6 +24,7 @@ export function AppHeader({ user, logout }: { user: CurrentUser; logout: () => P
     { href: '/uppdrag', label: 'Uppdrag' },
     { href: '/ekonomi', label: 'Ekonomi' },
     { href: '/rapport', label: 'Rapport' },
+    ...(can(user, 'search_texts', { kind: 'organization', organizationId: user.organizationId }) ? [{ href: '/sok', label: 'Sök' }] : []),
     ...(isAdmin || user.roles.includes('editor') ? [{ href: '/rapportering', label: 'Min rapportering' }] : []),
     ...(isAdmin || user.roles.includes('director') ? [{ href: '/attest', label: 'Attest' }] : []),
     ...(isAdmin ? [{ href: '/admin', label: 'Administration' }] : []),

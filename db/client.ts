@@ -5,11 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { acquireDataDirLock } from './lock';
+import { dropTemplate, readTemplate, saveTemplate } from './pglite-template';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -69,9 +70,9 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Databas
   const { PGlite } = await import('@electric-sql/pglite');
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : acquireDataDirLock(dataDir);
-  let client;
+  let client: PGliteClient;
   try {
-    client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pg'));
+    client = await createPglite(PGlite, inMemory ? dataDir : path.join(dataDir, 'pg'));
   } catch (error) {
     release();
     throw error;
@@ -82,7 +83,7 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Databas
     engine: 'pglite',
     async prepare(afterMigrate) {
       // One process owns the directory (the lock above), so nothing can interleave.
-      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      await migratePgliteAtOnce(client);
       if (afterMigrate) await afterMigrate(db);
     },
     async close() {
@@ -93,6 +94,64 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Databas
       }
     },
   };
+}
+
+type PGliteClass = typeof import('@electric-sql/pglite').PGlite;
+type PGliteClient = import('@electric-sql/pglite').PGlite;
+
+/**
+ * A new database (nothing in the folder yet, or memory://) starts from the cached copy of
+ * a freshly initialised cluster (db/pglite-template.ts) instead of running initdb; without
+ * the copy it runs initdb and leaves the copy for the next one. An existing folder opens as is.
+ */
+async function createPglite(PGlite: PGliteClass, dataDir: string): Promise<PGliteClient> {
+  // New means nothing there at all: a folder holding anything (even a damaged cluster) is
+  // left to PGlite as before, and only a folder this function created is removed below.
+  const isNew = dataDir.startsWith('memory://') || !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
+  if (!isNew) return PGlite.create(dataDir);
+  const template = readTemplate();
+  if (template) {
+    try {
+      return await PGlite.create(dataDir, { loadDataDir: template });
+    } catch {
+      // An unreadable copy: forget it and initialise as if there were none.
+      dropTemplate();
+      if (!dataDir.startsWith('memory://')) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const client = await PGlite.create(dataDir);
+  await saveTemplate(client);
+  return client;
+}
+
+/**
+ * drizzle's migrator, in one round trip: the same journal (drizzle.__drizzle_migrations, the
+ * same hashes and timestamps, so either migrator sees the other's work), but the pending
+ * migrations and their journal rows go to PGlite as one script in one transaction instead of
+ * one statement at a time (0,8 s of CPU → 0,45 s for the current migrations on a new database).
+ */
+async function migratePgliteAtOnce(client: PGliteClient): Promise<void> {
+  const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  await client.exec(
+    'CREATE SCHEMA IF NOT EXISTS "drizzle";\n' +
+      'CREATE TABLE IF NOT EXISTS "drizzle"."__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint);',
+  );
+  const { rows } = await client.query<{ created_at: string | number }>(
+    'select created_at from "drizzle"."__drizzle_migrations" order by created_at desc limit 1',
+  );
+  const last = rows[0] ? Number(rows[0].created_at) : null;
+  const pending = migrations.filter((m) => last === null || last < m.folderMillis);
+  if (!pending.length) return;
+  const script = pending
+    .flatMap((m) => [
+      ...m.sql,
+      // The hash is hex (sha256) and the timestamp a number: nothing here needs quoting.
+      `insert into "drizzle"."__drizzle_migrations" ("hash", "created_at") values ('${m.hash.replace(/[^0-9a-f]/g, '')}', ${Number(m.folderMillis)})`,
+    ])
+    .join('\n;\n');
+  await client.transaction(async (tx) => {
+    await tx.exec(script);
+  });
 }
 
 async function openPostgres(url: string, logger: QueryLogger, statementTimeoutMs: number): Promise<Database> {

@@ -137,7 +137,7 @@ test('on a phone the header menu is one button that opens with mouse and keyboar
 
   await menuButton.click();
   await expect(menu).toBeVisible();
-  await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Avvikelser', 'Uppdrag', 'Ekonomi', 'Rapport', 'Attest']);
+  await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Avvikelser', 'Uppdrag', 'Ekonomi', 'Rapport', 'Sök', 'Attest']);
   await page.screenshot({ path: `${SCREENS}/390-meny-oppen.png` });
   expect(await axeViolations(page)).toEqual([]);
   expect(await sidewaysScroll(page)).toEqual([]);
@@ -173,6 +173,6 @@ test('on a desktop the header shows its links in a row and no menu button', asyn
   await login(page, 'admin@askersund.example');
   await expect(page.locator('summary').filter({ hasText: 'Meny' })).toBeHidden();
   const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
-  await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Avvikelser', 'Uppdrag', 'Ekonomi', 'Rapport', 'Min rapportering', 'Attest', 'Administration']);
+  await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Avvikelser', 'Uppdrag', 'Ekonomi', 'Rapport', 'Sök', 'Min rapportering', 'Attest', 'Administration']);
   await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' })).toBeVisible();
 });

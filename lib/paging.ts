@@ -33,6 +33,18 @@ export function pageOf<T>(items: readonly T[], page: number, size: number): { it
   };
 }
 
+/**
+ * A page of a list counted and cut in SQL (LIMIT/OFFSET): `total` rows, the page asked for
+ * clamped as pageOf does, the offset of its first row and the page's info.
+ */
+export function pageWindow(total: number, page: number, size: number): { offset: number; info: PageInfo } {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const shown = Math.min(Math.max(1, Math.floor(page)), pages);
+  const offset = (shown - 1) * size;
+  const count = Math.max(0, Math.min(size, total - offset));
+  return { offset, info: { page: shown, pages, total, first: count ? offset + 1 : 0, last: offset + count } };
+}
+
 /** The href of another page of the same view: its query kept, `sida` replaced (left out for page 1). */
 export function pageHref(path: string, query: Record<string, string | null | undefined>, page: number): string {
   const params = new URLSearchParams();

@@ -7,8 +7,11 @@ import { ForbiddenError } from './errors';
  * view_reporting: open a unit's reporting page (Min rapportering for that unit): the admin and
  * the director for any unit (the director read-only, as 'report' decides), an editor for the
  * units of their grants. Asked without unitIds it answers whether the user may pick any unit.
+ * search_texts: search every text of the organization's periods, every version with its author
+ * (/sok, issue 15): the roles that read the whole kommun as their job — the admin, the director
+ * and kommunstyrelsen's members (viewer). Asked of kind 'organization'.
  */
-export type Action = 'read' | 'report' | 'view_reporting' | 'send_back' | 'approve' | 'manage';
+export type Action = 'read' | 'report' | 'view_reporting' | 'search_texts' | 'send_back' | 'approve' | 'manage';
 
 export type ResourceKind =
   | 'organization'
@@ -78,6 +81,8 @@ export function can(user: CurrentUser | null | undefined, action: Action, resour
       if (resource.kind !== 'unit') return false;
       if (has('admin') || has('director')) return true;
       return has('editor') && covers(user, resource.unitIds);
+    case 'search_texts':
+      return resource.kind === 'organization' && (has('admin') || has('director') || has('viewer'));
     case 'send_back':
       return REVIEWABLE.has(resource.kind) && !resource.locked && has('director');
     case 'approve':

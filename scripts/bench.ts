@@ -31,6 +31,7 @@ import * as s from '@/db/schema';
 import { startSession } from '@/db/sessions';
 import { askersund } from '@/db/demo/askersund';
 import { BENCH_SERVER, benchDatabaseUrl, generateBenchDatabase } from './bench-generate';
+import { jsGzipMeter } from './bench-js-size';
 
 const PORT = Number(process.env.BENCH_PORT || 3360);
 const EDITORS = Number(process.env.BENCH_EDITORS || 50);
@@ -121,23 +122,8 @@ interface PageFigures {
   pageMs: number;
 }
 
-const jsSizes = new Map<string, number>();
-/**
- * The JavaScript a browser loads for the page, gzipped: every <script src>, except the
- * `noModule` polyfills, which a browser that runs modules (every current one) never fetches.
- */
-async function jsGzipOf(html: string): Promise<number> {
-  let total = 0;
-  for (const [tag, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"[^>]*>/g)) {
-    if (/\snomodule\b/i.test(tag)) continue;
-    if (!jsSizes.has(src!)) {
-      const body = Buffer.from(await (await fetch(BASE + src!.replace(/&amp;/g, '&'))).arrayBuffer());
-      jsSizes.set(src!, gzipSync(body).length);
-    }
-    total += jsSizes.get(src!)!;
-  }
-  return total;
-}
+/** The JavaScript a browser loads for the page, gzipped (scripts/bench-js-size.ts). */
+const jsGzipOf = jsGzipMeter(BASE).gzipOf;
 
 /** Replays the SELECT statements of a page one by one; the sum of their median times. */
 async function replay(client: postgres.Sql, statements: { sql: string; params: unknown[] }[]): Promise<number> {

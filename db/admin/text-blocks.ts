@@ -46,13 +46,13 @@ export interface PlanTextsDTO {
   slots: TextSlotDTO[];
 }
 
-const SLOT_LABELS: Record<Exclude<TextSlot, 'focus_area_note'>, string> = {
+export const SLOT_LABELS: Record<Exclude<TextSlot, 'focus_area_note'>, string> = {
   goals_intro: 'Inledning till Mål och uppdrag',
   overall_perspective: 'Övergripande perspektiv',
   assignments_intro: 'Inledning till uppföljning av nämndens uppdrag',
 };
 
-function focusAreaNoteLabel(area: { number: number | null; name: string }): string {
+export function focusAreaNoteLabel(area: { number: number | null; name: string }): string {
   return `Kommentar för målområde ${area.number !== null ? `${area.number} ` : ''}${area.name}`;
 }
 

@@ -31,6 +31,7 @@ import { documentRows } from './matrix/document-rows';
 import { signInRows } from './matrix/sign-in-rows';
 import { koladaRows } from './matrix/kolada-rows';
 import { financeRows } from './matrix/finance-rows';
+import { searchRows } from './matrix/search-rows';
 
 const ROWS: MatrixRow[] = [
   ...coreRows,
@@ -48,6 +49,7 @@ const ROWS: MatrixRow[] = [
   ...orgExportRows,
   ...signInRows,
   ...koladaRows,
+  ...searchRows, // issue 15: search across texts
 ];
 
 /** The `name` of every defineAction(...) under a folder. */

@@ -25,6 +25,7 @@ import { getMyReporting } from '@/db/my-reporting';
 import { getBoardReport } from '@/db/report';
 import { getApprovalState } from '@/db/approvals';
 import { listAdminAssignments } from '@/db/admin/assignments';
+import { searchTexts } from '@/db/text-search';
 import { getPeriod } from '@/db/queries/periods';
 import { buildReport } from '@/lib/report-build';
 import { buildOverviewParts } from '@/lib/overview-parts';
@@ -328,5 +329,22 @@ describe('pages on a generated kommun', { timeout: 300_000 }, () => {
     const perRow = (size.bytes - text) / (goals.length + indicators);
     expect(perRow, `${size.bytes} B, ${goals.length} goals, ${indicators} indicators: bytes of markup a row`).toBeLessThanOrEqual(REPORT_MARKUP_PER_ROW);
     expect(size.elements).toBeLessThanOrEqual(REPORT_ELEMENTS_PER_ROW * (goals.length + indicators) + 200);
+  });
+
+  it('searches the texts of a period in as many statements on the generated kommun as on the demo, and renders a page of hits within the HTML bound', async () => {
+    // "plan" is in most of the generated kommun's texts: the assignment reports and the boards' texts.
+    const demo = await queriesOf(() => searchTexts(database.db, demoViewer, { periodId: demoPeriodId, terms: ['plan'], history: true }));
+    const generated = await queriesOf(() => searchTexts(database.db, viewer, { periodId: large.openPeriodId, terms: ['plan'], history: true }));
+    expect(generated).toBe(demo);
+    expect(generated).toBeLessThanOrEqual(4);
+    const hits = await searchTexts(database.db, viewer, { periodId: large.openPeriodId, terms: ['plan'], history: true });
+    expect(hits.page.pages).toBeGreaterThan(1);
+    const { default: search } = await import('@/app/(inloggad)/sok/page');
+    for (const query of [{ q: 'plan', historik: '1' }, { q: 'plan', historik: '1', sida: '999' }] as Record<string, string>[]) {
+      const size = await renderPage(viewer, search, query);
+      expect(size.bytes, JSON.stringify(query)).toBeLessThanOrEqual(HTML_BOUND.bytes);
+      expect(size.elements, JSON.stringify(query)).toBeLessThanOrEqual(HTML_BOUND.elements);
+      expect(size.html).toContain('<mark');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageHref, pageOf, pageOfWeighted, parsePage } from '@/lib/paging';
+import { pageHref, pageOf, pageOfWeighted, pageWindow, parsePage } from '@/lib/paging';
 import { pageDeviations, type DeviationsDTO } from '@/lib/deviations';
 
 const rows = Array.from({ length: 23 }, (_, i) => i + 1);
@@ -51,5 +51,17 @@ describe('pages of long lists', () => {
     expect(second.groups.map((g) => [g.entries.length, g.count])).toEqual([[5, 30], [20, 30]]);
     expect(second.groups[0]!.entries[0]!.itemId).toBe('indicator_not_met25');
     expect(pageDeviations(dto, 3, 25).groups.map((g) => g.entries.length)).toEqual([0, 10]);
+  });
+
+  it('pages a list counted in SQL as pageOf pages one in memory: the offset and the same info', () => {
+    for (const total of [0, 1, 10, 23, 40, 41]) {
+      const all = Array.from({ length: total }, (_, i) => i);
+      for (const page of [1, 2, 3, 5, 99]) {
+        const window = pageWindow(total, page, 10);
+        const inMemory = pageOf(all, page, 10);
+        expect(window.info, `${total} rows, page ${page}`).toEqual(inMemory.info);
+        expect(all.slice(window.offset, window.offset + 10)).toEqual(inMemory.items);
+      }
+    }
   });
 });

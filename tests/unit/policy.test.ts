@@ -542,3 +542,29 @@ describe("can(): view_reporting opens a unit's reporting page", () => {
     expect(can(director, 'report', res('unit', { unitIds: ['HR'] }))).toBe(false);
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// search_texts: searching every text of the organization's periods (/sok, issue 15). The
+// roles that read the whole kommun as their job: the admin, the director and the board's
+// members. Editors report for their units and do not search; nobody outside the organization.
+// ---------------------------------------------------------------------------------------
+describe('can(): search_texts searches every text of the organization', () => {
+  it.each([
+    { who: 'admin', user: admin, expected: true },
+    { who: 'director', user: director, expected: true },
+    { who: 'viewer', user: viewer, expected: true },
+    { who: 'editor (HR)', user: editorHR, expected: false },
+    { who: 'editor (KS)', user: editorKS, expected: false },
+    { who: 'viewer + editor (HR)', user: makeUser(['viewer', 'editor'], { grant: 'HR' }), expected: true },
+    { who: 'user without roles', user: noRoles, expected: false },
+    { who: 'null user', user: null, expected: false },
+  ] as const)('$who: search_texts → $expected', ({ user, expected }) => {
+    expect(can(user, 'search_texts', res('organization'))).toBe(expected);
+  });
+
+  it('only of kind organization, and never in another organization', () => {
+    expect(can(director, 'search_texts', res('narrative', { unitIds: ['HR'] }))).toBe(false);
+    expect(can(admin, 'search_texts', { kind: 'organization', organizationId: OTHER_ORG })).toBe(false);
+    expect(can(makeUser(['director'], { organizationId: OTHER_ORG }), 'search_texts', res('organization'))).toBe(false);
+  });
+});
