@@ -20,7 +20,9 @@ import { printPageCss, reportStamp, type ReportApprovalStamp } from '@/lib/repor
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
 import { Markdown } from './markdown';
 
-const CELL = 'border border-slate-400 px-2 py-1 align-top';
+// The report's table cells (border, padding, top alignment) are styled once in app/globals.css
+// (.report-table th/td), not per cell: a large board's report has hundreds of cells and each
+// class travels twice, in the markup and in the page's RSC payload (issue 19).
 const BOARD_ASSIGNMENTS_HEADING = 'Uppföljning av nämnds uppdrag till förvaltning';
 
 /** The fill of a status, as in the DOCX. */
@@ -33,9 +35,10 @@ function fillStyle(colour: Colour): CSSProperties {
  * own (app/globals.css .status-fill: solid, dashed, double, dotted) so that it stays apart in
  * grey print too, always holding its symbol and word.
  */
-export function StatusFill({ colour }: { colour: Colour }) {
+export function StatusFill({ colour, inFilledCell = false }: { colour: Colour; inFilledCell?: boolean }) {
+  // In a cell that has the fill already, the fill shows through: no second style to ship.
   return (
-    <span className={`status-fill status-fill--${colour}`} style={fillStyle(colour)}>
+    <span className={`status-fill status-fill--${colour}`} style={inFilledCell ? undefined : fillStyle(colour)}>
       <span aria-hidden="true">{colourSymbol(colour)}</span> {colourLabel(colour)}
     </span>
   );
@@ -63,8 +66,9 @@ function TrendMark({ trend, words }: { trend: Trend; words: boolean }) {
 /** A heading at an outline level (h1–h6), as the DOCX's Heading 1–6. */
 function Heading({ level, id, className, children }: { level: number; id?: string; className?: string; children: ReactNode }) {
   const Tag = `h${Math.min(6, Math.max(1, level))}` as 'h1';
+  // Only the props given: an undefined one still travels in the RSC payload ("$undefined").
   return (
-    <Tag id={id} className={className}>
+    <Tag {...(id === undefined ? {} : { id })} {...(className === undefined ? {} : { className })}>
       {children}
     </Tag>
   );
@@ -144,43 +148,43 @@ function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; 
           </colgroup>
           <thead>
             <tr className="bg-slate-100">
-              <th scope="col" className={`${CELL} text-left`}>
+              <th scope="col">
                 <span className="sr-only">Mått</span>
               </th>
-              <th scope="col" className={`${CELL} text-left`}>
+              <th scope="col">
                 {goal.yearRow ? 'Mål' : `Mål ${year}`}
               </th>
-              <th scope="col" className={`${CELL} text-right`}>
+              <th scope="col" className="text-right">
                 {goal.yearRow ? 'Utfall' : <>Utfall&nbsp;{year}</>}
               </th>
-              <th scope="col" className={`${CELL} text-left`}>
+              <th scope="col">
                 Måluppfyllelse
               </th>
             </tr>
             {/* The seed's "År | 2024 | 2024" row under the header, where it has one. */}
             {goal.yearRow && (
               <tr className="bg-slate-50">
-                <td className={CELL}>År</td>
-                <td className={CELL}>{year}</td>
-                <td className={`${CELL} text-right`}>{year}</td>
-                <td className={CELL} />
+                <td>År</td>
+                <td>{year}</td>
+                <td className="text-right">{year}</td>
+                <td />
               </tr>
             )}
           </thead>
           <tbody>
             {goal.indicators.map((ind, i) => (
-              <tr key={ind.name} className="report-row-keep">
-                <th scope="row" className={`${CELL} text-left font-normal`}>
+              <tr key={i} className="report-row-keep">
+                <th scope="row">
                   {ind.name}
                 </th>
-                <td className={CELL} data-label={goal.yearRow ? 'Mål' : `Mål ${year}`}>
+                <td data-label={goal.yearRow ? 'Mål' : `Mål ${year}`}>
                   {ind.targetLabel}
                 </td>
-                <td className={`${CELL} text-right tabular-nums`} data-label={goal.yearRow ? 'Utfall' : `Utfall ${year}`}>
+                <td className="text-right tabular-nums" data-label={goal.yearRow ? 'Utfall' : `Utfall ${year}`}>
                   {formatOutcome(ind.outcome, ind.decimals)}
                 </td>
-                <td className={`${CELL} report-fill-cell`} style={fillStyle(ind.colour)} data-label="Måluppfyllelse">
-                  <StatusFill colour={ind.colour} />
+                <td className="report-fill-cell" style={fillStyle(ind.colour)} data-label="Måluppfyllelse">
+                  <StatusFill colour={ind.colour} inFilledCell />
                   {marks[i]!.colour}
                   {ind.trend && (
                     <>
@@ -236,20 +240,20 @@ function CouncilAssignment({ assignment, level }: { assignment: ReportCouncilAss
         <caption className="sr-only">Uppdrag från kommunfullmäktige</caption>
         <thead>
           <tr className="bg-slate-100">
-            <th scope="col" className={`${CELL} w-1/3 text-left`}>
+            <th scope="col" className="w-1/3">
               Kommunfullmäktiges målområde
             </th>
-            <th scope="col" className={`${CELL} text-left`}>
+            <th scope="col">
               Uppdrag
             </th>
           </tr>
         </thead>
         <tbody>
           <tr className="report-row-keep">
-            <td className={CELL} data-label="Kommunfullmäktiges målområde">
+            <td data-label="Kommunfullmäktiges målområde">
               {assignment.focusAreaLabel}
             </td>
-            <td className={CELL} data-label="Uppdrag">
+            <td data-label="Uppdrag">
               {assignment.title}
             </td>
           </tr>
@@ -430,10 +434,10 @@ export function BoardAssignmentsChapter({ report, title, level, id }: { report: 
               <caption className="sr-only">{group.label}</caption>
               <thead>
                 <tr className="bg-slate-100">
-                  <th scope="col" className={`${CELL} w-1/2 text-left`}>
+                  <th scope="col" className="w-1/2">
                     {group.label}
                   </th>
-                  <th scope="col" className={`${CELL} text-left`}>
+                  <th scope="col">
                     Uppföljning
                   </th>
                 </tr>
@@ -441,7 +445,7 @@ export function BoardAssignmentsChapter({ report, title, level, id }: { report: 
               <tbody>
                 {group.assignments.map((a) => (
                   <tr key={a.title}>
-                    <td className={CELL} data-label={group.label}>
+                    <td data-label={group.label}>
                       <p>{a.title}</p>
                       {a.description && (
                         <div className="mt-1 italic">
@@ -449,7 +453,7 @@ export function BoardAssignmentsChapter({ report, title, level, id }: { report: 
                         </div>
                       )}
                     </td>
-                    <td className={CELL} data-label="Uppföljning">
+                    <td data-label="Uppföljning">
                       {a.followUp.length ? (
                         a.followUp.map((r, i) => (
                           <div key={i}>

@@ -39,7 +39,9 @@ export async function getApprovalState(db: Db, user: CurrentUser | null, boardId
 async function loadApprovalState(db: Db, user: CurrentUser | null, boardId: string, periodId: string) {
   const org = authorizeInOwnOrganization(user, 'read', 'period');
   const period = await getPeriod(db, user, periodId);
-  const content = await loadPeriodContent(db, org, period);
+  // Only the board's plan (filtered in SQL, issue 19): its goals, indicators and their values;
+  // units, assignments, texts, readiness and approvals stay whole (ContentScope).
+  const content = await loadPeriodContent(db, org, period, { boardId });
   const index = new ContentIndex(content);
   const { tree } = index;
   const board = tree.get(boardId);

@@ -39,6 +39,8 @@ export interface AssignmentMonitorDTO {
   boardOptions: { id: string; name: string }[];
   /** For the filter form: the focus areas some assignment sits under, each målområde followed by its sub-areas. */
   focusAreaOptions: { id: string; name: string; depth: number }[];
+  /** For the period picker: every period of the organization, newest first (read with the rest, issue 19). */
+  periods: PeriodDTO[];
 }
 
 export interface MonitorOptions {
@@ -234,6 +236,7 @@ export async function getAssignmentMonitor(
     unitOptions: tree.units.filter((u) => responsible.has(u.id)).map((u) => ({ id: u.id, name: u.name })),
     boardOptions: tree.units.filter((u) => u.kind === 'board').map((u) => ({ id: u.id, name: u.name })),
     focusAreaOptions: focusAreaOptions(areas, new Set(rows.flatMap((r) => r.focusAreaPath))),
+    periods: [...allPeriods].sort((a, b) => (a.endDate < b.endDate ? 1 : a.endDate > b.endDate ? -1 : 0)),
   };
 }
 

@@ -31,11 +31,13 @@ export async function getDeviations(
   boardId: string | null,
   today: string = todayInStockholm(),
   page = 1,
-): Promise<DeviationsDTO> {
+): Promise<DeviationsDTO & { boards: { id: string; name: string }[] }> {
   const org = authorizeInOwnOrganization(user, 'read', 'period');
   const period = await getPeriod(db, user, periodId);
   // A board's page reads only its plan (filtered in SQL); an unknown board is not found.
   const content = await loadPeriodContent(db, org, period, { boardId });
   if (boardId !== null && !content.units.some((u) => u.id === boardId && u.kind === 'board')) throw new NotFoundError('board');
-  return pageDeviations(buildDeviations(content, user, boardId, today), page);
+  // The board picker's boards come from the content's units (in the order listBoards gives): no second read.
+  const boards = content.units.filter((u) => u.kind === 'board').map((u) => ({ id: u.id, name: u.name }));
+  return { ...pageDeviations(buildDeviations(content, user, boardId, today), page), boards };
 }

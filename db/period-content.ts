@@ -13,8 +13,8 @@ import type { Period } from '@/lib/period';
 import type { PeriodContent } from '@/lib/period-content';
 import type { RankContext } from '@/lib/kolada-rank';
 
-/** The revision requests of a period that no later save of their item has answered. */
-export function openRevisionRows(db: Db, org: string, periodId: string) {
+/** The revision requests of a period that no later save of their item has answered (of one item, when given). */
+export function openRevisionRows(db: Db, org: string, periodId: string, item?: { kind: 'indicator' | 'goal' | 'narrative' | 'assignment'; id: string }) {
   const savedAfter = (table: typeof s.indicatorValues | typeof s.goalAssessments, item: typeof s.indicatorValues.indicatorId | typeof s.goalAssessments.goalId) =>
     notExists(
       db
@@ -44,6 +44,7 @@ export function openRevisionRows(db: Db, org: string, periodId: string) {
       and(
         eq(s.revisionRequests.organizationId, org),
         eq(s.revisionRequests.periodId, periodId),
+        item ? and(eq(s.revisionRequests.itemKind, item.kind), eq(s.revisionRequests.itemId, item.id)) : undefined,
         or(
           and(eq(s.revisionRequests.itemKind, 'indicator'), savedAfter(s.indicatorValues, s.indicatorValues.indicatorId)),
           and(eq(s.revisionRequests.itemKind, 'goal'), savedAfter(s.goalAssessments, s.goalAssessments.goalId)),

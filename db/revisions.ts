@@ -122,10 +122,16 @@ export interface OpenRevisionDTO {
 }
 
 /** The revision requests of a period that still stand (for the given units, or all), newest first. */
-export async function listOpenRevisions(db: Db, user: CurrentUser | null, periodId: string, unitIds?: string[]): Promise<OpenRevisionDTO[]> {
+export async function listOpenRevisions(
+  db: Db,
+  user: CurrentUser | null,
+  periodId: string,
+  unitIds?: string[],
+  item?: { kind: RevisionItemKind; id: string },
+): Promise<OpenRevisionDTO[]> {
   const org = authorizeInOwnOrganization(user, 'read', 'period');
   if (unitIds && unitIds.length === 0) return [];
-  const rows = await openRevisionRows(db, org, periodId);
+  const rows = await openRevisionRows(db, org, periodId, item);
   return rows
     .filter((r) => !unitIds || unitIds.includes(r.unitId))
     .reverse()
@@ -140,5 +146,5 @@ export async function listOpenRevisionsOfItem(
   itemKind: RevisionItemKind,
   itemId: string,
 ): Promise<OpenRevisionDTO[]> {
-  return (await listOpenRevisions(db, user, periodId)).filter((r) => r.itemKind === itemKind && r.itemId === itemId);
+  return listOpenRevisions(db, user, periodId, undefined, { kind: itemKind, id: itemId });
 }

@@ -14,7 +14,7 @@
 //   - cold start on PGlite (BENCH_COLD=0 skips it): a fresh data folder and an existing one,
 //     from spawning `next start` to the first page.
 // The machine is shared: compare ratios measured in one run, not absolute times.
-// Settings: BENCH_PORT (3360), BENCH_EDITORS (50), BENCH_SAVES (saves per editor, 20),
+// Settings: BENCH_PORT (3360), BENCH_EDITORS (50), BENCH_SAVES (saves per editor, 20; 0 skips the saves),
 // BENCH_REQUESTS (timed requests per page, 7), BENCH_OUT (also write the table to this file),
 // and those of scripts/bench-generate.ts (BENCH_DB, BENCH_SERVER, …).
 import fs from 'node:fs';
@@ -44,7 +44,7 @@ import {
 
 const PORT = Number(process.env.BENCH_PORT || 3360);
 const EDITORS = Number(process.env.BENCH_EDITORS || 50);
-const SAVES = Number(process.env.BENCH_SAVES || 20);
+const SAVES = Number(process.env.BENCH_SAVES ?? 20); // 0: pages only
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 7);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -142,6 +142,18 @@ async function main() {
         .from(s.users)
         .innerJoin(s.roleGrants, and(eq(s.roleGrants.organizationId, orgId), eq(s.roleGrants.userId, s.users.id)))
         .where(and(eq(s.users.organizationId, orgId), eq(s.roleGrants.role, 'viewer')));
+      const userWith = async (role: 'admin' | 'director') => {
+        const [row] = await db
+          .select({ id: s.users.id })
+          .from(s.users)
+          .innerJoin(s.roleGrants, and(eq(s.roleGrants.organizationId, orgId), eq(s.roleGrants.userId, s.users.id)))
+          .where(and(eq(s.users.organizationId, orgId), eq(s.roleGrants.role, role)))
+          .orderBy(s.users.email)
+          .limit(1);
+        return row!;
+      };
+      const admin = await userWith('admin');
+      const director = await userWith('director');
       const [editor] = await db
         .select({ id: s.users.id, unitId: s.roleGrants.unitId })
         .from(s.users)
@@ -165,6 +177,8 @@ async function main() {
         .limit(1);
       const viewerCookie = await cookieFor(db, orgId, viewer!.id);
       const editorCookie = await cookieFor(db, orgId, editor!.id);
+      const adminCookie = await cookieFor(db, orgId, admin.id);
+      const directorCookie = await cookieFor(db, orgId, director.id);
       const p = `period=${period!.id}`;
       return [
         { name: `${tag} Översikt, hela kommunen`, url: `/?${p}`, cookie: viewerCookie },
@@ -175,6 +189,9 @@ async function main() {
         { name: `${tag} Rapport, en nämnd`, url: `/rapport?${p}&namnd=${board!.id}`, cookie: viewerCookie },
         { name: `${tag} Min rapportering`, url: `/rapportering?${p}`, cookie: editorCookie },
         ...(indicator ? [{ name: `${tag} Rapportera mått`, url: `/rapportering/matt/${indicator.id}?${p}`, cookie: editorCookie }] : []),
+        { name: `${tag} Uppdrag, administration`, url: '/admin/uppdrag', cookie: adminCookie },
+        { name: `${tag} Attest, en nämnd`, url: `/attest?${p}&namnd=${board!.id}`, cookie: directorCookie },
+        { name: `${tag} Rapportering, direktören en nämnd`, url: `/rapportering?${p}&enhet=${board!.id}`, cookie: directorCookie },
       ];
     };
     const pages = [...(await pagesOf(demoOrg.id, 'demo')), ...(await pagesOf(largeOrg.id, 'stor'))];
@@ -229,10 +246,12 @@ async function main() {
       }
 
       editorCount = editors.length;
-      await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 5); // warm
-      single = await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 40, meter);
-      await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors, 2); // warm the pool
-      load = await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors, SAVES, meter);
+      if (SAVES > 0) {
+        await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 5); // warm
+        single = await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors.slice(0, 1), 40, meter);
+        await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors, 2); // warm the pool
+        load = await runSaves(db, server.base, actionId, largeOrg.id, period!.id, editors, SAVES, meter);
+      }
     } finally {
       await server.stop();
     }
@@ -275,12 +294,14 @@ async function main() {
         `| ${page.name.slice(5)} | ${(large.pageMs / demo.pageMs).toFixed(1)}× | ${(large.htmlBytes / demo.htmlBytes).toFixed(1)}× | ${demo.statements} → ${large.statements} |`,
       );
     }
+    if (single && load) {
     print();
     for (const line of SAVE_TABLE_HEADER) print(line);
     print(saveTableRow('1 editor alone', single!));
     print(saveTableRow(`${editorCount} editors at once`, load!));
     print(`\nStatements per save (the whole server action, session check included): ${saveStatements}.`);
-    print(`\n${editorCount} editors at once / 1 editor alone: ${(load!.perSecond / single!.perSecond).toFixed(1)}× the saves per second.`);
+    print(`\n${editorCount} editors at once / 1 editor alone: ${(load.perSecond / single.perSecond).toFixed(1)}× the saves per second.`);
+    }
     if (cold) print(`\nCold start on PGlite (spawn to first page): fresh folder ${(cold.fresh / 1000).toFixed(1)} s, existing folder ${(cold.existing / 1000).toFixed(1)} s.`);
     if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, `${out.join('\n')}\n`);
   } finally {

@@ -7,10 +7,12 @@ import 'server-only';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
+import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../audit';
 import { NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
+import type { PageInfo } from '@/lib/paging';
 
 /** The group labels a board uses in its report; the form suggests them. */
 export const STANDARD_GROUP_LABELS = ['Pågående uppdrag från föregående verksamhetsplan', 'Andra pågående uppdrag'] as const;
@@ -52,6 +54,8 @@ export interface AdminAssignmentList {
   rows: AdminAssignmentListItem[];
   /** How many archived assignments there are (shown or not). */
   archivedCount: number;
+  /** The page of the list shown. */
+  page: PageInfo;
 }
 
 export interface AdminAssignmentDTO extends AssignmentInput {
@@ -119,54 +123,77 @@ async function historyOf(db: Db, org: string, assignmentIds: string[]) {
   return out;
 }
 
-/** The organization's assignments for the administration page; archived ones only when asked. */
+/** Rows per page of the administration list: the page stays small at any size of kommun (issue 19). */
+export const ADMIN_ASSIGNMENTS_PER_PAGE = 30;
+
+/**
+ * The organization's assignments for the administration page, one page of them (paged in
+ * SQL, lib/paging.ts); archived ones only when asked. A page past the end is the last page.
+ */
 export async function listAdminAssignments(
   db: Db,
   user: CurrentUser | null,
-  options: { includeArchived: boolean },
+  options: { includeArchived: boolean; page?: number; perPage?: number },
 ): Promise<AdminAssignmentList> {
   const org = manage(user);
-  const [assignments, links, units, [archived]] = await Promise.all([
+  const perPage = options.perPage ?? ADMIN_ASSIGNMENTS_PER_PAGE;
+  const listed = and(eq(s.assignments.organizationId, org), options.includeArchived ? undefined : isNull(s.assignments.archivedAt));
+  const issuer = alias(s.units, 'issuer');
+  const rowsAt = (page: number) =>
     db
       .select({
         id: s.assignments.id,
         code: s.assignments.code,
         title: s.assignments.title,
         issuer: s.assignments.issuer,
-        issuerBoardId: s.assignments.issuerBoardId,
+        issuerBoardName: issuer.name,
         groupLabel: s.assignments.groupLabel,
         decisionDate: s.assignments.decisionDate,
         dueDate: s.assignments.dueDate,
         archivedAt: s.assignments.archivedAt,
       })
       .from(s.assignments)
-      .where(and(eq(s.assignments.organizationId, org), options.includeArchived ? undefined : isNull(s.assignments.archivedAt)))
-      .orderBy(asc(s.assignments.sortOrder), asc(s.assignments.code)),
+      .leftJoin(issuer, and(eq(issuer.organizationId, org), eq(issuer.id, s.assignments.issuerBoardId)))
+      .where(listed)
+      .orderBy(asc(s.assignments.sortOrder), asc(s.assignments.code), asc(s.assignments.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage);
+  const asked = Math.max(1, Math.floor(options.page ?? 1));
+  const [firstRows, [counts]] = await Promise.all([
+    rowsAt(asked),
     db
-      .select({ assignmentId: s.assignmentUnits.assignmentId, unitId: s.assignmentUnits.unitId })
-      .from(s.assignmentUnits)
-      .where(eq(s.assignmentUnits.organizationId, org))
-      .orderBy(asc(s.assignmentUnits.position)),
-    db.select({ id: s.units.id, name: s.units.name }).from(s.units).where(eq(s.units.organizationId, org)),
-    db
-      .select({ n: count() })
+      .select({
+        listed: options.includeArchived ? count() : sql<number>`count(*) filter (where ${s.assignments.archivedAt} is null)`.mapWith(Number),
+        archived: sql<number>`count(*) filter (where ${s.assignments.archivedAt} is not null)`.mapWith(Number),
+      })
       .from(s.assignments)
-      .where(and(eq(s.assignments.organizationId, org), isNotNull(s.assignments.archivedAt))),
+      .where(eq(s.assignments.organizationId, org)),
   ]);
-  const history = await historyOf(
-    db,
-    org,
-    assignments.map((a) => a.id),
-  );
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const total = counts?.listed ?? 0;
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(asked, pages);
+  const assignments = page === asked ? firstRows : await rowsAt(page);
+  const ids = assignments.map((a) => a.id);
+  const [links, history] = await Promise.all([
+    ids.length
+      ? db
+          .select({ assignmentId: s.assignmentUnits.assignmentId, unitName: s.units.name })
+          .from(s.assignmentUnits)
+          .innerJoin(s.units, and(eq(s.units.organizationId, org), eq(s.units.id, s.assignmentUnits.unitId)))
+          .where(and(eq(s.assignmentUnits.organizationId, org), inArray(s.assignmentUnits.assignmentId, ids)))
+          .orderBy(asc(s.assignmentUnits.position))
+      : [],
+    historyOf(db, org, ids),
+  ]);
   const unitsOf = new Map<string, string[]>();
-  for (const l of links) unitsOf.set(l.assignmentId, [...(unitsOf.get(l.assignmentId) ?? []), unitName.get(l.unitId) ?? '']);
+  for (const l of links) unitsOf.set(l.assignmentId, [...(unitsOf.get(l.assignmentId) ?? []), l.unitName]);
+  const start = (page - 1) * perPage;
   return {
     rows: assignments.map((a) => ({
       id: a.id,
       code: a.code,
       title: a.title,
-      issuerName: a.issuer === 'council' ? COUNCIL_NAME : (unitName.get(a.issuerBoardId ?? '') ?? ''),
+      issuerName: a.issuer === 'council' ? COUNCIL_NAME : (a.issuerBoardName ?? ''),
       groupLabel: a.groupLabel,
       unitNames: unitsOf.get(a.id) ?? [],
       decisionDate: a.decisionDate,
@@ -174,7 +201,8 @@ export async function listAdminAssignments(
       archived: a.archivedAt !== null,
       hasHistory: history.has(a.id),
     })),
-    archivedCount: archived?.n ?? 0,
+    archivedCount: counts?.archived ?? 0,
+    page: { page, pages, total, first: assignments.length ? start + 1 : 0, last: start + assignments.length },
   };
 }
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
-import { DEVIATIONS_PER_PAGE, getDeviations, listBoards, type DeviationDTO } from '@/db/deviations';
+import { DEVIATIONS_PER_PAGE, getDeviations, type DeviationDTO } from '@/db/deviations';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
@@ -37,12 +37,11 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
     );
   }
 
-  const [data, periods, boards] = await Promise.all([
+  const [data, periods] = await Promise.all([
     getDeviations(db, user, periodId, boardId, undefined, parsePage(query.sida)).catch(notFoundOrThrow),
     listPeriods(db, user),
-    listBoards(db, user),
   ]);
-  const { period } = data;
+  const { period, boards } = data;
   const groups = data.groups.filter((g) => g.entries.length > 0);
 
   return (

@@ -19,12 +19,17 @@ import { ReadinessForm } from './readiness-form';
 import { listBoards as listFinanceBoards, loadBoardFinance } from '@/db/finance';
 import { unexplained } from '@/lib/finance-checks';
 import { formatDayOf } from '@/lib/time-format';
+import { pageOf, parsePage } from '@/lib/paging';
+import { Pager } from '@/components/pager';
 
 export const metadata: Metadata = { title: 'Min rapportering' };
 
 const KIND_LABEL: Record<ReportingItemDTO['kind'], string> = { indicator: 'Mått', goal: 'Mål', assignment: 'Uppdrag', narrative: 'Text' };
 
-export default async function MyReportingPage({ searchParams }: { searchParams: Promise<{ period?: string; enhet?: string }> }) {
+/** Items per page: a board picked by the director lists all its units' items; the page stays small (issue 19). */
+const ITEMS_PER_PAGE = 50;
+
+export default async function MyReportingPage({ searchParams }: { searchParams: Promise<{ period?: string; enhet?: string; sida?: string }> }) {
   const user = await requireUser();
   const db = await getDb();
   const query = await searchParams;
@@ -44,6 +49,8 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
   }
   const data = await getMyReporting(db, user, periodId, reportingRoots(user, picked)).catch(notFoundOrThrow);
   const { period, items } = data;
+  const { items: pageItems, info: page } = pageOf(items, parsePage(query.sida), ITEMS_PER_PAGE);
+  const pageQuery = { period: query.period, enhet: query.enhet };
   const [units, periods] = await Promise.all([picksUnit ? listUnits(db, user) : [], listPeriods(db, user)]);
   // Someone who reads a unit's page without reporting for it (the director): the forms are read-only.
   const readOnly = picked !== null && !can(user, 'report', { kind: 'unit', organizationId: user.organizationId, unitIds: [picked] });
@@ -103,8 +110,9 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
               className="mt-2 h-3 w-full max-w-md"
             />
           </section>
+          <Pager info={page} path="/rapportering" query={pageQuery} label="Sidor att rapportera, överst" noun="poster" />
           <ul className="mt-4 space-y-2" aria-label="Att rapportera">
-            {items.map((item) => (
+            {pageItems.map((item) => (
               <li key={`${item.kind}-${item.id}-${item.unitId}`} className="rounded-lg border border-slate-200 bg-white p-3">
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div>
@@ -141,6 +149,7 @@ export default async function MyReportingPage({ searchParams }: { searchParams: 
               </li>
             ))}
           </ul>
+          <Pager info={page} path="/rapportering" query={pageQuery} label="Sidor att rapportera" noun="poster" />
         </>
       )}
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
 import { getAssignmentMonitor, type AssignmentMonitorRow } from '@/db/assignment-monitor';
-import { getCurrentPeriod, listPeriods } from '@/db/queries/overview';
+import { getCurrentPeriod, type PeriodDTO } from '@/db/queries/overview';
 import { requireUser } from '@/server/session';
 import { formatDate, periodStateLabel } from '@/lib/period';
 import {
@@ -78,10 +78,9 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
       </Shell>
     );
   }
-  const [data, periods] = await Promise.all([
-    getAssignmentMonitor(db, user, periodId).catch(notFoundOrThrow),
-    listPeriods(db, user),
-  ]);
+  // The monitor reads the organization's periods anyway: the picker takes them from it.
+  const data = await getAssignmentMonitor(db, user, periodId).catch(notFoundOrThrow);
+  const { periods } = data;
   const { period, previousPeriod } = data;
   const shown = applyAssignmentFilters(data.rows, filters);
   const counts = countByStatus(shown);
@@ -219,7 +218,7 @@ function FilterForm({
 }: {
   filters: AssignmentFilters;
   data: Awaited<ReturnType<typeof getAssignmentMonitor>>;
-  periods: Awaited<ReturnType<typeof listPeriods>>;
+  periods: PeriodDTO[];
   resetHref: string;
   currentPeriodId: string;
 }) {

@@ -13,7 +13,8 @@ export function noticeText(value: unknown): string | null {
   return typeof value === 'string' && value in TEXTS ? TEXTS[value as Notice] : null;
 }
 
-const LIST = /^\/admin\/uppdrag(\?arkiverade=1)?$/;
+// The list, with archived ones or not, on any of its pages (lib/paging.ts `sida`).
+const LIST = /^\/admin\/uppdrag(\?(arkiverade=1(&sida=[1-9][0-9]{0,5})?|sida=[1-9][0-9]{0,5}))?$/;
 const EDIT = /^\/admin\/uppdrag\/[0-9a-f-]{36}$/;
 
 /**

@@ -9,6 +9,8 @@ import { formatDate } from '@/lib/period';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { AssignmentStatusForm } from './assignment-status-form';
 import { noticeText } from './notice';
+import { pageHref, parsePage } from '@/lib/paging';
+import { Pager } from '@/components/pager';
 
 export const metadata: Metadata = { title: 'Uppdrag – administration' };
 
@@ -20,8 +22,10 @@ export default async function AdminAssignmentsPage({ searchParams }: { searchPar
   const raw = await searchParams;
   const showArchived = raw.arkiverade === '1';
   const notice = noticeText(raw.klart);
-  const { rows, archivedCount } = await listAdminAssignments(await getDb(), user, { includeArchived: showArchived });
-  const here = showArchived ? '/admin/uppdrag?arkiverade=1' : '/admin/uppdrag';
+  const { rows, archivedCount, page } = await listAdminAssignments(await getDb(), user, { includeArchived: showArchived, page: parsePage(raw.sida) });
+  const pageQuery = { arkiverade: showArchived ? '1' : null };
+  // After archiving or restoring a row the list comes back on the same page.
+  const here = pageHref('/admin/uppdrag', pageQuery, page.page);
 
   return (
     <>
@@ -104,6 +108,7 @@ export default async function AdminAssignmentsPage({ searchParams }: { searchPar
           </table>
         </div>
       )}
+      <Pager info={page} path="/admin/uppdrag" query={pageQuery} label="Sidor med uppdrag" noun="uppdrag" />
     </>
   );
 }

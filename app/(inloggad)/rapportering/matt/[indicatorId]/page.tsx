@@ -38,9 +38,13 @@ export default async function IndicatorReportPage({
   const indicatorId = parseId((await params).indicatorId);
   const periodId = await periodIdFromQuery(db, user, (await searchParams).period);
   if (!indicatorId || !periodId) notFound();
-  const report = await getIndicatorReport(db, user, indicatorId, periodId).catch(notFoundOrThrow);
+  // Independent reads in one round trip (issue 19); the requests are the period's and the
+  // indicator's own, so they wait for nothing the report finds.
+  const [report, sentBack] = await Promise.all([
+    getIndicatorReport(db, user, indicatorId, periodId).catch(notFoundOrThrow),
+    listOpenRevisionsOfItem(db, user, periodId, 'indicator', indicatorId),
+  ]);
   const { indicator, period, latest } = report;
-  const sentBack = await listOpenRevisionsOfItem(db, user, period.id, 'indicator', indicator.id);
 
   return (
     <>
