@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const SOURCES = ['app', 'components', 'db', 'lib', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'db', 'lib', 'server', 'workers', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package-lock.json'];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
