@@ -11,7 +11,7 @@ import { Breadcrumb } from '@/components/breadcrumb';
 import { Markdown } from '@/components/markdown';
 import { NarrativeForm } from '@/components/narrative-form';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
-import { VersionEntry } from '@/components/version-entry';
+import { NarrativeVersions } from '@/components/narrative-versions';
 import { KommunLayoutForm } from '@/components/kommun-layout-form';
 import { changeKommunLayoutForm, saveKommunIntroForm } from '../actions';
 
@@ -58,31 +58,7 @@ export default async function KommunReportEditPage({ searchParams }: { searchPar
             <p>Ingen inledning är skriven ännu.</p>
           )}
         </section>
-        <aside aria-labelledby="versioner" className="min-w-0">
-          <h2 id="versioner" className="font-semibold">
-            Versioner i {period.label}
-          </h2>
-          {intro.versions.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-700">Ingen version sparad ännu. Skriv inledningen och spara den.</p>
-          ) : (
-            <ol className="mt-2 space-y-3">
-              {intro.versions.map((v, i) => {
-                const before = intro.versions[i + 1];
-                return (
-                  <VersionEntry
-                    key={v.seq}
-                    title={`Version ${v.seq}`}
-                    authorName={v.authorName}
-                    createdAt={v.createdAt}
-                    textLabel="Texten"
-                    text={v.body}
-                    previous={before ? { seq: before.seq, text: before.body } : undefined}
-                  />
-                );
-              })}
-            </ol>
-          )}
-        </aside>
+        <NarrativeVersions periodLabel={period.label} versions={intro.versions} emptyText="Ingen version sparad ännu. Skriv inledningen och spara den." />
       </div>
 
       <section aria-labelledby="namnder-rubrik" className="mt-8">

@@ -14,7 +14,7 @@ import { NarrativeForm } from '@/components/narrative-form';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { SendBackForm } from '@/components/send-back-form';
 import { SentBackNotice } from '@/components/sent-back-notice';
-import { VersionEntry } from '@/components/version-entry';
+import { NarrativeVersions } from '@/components/narrative-versions';
 import { saveNarrativeForm } from './actions';
 import { sendBackForm } from '../../actions';
 
@@ -65,31 +65,7 @@ export default async function NarrativePage({
             </>
           )}
         </section>
-        <aside aria-labelledby="versioner" className="min-w-0">
-          <h2 id="versioner" className="font-semibold">
-            Versioner i {period.label}
-          </h2>
-          {data.versions.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-700">Ingen version sparad ännu.</p>
-          ) : (
-            <ol className="mt-2 space-y-3">
-              {data.versions.map((v, i) => {
-                const before = data.versions[i + 1];
-                return (
-                  <VersionEntry
-                    key={v.seq}
-                    title={`Version ${v.seq}`}
-                    authorName={v.authorName}
-                    createdAt={v.createdAt}
-                    textLabel="Texten"
-                    text={v.body}
-                    previous={before ? { seq: before.seq, text: before.body } : undefined}
-                  />
-                );
-              })}
-            </ol>
-          )}
-        </aside>
+        <NarrativeVersions periodLabel={period.label} versions={data.versions} emptyText="Ingen version sparad ännu." />
       </div>
       {can(user, 'send_back', { kind: 'narrative', organizationId: user.organizationId, unitIds: [unit.id], locked: data.locked }) && (
         <div className="mt-6">
