@@ -183,6 +183,8 @@ export async function changeKommunLayout(
   });
 }
 
+const BOARDS_AT_ONCE = 3;
+
 /**
  * The kommun's report: the introduction, the whole kommun's rollup per målområde (the
  * overview's builder), and each included board's document in the chosen order — from its
@@ -197,11 +199,13 @@ export async function getKommunDocument(db: Db, user: CurrentUser | null, period
     db.select({ name: s.organizations.name }).from(s.organizations).where(eq(s.organizations.id, org)),
   ]);
   const included = layout.boards.filter((b) => b.included);
-  const boards = [];
-  // One board after the other: each reads its own plan through the one loader.
-  for (const board of included) {
-    const { document, approval } = await getBoardDocument(db, user, board.id, periodId);
-    boards.push({ boardId: board.id, boardName: board.name, approval, document });
+  // Each board reads its own plan through the one loader; a few boards at a time, so that a
+  // kommun of twenty boards neither waits for them one by one nor takes the whole pool.
+  const boards: KommunDocumentModel['boards'] = [];
+  for (let i = 0; i < included.length; i += BOARDS_AT_ONCE) {
+    const batch = included.slice(i, i + BOARDS_AT_ONCE);
+    const loaded = await Promise.all(batch.map((board) => getBoardDocument(db, user, board.id, periodId)));
+    batch.forEach((board, j) => boards.push({ boardId: board.id, boardName: board.name, approval: loaded[j]!.approval, document: loaded[j]!.document }));
   }
   return {
     organizationName: organization?.name ?? '',
