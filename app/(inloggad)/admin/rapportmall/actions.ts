@@ -1,6 +1,7 @@
 'use server';
 // The report template's server actions (server/form-action.ts: authenticate, parse, run,
-// revalidate). The template shapes every board's document and every unit's reporting list.
+// revalidate); each definition (template-actions.ts) authorizes 'manage' on the report
+// template with the policy before it touches data. The template shapes every board's document and every unit's reporting list.
 import { EVERY_PAGE, formAction, formActionByStep } from '@/server/form-action';
 import {
   addChapterAction,

@@ -1,6 +1,8 @@
-// The report template's actions (admin): chapters and the parts units write. Each db/
-// function authorizes 'manage' on the report template before it writes.
+// The report template's actions (admin): chapters and the parts units write. Each asks the
+// policy for 'manage' on the report template first (as every admin definition does), and the
+// db/ function it calls asks again before it writes.
 import { z } from '@/lib/zod';
+import { authorizeInOwnOrganization } from '@/lib/policy';
 import { defineAction } from '@/server/action';
 import { addChapter, addPart, archiveChapter, archivePart, moveChapter, movePart, renameChapter, updatePart } from '@/db/admin/report-template';
 
@@ -24,6 +26,7 @@ export const addChapterAction = defineAction({
     title,
   }),
   async run({ user, db }, input) {
+    authorizeInOwnOrganization(user, 'manage', 'report_template');
     await addChapter(db, user, input);
     return { status: 'ok', message: `Kapitlet ${input.title} är tillagt sist i mallen.` };
   },
@@ -33,6 +36,7 @@ export const renameChapterAction = defineAction({
   name: 'reportChapter.rename',
   schema: z.object({ chapterId, title }),
   async run({ user, db }, input) {
+    authorizeInOwnOrganization(user, 'manage', 'report_template');
     await renameChapter(db, user, input);
     return { status: 'ok', message: `Rubriken är sparad: ${input.title}.` };
   },
@@ -44,6 +48,7 @@ export const moveChapterAction = defineAction({
   name: 'reportChapter.move',
   schema: z.object({ chapterId, direction }),
   async run({ user, db }, input) {
+    authorizeInOwnOrganization(user, 'manage', 'report_template');
     await moveChapter(db, user, input);
     return { status: 'ok', message: input.direction === 'up' ? 'Kapitlet är flyttat upp.' : 'Kapitlet är flyttat ner.' };
   },
@@ -53,6 +58,7 @@ export const archiveChapterAction = defineAction({
   name: 'reportChapter.archive',
   schema: z.object({ chapterId }),
   async run({ user, db }, input) {
+    authorizeInOwnOrganization(user, 'manage', 'report_template');
     const { title: t } = await archiveChapter(db, user, input);
     return { status: 'ok', message: `Kapitlet ${t} är borttaget ur mallen. Dess texter finns kvar i historiken.` };
   },
@@ -62,6 +68,7 @@ export const addPartAction = defineAction({
   name: 'reportPart.create',
   schema: z.object({ chapterId, heading, unitId }),
   async run({ user, db }, input) {
+    authorizeInOwnOrganization(user, 'manage', 'report_template');
     await addPart(db, user, input);
     return { status: 'ok', message: `Delen ${input.heading ?? '(inledande text)'} är tillagd.` };
   },
@@ -71,6 +78,7 @@ export const updatePartAction = defineAction({
   name: 'reportPart.update',
   schema: z.object({ partId, heading, unitId }),
   async run({ user, db }, input) {
+    authorizeInOwnOrganization(user, 'manage', 'report_template');
     await updatePart(db, user, input);
     return { status: 'ok', message: 'Delen är sparad.' };
   },
@@ -80,6 +88,7 @@ export const movePartAction = defineAction({
   name: 'reportPart.move',
   schema: z.object({ partId, direction }),
   async run({ user, db }, input) {
+    authorizeInOwnOrganization(user, 'manage', 'report_template');
     await movePart(db, user, input);
     return { status: 'ok', message: input.direction === 'up' ? 'Delen är flyttad upp.' : 'Delen är flyttad ner.' };
   },
@@ -89,6 +98,7 @@ export const archivePartAction = defineAction({
   name: 'reportPart.archive',
   schema: z.object({ partId }),
   async run({ user, db }, input) {
+    authorizeInOwnOrganization(user, 'manage', 'report_template');
     const { heading: h } = await archivePart(db, user, input);
     return { status: 'ok', message: `Delen ${h ?? '(inledande text)'} är borttagen ur mallen. Dess texter finns kvar i historiken.` };
   },
