@@ -2,47 +2,22 @@
 // Add a role grant to a user, or remove one (after a confirmation).
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
-import { SelectField, SubmitRow } from '@/components/form-field';
+import { SubmitRow } from '@/components/form-field';
+import { GrantChoiceFields, type UnitChoice } from '@/components/grant-choice-fields';
 import { ConfirmStep } from '@/components/confirm-step';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useFields } from '@/components/use-fields';
 import { addGrantForm, removeGrantForm } from './actions';
-import type { UnitChoice } from './user-forms';
-
-const ROLE_CHOICES = [
-  { value: 'editor', label: 'Rapportör för en enhet' },
-  { value: 'viewer', label: 'Läsare' },
-  { value: 'director', label: 'Kommundirektör' },
-  { value: 'admin', label: 'Systemförvaltare' },
-] as const;
-
 
 export function AddGrantForm({ userId, units }: { userId: string; units: UnitChoice[] }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(addGrantForm, null);
-  const { fields, bind } = useFields({ role: 'editor', unitId: '' });
+  const { bind } = useFields({ role: 'editor', unitId: '' });
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-3" noValidate>
       <input type="hidden" name="userId" value={userId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Roll" labelStyle="small" {...bind('role', result)}>
-          {ROLE_CHOICES.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </SelectField>
-        {fields.role === 'editor' && (
-          <SelectField label="Enhet" labelStyle="small" {...bind('unitId', result)}>
-            <option value="">Välj …</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {'\u00a0\u00a0\u00a0'.repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
-        )}
+        <GrantChoiceFields role={bind('role', result)} unit={bind('unitId', result)} units={units} />
       </div>
       <SubmitRow pending={pending} label="Lägg till behörighet" result={result} size="small" />
     </form>

@@ -5,13 +5,8 @@ import { useActionState, useId, useState, type ChangeEvent } from 'react';
 import type { ActionResult } from '@/lib/action';
 import { CheckboxList, FieldGroup, fieldError, SubmitRow, TextField, toggled } from '@/components/form-field';
 import { submitWithoutReset } from '@/components/submit-without-reset';
+import type { UnitChoice } from '@/components/grant-choice-fields';
 import { createUserForm, setUserPasswordForm, updateUserForm } from './actions';
-
-export interface UnitChoice {
-  id: string;
-  name: string;
-  depth: number;
-}
 
 interface Details {
   name: string;

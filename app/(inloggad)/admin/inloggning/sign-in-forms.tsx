@@ -8,13 +8,8 @@ import { ConfirmStep } from '@/components/confirm-step';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useFields } from '@/components/use-fields';
+import { GrantChoiceFields, type UnitChoice } from '@/components/grant-choice-fields';
 import { addGroupMappingForm, removeGroupMappingForm, updateSignInSettingsForm } from './actions';
-
-export interface UnitChoice {
-  id: string;
-  name: string;
-  depth: number;
-}
 
 export function SignInSettingsForm({
   unknownPeople,
@@ -58,17 +53,10 @@ export function SignInSettingsForm({
   );
 }
 
-const ROLE_CHOICES = [
-  { value: 'editor', label: 'Rapportör för en enhet' },
-  { value: 'viewer', label: 'Läsare' },
-  { value: 'director', label: 'Kommundirektör' },
-  { value: 'admin', label: 'Systemförvaltare' },
-] as const;
-
 const NO_GROUP = { groupName: '', role: 'viewer', unitId: '' };
 
 export function AddGroupMappingForm({ units }: { units: UnitChoice[] }) {
-  const { fields, setFields, bind } = useFields(NO_GROUP);
+  const { setFields, bind } = useFields(NO_GROUP);
   // After a row is added the form is empty for the next; after a refusal everything typed stays.
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
     const next = await addGroupMappingForm(previous, formData);
@@ -79,24 +67,7 @@ export function AddGroupMappingForm({ units }: { units: UnitChoice[] }) {
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-3" noValidate>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label="Grupp" labelStyle="small" autoComplete="off" required {...bind('groupName', result)} />
-        <SelectField label="Roll" labelStyle="small" {...bind('role', result)}>
-          {ROLE_CHOICES.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </SelectField>
-        {fields.role === 'editor' && (
-          <SelectField label="Enhet" labelStyle="small" {...bind('unitId', result)}>
-            <option value="">Välj …</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {'\u00a0\u00a0\u00a0'.repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
-        )}
+        <GrantChoiceFields role={bind('role', result)} unit={bind('unitId', result)} units={units} />
       </div>
       <SubmitRow pending={pending} label="Lägg till grupp" result={result} size="small" />
     </form>
