@@ -2,7 +2,7 @@
 // Upload a values file (components/excel-import-form.tsx), shown with the values it changes.
 import type { DryRunResult, ImportChange, ValueSnapshot } from '@/db/admin/value-import';
 import { formatOutcome } from '@/lib/swedish-number';
-import { ExcelImportForm } from '@/components/excel-import-form';
+import { ExcelImportForm, ImportChangesTable } from '@/components/excel-import-form';
 import { StatusBadge } from '@/components/status-badge';
 import { applyValueImport, dryRunValueImport } from './actions';
 
@@ -21,38 +21,22 @@ function notes(change: ImportChange): string {
 
 function Changes({ result }: { result: DryRunResult }) {
   return (
-    <div role="region" aria-label="Ändringar" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className="stack-table w-full text-left text-sm">
-        <caption className="px-3 py-2 text-left font-semibold">
-          Ändringar som görs ({result.changes.length}); {result.unchanged} rader är oförändrade och skrivs inte
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="px-3 py-2 font-semibold">Kod</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Period</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Nu</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Blir</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Måluppfyllelse</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.changes.map((c) => (
-            <tr key={c.row} className="border-b border-slate-100 align-top">
-              <th scope="row" className="px-3 py-2 font-medium">{c.code}</th>
-              <td data-label="Period" className="px-3 py-2">{c.period}</td>
-              <td data-label="Nu" className="px-3 py-2">{describe(c.before, c.decimals)}</td>
-              <td data-label="Blir" className="px-3 py-2">
-                {describe(c.after, c.decimals)}
-                {notes(c)}
-              </td>
-              <td data-label="Måluppfyllelse" className="px-3 py-2">
-                <StatusBadge colour={c.colour} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ImportChangesTable result={result} columns={['Kod', 'Period', 'Nu', 'Blir', 'Måluppfyllelse']}>
+      {result.changes.map((c) => (
+        <tr key={c.row} className="border-b border-slate-100 align-top">
+          <th scope="row" className="px-3 py-2 font-medium">{c.code}</th>
+          <td data-label="Period" className="px-3 py-2">{c.period}</td>
+          <td data-label="Nu" className="px-3 py-2">{describe(c.before, c.decimals)}</td>
+          <td data-label="Blir" className="px-3 py-2">
+            {describe(c.after, c.decimals)}
+            {notes(c)}
+          </td>
+          <td data-label="Måluppfyllelse" className="px-3 py-2">
+            <StatusBadge colour={c.colour} />
+          </td>
+        </tr>
+      ))}
+    </ImportChangesTable>
   );
 }
 
