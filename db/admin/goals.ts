@@ -78,7 +78,8 @@ export async function listGoalPlans(db: Db, user: CurrentUser | null): Promise<P
   return rows.map(({ archivedAt, ...r }) => ({ ...r, archived: archivedAt !== null }));
 }
 
-async function loadPlan(db: Db, org: string, planId: string) {
+/** A plan of the organization with its board's name (NotFoundError if there is none). */
+export async function loadPlan(db: Db, org: string, planId: string) {
   const [plan] = await db
     .select({
       id: s.plans.id,

@@ -14,8 +14,9 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { recordAudit } from '../audit';
-import { NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors';
+import { ValidationError, isUniqueViolation } from '@/lib/errors';
 import { loadPeriodLock } from '../locks';
+import { loadPlan } from './goals';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { periodLabel, type PeriodKind } from '@/lib/period';
@@ -95,19 +96,7 @@ interface Plan {
 
 /** Reads the source plan and everything the rollover would write (a fixed number of queries). */
 async function planRollover(db: Db, org: string, planId: string): Promise<Plan> {
-  const [source] = await db
-    .select({
-      id: s.plans.id,
-      code: s.plans.code,
-      year: s.plans.year,
-      boardId: s.plans.boardId,
-      boardName: s.units.name,
-      archivedAt: s.plans.archivedAt,
-    })
-    .from(s.plans)
-    .innerJoin(s.units, and(eq(s.units.organizationId, org), eq(s.units.id, s.plans.boardId)))
-    .where(and(eq(s.plans.organizationId, org), eq(s.plans.id, planId)));
-  if (!source) throw new NotFoundError('plan');
+  const source = await loadPlan(db, org, planId);
   const year = source.year + 1;
   const targetCode = nextYearCode(source.code, source.year);
 
