@@ -7,6 +7,7 @@ import { useActionState, useState, startTransition, type FormEvent, type ReactNo
 import type { ActionResult } from '@/lib/action';
 import { FormField } from './form-field';
 import { SaveMessage } from './conflict-notice';
+import { ScrollTable } from './scroll-table';
 
 // The same limit as the server's (not imported: that module would bring exceljs to the browser).
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -134,56 +135,30 @@ export function ExcelImportForm<R extends CheckedFile, A>({
   );
 }
 
-/** A labelled table of an import's rows that scrolls sideways in its own region when narrow. */
-function ImportTable({
-  label,
-  caption,
-  columns,
-  problem = false,
-  children,
-}: {
-  label: string;
-  caption: ReactNode;
-  columns: string[];
-  problem?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto rounded-lg border ${problem ? 'border-red-200' : 'border-slate-200'}`}>
-      <table className="stack-table w-full text-left text-sm">
-        <caption className="px-3 py-2 text-left font-semibold">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            {columns.map((c) => (
-              <th key={c} scope="col" className="px-3 py-2 font-semibold">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
 /** What a checked file would change, one row each (the importing page draws the rows). */
 export function ImportChangesTable({ result, columns, children }: { result: CheckedFile; columns: string[]; children: ReactNode }) {
   return (
-    <ImportTable
+    <ScrollTable
       label="Ändringar"
       caption={`Ändringar som görs (${result.changes.length}); ${result.unchanged} rader är oförändrade och skrivs inte`}
+      captionHidden={false}
       columns={columns}
     >
       {children}
-    </ImportTable>
+    </ScrollTable>
   );
 }
 
 /** The problems of a file, as the check and a refused import list them. */
 function ProblemTable({ problems }: { problems: ImportProblemRow[] }) {
   return (
-    <ImportTable label="Problem i filen" caption={`Problem i filen (${problems.length})`} columns={['Blad', 'Rad', 'Kolumn', 'Problem']} problem>
+    <ScrollTable
+      label="Problem i filen"
+      caption={`Problem i filen (${problems.length})`}
+      captionHidden={false}
+      columns={['Blad', 'Rad', 'Kolumn', 'Problem']}
+      problem
+    >
       {problems.map((p, i) => (
         <tr key={i} className="border-b border-slate-100 align-top">
           <td data-label="Blad" className="px-3 py-2">{p.sheet || '–'}</td>
@@ -192,6 +167,6 @@ function ProblemTable({ problems }: { problems: ImportProblemRow[] }) {
           <td data-label="Problem" className="px-3 py-2">{p.message}</td>
         </tr>
       ))}
-    </ImportTable>
+    </ScrollTable>
   );
 }

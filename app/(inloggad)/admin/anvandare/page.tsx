@@ -8,6 +8,7 @@ import { can } from '@/lib/policy';
 import { roleLabel } from '@/lib/roles';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { UserStatusForm } from './user-status-form';
+import { ScrollTable } from '@/components/scroll-table';
 
 export const metadata: Metadata = { title: 'Användare' };
 
@@ -31,45 +32,31 @@ export default async function UsersPage() {
         Välj en användare för att ändra uppgifter, behörigheter eller lösenord. En inaktiverad användare loggas ut
         direkt och kan inte logga in igen förrän kontot aktiveras. Användare raderas aldrig.
       </p>
-      <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="stack-table w-full text-left text-sm">
-          <caption className="sr-only">Användare i {user.organizationName}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="px-3 py-2 font-semibold">Namn</th>
-              <th scope="col" className="px-3 py-2 font-semibold">E-post</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Roll</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Åtgärd</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-100 align-top">
-                <th scope="row" className="px-3 py-2 font-medium">
-                  <Link href={`/admin/anvandare/${u.id}`} className="text-blue-800 underline">
-                    {u.name}
-                  </Link>
-                  {u.title && <span className="block text-xs font-normal text-slate-600">{u.title}</span>}
-                </th>
-                <td data-label="E-post" className="px-3 py-2">{u.email}</td>
-                <td data-label="Roll" className="px-3 py-2">
-                  {u.roles.map(roleLabel).join(', ')}
-                  {u.units.length > 0 && <span className="block text-xs text-slate-600">{u.units.join(', ')}</span>}
-                </td>
-                <td data-label="Status" className="px-3 py-2">{u.disabled ? 'Inaktiverad' : 'Aktiv'}</td>
-                <td data-label="Åtgärd" className="px-3 py-2">
-                  {u.id === user.id ? (
-                    <span className="text-slate-600">Ditt konto</span>
-                  ) : (
-                    <UserStatusForm userId={u.id} name={u.name} disabled={u.disabled} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable caption={`Användare i ${user.organizationName}`} columns={['Namn', 'E-post', 'Roll', 'Status', 'Åtgärd']} className="mt-6">
+        {users.map((u) => (
+          <tr key={u.id} className="border-b border-slate-100 align-top">
+            <th scope="row" className="px-3 py-2 font-medium">
+              <Link href={`/admin/anvandare/${u.id}`} className="text-blue-800 underline">
+                {u.name}
+              </Link>
+              {u.title && <span className="block text-xs font-normal text-slate-600">{u.title}</span>}
+            </th>
+            <td data-label="E-post" className="px-3 py-2">{u.email}</td>
+            <td data-label="Roll" className="px-3 py-2">
+              {u.roles.map(roleLabel).join(', ')}
+              {u.units.length > 0 && <span className="block text-xs text-slate-600">{u.units.join(', ')}</span>}
+            </td>
+            <td data-label="Status" className="px-3 py-2">{u.disabled ? 'Inaktiverad' : 'Aktiv'}</td>
+            <td data-label="Åtgärd" className="px-3 py-2">
+              {u.id === user.id ? (
+                <span className="text-slate-600">Ditt konto</span>
+              ) : (
+                <UserStatusForm userId={u.id} name={u.name} disabled={u.disabled} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </>
   );
 }

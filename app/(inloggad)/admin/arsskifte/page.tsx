@@ -12,6 +12,7 @@ import { SelectField } from '@/components/form-field';
 import { PickerForm } from '@/components/period-picker';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { RolloverForm } from './rollover-form';
+import { ScrollTable } from '@/components/scroll-table';
 
 export const metadata: Metadata = { title: 'Årsskifte' };
 
@@ -91,29 +92,17 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
             {preview.goals.length === 0 ? (
               <p className="mt-1 text-slate-700">Planen har inga mål att föra över.</p>
             ) : (
-              <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Mål som skapas i {preview.target.code}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-300">
-                      <th scope="col" className="px-3 py-2 font-semibold">Mål</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">Ny kod</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">Fortsätter</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.goals.map((g) => (
-                      <tr key={g.sourceId} className="border-b border-slate-100 align-top">
-                        <th scope="row" className="px-3 py-2 font-medium">
-                          Mål {g.number}: {g.text}
-                        </th>
-                        <td className="px-3 py-2 whitespace-nowrap">{g.code}</td>
-                        <td className="px-3 py-2 whitespace-nowrap">{g.sourceCode}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ScrollTable caption={`Mål som skapas i ${preview.target.code}`} columns={['Mål', 'Ny kod', 'Fortsätter']} stack={false} className="mt-2">
+                {preview.goals.map((g) => (
+                  <tr key={g.sourceId} className="border-b border-slate-100 align-top">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      Mål {g.number}: {g.text}
+                    </th>
+                    <td className="px-3 py-2 whitespace-nowrap">{g.code}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{g.sourceCode}</td>
+                  </tr>
+                ))}
+              </ScrollTable>
             )}
           </section>
 
@@ -124,31 +113,18 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
             {preview.indicators.length === 0 ? (
               <p className="mt-1 text-slate-700">Planen har inga mått att föra över.</p>
             ) : (
-              <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Mått som skapas i {preview.target.code}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-300">
-                      <th scope="col" className="px-3 py-2 font-semibold">Mått</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">Ny kod</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">Under mål</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">Fortsätter</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.indicators.map((i) => (
-                      <tr key={i.sourceId} className="border-b border-slate-100 align-top">
-                        <th scope="row" className="px-3 py-2 font-medium">
-                          {i.name}
-                        </th>
-                        <td className="px-3 py-2 whitespace-nowrap">{i.code}</td>
-                        <td className="px-3 py-2 whitespace-nowrap">{i.goalCode}</td>
-                        <td className="px-3 py-2 whitespace-nowrap">{i.sourceCode}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ScrollTable caption={`Mått som skapas i ${preview.target.code}`} columns={['Mått', 'Ny kod', 'Under mål', 'Fortsätter']} stack={false} className="mt-2">
+                {preview.indicators.map((i) => (
+                  <tr key={i.sourceId} className="border-b border-slate-100 align-top">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {i.name}
+                    </th>
+                    <td className="px-3 py-2 whitespace-nowrap">{i.code}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{i.goalCode}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{i.sourceCode}</td>
+                  </tr>
+                ))}
+              </ScrollTable>
             )}
           </section>
 

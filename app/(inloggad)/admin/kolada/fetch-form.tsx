@@ -13,6 +13,7 @@ import { formatOutcome } from '@/lib/swedish-number';
 import { StatusBadge } from '@/components/status-badge';
 import { SaveMessage } from '@/components/conflict-notice';
 import { fetchKolada } from './actions';
+import { ScrollTable } from '@/components/scroll-table';
 
 const STATUS: Record<PlannedChange['status'], string> = {
   new: 'Nytt värde',
@@ -30,47 +31,36 @@ const button =
 function Changes({ result }: { result: FetchResult }) {
   if (!result.changes.length) return null;
   return (
-    <div role="region" aria-label={result.dryRun ? 'Det här skulle ändras' : 'Det här hämtades'} tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-200">
-      <table className="stack-table w-full text-left text-sm">
-        <caption className="px-3 py-2 text-left font-semibold">
-          {result.dryRun ? 'Det här skulle ändras (inget är sparat än)' : 'Det här hämtades'}
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="px-3 py-2 font-semibold">Mått</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Period</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Kolada</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Nu</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Blir</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Måluppfyllelse</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.changes.map((c) => (
-            <tr key={`${c.indicatorId}-${c.periodLabel}`} className="border-b border-slate-100 align-top">
-              <th scope="row" className="px-3 py-2 font-medium">
-                {c.indicatorName}
-                <span className="block text-xs font-normal text-slate-600">{c.goalTitle}</span>
-              </th>
-              <td data-label="Period" className="px-3 py-2">{c.periodLabel}</td>
-              <td data-label="Kolada" className="px-3 py-2">
-                {c.kpiId}, {c.municipality} {c.year}
-              </td>
-              <td data-label="Nu" className="px-3 py-2">{formatOutcome(c.from, c.decimals)}</td>
-              <td data-label="Blir" className="px-3 py-2">
-                <span className="font-medium">{STATUS[c.status]}</span>
-                {c.to !== null && <>: {formatOutcome(c.to, c.decimals)}</>}
-                {c.summary && <span className="block text-slate-700">{c.summary}</span>}
-                {c.statement && <span className="block text-slate-700">{c.statement}</span>}
-              </td>
-              <td data-label="Måluppfyllelse" className="px-3 py-2">
-                {c.colour ? <StatusBadge colour={c.colour} /> : '–'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      label={result.dryRun ? 'Det här skulle ändras' : 'Det här hämtades'}
+      caption={result.dryRun ? 'Det här skulle ändras (inget är sparat än)' : 'Det här hämtades'}
+      captionHidden={false}
+      columns={['Mått', 'Period', 'Kolada', 'Nu', 'Blir', 'Måluppfyllelse']}
+      className="mt-3"
+    >
+      {result.changes.map((c) => (
+        <tr key={`${c.indicatorId}-${c.periodLabel}`} className="border-b border-slate-100 align-top">
+          <th scope="row" className="px-3 py-2 font-medium">
+            {c.indicatorName}
+            <span className="block text-xs font-normal text-slate-600">{c.goalTitle}</span>
+          </th>
+          <td data-label="Period" className="px-3 py-2">{c.periodLabel}</td>
+          <td data-label="Kolada" className="px-3 py-2">
+            {c.kpiId}, {c.municipality} {c.year}
+          </td>
+          <td data-label="Nu" className="px-3 py-2">{formatOutcome(c.from, c.decimals)}</td>
+          <td data-label="Blir" className="px-3 py-2">
+            <span className="font-medium">{STATUS[c.status]}</span>
+            {c.to !== null && <>: {formatOutcome(c.to, c.decimals)}</>}
+            {c.summary && <span className="block text-slate-700">{c.summary}</span>}
+            {c.statement && <span className="block text-slate-700">{c.statement}</span>}
+          </td>
+          <td data-label="Måluppfyllelse" className="px-3 py-2">
+            {c.colour ? <StatusBadge colour={c.colour} /> : '–'}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

@@ -12,6 +12,7 @@ import { PickerForm } from '@/components/period-picker';
 import { AdminBreadcrumb } from '@/components/breadcrumb';
 import { actionText, changesText, entityTypeText, PREFIX_LABELS } from './audit-text';
 import { formatDateTimePrecise } from '@/lib/time-format';
+import { ScrollTable } from '@/components/scroll-table';
 
 export const metadata: Metadata = { title: 'Händelselogg' };
 
@@ -92,38 +93,24 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </p>
 
       {log.events.length > 0 && (
-        <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="stack-table w-full text-left text-sm">
-            <caption className="sr-only">Händelser i {user.organizationName}, nyast först</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="px-3 py-2 font-semibold">Tid</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Vem</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Vad</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Gäller</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Ändringar</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.events.map((e) => (
-                <tr key={e.id} className="border-b border-slate-100 align-top">
-                  <td data-label="Tid" className="whitespace-nowrap px-3 py-2">
-                    <time dateTime={e.createdAt}>{when(e.createdAt)}</time>
-                  </td>
-                  <td data-label="Vem" className="px-3 py-2">{e.actorName ?? 'Systemet'}</td>
-                  <td data-label="Vad" className="px-3 py-2">
-                    {actionText(e.action)}
-                  </td>
-                  <td data-label="Gäller" className="px-3 py-2">
-                    {entityTypeText(e.entityType)}
-                    {e.entityName && <span className="block">{e.entityName}</span>}
-                  </td>
-                  <td data-label="Ändringar" className="max-w-md break-words px-3 py-2">{changesText(e.changes, log.names)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable caption={`Händelser i ${user.organizationName}, nyast först`} columns={['Tid', 'Vem', 'Vad', 'Gäller', 'Ändringar']} className="mt-2">
+          {log.events.map((e) => (
+            <tr key={e.id} className="border-b border-slate-100 align-top">
+              <td data-label="Tid" className="whitespace-nowrap px-3 py-2">
+                <time dateTime={e.createdAt}>{when(e.createdAt)}</time>
+              </td>
+              <td data-label="Vem" className="px-3 py-2">{e.actorName ?? 'Systemet'}</td>
+              <td data-label="Vad" className="px-3 py-2">
+                {actionText(e.action)}
+              </td>
+              <td data-label="Gäller" className="px-3 py-2">
+                {entityTypeText(e.entityType)}
+                {e.entityName && <span className="block">{e.entityName}</span>}
+              </td>
+              <td data-label="Ändringar" className="max-w-md break-words px-3 py-2">{changesText(e.changes, log.names)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
 
       {log.pageCount > 1 && (

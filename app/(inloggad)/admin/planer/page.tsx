@@ -19,6 +19,7 @@ import { PlanCodeForm } from './plan-code-form';
 import { PlanActions } from './plan-actions';
 import { TextBlockForm } from './text-block-form';
 import { formatDateTime } from '@/lib/time-format';
+import { ScrollTable } from '@/components/scroll-table';
 
 export const metadata: Metadata = { title: 'Verksamhetsplaner och texter' };
 
@@ -64,41 +65,27 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
         {plans.length === 0 ? (
           <p className="mt-2 text-slate-700">Det finns inga verksamhetsplaner ännu.</p>
         ) : (
-          <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="stack-table w-full text-left text-sm">
-              <caption className="sr-only">Verksamhetsplaner i {user.organizationName}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="px-3 py-2 font-semibold">Nämnd och år</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Kod</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Texter</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Åtgärd</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plans.map((p) => (
-                  <tr key={p.id} className="border-b border-slate-100 align-top">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {p.board.name} {p.year}
-                    </th>
-                    <td data-label="Kod" className="px-3 py-2">
-                      <PlanCodeForm planId={p.id} code={p.code} />
-                    </td>
-                    <td data-label="Status" className="px-3 py-2">{p.archived ? 'Arkiverad' : 'Aktiv'}</td>
-                    <td data-label="Texter" className="px-3 py-2">
-                      <Link href={`/admin/planer?plan=${p.id}#texter`} className="text-blue-800 underline">
-                        Texter<span className="sr-only"> för {p.code}</span>
-                      </Link>
-                    </td>
-                    <td data-label="Åtgärd" className="px-3 py-2">
-                      <PlanActions planId={p.id} code={p.code} archived={p.archived} deletable={!p.hasHistory} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable caption={`Verksamhetsplaner i ${user.organizationName}`} columns={['Nämnd och år', 'Kod', 'Status', 'Texter', 'Åtgärd']} className="mt-3">
+            {plans.map((p) => (
+              <tr key={p.id} className="border-b border-slate-100 align-top">
+                <th scope="row" className="px-3 py-2 font-medium">
+                  {p.board.name} {p.year}
+                </th>
+                <td data-label="Kod" className="px-3 py-2">
+                  <PlanCodeForm planId={p.id} code={p.code} />
+                </td>
+                <td data-label="Status" className="px-3 py-2">{p.archived ? 'Arkiverad' : 'Aktiv'}</td>
+                <td data-label="Texter" className="px-3 py-2">
+                  <Link href={`/admin/planer?plan=${p.id}#texter`} className="text-blue-800 underline">
+                    Texter<span className="sr-only"> för {p.code}</span>
+                  </Link>
+                </td>
+                <td data-label="Åtgärd" className="px-3 py-2">
+                  <PlanActions planId={p.id} code={p.code} archived={p.archived} deletable={!p.hasHistory} />
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
 
