@@ -87,8 +87,9 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
       </Shell>
     );
   }
-  // The monitor reads the organization's periods anyway: the picker takes them from it.
-  const data = await getAssignmentMonitor(db, user, periodId).catch(notFoundOrThrow);
+  // The monitor reads the organization's periods anyway: the picker takes them from it. The
+  // texts the search looks in are read only when searching: the list never shows them.
+  const data = await getAssignmentMonitor(db, user, periodId, { texts: filters.q !== '' }).catch(notFoundOrThrow);
   const { periods } = data;
   const { period, previousPeriod } = data;
   const shown = applyAssignmentFilters(data.rows, filters);
