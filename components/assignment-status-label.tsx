@@ -13,9 +13,12 @@ export function AssignmentStatusLabel({
   overdue: boolean;
   overdueToday?: boolean;
 }) {
+  const label = status ? reportStatusLabel(status) : 'Ej angiven';
+  // Most rows of a list are not late: their status is the words alone, no wrapper (issue 19).
+  if (!overdue && !overdueToday) return label;
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
-      <span>{status ? reportStatusLabel(status) : 'Ej angiven'}</span>
+      {label}
       {overdue && (
         <strong className="whitespace-nowrap rounded bg-red-100 px-1.5 py-0.5 text-sm font-semibold text-red-900">
           <span aria-hidden="true">⚠ </span>

@@ -2,9 +2,9 @@
 // (/uppdrag/<id>): every assignment with its responsible units' newest reports in a period,
 // compared with the previous period. A fixed number of queries whatever the number of
 // assignments; filtering and sorting happen in memory (lib/assignment-filters.ts), never in
-// SQL from user text.
+// SQL from user text. The list reads the texts the search looks in only when asked (texts).
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { NotFoundError } from '@/lib/errors';
@@ -46,6 +46,16 @@ export interface AssignmentMonitorDTO {
 export interface MonitorOptions {
   /** Today as 'YYYY-MM-DD' (for "Försenat"); defaults to the current date. */
   today?: string;
+}
+
+export interface MonitorListOptions extends MonitorOptions {
+  /**
+   * Read the texts the search looks in (descriptions, diary numbers, the reports' headings and
+   * bodies), which the list itself never shows: only when searching (issue 19). Without them
+   * `description`, `diaryNumber`, `reportHeading` and `reportBody` are null; whether a report
+   * changed since the last period is still decided on its body (compared as a hash in SQL).
+   */
+  texts?: boolean;
 }
 
 const today = () => todayInStockholm();
@@ -118,9 +128,11 @@ export async function getAssignmentMonitor(
   db: Db,
   user: CurrentUser | null,
   periodId: string,
-  options: MonitorOptions = {},
+  options: MonitorListOptions = {},
 ): Promise<AssignmentMonitorDTO> {
   const org = authorizeInOwnOrganization(user, 'read', 'assignment');
+  const texts = options.texts ?? false;
+  const none = sql<null>`null`;
   const allPeriods = await db.select(periodColumns).from(s.periods).where(eq(s.periods.organizationId, org));
   const { period, previousPeriod } = periodAndPrevious(allPeriods, periodId);
   const reportPeriodIds = previousPeriod ? [period.id, previousPeriod.id] : [period.id];
@@ -130,11 +142,11 @@ export async function getAssignmentMonitor(
       .select({
         id: s.assignments.id,
         title: s.assignments.title,
-        description: s.assignments.description,
+        description: texts ? s.assignments.description : none,
         issuer: s.assignments.issuer,
         issuerBoardId: s.assignments.issuerBoardId,
         decisionDate: s.assignments.decisionDate,
-        diaryNumber: s.assignments.diaryNumber,
+        diaryNumber: texts ? s.assignments.diaryNumber : none,
         dueDate: s.assignments.dueDate,
         focusAreaId: s.assignments.focusAreaId,
         archivedAt: s.assignments.archivedAt,
@@ -157,8 +169,10 @@ export async function getAssignmentMonitor(
         assignmentId: s.assignmentReports.assignmentId,
         unitId: s.assignmentReports.unitId,
         status: s.assignmentReports.status,
-        heading: s.assignmentReports.heading,
-        body: s.assignmentReports.body,
+        heading: texts ? s.assignmentReports.heading : none,
+        body: texts ? s.assignmentReports.body : none,
+        // "Changed since the last period" compares the bodies; the list needs only that.
+        bodyHash: sql<string | null>`md5(${s.assignmentReports.body})`,
         createdAt: s.assignmentReports.createdAt,
       },
       inArray(s.assignmentReports.periodId, reportPeriodIds),
@@ -192,7 +206,7 @@ export async function getAssignmentMonitor(
     const units = (unitsOf.get(a.id) ?? []).map((unitId): AssignmentMonitorUnit => {
       const current = reportOf.get(`${period.id}:${a.id}:${unitId}`);
       const before = previousPeriod ? reportOf.get(`${previousPeriod.id}:${a.id}:${unitId}`) : undefined;
-      if (current && (!before || before.status !== current.status || before.body !== current.body)) changed = true;
+      if (current && (!before || before.status !== current.status || before.bodyHash !== current.bodyHash)) changed = true;
       return {
         id: unitId,
         name: tree.name(unitId),

@@ -66,7 +66,7 @@ describe.each(engines)('assignment monitor on $name', (engine) => {
   });
 
   it('derives the landsbygd assignment as not started from its one report', async () => {
-    const data = await getAssignmentMonitor(db, director, period.delar);
+    const data = await getAssignmentMonitor(db, director, period.delar, { texts: true });
     const row = byCode(data, 'KS-U-LANDSBYGD', assignmentIds);
     expect(row.status).toBe('not_started');
     expect(row.reportedThisPeriod).toBe(true);
@@ -80,7 +80,7 @@ describe.each(engines)('assignment monitor on $name', (engine) => {
   });
 
   it('shows the KF social omsorg assignment reported by Socialnämnden only', async () => {
-    const data = await getAssignmentMonitor(db, director, period.delar);
+    const data = await getAssignmentMonitor(db, director, period.delar, { texts: true });
     const row = byCode(data, 'KF-U-SOCIAL-OMSORG', assignmentIds);
     expect(row.issuerName).toBe('Kommunfullmäktige');
     expect(row.focusAreaName).toBe('Målområde 2 – De kommunala kärnverksamheterna: Social omsorg');
@@ -95,7 +95,7 @@ describe.each(engines)('assignment monitor on $name', (engine) => {
   });
 
   it('filters and searches the real rows in memory', async () => {
-    const data = await getAssignmentMonitor(db, director, period.delar);
+    const data = await getAssignmentMonitor(db, director, period.delar, { texts: true });
     const find = (over: Partial<typeof DEFAULT_FILTERS>) => applyAssignmentFilters(data.rows, { ...DEFAULT_FILTERS, ...over });
     expect(find({ ejrapporterat: '1' }).map((r) => r.id)).toEqual([assignmentIds['KF-U-SOCIAL-OMSORG']]);
     expect(find({ q: 'UNGDOMSCOACH' }).map((r) => r.id)).toEqual([assignmentIds['KF-U-SOCIAL-OMSORG']]); // in the report
@@ -173,6 +173,28 @@ describe.each(engines)('assignment monitor on $name', (engine) => {
       );
       expect(byCode(t1, 'KS-U-STYRMODELL', assignmentIds).status).toBe('in_progress');
       expect(byCode(t1, 'KS-U-UNDERSKOTT', assignmentIds).status).toBeNull(); // the newest (seq 2) counts
+    });
+
+    it('reads the texts the search looks in only when asked, and shows the same list either way', async () => {
+      const withTexts = await getAssignmentMonitor(db, director, period.delar, { texts: true });
+      const without = await getAssignmentMonitor(db, director, period.delar);
+      expect(withTexts.rows.some((r) => r.description !== null)).toBe(true);
+      expect(withTexts.rows.some((r) => r.units.some((u) => u.reportBody !== null))).toBe(true);
+      expect(without.rows.every((r) => r.description === null && r.diaryNumber === null)).toBe(true);
+      expect(without.rows.every((r) => r.units.every((u) => u.reportHeading === null && u.reportBody === null))).toBe(true);
+      // Everything else, "changed since the last period" included (compared on the bodies in SQL), is the same.
+      const withoutTexts = withTexts.rows.map((r) => ({
+        ...r,
+        description: null,
+        diaryNumber: null,
+        units: r.units.map((u) => ({ ...u, reportHeading: null, reportBody: null })),
+      }));
+      expect(without.rows).toEqual(withoutTexts);
+      expect(without.rows.filter((r) => r.changedSinceLastPeriod).length).toBeGreaterThan(0);
+      expect(without.rows.filter((r) => !r.changedSinceLastPeriod).length).toBeGreaterThan(0);
+      // The search finds words of a report only in the rows read with their texts.
+      expect(applyAssignmentFilters(withTexts.rows, { ...DEFAULT_FILTERS, q: 'ett första utkast' })).toHaveLength(0); // an older version
+      expect(applyAssignmentFilters(withTexts.rows, { ...DEFAULT_FILTERS, q: 'UNGDOMSCOACH' })).toHaveLength(1);
     });
 
     it("shows an assignment's page: every unit, this period's versions and earlier periods", async () => {

@@ -49,6 +49,9 @@ vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), get
  */
 const HTML_BOUND = { bytes: 60_000, elements: 1_200 };
 
+/** The assignment monitor's own markup at any size of kommun (25 rows a page; about 30 KB and 450 elements). */
+const MONITOR_BOUND = { bytes: 36_000, elements: 520 };
+
 /**
  * A board's report is its printable document ("Skriv ut" prints the page), so it is not paged:
  * it grows with the board's plan, never the kommun. What is bounded is the markup per goal and
@@ -68,6 +71,7 @@ const BOUNDS = {
   deviations: 25,
   deviationsBoard: 25,
   monitor: 15,
+  monitorSearch: 15, // the same statements, with the texts the search looks in
   myReporting: 25,
   report: 25,
   // Attest reads one board's plan through the loader; the administration list is paged in SQL.
@@ -150,6 +154,7 @@ describe('pages on a generated kommun', { timeout: 300_000 }, () => {
       deviations: () => getDeviations(database.db, user, periodId, null),
       deviationsBoard: () => getDeviations(database.db, user, periodId, boardId),
       monitor: () => getAssignmentMonitor(database.db, user, periodId),
+      monitorSearch: () => getAssignmentMonitor(database.db, user, periodId, { texts: true }),
       myReporting: () => getMyReporting(database.db, reporter, periodId, [reporter.grantUnits[0]!.id]),
       report: () => getBoardReport(database.db, user, boardId, periodId),
     };
@@ -256,6 +261,7 @@ describe('pages on a generated kommun', { timeout: 300_000 }, () => {
       ['Avvikelser, whole kommun', viewer, deviations, {}],
       ['Avvikelser, one board', viewer, deviations, { namnd: board }],
       ['Uppdrag', viewer, monitor, {}],
+      ['Uppdrag, searching', viewer, monitor, { q: 'uppdrag' }],
     ];
     const sizes: Record<string, { bytes: number; elements: number; html: string }> = {};
     for (const [name, user, page, query] of cases) {
@@ -278,6 +284,13 @@ describe('pages on a generated kommun', { timeout: 300_000 }, () => {
     expect(sizes['overview, one board, last page']!.html).not.toContain('Nästa sida');
     expect(sizes['Avvikelser, whole kommun']!.html).toContain('Nästa sida');
     expect(sizes['Uppdrag']!.html).toContain('Nästa sida');
+    expect(sizes['Uppdrag, searching']!.html).toContain('Nästa sida');
+    // The monitor's 25 rows a page, their cells styled once on the table: well under the common bound
+    // (40 rows with per-cell classes were about 62 KB and 940 elements of the page's own markup).
+    for (const name of ['Uppdrag', 'Uppdrag, searching']) {
+      expect(sizes[name]!.bytes, name).toBeLessThanOrEqual(MONITOR_BOUND.bytes);
+      expect(sizes[name]!.elements, name).toBeLessThanOrEqual(MONITOR_BOUND.elements);
+    }
   });
   it('renders the administration list, Attest and the director\'s reporting page within the HTML bound, and pages what does not fit', async () => {
     const { default: adminAssignments } = await import('@/app/(inloggad)/admin/uppdrag/page');
