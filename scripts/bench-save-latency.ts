@@ -49,7 +49,7 @@ const PORT = Number(process.env.BENCH_PORT || 3360);
 const EDITORS = Number(process.env.BENCH_EDITORS || 50);
 const SAVES = Number(process.env.BENCH_SAVES || 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 1);
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = process.env.BENCH_THIS ? path.resolve(process.env.BENCH_THIS) : path.resolve(import.meta.dirname, '..');
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 
