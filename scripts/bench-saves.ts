@@ -424,7 +424,10 @@ export async function runFloor(base: string, actionId: string, path: string, coo
         const form = new FormData();
         form.append('0', '[null,"no form"]');
         const t = performance.now();
-        const response = await fetch(base + path, { method: 'POST', headers: { cookie, 'next-action': actionId, accept: 'text/x-component', ...ENCODING }, body: form });
+        const post = () => fetch(base + path, { method: 'POST', headers: { cookie, 'next-action': actionId, accept: 'text/x-component', ...ENCODING }, body: form });
+        // A kept-alive connection the server has just closed (seen behind the cluster under
+        // load) is reset: this request changes nothing, so it is sent once more.
+        const response = await post().catch(post);
         const body = await response.text();
         if (!body.includes('"code":"invalid"')) throw new Error(`the floor request got ${response.status} ${body.slice(0, 200)}`);
         times.push(performance.now() - t);
