@@ -6,7 +6,7 @@ const nextConfig = {
   poweredByHeader: false,
   // MALBILD_COMPRESS=off (read at start): Next.js sends every answer uncompressed, for a server
   // in front that compresses (the one that terminates TLS). Compressing costs the app about a
-  // seventh of its CPU per save under load, even for a save's few hundred bytes (issue 19).
+  // eighth of its CPU per save under load, even for a save's few hundred bytes (issue 19).
   compress: process.env.MALBILD_COMPRESS !== 'off',
   reactStrictMode: true,
   // Excel imports are uploaded through server actions (the import refuses files over 5 MB itself).
