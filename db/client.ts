@@ -46,6 +46,12 @@ export const CONNECT_TIMEOUT_S = 5;
 export const STATEMENT_TIMEOUT_MS = 15_000;
 const IDLE_IN_TRANSACTION_MS = 30_000;
 
+/** Connections to a real server per process (MALBILD_DB_POOL, 1–100; 10 when unset or not such a number). */
+export function poolSize(setting: string | undefined): number {
+  const n = Number(setting);
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : 10;
+}
+
 // turbopackIgnore: resolved at run time from the project root, not traced into the bundle.
 const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 /** pg_advisory_lock key held around migrations and the demo load ("målbild"). */
@@ -157,7 +163,7 @@ async function migratePgliteAtOnce(client: PGliteClient): Promise<void> {
 async function openPostgres(url: string, logger: QueryLogger, statementTimeoutMs: number): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const client = postgres(url, {
-    max: 10,
+    max: poolSize(process.env.MALBILD_DB_POOL),
     onnotice: () => {},
     connect_timeout: CONNECT_TIMEOUT_S,
     connection: { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS },

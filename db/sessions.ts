@@ -2,7 +2,7 @@
 // at login, checked and touched on every request, ended at logout, by an admin, or by the
 // idle timeout or the absolute lifetime. Logins and logouts go to the audit log.
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
@@ -66,18 +66,41 @@ export interface SessionClaims {
  */
 export async function loadSessionUser(db: Db, claims: SessionClaims, now: Date, limits: SessionLimits): Promise<CurrentUser | null> {
   const { organizationId, userId, sessionId } = claims;
-  const [row] = await db
+  const [row] = await sessionUserQuery(db).execute({ organizationId, userId, sessionId });
+  if (!row) return null;
+  if (!(await settleSession(db, organizationId, sessionId, row.session, now, limits))) return null;
+  return currentUserOf(row, claims.since);
+}
+
+/**
+ * loadSessionUser's statement, built once per database (drizzle's prepared query: the SQL text
+ * is not put together again on every request; issue 19) with the claims as its parameters.
+ */
+function buildSessionUserQuery(db: Db) {
+  return db
     .select({
       ...currentUserColumns(),
       session: { createdAt: s.sessions.createdAt, lastSeenAt: s.sessions.lastSeenAt, endedAt: s.sessions.endedAt },
     })
     .from(s.users)
     .innerJoin(s.organizations, eq(s.organizations.id, s.users.organizationId))
-    .innerJoin(s.sessions, and(eq(s.sessions.organizationId, s.users.organizationId), eq(s.sessions.id, sessionId), eq(s.sessions.userId, s.users.id)))
-    .where(and(eq(s.users.organizationId, organizationId), eq(s.users.id, userId)));
-  if (!row) return null;
-  if (!(await settleSession(db, organizationId, sessionId, row.session, now, limits))) return null;
-  return currentUserOf(row, claims.since);
+    .innerJoin(
+      s.sessions,
+      and(eq(s.sessions.organizationId, s.users.organizationId), eq(s.sessions.id, sql.placeholder('sessionId')), eq(s.sessions.userId, s.users.id)),
+    )
+    .where(and(eq(s.users.organizationId, sql.placeholder('organizationId')), eq(s.users.id, sql.placeholder('userId'))))
+    .prepare('load_session_user');
+}
+
+const sessionUserQueries = new WeakMap<Db, ReturnType<typeof buildSessionUserQuery>>();
+
+function sessionUserQuery(db: Db) {
+  let query = sessionUserQueries.get(db);
+  if (!query) {
+    query = buildSessionUserQuery(db);
+    sessionUserQueries.set(db, query);
+  }
+  return query;
 }
 
 /** The verdict on a session read at `now`: ends an idle or expired one, touches an active one when due. */

@@ -12,7 +12,13 @@
 //     the same run, the two alternating BENCH_ROUNDS times, and the ratio.
 // Settings: BENCH_PORT (3360), BENCH_EDITORS (50), BENCH_SAVES (saves per editor, 20),
 // BENCH_ROUNDS (1), BENCH_CPU_PROF (a folder: the servers run with --cpu-prof into it),
-// BENCH_IN_PROCESS=0 skips the in-process part, and those of scripts/bench-generate.ts.
+// BENCH_IN_PROCESS=0 skips the in-process part, BENCH_THIS (another built checkout measured as
+// "this"), BENCH_PROCESSES (n > 1: this build also measured as n `next start` processes behind
+// one port, scripts/bench-save-cluster.mjs, in the same rounds), BENCH_IDENTITY=also (this build
+// also measured with the saves asking for uncompressed answers: what gzip costs), BENCH_ENVS
+// (e.g. "MALBILD_DB_POOL=5;MALBILD_COMPRESS=off": this build also measured with each of those
+// settings of its server, in the same rounds), and those of
+// scripts/bench-generate.ts.
 // The machine is shared: compare figures from one run; the load average is printed with each.
 import path from 'node:path';
 import os from 'node:os';
@@ -27,6 +33,7 @@ import { runAction } from '@/server/action';
 import { saveIndicatorValueAction } from '@/app/(inloggad)/rapportering/matt/[indicatorId]/save-indicator-value';
 import { BENCH_SERVER, benchDatabaseUrl, generateBenchDatabase } from './bench-generate';
 import {
+  askIdentity,
   copyEditors,
   cpuMeter,
   runFloor,
@@ -49,8 +56,9 @@ const PORT = Number(process.env.BENCH_PORT || 3360);
 const EDITORS = Number(process.env.BENCH_EDITORS || 50);
 const SAVES = Number(process.env.BENCH_SAVES || 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 1);
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = process.env.BENCH_THIS ? path.resolve(process.env.BENCH_THIS) : path.resolve(import.meta.dirname, '..');
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
+const PROCESSES = Number(process.env.BENCH_PROCESSES || 1);
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 
 async function databaseExists(name: string): Promise<boolean> {
@@ -71,10 +79,14 @@ async function measureBuild(
   organizationId: string,
   periodId: string,
   editors: Editor[],
+  processes = 1,
+  identity = false,
+  env: Record<string, string> = {},
 ): Promise<{ single: SaveFigures; load: SaveFigures; floor: Awaited<ReturnType<typeof runFloor>> }> {
-  const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(CPU_PROF, label)}`] : [];
-  const server = await startServer(root, PORT, { DATABASE_URL: url, PGAPPNAME: SERVER_APP_NAME }, nodeArgs);
+  const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(CPU_PROF, label.replace(/\W+/g, '-'))}`] : [];
+  const server = await startServer(root, PORT, { DATABASE_URL: url, PGAPPNAME: SERVER_APP_NAME, ...env }, nodeArgs, processes);
   const meter = cpuMeter(db, server);
+  if (identity) askIdentity(true);
   try {
     const actionId = saveActionId(root);
     const mine = copyEditors(editors);
@@ -88,6 +100,7 @@ async function measureBuild(
     const floor = await runFloor(server.base, actionId, path, mine[0]!.cookie, mine.length, SAVES, meter);
     return { single, load, floor };
   } finally {
+    if (identity) askIdentity(false);
     await server.stop();
   }
 }
@@ -153,10 +166,24 @@ async function main() {
       .from(s.periods)
       .where(and(eq(s.periods.organizationId, org!.id), eq(s.periods.state, 'open')));
     const editors = await editorsOf(db, org!.id, period!, EDITORS);
-    const builds = [...(BASELINE ? [{ root: BASELINE, label: 'baseline' }] : []), { root: ROOT, label: 'this' }];
+    const builds: { root: string; label: string; processes?: number; identity?: boolean; env?: Record<string, string> }[] = [
+      ...(BASELINE ? [{ root: BASELINE, label: 'baseline' }] : []),
+      { root: ROOT, label: 'this' },
+      ...(PROCESSES > 1 ? [{ root: ROOT, label: `this, ${PROCESSES} processes`, processes: PROCESSES }] : []),
+      ...(process.env.BENCH_IDENTITY === 'also' ? [{ root: ROOT, label: 'this, answers not compressed', identity: true }] : []),
+      ...(process.env.BENCH_ENVS ?? '')
+        .split(';')
+        .filter(Boolean)
+        .map((setting) => ({
+          root: ROOT,
+          label: `this, ${setting}`,
+          env: Object.fromEntries(setting.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
+        })),
+    ];
 
     const lines: string[] = [`## Saves, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores`, ''];
     for (const build of builds) {
+      if (build.processes || build.identity || build.env) continue;
       const statements = await statementsOfOneSave(build.root, PORT, url, db, org!.id, period!.id, copyEditors(editors)[0]!);
       lines.push(`Statements per save (${build.label}: ${build.root}): ${statements.length}`);
       for (const st of statements) lines.push(`    ${st.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
@@ -166,7 +193,7 @@ async function main() {
     const floors: string[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       for (const build of builds) {
-        const r = await measureBuild(build.root, build.label, url, db, org!.id, period!.id, editors);
+        const r = await measureBuild(build.root, build.label, url, db, org!.id, period!.id, editors, build.processes, build.identity, build.env);
         figures.get(build.label)!.single.push(r.single);
         figures.get(build.label)!.load.push(r.load);
         for (const line of [saveTableRow(`${build.label}, round ${round}: 1 editor alone`, r.single), saveTableRow(`${build.label}, round ${round}: ${editors.length} editors at once`, r.load)]) {

@@ -20,7 +20,12 @@ export const AUTH_SECRET = 'malbild-bench-secret-0123456789abcdef0123456789abcde
  * BENCH_IDENTITY=1: the saves ask for an uncompressed answer (a browser asks for gzip, and
  * Next compresses even an action's few hundred bytes): what compressing costs per save.
  */
-const ENCODING: Record<string, string> = process.env.BENCH_IDENTITY === '1' ? { 'accept-encoding': 'identity' } : {};
+let ENCODING: Record<string, string> = process.env.BENCH_IDENTITY === '1' ? { 'accept-encoding': 'identity' } : {};
+
+/** From now on, ask for uncompressed answers (true) or as a browser does (false). */
+export function askIdentity(identity: boolean) {
+  ENCODING = identity ? { 'accept-encoding': 'identity' } : {};
+}
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -39,19 +44,30 @@ export interface Server {
 
 /**
  * Spawns `next start` of the build in `root` on `port` and waits for its login page.
- * `nodeArgs` go to node itself (e.g. --cpu-prof).
+ * `nodeArgs` go to node itself (e.g. --cpu-prof). With `processes` > 1, that many `next start`
+ * processes behind the one port (scripts/bench-save-cluster.mjs, Node's cluster module).
  */
-export async function startServer(root: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+export async function startServer(root: string, port: number, env: Record<string, string>, nodeArgs: string[] = [], processes = 1): Promise<Server> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'],
-    {
-      cwd: root,
-      env: { ...process.env, AUTH_SECRET, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const nextArgs = ['start', '--port', String(port), '--hostname', '127.0.0.1'];
+  const argv =
+    processes > 1
+      ? [path.join(import.meta.dirname, 'bench-save-cluster.mjs'), String(processes), ...nextArgs]
+      : [...nodeArgs, path.join(root, 'node_modules/next/dist/bin/next'), ...nextArgs];
+  const child = spawn(process.execPath, argv, {
+    cwd: root,
+    env: {
+      ...process.env,
+      AUTH_SECRET,
+      AUTH_TRUST_HOST: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      // The cluster's workers get the node arguments this way (each its own profile).
+      ...(processes > 1 && nodeArgs.length ? { NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...nodeArgs].join(' ').trim() } : {}),
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
@@ -65,6 +81,7 @@ export async function startServer(root: string, port: number, env: Record<string
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${log}`);
     try {
+      if (processes > 1 && !log.includes(`cluster: all ${processes} listening`)) throw new Error('not every process listens yet');
       const response = await fetch(`${base}/logga-in`);
       await response.arrayBuffer();
       if (response.status === 200) break;
@@ -208,8 +225,16 @@ export interface SaveFigures {
   cpu: { app: number; db: number; client: number } | null;
 }
 
-/** CPU time (ms, user + system) of a process, from /proc (Linux); null elsewhere. */
+/** CPU time (ms, user + system) of a process and of its children (a cluster's workers), from /proc (Linux); null elsewhere. */
 function processCpuMs(pid: number): number | null {
+  const own = ownCpuMs(pid);
+  if (own === null) return null;
+  let total = own;
+  for (const child of childPids(pid)) total += processCpuMs(child) ?? 0;
+  return total;
+}
+
+function ownCpuMs(pid: number): number | null {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
@@ -217,6 +242,21 @@ function processCpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** The living children of a process (field 4 of stat is the parent's pid). */
+function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) === pid) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }
 const CLOCK_TICKS = 100;
 
@@ -243,7 +283,7 @@ export function cpuMeter(db: Db, server: Server): CpuMeter {
 
 async function cpuSnapshot(meter: CpuMeter) {
   const backends = new Map<number, number>();
-  for (const pid of await meter.backendPids()) backends.set(pid, processCpuMs(pid) ?? 0);
+  for (const pid of await meter.backendPids()) backends.set(pid, ownCpuMs(pid) ?? 0);
   const client = process.cpuUsage();
   return { app: processCpuMs(meter.serverPid), backends, client: (client.user + client.system) / 1000 };
 }
@@ -384,7 +424,10 @@ export async function runFloor(base: string, actionId: string, path: string, coo
         const form = new FormData();
         form.append('0', '[null,"no form"]');
         const t = performance.now();
-        const response = await fetch(base + path, { method: 'POST', headers: { cookie, 'next-action': actionId, accept: 'text/x-component', ...ENCODING }, body: form });
+        const post = () => fetch(base + path, { method: 'POST', headers: { cookie, 'next-action': actionId, accept: 'text/x-component', ...ENCODING }, body: form });
+        // A kept-alive connection the server has just closed (seen behind the cluster under
+        // load) is reset: this request changes nothing, so it is sent once more.
+        const response = await post().catch(post);
         const body = await response.text();
         if (!body.includes('"code":"invalid"')) throw new Error(`the floor request got ${response.status} ${body.slice(0, 200)}`);
         times.push(performance.now() - t);

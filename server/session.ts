@@ -2,7 +2,8 @@
 //
 // The session cookie is Auth.js's JWT (server/auth.ts), read here with Auth.js' own getToken
 // (the same cookie name, salt and secret as auth(), so the same decryption and expiry check)
-// from the request's cookies only. The server-side session it names is then checked and the
+// from the request's cookies only, decrypted by server/session-token.ts (the same rules, the
+// key derived once). The server-side session it names is then checked and the
 // user re-read in ONE statement (db/sessions.ts loadSessionUser: the jwt callback's
 // checkSession and loadCurrentUser together), instead of auth()'s whole session round —
 // decode, the jwt callback's query, a newly encrypted token that a page or an action cannot
@@ -13,6 +14,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getToken } from 'next-auth/jwt';
 import { getDb } from '@/db/client';
+import { decodeSessionToken } from './session-token';
 import { loadSessionUser, type SessionClaims } from '@/db/sessions';
 import type { CurrentUser } from '@/lib/current-user';
 import { isHttpsDeployment } from '@/lib/security-headers';
@@ -27,6 +29,8 @@ async function sessionClaims(): Promise<SessionClaims | null> {
     req: { headers: new Headers({ cookie }) },
     secret: process.env.AUTH_SECRET,
     secureCookie: isHttpsDeployment(process.env),
+    // Auth.js' rules with the key derived once per process (server/session-token.ts).
+    decode: async ({ token, secret, salt }) => (token && typeof secret === 'string' ? decodeSessionToken(token, secret, salt) : null),
   });
   if (!token || typeof token.uid !== 'string' || !token.uid || !token.org || typeof token.org !== 'string' || typeof token.sid !== 'string') return null;
   return { organizationId: token.org, userId: token.uid, sessionId: token.sid, since: Number(token.since ?? 0) || 0 };
