@@ -138,8 +138,8 @@ function Hit({ hit }: { hit: TextSearchHit }) {
         )}
       </p>
       <p className="mt-1 text-sm text-slate-700">
-        Version {hit.seq}
-        {hit.newest ? ' (senaste)' : ' (tidigare version)'} av {hit.authorName}, {formatDateTime(hit.createdAt)}
+        {hit.seq === null ? 'Skrivet' : `Version ${hit.seq}${hit.newest ? ' (senaste)' : ' (tidigare version)'}`} av {hit.authorName},{' '}
+        {formatDateTime(hit.createdAt)}
       </p>
     </li>
   );
