@@ -1,8 +1,9 @@
 // The kommun's report (lib/kommun-document.ts) as a page that prints on A4: a cover, the
 // contents, the kommun's introduction, the whole kommun's rollup per målområde (the overview's
 // component), then each included board with its approval and its chapters (the board
-// document's own chapter component), as the DOCX lays them out.
-import { boardApprovalText, KOMMUN_INTRO_TITLE, KOMMUN_PRELIMINARY_NOTICE, KOMMUN_ROLLUP_TITLE, kommunDocumentKindName, kommunDocumentTitle, kommunPreliminary, PRELIMINARY_TEXT, type KommunDocumentModel } from '@/lib/kommun-document';
+// document's own chapter component) — or one line when it has nothing for the period — as the
+// DOCX lays them out.
+import { BOARD_NOTHING_REPORTED, boardApprovalText, boardHasContent, KOMMUN_INTRO_TITLE, KOMMUN_PRELIMINARY_NOTICE, KOMMUN_ROLLUP_TITLE, kommunDocumentKindName, kommunDocumentTitle, kommunPreliminary, PRELIMINARY_TEXT, type KommunDocumentModel } from '@/lib/kommun-document';
 import { DEFAULT_REPORT_OPTIONS } from '@/lib/report-options';
 import { printPageCss } from '@/lib/report-print';
 import { Markdown } from './markdown';
@@ -85,17 +86,21 @@ export function KommunDocument({ kommun }: { kommun: KommunDocumentModel }) {
               <span className="font-bold uppercase">Preliminär.</span> {PRELIMINARY_TEXT}
             </p>
           )}
-          {board.document.chapters.map((chapter, i) => (
-            <DocumentChapterSection
-              key={i}
-              chapter={chapter}
-              index={i}
-              document={board.document}
-              options={DEFAULT_REPORT_OPTIONS}
-              financeHref={financeHref(board.boardId)}
-              idPrefix={`namnd-${b + 1}-kapitel`}
-            />
-          ))}
+          {boardHasContent(board.document) ? (
+            board.document.chapters.map((chapter, i) => (
+              <DocumentChapterSection
+                key={i}
+                chapter={chapter}
+                index={i}
+                document={board.document}
+                options={DEFAULT_REPORT_OPTIONS}
+                financeHref={financeHref(board.boardId)}
+                idPrefix={`namnd-${b + 1}-kapitel`}
+              />
+            ))
+          ) : (
+            <p className="mt-4 italic text-slate-700">{BOARD_NOTHING_REPORTED}</p>
+          )}
         </section>
       ))}
     </article>

@@ -4,7 +4,7 @@
 // the app), and a draft of the long texts kept in this browser (localStorage) until saved,
 // keyed by user, item and the version the text is based on, with an offer to restore it.
 // useFields (use-fields.ts) runs this for every form that passes `unsaved`.
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { formatDateTime } from '@/lib/time-format';
 
 export const LEAVE_QUESTION = 'Du har ändringar som inte är sparade. Vill du lämna sidan ändå?';
@@ -33,16 +33,38 @@ export interface DraftOffer {
 interface StoredDraft {
   savedAt: string;
   values: Record<string, string>;
+  /** The form that wrote it (this page load and mount): its own draft is never offered back to it. */
+  writer?: string;
 }
 
-function readDraft(key: string): StoredDraft | null {
+// The drafts as an external store for useSyncExternalStore: a snapshot is the raw stored string
+// (compared by value, so a render sees a change only when the entry changed). Only this page's
+// own writes are announced: a draft typed in another tab is offered when this form is opened
+// again, never in the middle of typing here.
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+function readRaw(key: string): string | null {
   try {
-    const raw = window.localStorage.getItem(key);
-    if (!raw) return null;
+    return window.localStorage.getItem(key);
+  } catch {
+    return null; // storage disabled: no draft
+  }
+}
+
+function parseDraft(raw: string | null): StoredDraft | null {
+  if (!raw) return null;
+  try {
     const parsed = JSON.parse(raw) as StoredDraft;
     return typeof parsed?.savedAt === 'string' && parsed.values && typeof parsed.values === 'object' ? parsed : null;
   } catch {
-    return null; // storage disabled or a damaged entry: no draft
+    return null; // a damaged entry: no draft
   }
 }
 
@@ -53,7 +75,14 @@ function writeDraft(key: string, draft: StoredDraft | null) {
   } catch {
     // Storage full or disabled: the warning before leaving still protects the text.
   }
+  for (const listener of listeners) listener();
 }
+
+// Who writes a draft: this page load and, within it, each mounted form (a form opened again
+// by a link inside the app is another writer, so what the first one left is offered).
+const PAGE_LOAD = Math.random().toString(36).slice(2);
+let mounted = 0;
+const newWriter = () => `${PAGE_LOAD}:${++mounted}`;
 
 const differs = <T extends Record<string, unknown>>(a: T, b: T, keys: readonly string[]) => keys.some((k) => a[k] !== b[k]);
 
@@ -73,7 +102,21 @@ export function useUnsavedChanges<T extends Record<string, unknown>>(
   const dirty = options !== undefined && differs(fields, baseline, Object.keys(fields));
   const draftKey = options?.draft && owner ? `${PREFIX}${owner}:${options.draft.key}` : null;
   const draftFields = options?.draft?.fields ?? [];
-  const [offer, setOffer] = useState<{ key: string; draft: StoredDraft } | null>(null);
+  const [writer] = useState(newWriter);
+
+  // The draft stored under this key (none while rendering on the server and hydrating).
+  const raw = useSyncExternalStore(
+    subscribe,
+    () => (draftKey ? readRaw(draftKey) : null),
+    () => null,
+  );
+  const stored = useMemo(() => parseDraft(raw), [raw]);
+  // A draft left by an earlier visit (same user, item and base version) is offered, not forced,
+  // as long as it differs from what the form holds and the user has not restored or thrown it away.
+  const offered =
+    draftKey !== null && stored !== null && stored.writer !== writer && draftFields.some((k) => typeof stored.values[k] === 'string' && stored.values[k] !== fields[k])
+      ? { key: draftKey, draft: stored }
+      : null;
 
   // Warn before a reload, a close or leaving by the address bar.
   useEffect(() => {
@@ -114,47 +157,30 @@ export function useUnsavedChanges<T extends Record<string, unknown>>(
     if (previous && previous !== draftKey) writeDraft(previous, null);
   }, [draftKey]);
 
-  // A draft left by an earlier visit (same user, item and base version) is offered, not forced.
+  // Keep the long texts while they differ from the saved version, and drop this form's draft
+  // once they are saved (or typed back to it). A draft the user has not decided on is never
+  // touched (nor one not yet read: while hydrating, the store shows none).
+  const wanted =
+    draftKey === null || offered !== null
+      ? undefined
+      : differs(fields, baseline, draftFields)
+        ? JSON.stringify(Object.fromEntries(draftFields.map((k) => [k, String(fields[k] ?? '')])))
+        : null;
+  const dropOwn = wanted === null && stored !== null && stored.writer === writer;
   useEffect(() => {
-    if (!draftKey) return;
-    const stored = readDraft(draftKey);
-    const differsFromForm = stored && draftFields.some((k) => typeof stored.values[k] === 'string' && stored.values[k] !== fields[k]);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only in the browser, after hydration
-    setOffer(differsFromForm ? { key: draftKey, draft: stored } : null);
-    // Only when the key changes (a new item or base version), not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draftKey]);
+    if (draftKey === null || wanted === undefined) return;
+    if (wanted !== null) writeDraft(draftKey, { savedAt: new Date().toISOString(), values: JSON.parse(wanted) as Record<string, string>, writer });
+    else if (dropOwn) writeDraft(draftKey, null);
+  }, [draftKey, wanted, writer, dropOwn]);
 
-  // Keep the long texts while they differ from the saved version…
-  const draftValues = draftFields.map((k) => fields[k]).join('\u0000');
-  useEffect(() => {
-    if (!draftKey || offer?.key === draftKey) return; // never overwrite a draft the user has not decided on
-    if (!differs(fields, baseline, draftFields)) return;
-    writeDraft(draftKey, { savedAt: new Date().toISOString(), values: Object.fromEntries(draftFields.map((k) => [k, String(fields[k] ?? '')])) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draftKey, draftValues, baseline, offer]);
-
-  // …and drop the draft once they are saved.
-  const result = options?.result;
-  useEffect(() => {
-    if (draftKey && result?.status === 'ok') writeDraft(draftKey, null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result]);
-
-  const draftOffer: DraftOffer | null =
-    offer && offer.key === draftKey
-      ? {
-          savedAt: offer.draft.savedAt,
-          restore: () => {
-            setFields((f) => ({ ...f, ...Object.fromEntries(draftFields.map((k) => [k, offer.draft.values[k] ?? f[k]])) }));
-            setOffer(null);
-          },
-          discard: () => {
-            writeDraft(offer.key, null);
-            setOffer(null);
-          },
-        }
-      : null;
+  const draftOffer: DraftOffer | null = offered
+    ? {
+        savedAt: offered.draft.savedAt,
+        // The form takes the draft's texts; from then on it is this form's own draft.
+        restore: () => setFields((f) => ({ ...f, ...Object.fromEntries(draftFields.map((k) => [k, offered.draft.values[k] ?? f[k]])) })),
+        discard: () => writeDraft(offered.key, null),
+      }
+    : null;
   return { dirty, draftOffer };
 }
 

@@ -1,7 +1,9 @@
 // Search across every text written in a period (issue 15, item 5): the units' texts for the
-// board's document (narrative_versions), goal assessments, indicator analyses and the
-// reporter's justifications, assignment reports (återrapportering), the board's own texts
-// (text_block_versions) and the explanations of finance differences. By default each item's
+// board's document (narrative_versions), goal assessments, indicator analyses, reference notes
+// ("avser mätning 2023") and the reporter's justifications, assignment reports
+// (återrapportering), the board's own texts (text_block_versions), the explanations of finance
+// differences and the director's comments when sending an item back (revision_requests: each
+// its own text, with no versions). By default each item's
 // newest version in the period; with `history` every version that matches, so that "who
 // wrote what" can be followed back.
 //
@@ -59,8 +61,9 @@ export interface TextSearchHit {
   authorName: string;
   /** ISO timestamp. */
   createdAt: string;
-  seq: number;
-  /** The item's newest version in the period. */
+  /** The version; null for a text without versions (a send-back comment). */
+  seq: number | null;
+  /** The item's newest version in the period (always, for a text without versions). */
   newest: boolean;
   /** The item, or its history page. */
   href: string;
@@ -83,7 +86,7 @@ interface Row {
   title: string;
   context: string | null;
   extra: string | null;
-  seq: number;
+  seq: number | null;
   newest: boolean;
   author_name: string;
   created_at: string;
@@ -129,7 +132,7 @@ function periodTexts(org: string, periodId: string): SQL {
     union all
     select 'indicator', 3, g.number * 10000 + i.sort_order, v.indicator_id, p.board_id, i.responsible_unit_id, i.name,
       g.number::text, null, v.id, v.seq, v.author_id, v.created_at,
-      concat_ws(E'\n\n', v.analysis, v.colour_justification, v.trend_justification),
+      concat_ws(E'\n\n', v.analysis, v.reference_note, v.colour_justification, v.trend_justification),
       not ${newer('indicator_values', 'v', ['indicator_id', 'period_id'])}
     from indicator_values v
     join indicators i on i.organization_id = v.organization_id and i.id = v.indicator_id
@@ -157,7 +160,20 @@ function periodTexts(org: string, periodId: string): SQL {
       e.author_id, e.created_at, e.text,
       not ${newer('finance_explanations', 'e', ['board_id', 'period_id', 'warning_key'])}
     from finance_explanations e
-    where e.organization_id = ${org} and e.period_id = ${periodId}`;
+    where e.organization_id = ${org} and e.period_id = ${periodId}
+    union all
+    select 'send_back', 7, 0, r.item_id, null::uuid, r.unit_id,
+      coalesce(
+        (select i.name from indicators i where r.item_kind = 'indicator' and i.organization_id = r.organization_id and i.id = r.item_id),
+        (select g.text from board_goals g where r.item_kind = 'goal' and g.organization_id = r.organization_id and g.id = r.item_id),
+        (select a.title from assignments a where r.item_kind = 'assignment' and a.organization_id = r.organization_id and a.id = r.item_id),
+        (select coalesce(pt.heading, 'Inledande text') || ' i ' || c.title from report_chapter_parts pt
+          join report_chapters c on c.organization_id = pt.organization_id and c.id = pt.chapter_id
+          where r.item_kind = 'narrative' and pt.organization_id = r.organization_id and pt.id = r.item_id),
+        ''),
+      r.item_kind::text, null, r.id, null::int, r.author_id, r.created_at, r.comment, true
+    from revision_requests r
+    where r.organization_id = ${org} and r.period_id = ${periodId}`;
 }
 
 /**
@@ -218,7 +234,7 @@ function toHit(row: Row, periodId: string, tree: Awaited<ReturnType<typeof loadU
     kindLabel: TEXT_KIND_LABELS[row.kind],
     authorName: row.author_name,
     createdAt: row.created_at,
-    seq: Number(row.seq),
+    seq: row.seq === null ? null : Number(row.seq),
     newest: Boolean(row.newest),
     snippet: buildSnippet(row.body, terms),
   };
@@ -283,5 +299,25 @@ function toHit(row: Row, periodId: string, tree: Awaited<ReturnType<typeof loadU
         href: `/ekonomi?${new URLSearchParams({ namnd: row.board_id ?? '', period: periodId })}`,
       };
     }
+    case 'send_back': {
+      // The item sent back (context: its kind), and the unit asked to complete it.
+      const kind = row.context as keyof typeof SENT_BACK_ITEM;
+      return {
+        ...base,
+        item: row.title,
+        context: SENT_BACK_ITEM[kind]?.label ?? null,
+        board: boardName(tree.boardOf(row.unit_id!)),
+        units: unitName(row.unit_id),
+        href: SENT_BACK_ITEM[kind]?.href(row.item_id, periodId) ?? `/rapportering?period=${periodId}`,
+      };
+    }
   }
 }
+
+/** What a send-back comment is about, as the hit names it, and where that item is read. */
+const SENT_BACK_ITEM = {
+  indicator: { label: 'Om ett mått', href: (id: string) => `/historik/matt/${id}` },
+  goal: { label: 'Om ett mål', href: (id: string) => `/historik/mal/${id}` },
+  assignment: { label: 'Om ett uppdrag', href: (id: string) => `/historik/uppdrag/${id}` },
+  narrative: { label: 'Om en text till rapporten', href: (id: string, periodId: string) => `/rapportering/text/${id}?period=${periodId}` },
+} as const;

@@ -75,21 +75,18 @@ export function descendantsOf(units: { id: string; parentId: string | null }[], 
   return [...seen];
 }
 
-/** One statement's row: the user, their organization's name, their grants and the units those cover. */
-export interface CurrentUserRow {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  name: string;
-  email: string;
-  title: string | null;
+/**
+ * One statement's row: the user as CurrentUser has them (its plain columns), the account's
+ * state, their grants and the units those cover; currentUserOf turns it into a CurrentUser.
+ */
+export type CurrentUserRow = Pick<CurrentUser, 'id' | 'organizationId' | 'organizationName' | 'name' | 'email' | 'title'> & {
   disabledAt: Date | null;
   sessionsValidFrom: Date | null;
-  /** Every grant, with the granted unit's name (editor grants name a unit). */
+  /** Every grant, with the granted unit's name (editor grants name a unit): CurrentUser's roles and grantUnits. */
   grants: { role: Role; unitId: string | null; unitName: string | null }[];
-  /** The units an editor grant covers: the granted units and all their descendants. */
-  covered: string[];
-}
+  /** The units an editor grant covers: the granted units and all their descendants (CurrentUser's coveredUnitIds). */
+  covered: CurrentUser['coveredUnitIds'];
+};
 
 /**
  * The columns of a CurrentUserRow, for a select from `s.users` joined with

@@ -133,3 +133,46 @@ test('the admin sees the report template in the seed’s order and its pages pas
   await page.getByRole('link', { name: 'Helår' }).click();
   await expect(page.getByText('Mallen för helår har inga kapitel ännu. Lägg till det första kapitlet nedan.')).toBeVisible();
 });
+
+test('after a refused save the list of versions shows the newer version, and the typed text stays', async ({ browser }) => {
+  const hr = await (await browser.newContext()).newPage();
+  const admin = await (await browser.newContext()).newPage();
+  await login(hr, 'hr-chef@askersund.example');
+  await login(admin, 'admin@askersund.example');
+  await hr.goto('/rapportering');
+  await hr
+    .getByRole('listitem')
+    .filter({ hasText: 'Text i kapitlet Översikt över verksamhetens utveckling' })
+    .getByRole('link', { name: 'HR', exact: true })
+    .click();
+  await expect(hr.getByRole('heading', { level: 1 })).toContainText('HR');
+  const textUrl = hr.url();
+  const original = await hr.getByRole('textbox', { name: 'Text' }).inputValue();
+  const versions = (page: Page) => page.getByRole('complementary', { name: /^Versioner i / });
+
+  // The admin saves a newer version while the HR-chef has the page open.
+  const NEWER = 'Administratörens nyare version av HR-texten.';
+  await admin.goto(textUrl);
+  await admin.getByRole('textbox', { name: 'Text' }).fill(`${original}\n\n${NEWER}`);
+  await admin.getByRole('button', { name: 'Spara texten' }).click();
+  const saved = admin.getByText(/Texten är sparad som version \d+\./);
+  await expect(saved).toBeVisible();
+  const newerSeq = Number((await saved.textContent())!.match(/version (\d+)/)![1]);
+  await expect(versions(hr)).not.toContainText(NEWER);
+
+  // The HR-chef's save is refused: the notice names the newer version, the list shows it beside
+  // the form (no reload), and the HR-chef's own text is still in the form.
+  const MINE = 'HR-chefens egen ändring, skriven samtidigt.';
+  await hr.getByRole('textbox', { name: 'Text' }).fill(`${original}\n\n${MINE}`);
+  await hr.getByRole('button', { name: 'Spara texten' }).click();
+  await expect(hr.getByRole('alert').filter({ hasText: 'Någon annan har sparat en nyare version' })).toContainText(`version ${newerSeq}`);
+  await expect(versions(hr).getByRole('heading', { name: `Version ${newerSeq}`, exact: true })).toBeVisible();
+  await expect(versions(hr)).toContainText(NEWER);
+  await expect(hr.getByRole('textbox', { name: 'Text' })).toHaveValue(`${original}\n\n${MINE}`);
+  await expectNoAxeViolations(hr);
+
+  // Saved again knowingly (on the newer version): the demo's text is back, as a new version.
+  await hr.getByRole('textbox', { name: 'Text' }).fill(original);
+  await hr.getByRole('button', { name: 'Spara texten' }).click();
+  await expect(hr.getByText(`Texten är sparad som version ${newerSeq + 1}.`)).toBeVisible();
+});

@@ -103,3 +103,30 @@ test("the director assembles the kommun's report and downloads it as one DOCX", 
   await page.getByRole('button', { name: 'Ta med Socialnämnden' }).click();
   await expect(page.getByRole('button', { name: 'Utelämna Socialnämnden' })).toBeVisible();
 });
+
+test('after a refused save of the introduction the list of versions shows the newer one, and the typed text stays', async ({ browser }) => {
+  const director = await (await browser.newContext()).newPage();
+  const admin = await (await browser.newContext()).newPage();
+  await login(director, 'kommundirektor@askersund.example');
+  await login(admin, 'admin@askersund.example');
+  await director.goto('/rapport/kommun/redigera');
+  await admin.goto('/rapport/kommun/redigera');
+  const versions = (page: Page) => page.getByRole('complementary', { name: /^Versioner i / });
+
+  const NEWER = 'Administratörens nyare inledning.';
+  await admin.getByRole('textbox', { name: 'Inledning' }).fill(NEWER);
+  await admin.getByRole('button', { name: 'Spara inledningen' }).click();
+  const saved = admin.getByText(/Inledningen är sparad som version \d+\./);
+  await expect(saved).toBeVisible();
+  const newerSeq = Number((await saved.textContent())!.match(/version (\d+)/)![1]);
+  await expect(versions(director)).not.toContainText(NEWER);
+
+  const MINE = 'Kommundirektörens inledning, skriven samtidigt.';
+  await director.getByRole('textbox', { name: 'Inledning' }).fill(MINE);
+  await director.getByRole('button', { name: 'Spara inledningen' }).click();
+  await expect(director.getByRole('alert').filter({ hasText: 'Någon annan har sparat en nyare version' })).toContainText(`version ${newerSeq}`);
+  await expect(versions(director).getByRole('heading', { name: `Version ${newerSeq}`, exact: true })).toBeVisible();
+  await expect(versions(director)).toContainText(NEWER);
+  await expect(director.getByRole('textbox', { name: 'Inledning' })).toHaveValue(MINE);
+  await expectNoAxeViolations(director);
+});

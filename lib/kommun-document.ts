@@ -105,3 +105,26 @@ export function boardApprovalText(approval: ReportApprovalStamp | null): string 
 export function kommunPreliminary(model: Pick<KommunDocumentModel, 'boards'>): boolean {
   return model.boards.some((b) => b.approval === null);
 }
+
+/** Said under a board, in place of its chapters, when it has nothing for the period. */
+export const BOARD_NOTHING_REPORTED = 'Nämnden har inte rapporterat något för perioden.';
+
+/**
+ * Whether a board's document has anything of its own for the period: a unit's text, a goal,
+ * a KF assignment it reports on, one of its own text blocks or assignments, or a finance
+ * table. The KF-mål under each målområde are the kommun's, and a part its units have not
+ * written is only "har inte skrivit någon text ännu": neither is something to read. A board
+ * with nothing shows one line instead of a row of empty chapter headings.
+ */
+export function boardHasContent(document: BoardDocumentModel): boolean {
+  const { report, chapters } = document;
+  const written = (text: string | null | undefined) => Boolean(text && text.trim());
+  return (
+    written(report.intro) ||
+    report.sections.some((s) => written(s.body)) ||
+    written(report.boardAssignments.intro) ||
+    report.boardAssignments.groups.some((g) => g.assignments.length > 0) ||
+    report.focusAreas.some((a) => a.goals.length > 0 || a.councilAssignments.length > 0 || a.notes.some((n) => written(n.body))) ||
+    chapters.some((c) => c.extra.length > 0 || c.parts.some((p) => written(p.body)))
+  );
+}

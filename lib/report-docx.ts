@@ -59,7 +59,9 @@ import { setZipTimestamps } from './zip-timestamps';
 import { chapterFlow, documentTitle, type BoardDocumentModel, type DocumentChapter } from './board-document';
 import { chapterDocx } from './finance-docx';
 import {
+  BOARD_NOTHING_REPORTED,
   boardApprovalText,
+  boardHasContent,
   KOMMUN_INTRO_TITLE,
   KOMMUN_PRELIMINARY_NOTICE,
   KOMMUN_ROLLUP_TITLE,
@@ -380,7 +382,8 @@ class DocxBuilder {
       if (!board.approval) content.push(this.para([new TextRun({ text: 'Preliminär.', bold: true, color: '9C0006' }), new TextRun(` ${PRELIMINARY_TEXT}`)]));
       this.current = board.document.report;
       this.shift = 1;
-      for (const chapter of board.document.chapters) content.push(this.heading(chapter.title, 1), ...this.chapter(chapter));
+      if (boardHasContent(board.document)) for (const chapter of board.document.chapters) content.push(this.heading(chapter.title, 1), ...this.chapter(chapter));
+      else content.push(this.para([new TextRun({ text: BOARD_NOTHING_REPORTED, italics: true })]));
       this.shift = 0;
     }
 

@@ -11,7 +11,7 @@ export const MAX_QUERY_LENGTH = 100;
 export const MAX_TERMS = 8;
 
 /** What a hit is a text of, in the order the results list them. */
-export const TEXT_KINDS = ['narrative', 'goal', 'indicator', 'report', 'text_block', 'finance'] as const;
+export const TEXT_KINDS = ['narrative', 'goal', 'indicator', 'report', 'text_block', 'finance', 'send_back'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
 
 export const TEXT_KIND_LABELS: Record<TextKind, string> = {
@@ -21,6 +21,7 @@ export const TEXT_KIND_LABELS: Record<TextKind, string> = {
   report: 'Återrapportering av uppdrag',
   text_block: 'Nämndens text',
   finance: 'Förklaring i ekonomin',
+  send_back: 'Återsänd för komplettering',
 };
 
 // ------------------------------------------------------------------ case folding

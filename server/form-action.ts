@@ -36,6 +36,14 @@ export const EVERY_PAGE: RevalidateTarget = { layout: '/' };
  */
 export const SAVE_ONLY: RevalidateTarget[] = [];
 
+/**
+ * With SAVE_ONLY's forms whose page lists the versions beside the form (a narrative text):
+ * revalidate only after a refused save (a conflict), so that the page, rendered again into
+ * the action's response, lists the newer version the conflict notice names; an accepted
+ * save still renders nothing.
+ */
+export const CONFLICT_ONLY = (result: ActionResult<unknown>) => result.status === 'error' && result.code === 'conflict';
+
 export interface FormActionOptions<T> {
   /** What to revalidate (nothing when left out). */
   revalidate?: RevalidateTarget | RevalidateTarget[];

@@ -15,7 +15,8 @@ const url = process.env.TEST_DATABASE_URL;
 /** A new, empty database on the TEST_DATABASE_URL server; drop() removes it. */
 export async function freshPostgresUrl(): Promise<{ url: string; drop(): Promise<void> }> {
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `malbild_test_${randomBytes(6).toString('hex')}`;
+  // TEST_DATABASE_PREFIX: the names this run may use on a shared server (default malbild_test).
+  const name = `${process.env.TEST_DATABASE_PREFIX ?? 'malbild_test'}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const target = new URL(url);

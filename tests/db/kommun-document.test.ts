@@ -19,6 +19,7 @@ import { saveNarrative } from '@/db/narratives';
 import { approvePeriod, getApprovalState } from '@/db/approvals';
 import { changeKommunLayout, getKommunDocument, getKommunIntro, getKommunLayout, saveKommunIntro } from '@/db/kommun-document';
 import { buildKommunDocumentDocx } from '@/lib/report-docx';
+import { BOARD_NOTHING_REPORTED, boardHasContent } from '@/lib/kommun-document';
 import { runAction } from '@/server/action';
 import { changeKommunLayoutAction } from '@/app/(inloggad)/rapport/kommun/change-kommun-layout';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
@@ -224,5 +225,26 @@ describe.each(engines)("the kommun's report from two boards on $name", (engine) 
     expect(paragraphs[tnPart]!.style).toBe('Heading3');
     expect(paragraphs[hrHeading]!.style).toBe('Heading3');
     expect(paragraphs[tnPart + 1]!.style).toBe('Heading4'); // the text's own "## Vinterväghållning"
+  });
+
+  it('a board with nothing for the period is one line, in the page model and the DOCX, not a row of empty chapters', async () => {
+    // A new board (last, included: the saved layout does not know it) with a department, no plan, no text.
+    const kf = await createUnit(database.db, admin, { code: 'KFN', name: 'Kultur- och fritidsnämnden', kind: 'board', parentId: null, sortOrder: 95 });
+    await createUnit(database.db, admin, { code: 'KFN-F', name: 'Kultur- och fritidsförvaltningen', kind: 'department', parentId: kf.id, sortOrder: 96 });
+    const kommun = await getKommunDocument(database.db, director, periodId);
+    expect(kommun.boards.map((b) => [b.boardName, boardHasContent(b.document)])).toEqual([
+      ['Tekniska nämnden', true],
+      ['Kommunstyrelsen', true],
+      ['Kultur- och fritidsnämnden', false],
+    ]);
+
+    const zip = await JSZip.loadAsync(await buildKommunDocumentDocx(kommun));
+    const paragraphs = docxParagraphs(await zip.file('word/document.xml')!.async('string'));
+    const board = paragraphs.findIndex((p) => p.style === 'Heading1' && p.text === 'Kultur- och fritidsnämnden');
+    expect(paragraphs.slice(board + 1).map((p) => p.text)).toEqual([
+      'Ej attesterad',
+      'Preliminär. Nämndens period är inte attesterad och texten kan ändras.',
+      BOARD_NOTHING_REPORTED,
+    ]);
   });
 });

@@ -9,6 +9,9 @@ import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { getNarrativePart, saveNarrative } from '@/db/narratives';
+import { getIndicatorReport, saveIndicatorValue } from '@/db/indicator-values';
+import { sendBack } from '@/db/revisions';
+import { indicatorValueSchema } from '@/lib/indicator-value-schema';
 import { searchTexts, type TextSearchInput } from '@/db/text-search';
 import { loadCurrentUser } from '@/db/users';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -217,5 +220,46 @@ describe.each(engines)('search across the texts of a period on $name', (engine) 
     for (const user of [hr, ame, null]) await expect(search(user, 'sjukfrånvaro')).rejects.toBeInstanceOf(ForbiddenError);
     // The refusal comes before any read: an unknown period is refused the same way.
     await expect(search(hr, 'sjukfrånvaro', { periodId: '00000000-0000-4000-8000-000000000000' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("finds an indicator value's reference note and the director's send-back comments, each with its item", async () => {
+    const db = database.db;
+    const hrUnit = (await db.select().from(s.units).where(eq(s.units.code, 'KS-KLF-HR')))[0]!.id;
+    const [indicator] = await db.select().from(s.indicators).where(eq(s.indicators.code, 'KS-2024-M1-I1'));
+    const indicatorId = indicator!.id;
+
+    // The reference note ("avser mätning …") is a text of the value's version.
+    const report = await getIndicatorReport(db, hr, indicatorId, periodId);
+    const input = { indicatorId, periodId, baseSeq: report.latest?.seq ?? 0, outcome: '1,86', referenceNote: 'Avser mätningen i juni månad.' };
+    await saveIndicatorValue(db, hr, indicatorValueSchema.parse(input));
+    const note = await search(viewer, 'mätningen i juni');
+    expect(note.hits.map((h) => [h.kind, h.item, h.units])).toEqual([['indicator', indicator!.name, ['HR-avdelningen']]]);
+
+    // Send-back comments: on HR's text and on the indicator.
+    const hrPart = await part('HR');
+    await sendBack(db, director, { itemKind: 'narrative', itemId: hrPart, unitId: hrUnit, periodId, comment: 'Ange de långa sjukskrivningarna per kvartal.' });
+    await sendBack(db, director, { itemKind: 'indicator', itemId: indicatorId, unitId: hrUnit, periodId, comment: 'Skriv vilka kvartal som ingår.' });
+    const comments = await search(viewer, 'kvartal');
+    expect(comments.hits.filter((h) => h.kind !== 'send_back')).toEqual([]); // no other text of the demo's period says "kvartal"
+    expect(comments.hits).toHaveLength(2);
+    const [onText, onIndicator] = comments.hits;
+    expect(onText).toMatchObject({
+      kindLabel: 'Återsänd för komplettering',
+      item: 'HR i Översikt över verksamhetens utveckling',
+      context: 'Om en text till rapporten',
+      board: 'Kommunstyrelsen',
+      units: ['HR-avdelningen'],
+      authorName: director.name,
+      seq: null,
+      newest: true,
+      href: `/rapportering/text/${hrPart}?period=${periodId}`,
+    });
+    expect(marked(onText!)).toEqual(['kvartal']);
+    expect(onIndicator).toMatchObject({ item: indicator!.name, context: 'Om ett mått', href: `/historik/matt/${indicatorId}`, seq: null });
+    // Without history too (a comment has no versions), and by board.
+    const withHistory = await search(viewer, 'kvartal', { history: true });
+    expect(withHistory.hits.filter((h) => h.kind === 'send_back').map((h) => h.item)).toEqual([onText!.item, onIndicator!.item]);
+    expect((await search(viewer, 'kvartal', { boardId: ksBoard })).page.total).toBe(2);
+    expect((await search(viewer, 'kvartal', { boardId: socialBoard })).page.total).toBe(0);
   });
 });

@@ -26,7 +26,7 @@ vi.mock('@/server/session', () => ({
 }));
 vi.mock('@/db/client', () => ({ getDb: async () => ({}) as Db }));
 
-const { EVERY_PAGE, formAction, formActionByStep } = await import('@/server/form-action');
+const { CONFLICT_ONLY, EVERY_PAGE, formAction, formActionByStep } = await import('@/server/form-action');
 
 const user: CurrentUser = {
   id: 'u1',
@@ -146,6 +146,15 @@ describe('formAction', () => {
     next.revalidatePath.mockClear();
     expect(await action(null, form({ name: 'x', outcome: 'forbidden' }))).toMatchObject({ code: 'not_found' });
     expect(next.revalidatePath).not.toHaveBeenCalled();
+  });
+
+  it('with CONFLICT_ONLY revalidates after a refused (conflicting) save alone: never after a success or another error', async () => {
+    const action = formAction(save, { revalidate: { layout: '/rapportering/text' }, revalidateWhen: CONFLICT_ONLY });
+    expect(await action(null, form({ name: 'x', outcome: 'ok' }))).toMatchObject({ status: 'ok' });
+    expect(await action(null, form({ name: 'x', outcome: 'forbidden' }))).toMatchObject({ status: 'error' });
+    expect(next.revalidatePath).not.toHaveBeenCalled();
+    expect(await action(null, form({ name: 'x', outcome: 'conflict' }))).toMatchObject({ code: 'conflict', newer: { seq: 2 } });
+    expect(next.revalidatePath.mock.calls).toEqual([['/rapportering/text', 'layout']]);
   });
 
   it("revalidates after an error too when told 'always'", async () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import {
   applyLayoutChange,
   boardApprovalText,
+  boardHasContent,
   kommunDocumentTitle,
   kommunPreliminary,
   LAYOUT_CHANGES,
@@ -15,6 +16,8 @@ import {
   type LayoutEntry,
 } from '@/lib/kommun-document';
 import { kommunIntroSchema, kommunLayoutChangeSchema } from '@/lib/kommun-report-input';
+import type { BoardDocumentModel } from '@/lib/board-document';
+import { reportFixture } from '../support/report-fixture';
 
 const boards = [
   { id: 'ks', name: 'Kommunstyrelsen' },
@@ -124,5 +127,49 @@ describe('the forms', () => {
     expect(kommunLayoutChangeSchema.parse(ok)).toEqual({ ...ok, baseSeq: 1 });
     expect(kommunLayoutChangeSchema.safeParse({ ...ok, change: 'delete' }).success).toBe(false);
     expect(kommunLayoutChangeSchema.safeParse({ ...ok, boardId: 'KS' }).success).toBe(false);
+  });
+});
+
+describe('a board with nothing for the period', () => {
+  const area = reportFixture().focusAreas[0]!;
+  const nothing: BoardDocumentModel = {
+    version: 1,
+    organizationName: 'Askersunds kommun',
+    // The målområden with the kommun's KF-mål, but nothing of the board's own.
+    report: reportFixture({
+      intro: null,
+      focusAreas: [{ ...area, notes: [], goals: [], councilAssignments: [], parts: undefined }],
+      sections: [],
+      boardAssignments: { intro: null, groups: [{ label: 'Andra pågående uppdrag', assignments: [] }] },
+    }),
+    chapters: [
+      // A part its unit has not written, and chapters with nothing in them.
+      { kind: 'narrative', title: 'Översikt över verksamhetens utveckling', parts: [{ partId: 'p', heading: null, unitName: 'Förvaltningen', body: null }], extra: [] },
+      { kind: 'goals', title: 'Mål och uppdrag', parts: [], extra: [] },
+      { kind: 'overall_perspective', title: 'Övergripande perspektiv', parts: [], extra: [] },
+      { kind: 'finance_result', title: 'Delårsresultat och prognos', parts: [{ partId: 'f', heading: null, unitName: 'Förvaltningen', body: '  ' }], extra: [] },
+    ],
+  };
+
+  it('has no content: no text written, no goal, no assignment, no finance table', () => {
+    expect(boardHasContent(nothing)).toBe(false);
+  });
+
+  it('has content as soon as one thing of its own is there', () => {
+    const report = nothing.report;
+    const withReport = (r: Partial<typeof report>) => ({ ...nothing, report: { ...report, ...r } });
+    const assignment = reportFixture().boardAssignments.groups[0]!.assignments[0]!;
+    const cases: BoardDocumentModel[] = [
+      withReport({ intro: 'Nämndens inledning.' }),
+      withReport({ sections: [{ heading: 'Övergripande perspektiv', body: 'Ett perspektiv.' }] }),
+      withReport({ boardAssignments: { intro: 'Uppdragen följs upp här.', groups: [] } }),
+      withReport({ boardAssignments: { intro: null, groups: [{ label: 'Andra pågående uppdrag', assignments: [assignment] }] } }),
+      withReport({ focusAreas: [area] }), // goals
+      withReport({ focusAreas: [{ ...area, goals: [], notes: [{ heading: null, body: 'Det finns inget mål angivet för nämnden.' }] }] }),
+      withReport({ focusAreas: [{ ...area, goals: [], councilAssignments: [{ focusAreaLabel: 'Målområde 1', title: 'Ett KF-uppdrag', status: null, reports: [] }] }] }),
+      { ...nothing, chapters: [{ ...nothing.chapters[0]!, parts: [{ partId: 'p', heading: null, unitName: 'Förvaltningen', body: 'Verksamheten har gått bra.' }] }] },
+      { ...nothing, chapters: [{ ...nothing.chapters[3]!, extra: [{ kind: 'heading', level: 2, text: 'Driftredovisning' }] as BoardDocumentModel['chapters'][number]['extra'] }] },
+    ];
+    for (const document of cases) expect(boardHasContent(document)).toBe(true);
   });
 });

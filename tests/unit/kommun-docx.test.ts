@@ -99,6 +99,35 @@ describe('buildKommunDocumentDocx', () => {
     expect(approved.header).not.toContain('PRELIMINÄR');
   });
 
+  it('says in one line that a board has reported nothing, instead of its empty chapter headings', async () => {
+    const empty = board('Kultur- och fritidsnämnden', false, '');
+    empty.document = {
+      ...empty.document,
+      report: { ...empty.document.report, intro: null, focusAreas: [], sections: [], boardAssignments: { intro: null, groups: [] } },
+      chapters: empty.document.chapters.map((c) => ({ ...c, parts: c.parts.map((p) => ({ ...p, body: null })) })),
+    };
+    const { paragraphs } = await parts(await buildKommunDocumentDocx(kommun({ boards: [empty, board('Kommunstyrelsen', true, 'Styrelsen leder arbetet.')] })));
+    const outline = paragraphs.filter((p) => p.style?.startsWith('Heading')).map((p) => `${p.style}:${p.text}`);
+    expect(outline).toEqual([
+      'Heading1:Inledning',
+      'Heading2:Året i korthet',
+      'Heading1:Måluppfyllelse per målområde',
+      'Heading1:Kultur- och fritidsnämnden',
+      'Heading1:Kommunstyrelsen',
+      'Heading2:Översikt över verksamhetens utveckling',
+      'Heading3:Verksamheten',
+      'Heading2:Övergripande perspektiv',
+    ]);
+    const texts = paragraphs.map((p) => p.text);
+    const kf = paragraphs.findIndex((p) => p.style === 'Heading1' && p.text === 'Kultur- och fritidsnämnden');
+    expect(texts.slice(kf + 1, kf + 4)).toEqual([
+      'Ej attesterad',
+      'Preliminär. Nämndens period är inte attesterad och texten kan ändras.',
+      'Nämnden har inte rapporterat något för perioden.',
+    ]);
+    expect(texts[kf + 4]).toBe('Kommunstyrelsen');
+  });
+
   it('says what is missing: no introduction, no målområden, no boards', async () => {
     const { paragraphs } = await parts(await buildKommunDocumentDocx(kommun({ intro: null, rollup: { areas: [], lastYearLabel: null }, boards: [] })));
     const texts = paragraphs.map((p) => p.text);

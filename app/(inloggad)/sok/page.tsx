@@ -50,8 +50,9 @@ export default async function TextSearchPage({ searchParams }: { searchParams: P
   return (
     <Shell>
       <p className="mt-1 max-w-3xl text-slate-700">
-        Sök i allt som skrivits i en period: enheternas texter till rapporten, bedömningar av mål, analyser av mått,
-        återrapportering av uppdrag, nämndens egna texter och förklaringar i ekonomin. Varje ord du skriver måste finnas i
+        Sök i allt som skrivits i en period: enheternas texter till rapporten, bedömningar av mål, analyser och noteringar
+        av mått, återrapportering av uppdrag, nämndens egna texter, förklaringar i ekonomin och kommentarer när något
+        skickats tillbaka för komplettering. Varje ord du skriver måste finnas i
         texten, också inuti längre ord (”sjukfrånvaro” hittar ”långtidssjukfrånvaron”); skriv en fras inom citattecken.
         Varje texts senaste version söks, eller alla versioner om du tar med tidigare versioner.
       </p>
@@ -138,8 +139,8 @@ function Hit({ hit }: { hit: TextSearchHit }) {
         )}
       </p>
       <p className="mt-1 text-sm text-slate-700">
-        Version {hit.seq}
-        {hit.newest ? ' (senaste)' : ' (tidigare version)'} av {hit.authorName}, {formatDateTime(hit.createdAt)}
+        {hit.seq === null ? 'Skrivet' : `Version ${hit.seq}${hit.newest ? ' (senaste)' : ' (tidigare version)'}`} av {hit.authorName},{' '}
+        {formatDateTime(hit.createdAt)}
       </p>
     </li>
   );
