@@ -1,0 +1,133 @@
+'use client';
+// A goal of the board's report: its heading, KF-mål, method, addressing, the table of its
+// indicators, the notes and the goal's own assessment and analysis. A client component only so
+// that the page's RSC payload carries the goal as data (lib/report-goal-view.ts) rather than as
+// the table's markup, which the page's HTML carries already (issue 19: a large board's report
+// was 340 KB, two thirds of it that payload). It has no state and no effects; the reporters'
+// Markdown is rendered on the server (components/markdown.tsx) and passed in.
+import type { ReactNode } from 'react';
+import type { ReportGoalView } from '@/lib/report-goal-view';
+import { noteMark } from '@/lib/report-goal-view';
+import { fillStyle, Heading, StatusFill, TrendMark } from './report-marks';
+
+function Notes({ notes, from = 0 }: { notes: string[]; from?: number }) {
+  return (
+    <>
+      {notes.map((note, i) => (
+        <p key={from + i} className="mt-1 text-sm">
+          {`${noteMark(from + i + 1)} ${note}`}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export function ReportGoal({
+  goal,
+  year,
+  level,
+  trendWords,
+  analysis,
+  analyses,
+}: {
+  goal: ReportGoalView;
+  year: number;
+  level: number;
+  trendWords: boolean;
+  /** The goal's analysis and each row's (by index), rendered on the server. */
+  analysis?: ReactNode;
+  analyses?: ReactNode[];
+}) {
+  const rows = goal.rows ?? [];
+  const tableNotes = goal.tableNotes ?? [];
+  const targetHeading = goal.yearRow ? 'Mål' : `Mål ${year}`;
+  const outcomeHeading = goal.yearRow ? 'Utfall' : `Utfall ${year}`;
+  return (
+    <section className="report-goal mt-5">
+      <Heading level={level}>{`${goal.title}: ${goal.text}`}</Heading>
+      {goal.bearings?.map((b) => (
+        <p key={b} className="mt-2">
+          {`Bäring på kommunfullmäktiges mål ${b}.`}
+        </p>
+      ))}
+      {goal.method && <p className="mt-2">{`Mått/metod: ${goal.method}`}</p>}
+      {goal.addressedTo && <p className="mt-2">{`Adressering: ${goal.addressedTo}`}</p>}
+      {rows.length > 0 && (
+        <table className="report-table mt-3 w-full table-fixed border-collapse text-sm">
+          <caption className="sr-only">{`Mått för ${goal.title}`}</caption>
+          <colgroup>
+            <col className="w-[27%]" />
+            <col className="w-[15%]" />
+            <col className="w-[15%]" />
+            <col />
+          </colgroup>
+          <thead>
+            <tr className="bg-slate-100">
+              <th scope="col">
+                <span className="sr-only">Mått</span>
+              </th>
+              <th scope="col">{targetHeading}</th>
+              <th scope="col" className="text-right">
+                {goal.yearRow ? 'Utfall' : `Utfall\u00a0${year}`}
+              </th>
+              <th scope="col">Måluppfyllelse</th>
+            </tr>
+            {/* The seed's "År | 2024 | 2024" row under the header, where it has one. */}
+            {goal.yearRow && (
+              <tr className="bg-slate-50">
+                <td>År</td>
+                <td>{year}</td>
+                <td className="text-right">{year}</td>
+                <td />
+              </tr>
+            )}
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={i} className="report-row-keep">
+                <th scope="row">{row.name}</th>
+                <td data-label={targetHeading}>{row.target}</td>
+                <td className="text-right tabular-nums" data-label={outcomeHeading}>
+                  {row.outcome}
+                </td>
+                <td className="report-fill-cell" style={fillStyle(row.colour)} data-label="Måluppfyllelse">
+                  <StatusFill colour={row.colour} inFilledCell />
+                  {row.colourMark}
+                  {row.trend && (
+                    <>
+                      {' '}
+                      <TrendMark trend={row.trend} words={trendWords} />
+                      {row.trendMark}
+                    </>
+                  )}
+                  {analyses?.[i] && <div className="mt-1">{analyses[i]}</div>}
+                  {row.rank && <p className="mt-1">{row.rank}</p>}
+                  {row.note && <p className="mt-1 italic">{row.note}</p>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Notes notes={tableNotes} />
+      {goal.attainment && (
+        <p className="mt-2 text-sm">
+          {goal.attainment.colour && (
+            <>
+              Måluppfyllelse: <StatusFill colour={goal.attainment.colour} />
+              {goal.attainment.mark}.
+            </>
+          )}
+          {goal.attainment.colour && goal.attainment.forecast && ' '}
+          {goal.attainment.forecast && (
+            <>
+              Prognos helår: <StatusFill colour={goal.attainment.forecast} />.
+            </>
+          )}
+        </p>
+      )}
+      {goal.notes && <Notes notes={goal.notes} from={tableNotes.length} />}
+      {analysis && <div className="mt-2">{analysis}</div>}
+    </section>
+  );
+}
