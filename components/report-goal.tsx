@@ -5,10 +5,10 @@
 // the table's markup, which the page's HTML carries already (issue 19: a large board's report
 // was 340 KB, two thirds of it that payload). It has no state and no effects; the reporters'
 // Markdown is rendered on the server (components/markdown.tsx) and passed in.
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { ReportGoalView } from '@/lib/report-goal-view';
 import { noteMark } from '@/lib/report-goal-view';
-import { fillStyle, Heading, StatusFill, TrendMark } from './report-marks';
+import { Heading, StatusFill, TrendMark } from './report-marks';
 
 function Notes({ notes, from = 0 }: { notes: string[]; from?: number }) {
   return (
@@ -53,14 +53,14 @@ export function ReportGoal({
       {goal.method && <p className="mt-2">{`Mått/metod: ${goal.method}`}</p>}
       {goal.addressedTo && <p className="mt-2">{`Adressering: ${goal.addressedTo}`}</p>}
       {rows.length > 0 && (
-        <table className="report-table mt-3 w-full table-fixed border-collapse text-sm">
+        // The columns' widths, the outcome's alignment and, on a phone, each cell's column name
+        // are set once in app/globals.css (.report-goal), not on each cell: the names with the
+        // year come from the table's two custom properties.
+        <table
+          className="report-table mt-3 w-full table-fixed border-collapse text-sm"
+          style={{ '--report-target': JSON.stringify(targetHeading), '--report-outcome': JSON.stringify(outcomeHeading) } as CSSProperties}
+        >
           <caption className="sr-only">{`Mått för ${goal.title}`}</caption>
-          <colgroup>
-            <col className="w-[27%]" />
-            <col className="w-[15%]" />
-            <col className="w-[15%]" />
-            <col />
-          </colgroup>
           <thead>
             <tr className="bg-slate-100">
               <th scope="col">
@@ -84,13 +84,11 @@ export function ReportGoal({
           </thead>
           <tbody>
             {rows.map((row, i) => (
-              <tr key={i} className="report-row-keep">
+              <tr key={i}>
                 <th scope="row">{row.name}</th>
-                <td data-label={targetHeading}>{row.target}</td>
-                <td className="text-right tabular-nums" data-label={outcomeHeading}>
-                  {row.outcome}
-                </td>
-                <td className="report-fill-cell" style={fillStyle(row.colour)} data-label="Måluppfyllelse">
+                <td>{row.target}</td>
+                <td>{row.outcome}</td>
+                <td className={`report-fill-cell fill-${row.colour}`}>
                   <StatusFill colour={row.colour} inFilledCell />
                   {row.colourMark}
                   {row.trend && (
@@ -100,7 +98,7 @@ export function ReportGoal({
                       {row.trendMark}
                     </>
                   )}
-                  {analyses?.[i] && <div className="mt-1">{analyses[i]}</div>}
+                  {analyses?.[i]}
                   {row.rank && <p className="mt-1">{row.rank}</p>}
                   {row.note && <p className="mt-1 italic">{row.note}</p>}
                 </td>
@@ -127,7 +125,7 @@ export function ReportGoal({
         </p>
       )}
       {goal.notes && <Notes notes={goal.notes} from={tableNotes.length} />}
-      {analysis && <div className="mt-2">{analysis}</div>}
+      {analysis}
     </section>
   );
 }

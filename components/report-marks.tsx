@@ -1,25 +1,21 @@
 // The small pieces of the report's markup drawn both by its server parts (the legend, the
 // outline) and by its client part (components/report-goal.tsx): one definition for both.
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { colourLabel, colourSymbol, type Colour } from '@/lib/colour';
 import { trendArrow, trendLabel, type Trend } from '@/lib/trend';
-import { REPORT_STATUS_FILL } from '@/lib/report-model';
-
-/** The fill of a status, as in the DOCX. */
-export function fillStyle(colour: Colour): CSSProperties {
-  return { backgroundColor: `#${REPORT_STATUS_FILL[colour]}` };
-}
 
 /**
- * A status as its fill (the DOCX's colour; the greys of the four differ) with a border of its
- * own (app/globals.css .status-fill: solid, dashed, double, dotted) so that it stays apart in
- * grey print too, always holding its symbol and word.
+ * A status as its fill (the DOCX's colour, REPORT_STATUS_FILL, as the class fill-<colour> in
+ * app/globals.css; the greys of the four differ) with a border of its own (.status-fill: solid,
+ * dashed, double, dotted) so that it stays apart in grey print too, always holding its symbol
+ * and word.
  */
 export function StatusFill({ colour, inFilledCell = false }: { colour: Colour; inFilledCell?: boolean }) {
-  // In a cell that has the fill already, the fill shows through: no second style to ship.
+  // In a cell that has the fill already, the fill shows through.
   return (
-    <span className={`status-fill status-fill--${colour}`} style={inFilledCell ? undefined : fillStyle(colour)}>
-      <span aria-hidden="true">{colourSymbol(colour)}</span> {colourLabel(colour)}
+    <span className={`status-fill status-fill--${colour}${inFilledCell ? '' : ` fill-${colour}`}`}>
+      <span aria-hidden="true">{colourSymbol(colour)}</span>
+      {` ${colourLabel(colour)}`}
     </span>
   );
 }
