@@ -43,41 +43,36 @@ export function ReportGoal({
   const targetHeading = goal.yearRow ? 'Mål' : `Mål ${year}`;
   const outcomeHeading = goal.yearRow ? 'Utfall' : `Utfall ${year}`;
   return (
-    <section className="report-goal mt-5">
+    <section className="report-goal">
       <Heading level={level}>{`${goal.title}: ${goal.text}`}</Heading>
-      {goal.bearings?.map((b) => (
-        <p key={b} className="mt-2">
-          {`Bäring på kommunfullmäktiges mål ${b}.`}
-        </p>
-      ))}
-      {goal.method && <p className="mt-2">{`Mått/metod: ${goal.method}`}</p>}
-      {goal.addressedTo && <p className="mt-2">{`Adressering: ${goal.addressedTo}`}</p>}
+      {/* The paragraphs' spacing is .report-goal > p in app/globals.css. */}
+      {goal.bearings?.map((b) => <p key={b}>{`Bäring på kommunfullmäktiges mål ${b}.`}</p>)}
+      {goal.method && <p>{`Mått/metod: ${goal.method}`}</p>}
+      {goal.addressedTo && <p>{`Adressering: ${goal.addressedTo}`}</p>}
       {rows.length > 0 && (
-        // The columns' widths, the outcome's alignment and, on a phone, each cell's column name
-        // are set once in app/globals.css (.report-goal), not on each cell: the names with the
-        // year come from the table's two custom properties.
+        // The table's layout, its columns' widths, the header's shade, the outcome's alignment
+        // and, on a phone, each cell's column name are set once in app/globals.css (.report-goal),
+        // not on each cell: the names with the year come from the table's two custom properties.
         <table
-          className="report-table mt-3 w-full table-fixed border-collapse text-sm"
+          className="report-table"
           style={{ '--report-target': JSON.stringify(targetHeading), '--report-outcome': JSON.stringify(outcomeHeading) } as CSSProperties}
         >
           <caption className="sr-only">{`Mått för ${goal.title}`}</caption>
           <thead>
-            <tr className="bg-slate-100">
+            <tr>
               <th scope="col">
                 <span className="sr-only">Mått</span>
               </th>
               <th scope="col">{targetHeading}</th>
-              <th scope="col" className="text-right">
-                {goal.yearRow ? 'Utfall' : `Utfall\u00a0${year}`}
-              </th>
+              <th scope="col">{goal.yearRow ? 'Utfall' : `Utfall\u00a0${year}`}</th>
               <th scope="col">Måluppfyllelse</th>
             </tr>
             {/* The seed's "År | 2024 | 2024" row under the header, where it has one. */}
             {goal.yearRow && (
-              <tr className="bg-slate-50">
+              <tr>
                 <td>År</td>
                 <td>{year}</td>
-                <td className="text-right">{year}</td>
+                <td>{year}</td>
                 <td />
               </tr>
             )}
@@ -109,7 +104,7 @@ export function ReportGoal({
       )}
       <Notes notes={tableNotes} />
       {goal.attainment && (
-        <p className="mt-2 text-sm">
+        <p className="text-sm">
           {goal.attainment.colour && (
             <>
               Måluppfyllelse: <StatusFill colour={goal.attainment.colour} />

@@ -3,7 +3,7 @@
 // (BENCH_ROOTS=<checkout>,<checkout>, each built with `node scripts/start.mjs --build-only`;
 // default: this checkout). Per page and build: HTML bytes (raw and gzipped), of which the inline
 // RSC (flight) payload, elements, the SQL it executes (captured with MALBILD_SQL_LOG from one
-// request and replayed one by one: the sum of the median times), the page time (median of
+// request and replayed one by one, five times, the builds alternating: the median of the sums), the page time (median of
 // BENCH_REQUESTS sequential requests, to the last byte, the builds' requests alternating) and
 // their ratio. The machine is shared: compare builds within one run, not absolute times.
 // Settings: BENCH_PORT (3360; the n-th build listens on BENCH_PORT + 10·n), BENCH_REQUESTS (9),
@@ -45,26 +45,28 @@ async function get(base: string, url: string, cookie: string) {
   return { ms: performance.now() - t, html };
 }
 
-async function replay(client: postgres.Sql, file: string): Promise<{ statements: number; ms: number }> {
-  const statements = fs
+type Statement = { sql: string; params: unknown[] };
+
+function statementsOf(file: string): Statement[] {
+  return fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as { sql: string; params: unknown[] });
+    .map((line) => JSON.parse(line) as Statement);
+}
+
+/** One replay of the page's SELECT statements, one by one: the sum of their times. */
+async function replayOnce(client: postgres.Sql, statements: Statement[]): Promise<number> {
   let total = 0;
   for (const statement of statements) {
     if (!/^\s*(select|with)\b/i.test(statement.sql)) continue;
-    const times: number[] = [];
-    let rows = 0;
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      rows = (await client.unsafe(statement.sql, statement.params as never[])).length;
-      times.push(performance.now() - t);
-    }
-    total += median(times);
-    if (process.env.BENCH_VERBOSE) console.log(`${ms(median(times))} ms, ${rows} rows: ${statement.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+    const t = performance.now();
+    const rows = (await client.unsafe(statement.sql, statement.params as never[])).length;
+    const took = performance.now() - t;
+    total += took;
+    if (process.env.BENCH_VERBOSE) console.log(`${ms(took)} ms, ${rows} rows: ${statement.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
-  return { statements: statements.length, ms: total };
+  return total;
 }
 
 async function main() {
@@ -99,7 +101,7 @@ async function main() {
       { name: 'Rapport, hela dokumentet', url: `/rapport?period=${open!.id}&namnd=${board}&dokument=hela` },
       ...(approved ? [{ name: 'Rapport, attesterad period', url: `/rapport?period=${approved.id}&namnd=${approved.boardId}` }] : []),
     ];
-    type Figures = { html: number; gzip: number; flight: number; elements: number; statements: number; sqlMs: number; times: number[] };
+    type Figures = { html: number; gzip: number; flight: number; elements: number; statements: Statement[]; sqlTimes: number[]; times: number[] };
     const figures = new Map<string, Figures>();
     const key = (root: string, page: string) => `${root}\u0000${page}`;
 
@@ -116,20 +118,30 @@ async function main() {
             fs.mkdirSync(process.env.BENCH_HTML, { recursive: true });
             fs.writeFileSync(path.join(process.env.BENCH_HTML, `${n}-${page.name.replace(/\W+/g, '-')}.html`), html);
           }
-          const sql = await replay(replayClient, log);
           figures.set(key(root, page.name), {
             html: Buffer.byteLength(html),
             gzip: gzipSync(html).length,
             flight: flightBytes(html),
             elements: (html.match(/<[a-zA-Z][^>]*>/g) ?? []).length,
-            statements: sql.statements,
-            sqlMs: sql.ms,
+            statements: statementsOf(log),
+            sqlTimes: [],
             times: [],
           });
         }
       } finally {
         await server.stop();
         fs.rmSync(log, { force: true });
+      }
+    }
+
+    // The SQL of each page, the builds' statements replayed alternately (after a warm round).
+    for (const page of pages) {
+      for (let i = 0; i <= 5; i++) {
+        for (const root of ROOTS) {
+          const f = figures.get(key(root, page.name))!;
+          const took = await replayOnce(replayClient, f.statements);
+          if (i > 0) f.sqlTimes.push(took);
+        }
       }
     }
 
@@ -158,8 +170,9 @@ async function main() {
       for (const root of ROOTS) {
         const f = figures.get(key(root, page.name))!;
         const pageMs = median(f.times);
+        const sqlMs = median(f.sqlTimes);
         console.log(
-          `| ${page.name} | ${path.basename(root)} | ${kb(f.html)} | ${kb(f.flight)} | ${kb(f.gzip)} | ${f.elements} | ${f.statements} | ${ms(f.sqlMs)} | ${ms(pageMs)} | ${(pageMs / f.sqlMs).toFixed(1)} |`,
+          `| ${page.name} | ${path.basename(root)} | ${kb(f.html)} | ${kb(f.flight)} | ${kb(f.gzip)} | ${f.elements} | ${f.statements.length} | ${ms(sqlMs)} | ${ms(pageMs)} | ${(pageMs / sqlMs).toFixed(1)} |`,
         );
       }
     }
