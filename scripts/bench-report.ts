@@ -9,7 +9,7 @@
 // Settings: BENCH_PORT (3360; the n-th build listens on BENCH_PORT + 10·n), BENCH_REQUESTS (9),
 // BENCH_BOARD (the board's position by sort order, 1), BENCH_CPU_PROF=<folder> (a CPU profile
 // of each build's timed requests), BENCH_HTML=<folder> (each page's HTML written there),
-// BENCH_VERBOSE=1 (each statement's time and rows).
+// BENCH_VERBOSE=1 (each statement's time and rows), BENCH_PAGE=<part of a page's name> (only those pages).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,6 +101,7 @@ async function main() {
       { name: 'Rapport, hela dokumentet', url: `/rapport?period=${open!.id}&namnd=${board}&dokument=hela` },
       ...(approved ? [{ name: 'Rapport, attesterad period', url: `/rapport?period=${approved.id}&namnd=${approved.boardId}` }] : []),
     ];
+    if (process.env.BENCH_PAGE) pages.splice(0, pages.length, ...pages.filter((p) => p.name.includes(process.env.BENCH_PAGE!)));
     type Figures = { html: number; gzip: number; flight: number; elements: number; statements: Statement[]; sqlTimes: number[]; times: number[] };
     const figures = new Map<string, Figures>();
     const key = (root: string, page: string) => `${root}\u0000${page}`;
