@@ -2,7 +2,7 @@
 // (`npm run bench:generate`, BENCH_DB) against one or more builds side by side in one run
 // (BENCH_ROOTS=<checkout>,<checkout>, each built with `node scripts/start.mjs --build-only`;
 // default: this checkout). Per page and build: HTML bytes (raw and gzipped), of which the inline
-// RSC (flight) payload, elements, the SQL it executes (captured with MALBILD_SQL_LOG from one
+// RSC (flight) payload, elements, the JavaScript it loads (gzipped, scripts/bench-js-size.ts), the SQL it executes (captured with MALBILD_SQL_LOG from one
 // request and replayed one by one, five times, the builds alternating: the median of the sums), the page time (median of
 // BENCH_REQUESTS sequential requests, to the last byte, the builds' requests alternating) and
 // their ratio. The machine is shared: compare builds within one run, not absolute times.
@@ -21,6 +21,7 @@ import { openDatabase } from '@/db/client';
 import * as s from '@/db/schema';
 import { benchDatabaseUrl } from './bench-generate';
 import { cookieFor, load1, percentile, startServer, type Server } from './bench-saves';
+import { jsGzipMeter } from './bench-js-size';
 
 const PORT = Number(process.env.BENCH_PORT || 3360);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 9);
@@ -102,7 +103,7 @@ async function main() {
       ...(approved ? [{ name: 'Rapport, attesterad period', url: `/rapport?period=${approved.id}&namnd=${approved.boardId}` }] : []),
     ];
     if (process.env.BENCH_PAGE) pages.splice(0, pages.length, ...pages.filter((p) => p.name.includes(process.env.BENCH_PAGE!)));
-    type Figures = { html: number; gzip: number; flight: number; elements: number; statements: Statement[]; sqlTimes: number[]; times: number[] };
+    type Figures = { html: number; gzip: number; flight: number; elements: number; js: number; statements: Statement[]; sqlTimes: number[]; times: number[] };
     const figures = new Map<string, Figures>();
     const key = (root: string, page: string) => `${root}\u0000${page}`;
 
@@ -124,6 +125,7 @@ async function main() {
             gzip: gzipSync(html).length,
             flight: flightBytes(html),
             elements: (html.match(/<[a-zA-Z][^>]*>/g) ?? []).length,
+            js: await jsGzipMeter(server.base).gzipOf(html),
             statements: statementsOf(log),
             sqlTimes: [],
             times: [],
@@ -165,15 +167,15 @@ async function main() {
     }
 
     console.log(`## Report pages, large kommun (board ${BOARD}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load ${load1()}\n`);
-    console.log('| page | build | HTML KB | of it flight KB | gzip KB | elements | statements | SQL ms | page ms | page / SQL |');
-    console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| page | build | HTML KB | of it flight KB | gzip KB | elements | JS gzip KB | statements | SQL ms | page ms | page / SQL |');
+    console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const page of pages) {
       for (const root of ROOTS) {
         const f = figures.get(key(root, page.name))!;
         const pageMs = median(f.times);
         const sqlMs = median(f.sqlTimes);
         console.log(
-          `| ${page.name} | ${path.basename(root)} | ${kb(f.html)} | ${kb(f.flight)} | ${kb(f.gzip)} | ${f.elements} | ${f.statements.length} | ${ms(sqlMs)} | ${ms(pageMs)} | ${(pageMs / sqlMs).toFixed(1)} |`,
+          `| ${page.name} | ${path.basename(root)} | ${kb(f.html)} | ${kb(f.flight)} | ${kb(f.gzip)} | ${f.elements} | ${kb(f.js)} | ${f.statements.length} | ${ms(sqlMs)} | ${ms(pageMs)} | ${(pageMs / sqlMs).toFixed(1)} |`,
         );
       }
     }
