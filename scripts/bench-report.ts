@@ -6,7 +6,7 @@
 // request and replayed one by one, five times, the builds alternating: the median of the sums), the page time (median of
 // BENCH_REQUESTS sequential requests, to the last byte, the builds' requests alternating) and
 // their ratio. The machine is shared: compare builds within one run, not absolute times.
-// Settings: BENCH_PORT (3360; the n-th build listens on BENCH_PORT + 10·n), BENCH_REQUESTS (9),
+// Settings: BENCH_PORT (3360; the n-th build listens on BENCH_PORT + BENCH_PORT_STEP·n, 10), BENCH_REQUESTS (9),
 // BENCH_BOARD (the board's position by sort order, 1), BENCH_CPU_PROF=<folder> (a CPU profile
 // of each build's timed requests), BENCH_HTML=<folder> (each page's HTML written there),
 // BENCH_VERBOSE=1 (each statement's time and rows), BENCH_PAGE=<part of a page's name> (only those pages).
@@ -24,6 +24,7 @@ import { cookieFor, load1, percentile, startServer, type Server } from './bench-
 import { jsGzipMeter } from './bench-js-size';
 
 const PORT = Number(process.env.BENCH_PORT || 3360);
+const PORT_STEP = Number(process.env.BENCH_PORT_STEP || 10);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 9);
 const BOARD = Number(process.env.BENCH_BOARD || 1);
 const ROOTS = (process.env.BENCH_ROOTS || path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
@@ -110,7 +111,7 @@ async function main() {
     // Pass 1: each build with its SQL log: the statements, HTML and payload of one request.
     for (const [n, root] of ROOTS.entries()) {
       const log = path.join(os.tmpdir(), `malbild-bench-report-${process.pid}-${n}.jsonl`);
-      const server = await startServer(root, PORT + 10 * n, { DATABASE_URL: url, MALBILD_SQL_LOG: log });
+      const server = await startServer(root, PORT + PORT_STEP * n, { DATABASE_URL: url, MALBILD_SQL_LOG: log });
       try {
         for (const page of pages) {
           await get(server.base, page.url, cookie);
@@ -154,7 +155,7 @@ async function main() {
     try {
       for (const [n, root] of ROOTS.entries()) {
         const args = prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof, String(n))}`] : [];
-        servers.push(await startServer(root, PORT + 10 * n, { DATABASE_URL: url }, args));
+        servers.push(await startServer(root, PORT + PORT_STEP * n, { DATABASE_URL: url }, args));
       }
       for (const page of pages) {
         for (const server of servers) for (let i = 0; i < 2; i++) await get(server.base, page.url, cookie);
