@@ -2,7 +2,6 @@
 // (the seed) and printable on A4. The DOCX (lib/report-docx.ts) is rendered from the same
 // model with the same outline (areaParts, subAreaHeadings, assignmentsHeading), the same
 // status fills (REPORT_STATUS_FILL) and the same options (lib/report-options.ts).
-import type { CSSProperties, ReactNode } from 'react';
 import type { ReportCouncilAssignment, ReportFocusArea, ReportGoal, ReportModel, ReportUnitReport } from '@/lib/report-model';
 import {
   areaParts,
@@ -10,78 +9,20 @@ import {
   focusAreaHeading,
   legendColours,
   REPORT_LEGEND,
-  REPORT_STATUS_FILL,
   subAreaHeadings,
 } from '@/lib/report-model';
-import { colourLabel, colourSymbol, type Colour } from '@/lib/colour';
-import { trendArrow, trendLabel, type Trend } from '@/lib/trend';
-import { formatOutcome } from '@/lib/swedish-number';
+import { trendArrow } from '@/lib/trend';
+import { reportGoalView } from '@/lib/report-goal-view';
 import { printPageCss, reportStamp, type ReportApprovalStamp } from '@/lib/report-print';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
 import { Markdown } from './markdown';
+import { Heading, StatusFill } from './report-marks';
+import { ReportGoal as ReportGoalSection } from './report-goal';
 
 // The report's table cells (border, padding, top alignment) are styled once in app/globals.css
 // (.report-table th/td), not per cell: a large board's report has hundreds of cells and each
 // class travels twice, in the markup and in the page's RSC payload (issue 19).
 const BOARD_ASSIGNMENTS_HEADING = 'Uppföljning av nämnds uppdrag till förvaltning';
-
-/** The fill of a status, as in the DOCX. */
-function fillStyle(colour: Colour): CSSProperties {
-  return { backgroundColor: `#${REPORT_STATUS_FILL[colour]}` };
-}
-
-/**
- * A status as its fill (the DOCX's colour; the greys of the four differ) with a border of its
- * own (app/globals.css .status-fill: solid, dashed, double, dotted) so that it stays apart in
- * grey print too, always holding its symbol and word.
- */
-export function StatusFill({ colour, inFilledCell = false }: { colour: Colour; inFilledCell?: boolean }) {
-  // In a cell that has the fill already, the fill shows through: no second style to ship.
-  return (
-    <span className={`status-fill status-fill--${colour}`} style={inFilledCell ? undefined : fillStyle(colour)}>
-      <span aria-hidden="true">{colourSymbol(colour)}</span> {colourLabel(colour)}
-    </span>
-  );
-}
-
-/**
- * The trend's arrow, with its words beside it ("↑ Bättre än året innan") when chosen; without
- * them the arrow is an image whose name is the words, so a screen reader still hears them.
- */
-function TrendMark({ trend, words }: { trend: Trend; words: boolean }) {
-  if (!words) {
-    return (
-      <span role="img" aria-label={trendLabel(trend)} title={trendLabel(trend)}>
-        {trendArrow(trend)}
-      </span>
-    );
-  }
-  return (
-    <span>
-      <span aria-hidden="true">{trendArrow(trend)}</span> {trendLabel(trend)}
-    </span>
-  );
-}
-
-/** A heading at an outline level (h1–h6), as the DOCX's Heading 1–6. */
-function Heading({ level, id, className, children }: { level: number; id?: string; className?: string; children: ReactNode }) {
-  const Tag = `h${Math.min(6, Math.max(1, level))}` as 'h1';
-  // Only the props given: an undefined one still travels in the RSC payload ("$undefined").
-  return (
-    <Tag {...(id === undefined ? {} : { id })} {...(className === undefined ? {} : { className })}>
-      {children}
-    </Tag>
-  );
-}
-
-/** Superscript note marks: ¹ ² ³ … (as in the DOCX). */
-const SUPERSCRIPT = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-function noteMark(n: number): string {
-  return String(n)
-    .split('')
-    .map((d) => SUPERSCRIPT[Number(d)])
-    .join('');
-}
 
 function UnitReports({ reports, level }: { reports: ReportUnitReport[]; level: number }) {
   if (!reports.length) return <p className="mt-2 italic text-slate-700">Ingen återrapportering för perioden.</p>;
@@ -97,139 +38,24 @@ function UnitReports({ reports, level }: { reports: ReportUnitReport[]; level: n
   );
 }
 
-/** Note marks for colours and arrows the reporter chose (option "Markera …"), numbered as in the DOCX. */
-function noteTaker(options: ReportOptions) {
-  const notes: string[] = [];
-  const mark = (chosen: { justification: string | null } | null | undefined, what: string) => {
-    if (!chosen || !options.overrideNotes) return '';
-    notes.push(`${what} vald av rapportören${chosen.justification ? `: ${chosen.justification}` : ' (ingen motivering angiven).'}`);
-    return noteMark(notes.length);
-  };
-  return { notes, mark };
-}
-
-function Notes({ notes, from = 0 }: { notes: string[]; from?: number }) {
-  return (
-    <>
-      {notes.slice(from).map((note, i) => (
-        <p key={from + i} className="mt-1 text-sm">
-          {noteMark(from + i + 1)} {note}
-        </p>
-      ))}
-    </>
-  );
-}
-
+/**
+ * A goal, drawn by its client component (components/report-goal.tsx) from its view
+ * (lib/report-goal-view.ts), with the reporters' Markdown rendered here on the server.
+ */
 function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; level: number; options: ReportOptions }) {
-  const { notes, mark } = noteTaker(options);
-  const marks = goal.indicators.map((ind) => ({ colour: mark(ind.chosenColour, 'Färgen är'), trend: mark(ind.chosenTrend, 'Pilen är') }));
-  const tableNotes = notes.length;
-  const goalMark = options.goalAttainment && goal.colour ? mark(goal.chosenColour, 'Färgen är') : '';
+  const analyses = goal.indicators.some((ind) => ind.analysis)
+    ? goal.indicators.map((ind, i) => (ind.analysis ? <Markdown key={i}>{ind.analysis}</Markdown> : null))
+    : undefined;
+  // Only the props given: an undefined one still travels in the RSC payload ("$undefined").
   return (
-    <section className="report-goal mt-5">
-      <Heading level={level}>
-        {goal.title}: {goal.text}
-      </Heading>
-      {goal.bearings.map((b) => (
-        <p key={b} className="mt-2">
-          Bäring på kommunfullmäktiges mål {b}.
-        </p>
-      ))}
-      {goal.methodText && <p className="mt-2">Mått/metod: {goal.methodText}</p>}
-      {goal.addressedTo.length > 0 && <p className="mt-2">Adressering: {goal.addressedTo.join(', ')}</p>}
-      {goal.indicators.length > 0 && (
-        <table className="report-table mt-3 w-full table-fixed border-collapse text-sm">
-          <caption className="sr-only">Mått för {goal.title}</caption>
-          <colgroup>
-            <col className="w-[27%]" />
-            <col className="w-[15%]" />
-            <col className="w-[15%]" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr className="bg-slate-100">
-              <th scope="col">
-                <span className="sr-only">Mått</span>
-              </th>
-              <th scope="col">
-                {goal.yearRow ? 'Mål' : `Mål ${year}`}
-              </th>
-              <th scope="col" className="text-right">
-                {goal.yearRow ? 'Utfall' : <>Utfall&nbsp;{year}</>}
-              </th>
-              <th scope="col">
-                Måluppfyllelse
-              </th>
-            </tr>
-            {/* The seed's "År | 2024 | 2024" row under the header, where it has one. */}
-            {goal.yearRow && (
-              <tr className="bg-slate-50">
-                <td>År</td>
-                <td>{year}</td>
-                <td className="text-right">{year}</td>
-                <td />
-              </tr>
-            )}
-          </thead>
-          <tbody>
-            {goal.indicators.map((ind, i) => (
-              <tr key={i} className="report-row-keep">
-                <th scope="row">
-                  {ind.name}
-                </th>
-                <td data-label={goal.yearRow ? 'Mål' : `Mål ${year}`}>
-                  {ind.targetLabel}
-                </td>
-                <td className="text-right tabular-nums" data-label={goal.yearRow ? 'Utfall' : `Utfall ${year}`}>
-                  {formatOutcome(ind.outcome, ind.decimals)}
-                </td>
-                <td className="report-fill-cell" style={fillStyle(ind.colour)} data-label="Måluppfyllelse">
-                  <StatusFill colour={ind.colour} inFilledCell />
-                  {marks[i]!.colour}
-                  {ind.trend && (
-                    <>
-                      {' '}
-                      <TrendMark trend={ind.trend} words={options.trendWords} />
-                      {marks[i]!.trend}
-                    </>
-                  )}
-                  {ind.analysis && (
-                    <div className="mt-1">
-                      <Markdown>{ind.analysis}</Markdown>
-                    </div>
-                  )}
-                  {ind.rankStatement && <p className="mt-1">{ind.rankStatement}</p>}
-                  {ind.referenceNote && <p className="mt-1 italic">{ind.referenceNote}</p>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Notes notes={notes.slice(0, tableNotes)} />
-      {options.goalAttainment && (goal.colour || goal.forecastColour) && (
-        <p className="mt-2 text-sm">
-          {goal.colour && (
-            <>
-              Måluppfyllelse: <StatusFill colour={goal.colour} />
-              {goalMark}.
-            </>
-          )}
-          {goal.colour && goal.forecastColour && ' '}
-          {goal.forecastColour && (
-            <>
-              Prognos helår: <StatusFill colour={goal.forecastColour} />.
-            </>
-          )}
-        </p>
-      )}
-      <Notes notes={notes} from={tableNotes} />
-      {goal.analysis && (
-        <div className="mt-2">
-          <Markdown>{goal.analysis}</Markdown>
-        </div>
-      )}
-    </section>
+    <ReportGoalSection
+      goal={reportGoalView(goal, options)}
+      year={year}
+      level={level}
+      trendWords={options.trendWords}
+      {...(goal.analysis ? { analysis: <Markdown>{goal.analysis}</Markdown> } : {})}
+      {...(analyses ? { analyses } : {})}
+    />
   );
 }
 

@@ -44,13 +44,23 @@ export function parseSwedishNumber(input: string): ParseResult {
  * With `decimals`, exactly that many fraction digits; otherwise up to two.
  */
 export function formatNumber(value: number, decimals?: number): string {
-  const formatter = new Intl.NumberFormat('sv-SE', {
-    minimumFractionDigits: decimals ?? 0,
-    maximumFractionDigits: decimals ?? 2,
-    // Never show a minus on a value that rounds to zero ("0,00", not "−0,00").
-    signDisplay: 'negative',
-  });
-  return formatter.format(value);
+  return numberFormat(decimals).format(value);
+}
+
+/** One formatter per number of decimals: creating one costs more than formatting (a large report formats hundreds of numbers). */
+const FORMATS = new Map<number | undefined, Intl.NumberFormat>();
+function numberFormat(decimals: number | undefined): Intl.NumberFormat {
+  let format = FORMATS.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('sv-SE', {
+      minimumFractionDigits: decimals ?? 0,
+      maximumFractionDigits: decimals ?? 2,
+      // Never show a minus on a value that rounds to zero ("0,00", not "−0,00").
+      signDisplay: 'negative',
+    });
+    FORMATS.set(decimals, format);
+  }
+  return format;
 }
 
 /** Formats an indicator outcome; a missing outcome is shown as an en dash. */

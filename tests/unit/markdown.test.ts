@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import ReactMarkdown from 'react-markdown';
 import { Markdown } from '@/components/markdown';
 
 function render(text: string): string {
@@ -76,5 +77,43 @@ describe('Markdown', () => {
     const html = render('1 &lt; 2 och &lt;script&gt;');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;');
+  });
+
+  // A text without Markdown is drawn without parsing it: exactly what the parser would draw.
+  it.each([
+    'Utfallet följs upp varje månad; åtgärder pågår.',
+    'Mått/metod: enkät, 2024 (delår). Se https://skr.se/ för mer.',
+    '+5 % mot förra året, −3 mot budget',
+    '2024 års utfall ligger över målet',
+    'Text med  två mellanslag och\ttabb',
+    '1986. Det var då',
+    '- en punkt',
+    '+ en punkt',
+    '> citat',
+    '---',
+    '- - -',
+    '===',
+    '    indraget',
+    ' ledande mellanslag',
+    'rad ett\nrad två',
+    'stycke ett\n\nstycke två',
+    'a & b',
+    'AT&T &amp; co',
+    'kursiv *text*',
+    'understruken _text_',
+    'kod `x`',
+    'länk [a](https://skr.se/)',
+    'bild ![a](https://skr.se/a.png)',
+    'rubrik #1',
+    '# rubrik',
+    'snedstreck \\* här',
+    'tabell | kolumn',
+    '~~bort~~',
+    '<b>fet</b>',
+    '1) första',
+    '\u00a0hårt mellanslag först',
+  ])('draws %j as the parser does', (text) => {
+    const parsed = renderToStaticMarkup(createElement('div', { className: 'prose-malbild' }, createElement(ReactMarkdown, { skipHtml: true }, text)));
+    expect(render(text)).toBe(parsed);
   });
 });
