@@ -23,7 +23,9 @@ test('saving a value returns the result only, and the overview and the history s
     await route.fulfill({ response, body });
   });
   await page.getByRole('button', { name: 'Spara', exact: true }).click();
-  await expect(page.getByText(/Sparat som version \d+\. Måluppfyllelse: Uppfyllt\./)).toBeVisible();
+  const saved = page.getByText(/Sparat som version \d+\. Måluppfyllelse: Uppfyllt\./);
+  await expect(saved).toBeVisible();
+  const version = Number(/version (\d+)/.exec((await saved.textContent()) ?? '')?.[1]);
   await page.unrouteAll({ behavior: 'wait' });
   if (body === null) throw new Error('the save action was not seen');
   const text: string = body;
@@ -36,7 +38,8 @@ test('saving a value returns the result only, and the overview and the history s
   // A second save in the same form builds on the first (the form follows the result).
   await page.getByLabel(/^Utfall/).fill('1,78');
   await page.getByRole('button', { name: 'Spara', exact: true }).click();
-  await expect(page.getByText(/Sparat som version \d+\. Måluppfyllelse: Uppfyllt\./)).toBeVisible();
+  // The next version's message, not the first save's (which is still on the page until the answer comes).
+  await expect(page.getByText(`Sparat som version ${version + 1}. Måluppfyllelse: Uppfyllt.`)).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Någon annan har sparat en nyare version' })).toHaveCount(0);
 
   // Other pages, by link (the client router) and by address, show the new value.
