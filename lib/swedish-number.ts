@@ -44,13 +44,24 @@ export function parseSwedishNumber(input: string): ParseResult {
  * With `decimals`, exactly that many fraction digits; otherwise up to two.
  */
 export function formatNumber(value: number, decimals?: number): string {
-  const formatter = new Intl.NumberFormat('sv-SE', {
-    minimumFractionDigits: decimals ?? 0,
-    maximumFractionDigits: decimals ?? 2,
-    // Never show a minus on a value that rounds to zero ("0,00", not "−0,00").
-    signDisplay: 'negative',
-  });
-  return formatter.format(value);
+  return numberFormat(decimals).format(value);
+}
+
+// One formatter per number of decimals, made once: making an Intl.NumberFormat costs about as
+// much as formatting a hundred numbers with it, and a page formats hundreds (issue 19).
+const formatters = new Map<number | undefined, Intl.NumberFormat>();
+function numberFormat(decimals: number | undefined): Intl.NumberFormat {
+  let formatter = formatters.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('sv-SE', {
+      minimumFractionDigits: decimals ?? 0,
+      maximumFractionDigits: decimals ?? 2,
+      // Never show a minus on a value that rounds to zero ("0,00", not "−0,00").
+      signDisplay: 'negative',
+    });
+    formatters.set(decimals, formatter);
+  }
+  return formatter;
 }
 
 /** Formats an indicator outcome; a missing outcome is shown as an en dash. */
