@@ -1,7 +1,8 @@
 // The one loader of a period's content (lib/period-content.ts): the structure of the
 // period's year with its archive marks, and the newest version of every value,
 // assessment, report, text, readiness and approval in the period, with the revision
-// requests that still stand. A fixed number of queries whatever the size, run together.
+// requests that still stand. A fixed number of queries whatever the size, run together
+// (four fewer for a page that shows no written texts: ContentScope.texts).
 // Every screen and file of a period reads through this and builds itself with a pure
 // function of the content; what is live is decided by lib/live.ts alone.
 import 'server-only';
@@ -115,6 +116,13 @@ export interface ContentScope {
    * whole: they are small, and a board's view needs the kommun's tree and assignments.
    */
   boardId?: string | null;
+  /**
+   * false: leave out the period's written texts — the plans' text blocks, the report
+   * template's chapters and parts, and their narratives (texts, chapters, chapterParts and
+   * narratives come back empty, and their four statements are not run). For a page that
+   * shows none of them (Avvikelser); default true.
+   */
+  texts?: boolean;
 }
 
 /**
@@ -143,6 +151,8 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
         .innerJoin(s.plans, and(ofYear, eq(s.plans.id, s.boardGoals.planId)))
         .where(eq(s.indicators.organizationId, org))
     : null;
+  // The written texts' reads, or no rows without running them (scope.texts false).
+  const ifTexts = <T,>(read: () => Promise<T[]>): Promise<T[]> => (scope.texts === false ? Promise.resolve([]) : read());
   const [
     units,
     focusAreas,
@@ -340,21 +350,23 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
       },
       eq(s.assignmentReports.periodId, period.id),
     ),
-    newestVersions(
-      db,
-      'textBlockVersions',
-      org,
-      {
-        textBlockId: s.textBlockVersions.textBlockId,
-        planId: s.textBlocks.planId,
-        slot: s.textBlocks.slot,
-        focusAreaId: s.textBlocks.focusAreaId,
-        seq: s.textBlockVersions.seq,
-        heading: s.textBlockVersions.heading,
-        body: s.textBlockVersions.body,
-      },
-      eq(s.textBlocks.periodId, period.id),
-      { withTextBlock: true },
+    ifTexts(() =>
+      newestVersions(
+        db,
+        'textBlockVersions',
+        org,
+        {
+          textBlockId: s.textBlockVersions.textBlockId,
+          planId: s.textBlocks.planId,
+          slot: s.textBlocks.slot,
+          focusAreaId: s.textBlocks.focusAreaId,
+          seq: s.textBlockVersions.seq,
+          heading: s.textBlockVersions.heading,
+          body: s.textBlockVersions.body,
+        },
+        eq(s.textBlocks.periodId, period.id),
+        { withTextBlock: true },
+      ),
     ),
     newestVersions(
       db,
@@ -365,39 +377,45 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
     ),
     openRevisionRows(db, org, period.id),
     newestApprovalRows(db, org, period.id),
-    db
-      .select({ id: s.reportChapters.id, kind: s.reportChapters.kind, title: s.reportChapters.title, archivedAt: s.reportChapters.archivedAt })
-      .from(s.reportChapters)
-      .where(and(eq(s.reportChapters.organizationId, org), eq(s.reportChapters.periodKind, period.kind)))
-      .orderBy(asc(s.reportChapters.sortOrder), asc(s.reportChapters.createdAt)),
-    db
-      .select({
-        id: s.reportChapterParts.id,
-        chapterId: s.reportChapterParts.chapterId,
-        heading: s.reportChapterParts.heading,
-        unitId: s.reportChapterParts.unitId,
-        archivedAt: s.reportChapterParts.archivedAt,
-      })
-      .from(s.reportChapterParts)
-      .innerJoin(
-        s.reportChapters,
-        and(eq(s.reportChapters.organizationId, org), eq(s.reportChapters.id, s.reportChapterParts.chapterId), eq(s.reportChapters.periodKind, period.kind)),
-      )
-      .where(eq(s.reportChapterParts.organizationId, org))
-      .orderBy(asc(s.reportChapterParts.sortOrder), asc(s.reportChapterParts.createdAt)),
-    newestVersions(
-      db,
-      'narrativeVersions',
-      org,
-      {
-        partId: s.narrativeVersions.partId,
-        seq: s.narrativeVersions.seq,
-        body: s.narrativeVersions.body,
-        authorName: s.users.name,
-        createdAt: s.narrativeVersions.createdAt,
-      },
-      eq(s.narrativeVersions.periodId, period.id),
-      { withAuthor: true },
+    ifTexts(() =>
+      db
+        .select({ id: s.reportChapters.id, kind: s.reportChapters.kind, title: s.reportChapters.title, archivedAt: s.reportChapters.archivedAt })
+        .from(s.reportChapters)
+        .where(and(eq(s.reportChapters.organizationId, org), eq(s.reportChapters.periodKind, period.kind)))
+        .orderBy(asc(s.reportChapters.sortOrder), asc(s.reportChapters.createdAt)),
+    ),
+    ifTexts(() =>
+      db
+        .select({
+          id: s.reportChapterParts.id,
+          chapterId: s.reportChapterParts.chapterId,
+          heading: s.reportChapterParts.heading,
+          unitId: s.reportChapterParts.unitId,
+          archivedAt: s.reportChapterParts.archivedAt,
+        })
+        .from(s.reportChapterParts)
+        .innerJoin(
+          s.reportChapters,
+          and(eq(s.reportChapters.organizationId, org), eq(s.reportChapters.id, s.reportChapterParts.chapterId), eq(s.reportChapters.periodKind, period.kind)),
+        )
+        .where(eq(s.reportChapterParts.organizationId, org))
+        .orderBy(asc(s.reportChapterParts.sortOrder), asc(s.reportChapterParts.createdAt)),
+    ),
+    ifTexts(() =>
+      newestVersions(
+        db,
+        'narrativeVersions',
+        org,
+        {
+          partId: s.narrativeVersions.partId,
+          seq: s.narrativeVersions.seq,
+          body: s.narrativeVersions.body,
+          authorName: s.users.name,
+          createdAt: s.narrativeVersions.createdAt,
+        },
+        eq(s.narrativeVersions.periodId, period.id),
+        { withAuthor: true },
+      ),
     ),
   ]);
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
 import { DEVIATIONS_PER_PAGE, getDeviations, type DeviationDTO } from '@/db/deviations';
-import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
+import { periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { parsePage } from '@/lib/paging';
@@ -37,11 +37,9 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
     );
   }
 
-  const [data, periods] = await Promise.all([
-    getDeviations(db, user, periodId, boardId, undefined, parsePage(query.sida)).catch(notFoundOrThrow),
-    listPeriods(db, user),
-  ]);
-  const { period, boards } = data;
+  // The period picker's periods come with the deviations (one read for the period and the picker).
+  const data = await getDeviations(db, user, periodId, boardId, undefined, parsePage(query.sida)).catch(notFoundOrThrow);
+  const { period, boards, periods } = data;
   const groups = data.groups.filter((g) => g.entries.length > 0);
 
   return (
