@@ -21,6 +21,8 @@ test('the admin sets up a unit, a user, a goal and an indicator; the user report
   // A unit under kommunledningsförvaltningen.
   await admin.getByRole('link', { name: 'Administration' }).click();
   await admin.getByRole('link', { name: 'Enheter' }).click();
+  // Axe once the client-side navigation has finished (its title included), not in between.
+  await expect(admin).toHaveTitle('Enheter – Målbild');
   await expectNoAxeViolations(admin);
   const newUnit = admin.getByRole('region', { name: 'Ny enhet' });
   await newUnit.getByLabel('Namn').fill('Kvalitetsenheten');
