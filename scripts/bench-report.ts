@@ -20,7 +20,7 @@ import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import * as s from '@/db/schema';
 import { benchDatabaseUrl } from './bench-generate';
-import { cookieFor, load1, percentile, startServer, type Server } from './bench-saves';
+import { cookieFor, load1, loggedStatements, percentile, replayReads, startServer, type LoggedStatement, type Server } from './bench-saves';
 import { jsGzipMeter } from './bench-js-size';
 
 const PORT = Number(process.env.BENCH_PORT || 3360);
@@ -45,30 +45,6 @@ async function get(base: string, url: string, cookie: string) {
   const html = await response.text();
   if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
   return { ms: performance.now() - t, html };
-}
-
-type Statement = { sql: string; params: unknown[] };
-
-function statementsOf(file: string): Statement[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Statement);
-}
-
-/** One replay of the page's SELECT statements, one by one: the sum of their times. */
-async function replayOnce(client: postgres.Sql, statements: Statement[]): Promise<number> {
-  let total = 0;
-  for (const statement of statements) {
-    if (!/^\s*(select|with)\b/i.test(statement.sql)) continue;
-    const t = performance.now();
-    const rows = (await client.unsafe(statement.sql, statement.params as never[])).length;
-    const took = performance.now() - t;
-    total += took;
-    if (process.env.BENCH_VERBOSE) console.log(`${ms(took)} ms, ${rows} rows: ${statement.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-  }
-  return total;
 }
 
 async function main() {
@@ -104,7 +80,7 @@ async function main() {
       ...(approved ? [{ name: 'Rapport, attesterad period', url: `/rapport?period=${approved.id}&namnd=${approved.boardId}` }] : []),
     ];
     if (process.env.BENCH_PAGE) pages.splice(0, pages.length, ...pages.filter((p) => p.name.includes(process.env.BENCH_PAGE!)));
-    type Figures = { html: number; gzip: number; flight: number; elements: number; js: number; statements: Statement[]; sqlTimes: number[]; times: number[] };
+    type Figures = { html: number; gzip: number; flight: number; elements: number; js: number; statements: LoggedStatement[]; sqlTimes: number[]; times: number[] };
     const figures = new Map<string, Figures>();
     const key = (root: string, page: string) => `${root}\u0000${page}`;
 
@@ -127,7 +103,7 @@ async function main() {
             flight: flightBytes(html),
             elements: (html.match(/<[a-zA-Z][^>]*>/g) ?? []).length,
             js: await jsGzipMeter(server.base).gzipOf(html),
-            statements: statementsOf(log),
+            statements: loggedStatements(log),
             sqlTimes: [],
             times: [],
           });
@@ -143,7 +119,9 @@ async function main() {
       for (let i = 0; i <= 5; i++) {
         for (const root of ROOTS) {
           const f = figures.get(key(root, page.name))!;
-          const took = await replayOnce(replayClient, f.statements);
+          const took = await replayReads(replayClient, f.statements, 1, (each, rows, sql) => {
+            if (process.env.BENCH_VERBOSE) console.log(`${ms(each)} ms, ${rows} rows: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+          });
           if (i > 0) f.sqlTimes.push(took);
         }
       }

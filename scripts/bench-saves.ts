@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type postgres from 'postgres';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import type { Db } from '@/db/client';
@@ -30,6 +31,43 @@ export function askIdentity(identity: boolean) {
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/** A statement as MALBILD_SQL_LOG writes it, one JSON line each. */
+export type LoggedStatement = { sql: string; params: unknown[] };
+
+/** The statements a MALBILD_SQL_LOG file holds. */
+export function loggedStatements(file: string): LoggedStatement[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LoggedStatement);
+}
+
+/**
+ * Replays the reads (SELECT, WITH) among `statements` one by one on `client`: the sum of their
+ * times, each statement's time the median of `times` runs; `onEach` sees each run.
+ */
+export async function replayReads(
+  client: postgres.Sql,
+  statements: LoggedStatement[],
+  times = 1,
+  onEach?: (ms: number, rows: number, sql: string) => void,
+): Promise<number> {
+  let total = 0;
+  for (const statement of statements) {
+    if (!/^\s*(select|with)\b/i.test(statement.sql)) continue;
+    const runs: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const t = performance.now();
+      const rows = (await client.unsafe(statement.sql, statement.params as never[])).length;
+      runs.push(performance.now() - t);
+      onEach?.(runs.at(-1)!, rows, statement.sql);
+    }
+    total += percentile(runs, 50);
+  }
+  return total;
 }
 
 /** The one-minute load average, for every figure printed (the machine is shared). */

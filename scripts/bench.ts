@@ -33,6 +33,9 @@ import {
   cookieFor,
   cpuMeter,
   editorsOf,
+  loggedStatements,
+  percentile,
+  replayReads,
   runSaves,
   saveActionId,
   SAVE_TABLE_HEADER,
@@ -57,10 +60,6 @@ function print(line = '') {
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
 const median = (values: number[]) => percentile(values, 50);
 
 // ---------------------------------------------------------------- the server
@@ -94,22 +93,6 @@ interface PageFigures {
 
 /** The JavaScript a browser loads for the page, gzipped (scripts/bench-js-size.ts). */
 const jsGzipOf = jsGzipMeter(BASE).gzipOf;
-
-/** Replays the SELECT statements of a page one by one; the sum of their median times. */
-async function replay(client: postgres.Sql, statements: { sql: string; params: unknown[] }[]): Promise<number> {
-  let total = 0;
-  for (const statement of statements) {
-    if (!/^\s*(select|with)\b/i.test(statement.sql)) continue;
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      await client.unsafe(statement.sql, statement.params as never[]);
-      times.push(performance.now() - t);
-    }
-    total += median(times);
-  }
-  return total;
-}
 
 // ---------------------------------------------------------------- main
 
@@ -209,14 +192,10 @@ async function main() {
         fs.writeFileSync(sqlLog, '');
         const { html, status } = await get(page.url, page.cookie);
         if (status !== 200) throw new Error(`${page.name}: HTTP ${status}`);
-        const statements = fs
-          .readFileSync(sqlLog, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as { sql: string; params: unknown[] });
+        const statements = loggedStatements(sqlLog);
         figures.set(page.name, {
           statements: statements.length,
-          sqlMs: await replay(replayClient, statements),
+          sqlMs: await replayReads(replayClient, statements, 3),
           htmlBytes: Buffer.byteLength(html),
           gzipBytes: gzipSync(html).length,
           elements: (html.match(/<[a-zA-Z][^>]*>/g) ?? []).length,
