@@ -71,4 +71,25 @@ describe('decodeSessionToken', () => {
     expect(await decodeSessionToken(await issue({ ...CLAIMS, nbf: later }), SECRET, SALT)).toBeNull();
     expect(await decodeSessionToken(await issue({ ...CLAIMS, nbf: later - 50 }), SECRET, SALT)).toMatchObject(CLAIMS);
   });
+
+  it('keeps a token it has opened, but still refuses it once expired, and hands out a copy', async () => {
+    const token = await issue(CLAIMS, { maxAge: 60 });
+    const first = (await decodeSessionToken(token, SECRET, SALT))!;
+    const issuedAt = (first.iat as number) * 1000;
+    first.uid = 'someone-else';
+    expect(await decodeSessionToken(token, SECRET, SALT)).toMatchObject(CLAIMS);
+    expect(await decodeSessionToken(token, SECRET, SALT, issuedAt + 60_000 + 16_000)).toBeNull();
+    expect(await decodeSessionToken(token, SECRET, SALT, issuedAt + 1_000)).toMatchObject(CLAIMS);
+    // Kept under its key: not opened with another secret or cookie name.
+    expect(await decodeSessionToken(token, `${SECRET}x`, SALT)).toBeNull();
+    expect(await decodeSessionToken(token, SECRET, `__Secure-${SALT}`)).toBeNull();
+  });
+
+  it('refuses a kept token before its nbf, as jose does', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await issue({ ...CLAIMS, nbf: now });
+    expect(await decodeSessionToken(token, SECRET, SALT)).toMatchObject(CLAIMS);
+    expect(await decodeSessionToken(token, SECRET, SALT, (now - 16) * 1000)).toBeNull();
+    expect(await decodeSessionToken(token, SECRET, SALT, (now - 14) * 1000)).toMatchObject(CLAIMS);
+  });
 });
