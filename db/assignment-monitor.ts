@@ -12,7 +12,7 @@ import { newestVersions } from './history';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree, type UnitTree } from './unit-tree';
 import type { PeriodDTO } from './queries/overview';
-import type { ReportVersionDTO } from './assignment-reports';
+import type { AssignmentHeadDTO, ReportVersionDTO } from './assignment-reports';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization, can } from '@/lib/policy';
 import { assignmentStatus, isOverdue, isOverdueTodayOnly, overdueDay, type ReportStatus } from '@/lib/assignment-status';
@@ -275,20 +275,9 @@ export interface AssignmentPageUnitDTO {
 }
 
 export interface AssignmentPageDTO {
-  assignment: {
-    id: string;
-    title: string;
-    description: string | null;
-    issuer: 'council' | 'board';
-    issuerName: string;
-    decisionDate: string | null;
-    diaryNumber: string | null;
-    dueDate: string | null;
-    focusAreaName: string | null;
+  assignment: AssignmentHeadDTO & {
     groupLabel: string | null;
     archived: boolean;
-    status: ReportStatus | null;
-    overdue: boolean;
     /** Late today but not at the period's end (open period only): the monitor's "Försenat i dag". */
     overdueToday: boolean;
   };

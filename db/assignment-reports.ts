@@ -31,22 +31,25 @@ export interface ReportVersionDTO {
   createdAt: string;
 }
 
+/** What an assignment's page and a unit's återrapportering page show of the assignment. */
+export interface AssignmentHeadDTO {
+  id: string;
+  title: string;
+  description: string | null;
+  issuer: 'council' | 'board';
+  issuerName: string;
+  decisionDate: string | null;
+  diaryNumber: string | null;
+  dueDate: string | null;
+  focusAreaName: string | null;
+  /** Derived from every unit's newest report in this period. */
+  status: ReportStatus | null;
+  /** Overdue at the period's end (lib/assignment-status.ts). */
+  overdue: boolean;
+}
+
 export interface AssignmentReportDTO {
-  assignment: {
-    id: string;
-    title: string;
-    description: string | null;
-    issuer: 'council' | 'board';
-    issuerName: string;
-    decisionDate: string | null;
-    diaryNumber: string | null;
-    dueDate: string | null;
-    focusAreaName: string | null;
-    units: { id: string; name: string }[];
-    /** Derived from every unit's newest report in this period. */
-    status: ReportStatus | null;
-    overdue: boolean;
-  };
+  assignment: AssignmentHeadDTO & { units: { id: string; name: string }[] };
   unit: { id: string; name: string };
   period: { id: string; year: number; kind: PeriodKind; state: PeriodState; label: string };
   /** Live in the period (lib/live.ts): an archived assignment is not. */

@@ -4,45 +4,22 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
 import { getAssignmentPage, type AssignmentPageUnitDTO } from '@/db/assignment-monitor';
-import type { ReportVersionDTO } from '@/db/assignment-reports';
 import { listPeriods, periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
-import { reportStatusLabel } from '@/lib/assignment-status';
-import { formatDate, type PeriodState } from '@/lib/period';
+import type { PeriodState } from '@/lib/period';
 import { readOnlyReason } from '@/lib/lock-reason';
 import { PeriodSelect, PickerForm } from '@/components/period-picker';
 import { AssignmentStatusLabel } from '@/components/assignment-status-label';
-import { Markdown } from '@/components/markdown';
+import { AssignmentFacts } from '@/components/assignment-facts';
+import { AssignmentReportCard } from '@/components/assignment-report-card';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { SendBackForm } from '@/components/send-back-form';
 import { SentBackNotice, type SentBackNoticeItem } from '@/components/sent-back-notice';
 import { listOpenRevisionsOfItem } from '@/db/revisions';
 import { sendBackForm } from '../../rapportering/actions';
-import { formatDateTime } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Uppdrag' };
-
-const when = formatDateTime;
-
-function Report({ report, title, level = 'h4' }: { report: ReportVersionDTO; title: string; level?: 'h4' | 'h5' }) {
-  const Heading = level;
-  return (
-    <article className="rounded border border-slate-200 bg-white p-3">
-      <Heading className="text-sm font-semibold">{title}</Heading>
-      <p className="text-xs text-slate-700">
-        Status: {report.status ? reportStatusLabel(report.status) : 'ej angiven'}
-        {report.cancelReason ? ` (skäl: ${report.cancelReason})` : ''} · {report.authorName}, {when(report.createdAt)}
-      </p>
-      {report.heading && <p className="mt-2 font-medium">{report.heading}</p>}
-      {report.body && (
-        <div className="mt-1 text-sm">
-          <Markdown>{report.body}</Markdown>
-        </div>
-      )}
-    </article>
-  );
-}
 
 function UnitSection({
   unit,
@@ -92,7 +69,7 @@ function UnitSection({
       <div className="mt-3 space-y-3">
         <SentBackNotice requests={sentBack} canAnswer={unit.canReport} />
         {latest ? (
-          <Report report={latest} title={`Återrapportering, ${periodName}${older.length ? ' (senaste versionen)' : ''}`} />
+          <AssignmentReportCard level="h4" report={latest} title={`Återrapportering, ${periodName}${older.length ? ' (senaste versionen)' : ''}`} />
         ) : (
           <p className="text-sm">Ingen återrapportering i {periodName.toLowerCase()}.</p>
         )}
@@ -103,7 +80,7 @@ function UnitSection({
             </summary>
             <div className="mt-2 space-y-2">
               {older.map((r) => (
-                <Report key={r.seq} report={r} title={`Version ${r.seq}`} level="h5" />
+                <AssignmentReportCard key={r.seq} report={r} title={`Version ${r.seq}`} level="h5" />
               ))}
             </div>
           </details>
@@ -116,7 +93,7 @@ function UnitSection({
             <ul className="mt-2 space-y-2">
               {unit.earlier.map((r) => (
                 <li key={r.periodId}>
-                  <Report report={r} title={r.periodLabel} level="h5" />
+                  <AssignmentReportCard report={r} title={r.periodLabel} level="h5" />
                 </li>
               ))}
             </ul>
@@ -166,49 +143,13 @@ export default async function AssignmentPage({
         <PeriodSelect periods={periods} value={period.id} />
       </PickerForm>
 
-      <dl className="mt-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="inline font-medium">Uppdragsgivare: </dt>
-          <dd className="inline">{assignment.issuerName}</dd>
-        </div>
-        <div>
-          <dt className="inline font-medium">Beslutsdatum: </dt>
-          <dd className="inline">{assignment.decisionDate ? formatDate(assignment.decisionDate) : 'Inget angivet'}</dd>
-        </div>
-        <div>
-          <dt className="inline font-medium">Diarienummer: </dt>
-          <dd className="inline">{assignment.diaryNumber ?? 'Inget angivet'}</dd>
-        </div>
-        <div>
-          <dt className="inline font-medium">Målområde: </dt>
-          <dd className="inline">{assignment.focusAreaName ?? 'Inget angivet'}</dd>
-        </div>
-        <div>
-          <dt className="inline font-medium">Slutdatum: </dt>
-          <dd className="inline">{assignment.dueDate ? formatDate(assignment.dueDate) : 'Inget angivet'}</dd>
-        </div>
-        <div>
-          <dt className="inline font-medium">Ansvariga: </dt>
-          <dd className="inline">{units.length ? units.map((u) => u.name).join(', ') : 'Inga angivna'}</dd>
-        </div>
-        <div>
-          <dt className="inline font-medium">Status, {period.label.toLowerCase()}: </dt>
-          <dd className="inline">
-            <AssignmentStatusLabel status={assignment.status} overdue={assignment.overdue} overdueToday={assignment.overdueToday} />
-          </dd>
-        </div>
-        {assignment.groupLabel && (
-          <div>
-            <dt className="inline font-medium">Grupp: </dt>
-            <dd className="inline">{assignment.groupLabel}</dd>
-          </div>
-        )}
-      </dl>
-      {assignment.description && (
-        <div className="mt-4 italic">
-          <Markdown>{assignment.description}</Markdown>
-        </div>
-      )}
+      <AssignmentFacts
+        assignment={assignment}
+        units={units}
+        periodLabel={period.label}
+        overdueToday={assignment.overdueToday}
+        groupLabel={assignment.groupLabel}
+      />
       <p className="mt-4">
         <Link href={`/historik/uppdrag/${assignment.id}`} className="text-blue-800 underline">
           Visa alla versioner

@@ -3,16 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
-import { getAssignmentReport, type ReportVersionDTO } from '@/db/assignment-reports';
+import { getAssignmentReport } from '@/db/assignment-reports';
 import { periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
-import { OVERDUE_LABEL, reportStatusLabel } from '@/lib/assignment-status';
-import { formatDate } from '@/lib/period';
 import { readOnlyReason } from '@/lib/lock-reason';
 import { ReportingBreadcrumb } from '@/components/breadcrumb';
 import { AssignmentReportForm } from '@/components/assignment-report-form';
-import { Markdown } from '@/components/markdown';
+import { AssignmentFacts } from '@/components/assignment-facts';
+import { AssignmentReportCard } from '@/components/assignment-report-card';
 import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { SendBackForm } from '@/components/send-back-form';
 import { SentBackNotice } from '@/components/sent-back-notice';
@@ -20,27 +19,8 @@ import { listOpenRevisionsOfItem } from '@/db/revisions';
 import { can } from '@/lib/policy';
 import { saveAssignmentReportForm } from './actions';
 import { sendBackForm } from '../../../actions';
-import { formatDayOf } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Återrapportera uppdrag' };
-
-function Report({ report, title }: { report: ReportVersionDTO; title: string }) {
-  return (
-    <article className="rounded border border-slate-200 bg-white p-3">
-      <h3 className="text-sm font-semibold">{title}</h3>
-      <p className="text-xs text-slate-700">
-        {report.status ? `${reportStatusLabel(report.status)} · ` : ''}
-        {report.authorName}, {formatDayOf(report.createdAt)}
-      </p>
-      {report.heading && <p className="mt-2 font-medium">{report.heading}</p>}
-      {report.body && (
-        <div className="mt-1 text-sm">
-          <Markdown>{report.body}</Markdown>
-        </div>
-      )}
-    </article>
-  );
-}
 
 export default async function AssignmentReportPage({
   params,
@@ -64,50 +44,7 @@ export default async function AssignmentReportPage({
     <>
       <ReportingBreadcrumb periodId={period.id} here="Uppdrag" />
       <h1 className="mt-2 text-2xl font-semibold">{assignment.title}</h1>
-      <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="inline font-medium">Uppdragsgivare: </dt>
-          <dd className="inline">{assignment.issuerName}</dd>
-        </div>
-        {assignment.focusAreaName && (
-          <div>
-            <dt className="inline font-medium">Målområde: </dt>
-            <dd className="inline">{assignment.focusAreaName}</dd>
-          </div>
-        )}
-        {assignment.decisionDate && (
-          <div>
-            <dt className="inline font-medium">Beslutsdatum: </dt>
-            <dd className="inline">{formatDate(assignment.decisionDate)}</dd>
-          </div>
-        )}
-        {assignment.diaryNumber && (
-          <div>
-            <dt className="inline font-medium">Diarienummer: </dt>
-            <dd className="inline">{assignment.diaryNumber}</dd>
-          </div>
-        )}
-        <div>
-          <dt className="inline font-medium">Slutdatum: </dt>
-          <dd className="inline">{assignment.dueDate ? formatDate(assignment.dueDate) : 'Inget angivet'}</dd>
-        </div>
-        <div>
-          <dt className="inline font-medium">Ansvariga: </dt>
-          <dd className="inline">{assignment.units.map((u) => u.name).join(', ')}</dd>
-        </div>
-        <div>
-          <dt className="inline font-medium">Status i perioden: </dt>
-          <dd className="inline">
-            {assignment.status ? reportStatusLabel(assignment.status) : 'Ej angiven'}
-            {assignment.overdue && <strong className="ml-2 text-red-800">⚠ {OVERDUE_LABEL}</strong>}
-          </dd>
-        </div>
-      </dl>
-      {assignment.description && (
-        <div className="mt-3 italic">
-          <Markdown>{assignment.description}</Markdown>
-        </div>
-      )}
+      <AssignmentFacts assignment={assignment} units={assignment.units} periodLabel={period.label} />
 
       <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-labelledby="rapport" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -121,7 +58,7 @@ export default async function AssignmentReportPage({
             <>
               <ReadOnlyNotice reason={readOnlyReason({ live: data.live, locked: data.locked, periodState: period.state, responsible: unit.name })} />
               <div className="mt-3">
-                {data.latest ? <Report report={data.latest} title={period.label} /> : <p>Ingen återrapportering för perioden.</p>}
+                {data.latest ? <AssignmentReportCard report={data.latest} title={period.label} /> : <p>Ingen återrapportering för perioden.</p>}
               </div>
             </>
           )}
@@ -135,11 +72,11 @@ export default async function AssignmentReportPage({
           <h2 className="font-semibold">Tidigare återrapporteringar</h2>
           {data.earlier.length === 0 && <p className="text-sm text-slate-700">Inga tidigare perioder.</p>}
           {data.earlier.map((r) => (
-            <Report key={r.periodId} report={r} title={r.periodLabel} />
+            <AssignmentReportCard key={r.periodId} report={r} title={r.periodLabel} />
           ))}
           {data.others.length > 0 && <h2 className="pt-2 font-semibold">Övriga ansvarigas rapporter</h2>}
           {data.others.map((r) => (
-            <Report key={r.unitId} report={r} title={r.unitName} />
+            <AssignmentReportCard key={r.unitId} report={r} title={r.unitName} />
           ))}
         </aside>
       </div>
