@@ -16,7 +16,9 @@
 // The machine is shared: compare ratios measured in one run, not absolute times.
 // Settings: BENCH_PORT (3360), BENCH_EDITORS (50), BENCH_SAVES (saves per editor, 20; 0 skips the saves),
 // BENCH_REQUESTS (timed requests per page, 7), BENCH_OUT (also write the table to this file),
-// and those of scripts/bench-generate.ts (BENCH_DB, BENCH_SERVER, …).
+// and those of scripts/bench-generate.ts (BENCH_DB, BENCH_SERVER, …). BENCH_ROOT: the built
+// checkout whose server is measured (default this one), e.g. an earlier commit in a second
+// worktree, so that two builds are measured by the same script back to back.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +51,7 @@ const PORT = Number(process.env.BENCH_PORT || 3360);
 const EDITORS = Number(process.env.BENCH_EDITORS || 50);
 const SAVES = Number(process.env.BENCH_SAVES ?? 20); // 0: pages only
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 7);
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(process.env.BENCH_ROOT || path.join(import.meta.dirname, '..'));
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const out: string[] = [];
