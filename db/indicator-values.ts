@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { appendVersion, newestVersions } from './history';
 import { isLockedFor, newestApprovalsJson, periodLock } from './locks';
 import { parsedJson } from './json-column';
+import { judgingColumns } from './indicator-judging';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
 import type { Target } from '@/lib/target';
@@ -173,28 +174,12 @@ export async function getIndicatorReport(
       unitOfMeasure: s.indicators.unitOfMeasure,
       decimals: s.indicators.decimals,
       targetLabel: s.indicators.targetLabel,
-      comparator: s.indicators.comparator,
-      targetValue: s.indicators.targetValue,
-      targetLow: s.indicators.targetLow,
-      targetHigh: s.indicators.targetHigh,
-      direction: s.indicators.direction,
-      tolerance: s.indicators.tolerance,
-      trendTolerance: s.indicators.trendTolerance,
-      frequency: s.indicators.frequency,
-      yearlyPeriodKind: s.indicators.yearlyPeriodKind,
-      baselineValue: s.indicators.baselineValue,
-      baselineYear: s.indicators.baselineYear,
+      ...judgingColumns,
       responsibleUnitId: s.indicators.responsibleUnitId,
       responsibleUnitName: responsible.name,
-      continuesId: s.indicators.continuesId,
-      archivedAt: s.indicators.archivedAt,
-      goalArchivedAt: s.boardGoals.archivedAt,
-      planArchivedAt: s.plans.archivedAt,
       goalId: s.boardGoals.id,
       goalNumber: s.boardGoals.number,
       goalText: s.boardGoals.text,
-      planYear: s.plans.year,
-      boardId: s.plans.boardId,
       boardName: board.name,
       periods: sql<{ id: string; year: number; kind: PeriodKind; state: PeriodState; endDate: string }[] | string>`coalesce((
         select json_agg(json_build_object('id', p.id, 'year', p.year, 'kind', p.kind, 'state', p.state, 'endDate', p.end_date) order by p.end_date)

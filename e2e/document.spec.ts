@@ -3,7 +3,7 @@
 // edit is refused; the document on /rapport shows the approved text. The admin then reopens the
 // period and HR's text is put back as the seed has it (as a new version: history is kept), so
 // the specs after this one meet the demo as it was.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Dialog, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { login, sidewaysScroll } from './helpers';
 
@@ -36,13 +36,30 @@ test("the HR-chef writes HR's part, the director sends it back, the answer is ap
   expect(original).toContain('HR-avdelningen arbetade med begränsad bemanning');
   await expectNoAxeViolations(hr);
   await text.fill(`${original}\n\n${ADDED}`);
+  const leaving: string[] = [];
+  const onDialog = (dialog: Dialog) => {
+    leaving.push(dialog.message());
+    void dialog.dismiss();
+  };
+  hr.on('dialog', onDialog);
   await hr.getByRole('button', { name: 'Spara texten' }).click();
-  await expect(hr.getByText(/Texten är sparad som version \d+\./)).toBeVisible();
+  const saved = hr.getByText(/Texten är sparad som version \d+\./);
+  await expect(saved).toBeVisible();
+  const seq = Number(/version (\d+)/.exec((await saved.textContent()) ?? '')?.[1]);
   const textUrl = hr.url();
 
-  // The version list shows the change.
-  await hr.reload();
-  await expect(hr.getByRole('region', { name: /Versioner/ }).or(hr.locator('aside')).first()).toContainText(ADDED);
+  // The list of versions beside the form shows the new version at once, with its change (no
+  // reload). The form keeps the text and its message in its live region, and has nothing
+  // unsaved: a link inside the app leaves without asking.
+  const versions = hr.getByRole('complementary', { name: /^Versioner i / });
+  await expect(versions.getByRole('heading', { name: `Version ${seq}`, exact: true })).toBeVisible();
+  await expect(versions.getByRole('listitem').first()).toContainText(ADDED);
+  await expect(text).toHaveValue(`${original}\n\n${ADDED}`);
+  await expect(hr.locator('p[aria-live="polite"]').filter({ hasText: `Texten är sparad som version ${seq}.` })).toBeVisible();
+  await hr.getByRole('navigation', { name: 'Brödsmulor' }).getByRole('link', { name: 'Min rapportering' }).click();
+  await expect(hr).toHaveURL(/\/rapportering\?period=/);
+  expect(leaving).toEqual([]);
+  hr.off('dialog', onDialog);
 
   // The director sends it back with a comment.
   await director.goto(textUrl);
@@ -171,8 +188,11 @@ test('after a refused save the list of versions shows the newer version, and the
   await expect(hr.getByRole('textbox', { name: 'Text' })).toHaveValue(`${original}\n\n${MINE}`);
   await expectNoAxeViolations(hr);
 
-  // Saved again knowingly (on the newer version): the demo's text is back, as a new version.
+  // Saved again knowingly (on the newer version): the demo's text is back, as a new version,
+  // listed at once above the newer one.
   await hr.getByRole('textbox', { name: 'Text' }).fill(original);
   await hr.getByRole('button', { name: 'Spara texten' }).click();
   await expect(hr.getByText(`Texten är sparad som version ${newerSeq + 1}.`)).toBeVisible();
+  await expect(versions(hr).getByRole('heading', { level: 3 }).first()).toHaveText(`Version ${newerSeq + 1}`);
+  await expect(hr.getByRole('alert').filter({ hasText: 'Någon annan har sparat en nyare version' })).toHaveCount(0);
 });

@@ -47,6 +47,10 @@ test("the director assembles the kommun's report and downloads it as one DOCX", 
   await page.getByRole('textbox', { name: 'Inledning' }).fill(`${INTRO}\n\n- Alla nämnder är med`);
   await page.getByRole('button', { name: 'Spara inledningen' }).click();
   await expect(page.getByText('Inledningen är sparad som version 1.')).toBeVisible();
+  // The list of versions beside the form shows it at once, without a reload.
+  const versions = page.getByRole('complementary', { name: /^Versioner i / });
+  await expect(versions.getByRole('heading', { name: 'Version 1', exact: true })).toBeVisible();
+  await expect(versions).not.toContainText('Ingen version sparad ännu.');
 
   await page.getByRole('button', { name: 'Utelämna Socialnämnden' }).click();
   await expect(page.getByText(/Nämnden är utelämnad ur rapporten/)).toBeVisible();

@@ -10,15 +10,15 @@
 // redirect after a success instead of returning the result.
 import 'server-only';
 import type { z } from '@/lib/zod';
-import { revalidatePath } from 'next/cache';
+import { refresh, revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import type { ActionResult } from '@/lib/action';
 import { failedResult, formFields, runAction, type ActionDefinition } from './action';
 import { getCurrentUser } from './session';
 
-/** A page's path ('/admin/mal'), or { layout } for that path and every page below it. */
-export type RevalidateTarget = string | { layout: string };
+/** A page's path ('/admin/mal'), { layout } for that path and every page below it, or THIS_PAGE. */
+export type RevalidateTarget = string | { layout: string } | typeof THIS_PAGE;
 
 /** Every page: for changes that show in the header, the overview, the report and more. */
 export const EVERY_PAGE: RevalidateTarget = { layout: '/' };
@@ -37,12 +37,19 @@ export const EVERY_PAGE: RevalidateTarget = { layout: '/' };
 export const SAVE_ONLY: RevalidateTarget[] = [];
 
 /**
- * With SAVE_ONLY's forms whose page lists the versions beside the form (a narrative text):
- * revalidate only after a refused save (a conflict), so that the page, rendered again into
- * the action's response, lists the newer version the conflict notice names; an accepted
- * save still renders nothing.
+ * The page the form is on, and nothing else (Next's refresh()): it is rendered again into the
+ * action's response, no server cache is touched and the client keeps its cache of other pages.
+ * For the narrative forms (components/narrative-form.tsx), whose page lists the versions beside
+ * the form (components/narrative-versions.tsx); the form keeps its own state meanwhile.
  */
-export const CONFLICT_ONLY = (result: ActionResult<unknown>) => result.status === 'error' && result.code === 'conflict';
+export const THIS_PAGE = { thisPage: true } as const;
+
+/**
+ * With THIS_PAGE, for the narrative forms: after every save, so that the list of versions beside
+ * the form shows the user's new version at once, or the newer version a refused save's conflict
+ * notice names. Not after any other error, which changed nothing.
+ */
+export const SAVED_OR_CONFLICT = (result: ActionResult<unknown>) => result.status === 'ok' || result.code === 'conflict';
 
 export interface FormActionOptions<T> {
   /** What to revalidate (nothing when left out). */
@@ -115,7 +122,8 @@ function formActionFor<S extends z.ZodType, T>(
     if (shouldRevalidate) {
       for (const target of targets) {
         if (typeof target === 'string') revalidatePath(target);
-        else revalidatePath(target.layout, 'layout');
+        else if ('layout' in target) revalidatePath(target.layout, 'layout');
+        else refresh();
       }
     }
     if (result.status === 'ok' && redirectTo) redirect(redirectTo(result.data, formData));

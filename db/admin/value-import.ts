@@ -10,6 +10,7 @@ import * as s from '../schema';
 import { recordAudit } from '../audit';
 import { ConflictError, isUniqueViolation } from '@/lib/errors';
 import { isLockedFor, loadPeriodLock, type PeriodLock } from '../locks';
+import { judgingColumns } from '../indicator-judging';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import type { Target } from '@/lib/target';
@@ -75,23 +76,7 @@ async function loadContext(db: Db, org: string) {
         name: s.indicators.name,
         decimals: s.indicators.decimals,
         targetLabel: s.indicators.targetLabel,
-        comparator: s.indicators.comparator,
-        targetValue: s.indicators.targetValue,
-        targetLow: s.indicators.targetLow,
-        targetHigh: s.indicators.targetHigh,
-        direction: s.indicators.direction,
-        tolerance: s.indicators.tolerance,
-        trendTolerance: s.indicators.trendTolerance,
-        frequency: s.indicators.frequency,
-        yearlyPeriodKind: s.indicators.yearlyPeriodKind,
-        baselineValue: s.indicators.baselineValue,
-        baselineYear: s.indicators.baselineYear,
-        continuesId: s.indicators.continuesId,
-        archivedAt: s.indicators.archivedAt,
-        goalArchivedAt: s.boardGoals.archivedAt,
-        planArchivedAt: s.plans.archivedAt,
-        planYear: s.plans.year,
-        boardId: s.plans.boardId,
+        ...judgingColumns,
         sortOrder: s.indicators.sortOrder,
       })
       .from(s.indicators)

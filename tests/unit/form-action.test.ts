@@ -9,6 +9,7 @@ import { defineAction, formFields, runAction } from '@/server/action';
 
 const next = vi.hoisted(() => ({
   revalidatePath: vi.fn(),
+  refresh: vi.fn(),
   redirect: vi.fn((to: string): never => {
     throw Object.assign(new Error('NEXT_REDIRECT'), { to });
   }),
@@ -16,7 +17,7 @@ const next = vi.hoisted(() => ({
   /** What the user lookup throws (a database outage), when set. */
   userError: null as unknown,
 }));
-vi.mock('next/cache', () => ({ revalidatePath: next.revalidatePath }));
+vi.mock('next/cache', () => ({ revalidatePath: next.revalidatePath, refresh: next.refresh }));
 vi.mock('next/navigation', () => ({ redirect: next.redirect }));
 vi.mock('@/server/session', () => ({
   getCurrentUser: async () => {
@@ -26,7 +27,7 @@ vi.mock('@/server/session', () => ({
 }));
 vi.mock('@/db/client', () => ({ getDb: async () => ({}) as Db }));
 
-const { CONFLICT_ONLY, EVERY_PAGE, formAction, formActionByStep } = await import('@/server/form-action');
+const { EVERY_PAGE, SAVED_OR_CONFLICT, THIS_PAGE, formAction, formActionByStep } = await import('@/server/form-action');
 
 const user: CurrentUser = {
   id: 'u1',
@@ -60,6 +61,7 @@ function form(fields: Record<string, string>): FormData {
 
 beforeEach(() => {
   next.revalidatePath.mockClear();
+  next.refresh.mockClear();
   next.redirect.mockClear();
   next.user = user;
   next.userError = null;
@@ -148,13 +150,18 @@ describe('formAction', () => {
     expect(next.revalidatePath).not.toHaveBeenCalled();
   });
 
-  it('with CONFLICT_ONLY revalidates after a refused (conflicting) save alone: never after a success or another error', async () => {
-    const action = formAction(save, { revalidate: { layout: '/rapportering/text' }, revalidateWhen: CONFLICT_ONLY });
-    expect(await action(null, form({ name: 'x', outcome: 'ok' }))).toMatchObject({ status: 'ok' });
+  it('with THIS_PAGE and SAVED_OR_CONFLICT refreshes the current page alone after a save, accepted or refused as a conflict, never after another error', async () => {
+    const action = formAction(save, { revalidate: THIS_PAGE, revalidateWhen: SAVED_OR_CONFLICT });
     expect(await action(null, form({ name: 'x', outcome: 'forbidden' }))).toMatchObject({ status: 'error' });
-    expect(next.revalidatePath).not.toHaveBeenCalled();
+    expect(await action(null, form({ name: '', outcome: 'ok' }))).toMatchObject({ code: 'invalid' });
+    expect(await action(null, form({ name: 'x', outcome: 'crash' }))).toMatchObject({ status: 'error' });
+    expect(next.refresh).not.toHaveBeenCalled();
+    expect(await action(null, form({ name: 'x', outcome: 'ok' }))).toMatchObject({ status: 'ok' });
+    expect(next.refresh).toHaveBeenCalledTimes(1);
     expect(await action(null, form({ name: 'x', outcome: 'conflict' }))).toMatchObject({ code: 'conflict', newer: { seq: 2 } });
-    expect(next.revalidatePath.mock.calls).toEqual([['/rapportering/text', 'layout']]);
+    expect(next.refresh).toHaveBeenCalledTimes(2);
+    // No path is revalidated: no server cache is touched, and the client keeps its other pages.
+    expect(next.revalidatePath).not.toHaveBeenCalled();
   });
 
   it("revalidates after an error too when told 'always'", async () => {

@@ -26,6 +26,7 @@ import { OVERDUE_TODAY_LABEL } from '@/lib/assignment-status';
 import { Checkbox, FieldGroup, SelectField, TextField } from '@/components/form-field';
 import { PeriodSelect, UnitSelect } from '@/components/period-picker';
 import { Pager } from '@/components/pager';
+import { ScrollTable } from '@/components/scroll-table';
 import { pageOf, parsePage } from '@/lib/paging';
 
 /** Rows per page of the monitor: the page stays small however many assignments the kommun has (issue 19). */
@@ -35,12 +36,13 @@ export const metadata: Metadata = { title: 'Uppdrag' };
 
 /**
  * The table's cells, rows and the notes under a cell's text (<p>), styled once on the table
- * rather than on each of the 240 cells.
+ * rather than on each of the 150 cells (ScrollTable draws the header).
  */
-const TABLE_CLASS =
-  'stack-table w-full border-collapse text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:font-semibold ' +
-  '[&>thead]:border-b [&>thead]:border-slate-300 [&>thead]:bg-slate-50 [&>tbody>tr]:border-b [&>tbody>tr]:border-slate-200 ' +
-  '[&>tbody>tr]:align-top [&>tbody>tr:last-child]:border-b-0 [&_td_p]:mt-1 [&_td_p]:text-xs [&_td_p]:text-slate-700';
+const CELLS =
+  '[&_td]:px-3 [&_td]:py-2 [&>thead]:bg-slate-50 [&>tbody>tr]:border-b [&>tbody>tr]:border-slate-200 [&>tbody>tr]:align-top ' +
+  '[&>tbody>tr:last-child]:border-b-0 [&_td_p]:mt-1 [&_td_p]:text-xs [&_td_p]:text-slate-700';
+
+const COLUMNS = ['Uppdrag', 'Uppdragsgivare', 'Ansvariga', 'Status', 'Slutdatum', 'Rapporterat'];
 
 type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -98,12 +100,7 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
   const pageQuery = Object.fromEntries(new URLSearchParams(filtersToQuery(filters)));
   const resetHref = filters.period ? `/uppdrag?${filtersToQuery({ period: filters.period })}` : '/uppdrag';
   const sortedColumn = SORTED_COLUMN[filters.sort];
-  const ariaSort = filters.ordning === 'fallande' ? 'descending' : 'ascending';
-  const th = (name: string) => (
-    <th scope="col" aria-sort={sortedColumn === name ? ariaSort : undefined}>
-      {name}
-    </th>
-  );
+  const sortedBy = sortedColumn ? { column: sortedColumn, direction: filters.ordning === 'fallande' ? ('descending' as const) : ('ascending' as const) } : undefined;
 
   return (
     <Shell>
@@ -149,30 +146,18 @@ export default async function AssignmentMonitorPage({ searchParams }: { searchPa
             </p>
           </section>
 
-          <div role="region" aria-labelledby="uppdragstabell" tabIndex={0} className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            {/* The cells are styled once here, not per cell: 40 rows stay light to render and to send (issue 19). */}
-            <table className={TABLE_CLASS}>
-              <caption id="uppdragstabell" className="px-3 py-2 text-left font-semibold">
-                Uppdrag, {period.label}, sorterade efter {SORT_LABELS[filters.sort].toLowerCase()} (
-                {SORT_ORDER_LABELS[filters.ordning].toLowerCase()})
-              </caption>
-              <thead>
-                <tr>
-                  {th('Uppdrag')}
-                  {th('Uppdragsgivare')}
-                  {th('Ansvariga')}
-                  {th('Status')}
-                  {th('Slutdatum')}
-                  {th('Rapporterat')}
-                </tr>
-              </thead>
-              <tbody>
-                {pageRows.map((row) => (
-                  <Row key={row.id} row={row} periodId={period.id} previousLabel={previousPeriod?.label ?? null} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            caption={`Uppdrag, ${period.label}, sorterade efter ${SORT_LABELS[filters.sort].toLowerCase()} (${SORT_ORDER_LABELS[filters.ordning].toLowerCase()})`}
+            captionHidden={false}
+            columns={COLUMNS}
+            sortedBy={sortedBy}
+            cells={CELLS}
+            className="mt-4"
+          >
+            {pageRows.map((row) => (
+              <Row key={row.id} row={row} periodId={period.id} previousLabel={previousPeriod?.label ?? null} />
+            ))}
+          </ScrollTable>
           <Pager info={page} path="/uppdrag" query={pageQuery} label="Sidor med uppdrag" noun="uppdrag" />
         </>
       )}

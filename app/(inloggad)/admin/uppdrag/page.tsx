@@ -11,14 +11,16 @@ import { AssignmentStatusForm } from './assignment-status-form';
 import { noticeText } from './notice';
 import { pageHref, parsePage } from '@/lib/paging';
 import { Pager } from '@/components/pager';
+import { ScrollTable } from '@/components/scroll-table';
 
 export const metadata: Metadata = { title: 'Uppdrag – administration' };
 
-/** The table's cells, rows and small notes (<small>), styled once on the table rather than on each cell. */
-const TABLE_CLASS =
-  'stack-table w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&>thead_th]:font-semibold ' +
-  '[&>thead>tr]:border-b [&>thead>tr]:border-slate-300 [&>tbody>tr]:border-b [&>tbody>tr]:border-slate-100 [&>tbody>tr]:align-top ' +
+/** The table's cells, rows and small notes (<small>), styled once on the table rather than on each cell (ScrollTable draws the header). */
+const CELLS =
+  '[&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&>tbody>tr]:border-b [&>tbody>tr]:border-slate-100 [&>tbody>tr]:align-top ' +
   '[&>tbody>tr>th]:font-normal [&_small]:block [&_small]:text-xs [&_small]:text-slate-600';
+
+const COLUMNS = ['Uppdrag', 'Uppdragsgivare', 'Ansvariga enheter', 'Slutdatum', 'Status', 'Åtgärd'];
 
 type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -64,23 +66,12 @@ export default async function AdminAssignmentsPage({ searchParams }: { searchPar
           {showArchived ? 'Det finns inga uppdrag ännu.' : 'Det finns inga aktuella uppdrag.'}
         </p>
       ) : (
-        <div role="region" aria-label="Tabell som kan rullas i sidled" tabIndex={0} className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          {/* The cells are styled once here, not per cell (issue 19). */}
-          <table className={TABLE_CLASS}>
-            <caption className="sr-only">
-              {showArchived ? 'Alla uppdrag, även arkiverade' : 'Aktuella uppdrag'} i {user.organizationName}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Uppdrag</th>
-                <th scope="col">Uppdragsgivare</th>
-                <th scope="col">Ansvariga enheter</th>
-                <th scope="col">Slutdatum</th>
-                <th scope="col">Status</th>
-                <th scope="col">Åtgärd</th>
-              </tr>
-            </thead>
-            <tbody>
+        <ScrollTable
+          caption={`${showArchived ? 'Alla uppdrag, även arkiverade' : 'Aktuella uppdrag'} i ${user.organizationName}`}
+          columns={COLUMNS}
+          cells={CELLS}
+          className="mt-4"
+        >
               {rows.map((a) => (
                 <tr key={a.id} className={a.archived ? 'bg-slate-50 text-slate-700' : undefined}>
                   <th scope="row" className="max-w-md">
@@ -111,9 +102,7 @@ export default async function AdminAssignmentsPage({ searchParams }: { searchPar
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </ScrollTable>
       )}
       <Pager info={page} path="/admin/uppdrag" query={pageQuery} label="Sidor med uppdrag" noun="uppdrag" />
     </>
