@@ -4,6 +4,7 @@
 // other controls of the row, shown beside the button and hidden while the question is asked.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { submitWithoutReset } from './submit-without-reset';
+import { SubmitButton } from './submit-button';
 
 export type ButtonTone = 'plain' | 'primary' | 'danger' | 'dangerOutline' | 'warning';
 export type ButtonSize = 'sm' | 'md' | 'lg';
@@ -19,7 +20,7 @@ const TONES: Record<ButtonTone, string> = {
 
 /** The bordered small buttons of the admin rows. */
 export function buttonClass(size: ButtonSize, tone: ButtonTone): string {
-  return `rounded border ${SIZES[size]} ${TONES[tone]} focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70`;
+  return `rounded border ${SIZES[size]} ${TONES[tone]} focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70`;
 }
 
 /**
@@ -82,9 +83,9 @@ export function ConfirmStep({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <span className="text-sm">{question}</span>
-        <button ref={confirmRef} type="submit" disabled={pending} className={buttonClass(size, confirmTone)}>
+        <SubmitButton ref={confirmRef} pending={pending} className={buttonClass(size, confirmTone)}>
           {confirmLabel}
-        </button>
+        </SubmitButton>
         <button type="button" onClick={() => setAsking(false)} className={buttonClass(size, 'plain')}>
           Avbryt
         </button>

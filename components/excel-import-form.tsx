@@ -13,7 +13,7 @@ import { ScrollTable } from './scroll-table';
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const button =
-  'rounded px-4 py-2 text-sm font-medium focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70';
+  'rounded px-4 py-2 text-sm font-medium focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70';
 
 export interface ImportProblemRow {
   sheet: string;

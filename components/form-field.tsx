@@ -9,6 +9,7 @@
 // No hooks here: server components (the period pickers) use these too.
 import type { ComponentProps, ReactNode } from 'react';
 import { SaveMessage } from './conflict-notice';
+import { SubmitButton } from './submit-button';
 
 /** strong: a form's own fields; small: compact forms; plain: a sentence under a legend; hidden: read by screen readers only. */
 export type LabelStyle = 'strong' | 'small' | 'plain' | 'hidden';
@@ -289,9 +290,9 @@ export function CheckboxList({
 }
 
 const SUBMIT = {
-  base: 'rounded bg-blue-800 px-5 py-2 font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70',
+  base: 'rounded bg-blue-800 px-5 py-2 font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70',
   small:
-    'rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70',
+    'rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70',
 };
 
 /**
@@ -316,16 +317,16 @@ export function SubmitRow({
   const hidden = conflictNotice && result?.status === 'error' && result.code === 'conflict';
   return (
     <div className={classes('flex flex-wrap items-center', size === 'base' ? 'gap-4' : 'gap-3')}>
-      <button type="submit" disabled={pending} className={SUBMIT[size]}>
+      <SubmitButton pending={pending} className={SUBMIT[size]}>
         {pending ? pendingLabel : label}
-      </button>
+      </SubmitButton>
       <SaveMessage status={result?.status} message={hidden ? undefined : result?.message} />
     </div>
   );
 }
 
 const SMALL_BUTTON =
-  'rounded border border-slate-400 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-50';
+  'rounded border border-slate-400 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-50 aria-disabled:opacity-50';
 
 /** The chosen ids in order (responsible units as the report names them), each movable up and down. */
 export function OrderList({

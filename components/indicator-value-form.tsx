@@ -169,7 +169,7 @@ export function IndicatorValueForm({ report, save }: { report: IndicatorReportDT
             type="button"
             onClick={startFromPrevious}
             disabled={!report.previousAnalysis}
-            className="rounded border border-slate-400 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-60"
+            className="rounded border border-slate-400 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 aria-disabled:opacity-60"
           >
             Utgå från förra periodens text
           </button>

@@ -6,11 +6,12 @@ import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import type { KommunLayoutDTO } from '@/db/kommun-document';
 import { SaveMessage } from './conflict-notice';
+import { SubmitButton } from './submit-button';
 
 type Result = ActionResult<{ seq: number }> | null;
 
 const BUTTON =
-  'rounded border border-slate-400 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-50';
+  'rounded border border-slate-400 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-50 aria-disabled:opacity-50';
 
 export function KommunLayoutForm({
   layout,
@@ -37,20 +38,20 @@ export function KommunLayoutForm({
               <input type="hidden" name="periodId" value={layout.period.id} />
               <input type="hidden" name="baseSeq" value={layout.seq} />
               <input type="hidden" name="boardId" value={board.id} />
-              <button type="submit" name="change" value="up" disabled={pending || i === 0} className={BUTTON} aria-label={`Flytta ${board.name} upp`}>
+              <SubmitButton name="change" value="up" pending={pending} disabled={i === 0} className={BUTTON} aria-label={`Flytta ${board.name} upp`}>
                 Upp
-              </button>
-              <button type="submit" name="change" value="down" disabled={pending || i === last} className={BUTTON} aria-label={`Flytta ${board.name} ner`}>
+              </SubmitButton>
+              <SubmitButton name="change" value="down" pending={pending} disabled={i === last} className={BUTTON} aria-label={`Flytta ${board.name} ner`}>
                 Ner
-              </button>
+              </SubmitButton>
               {board.included ? (
-                <button type="submit" name="change" value="exclude" disabled={pending} className={BUTTON} aria-label={`Utelämna ${board.name}`}>
+                <SubmitButton name="change" value="exclude" pending={pending} className={BUTTON} aria-label={`Utelämna ${board.name}`}>
                   Utelämna
-                </button>
+                </SubmitButton>
               ) : (
-                <button type="submit" name="change" value="include" disabled={pending} className={BUTTON} aria-label={`Ta med ${board.name}`}>
+                <SubmitButton name="change" value="include" pending={pending} className={BUTTON} aria-label={`Ta med ${board.name}`}>
                   Ta med
-                </button>
+                </SubmitButton>
               )}
             </form>
           </li>

@@ -41,8 +41,12 @@ test('the HR-chef sees what is hers, reports 1,86 and sees Uppfyllt with the arr
   await expect(status).toContainText('Uppfyllt');
   await expect(status.getByRole('img', { name: 'Bättre än året innan' })).toBeVisible();
   await expect(status).toContainText('jämfört med Delår 2023: 2,10');
-  await save(page).click();
+  // By keyboard: focus stays on the button through the save, where the user left it (a
+  // disabled button would drop it to the start of the page).
+  await save(page).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByText(/Sparat som version \d+\. Måluppfyllelse: Uppfyllt\./)).toBeVisible();
+  await expect(save(page)).toBeFocused();
   await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Visa historik och diagram' }).click();

@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { TextField } from '@/components/form-field';
 import { login, type LoginState } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, { email: '' });
@@ -38,14 +39,12 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
         required
         error={passwordError}
       />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-disabled={pending}
-        className="w-full rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70"
+      <SubmitButton
+        pending={pending}
+        className="w-full rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70"
       >
         {pending ? 'Loggar in …' : 'Logga in'}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -7,11 +7,12 @@ import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useConfirmFocus } from '@/components/confirm-step';
 import { approvePeriodForm, reopenPeriodForm } from './actions';
 import { genitive } from '@/lib/swedish-text';
+import { SubmitButton } from '@/components/submit-button';
 
 type Props = { boardId: string; periodId: string; seq: number; boardName: string; notReady: number };
 
 const button =
-  'rounded px-4 py-2 text-sm font-medium focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70';
+  'rounded px-4 py-2 text-sm font-medium focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70';
 
 /** Approve, after a confirmation that says what it does (and how many units are not ready). */
 export function ApproveForm({ boardId, periodId, seq, boardName, notReady }: Props) {
@@ -30,9 +31,9 @@ export function ApproveForm({ boardId, periodId, seq, boardName, notReady }: Pro
             {notReady > 0 && ` ${notReady} ${notReady === 1 ? 'enhet är' : 'enheter är'} inte klarmarkerade.`}
           </p>
           <div className="flex gap-2">
-            <button ref={confirmRef} type="submit" disabled={pending} className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
+            <SubmitButton ref={confirmRef} pending={pending} className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
               {pending ? 'Attesterar …' : 'Ja, attestera'}
-            </button>
+            </SubmitButton>
             <button type="button" onClick={() => setConfirming(false)} className={`${button} border border-slate-400 bg-white`}>
               Avbryt
             </button>
@@ -71,9 +72,9 @@ export function ReopenForm({ boardId, periodId, seq }: Omit<Props, 'boardName' |
         onChange={(e) => setReason(e.target.value)}
         error={fieldError(result, 'reason')}
       />
-      <button type="submit" disabled={pending} className={`${button} border border-slate-500 bg-white hover:bg-slate-100`}>
+      <SubmitButton pending={pending} className={`${button} border border-slate-500 bg-white hover:bg-slate-100`}>
         {pending ? 'Öppnar …' : 'Öppna perioden igen'}
-      </button>
+      </SubmitButton>
       <SaveMessage status={result?.status} message={result?.message} />
     </form>
   );

@@ -9,6 +9,7 @@ import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useFields } from '@/components/use-fields';
 import { useVersionBase } from '@/components/use-version-base';
 import { explainFinanceWarningForm } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function ExplainForm(props: { boardId: string; periodId: string; warningKey: string; baseSeq: number; current: string }) {
   const [result, action, pending] = useActionState<ActionResult<{ seq: number }> | null, FormData>(explainFinanceWarningForm, null);
@@ -38,13 +39,12 @@ export function ExplainForm(props: { boardId: string; periodId: string; warningK
           </p>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70"
+          <SubmitButton
+            pending={pending}
+            className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70"
           >
             {pending ? 'Sparar …' : 'Spara förklaringen'}
-          </button>
+          </SubmitButton>
           <SaveMessage status={result?.status} message={result?.status === 'error' && result.code === 'conflict' ? undefined : result?.message} />
         </div>
       </form>

@@ -12,6 +12,7 @@ import { SelectField, TextField } from '@/components/form-field';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useFields } from '@/components/use-fields';
 import { saveFinanceRowForm } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 const show = (v: Tkr) => (v === null ? '' : formatNumber(v));
 const FIELDS = [
@@ -77,13 +78,12 @@ export function RowEditor(props: { boardId: string; periodId: string; rows: Edit
         </p>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70"
+        <SubmitButton
+          pending={pending}
+          className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70"
         >
           {pending ? 'Sparar …' : 'Spara raden'}
-        </button>
+        </SubmitButton>
         <SaveMessage status={result?.status} message={result?.status === 'error' && result.code === 'conflict' ? undefined : result?.message} />
       </div>
     </form>

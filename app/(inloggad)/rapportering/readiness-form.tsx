@@ -7,6 +7,7 @@ import { TextAreaField } from '@/components/form-field';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useFields } from '@/components/use-fields';
 import { setReadinessForm } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 /**
  * Klarmarkera a unit's part of the period, or take it back until approval. With items not
@@ -50,13 +51,12 @@ export function ReadinessForm({ readiness, periodId }: { readiness: UnitReadines
       )}
       {readiness.canChange ? (
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70"
+          <SubmitButton
+            pending={pending}
+            className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70"
           >
             {pending ? 'Sparar …' : readiness.ready ? 'Ta tillbaka klarmarkeringen' : 'Markera som klar'}
-          </button>
+          </SubmitButton>
           <SaveMessage status={result?.status} message={result?.message} />
         </div>
       ) : (

@@ -4,6 +4,7 @@ import type { ActionResult } from '@/lib/action';
 import { buttonClass, ConfirmStep } from '@/components/confirm-step';
 import { SaveMessage } from '@/components/conflict-notice';
 import { setUserDisabled } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 /** Disable (after a confirmation) or enable one account. */
 export function UserStatusForm({ userId, name, disabled }: { userId: string; name: string; disabled: boolean }) {
@@ -14,9 +15,9 @@ export function UserStatusForm({ userId, name, disabled }: { userId: string; nam
         <form action={action}>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="disabled" value="false" />
-          <button type="submit" disabled={pending} className={buttonClass('sm', 'plain')}>
+          <SubmitButton pending={pending} className={buttonClass('sm', 'plain')}>
             {pending ? 'Aktiverar …' : <>Aktivera<span className="sr-only"> {name}</span></>}
-          </button>
+          </SubmitButton>
         </form>
       ) : (
         <ConfirmStep

@@ -7,6 +7,7 @@ import { buttonClass, ConfirmStep } from '@/components/confirm-step';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { deleteUnitForm, setUnitArchivedForm } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function UnitArchiveForm({ unitId, name, archived }: { unitId: string; name: string; archived: boolean }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(setUnitArchivedForm, null);
@@ -16,9 +17,9 @@ export function UnitArchiveForm({ unitId, name, archived }: { unitId: string; na
         <form action={action} onSubmit={submitWithoutReset(action)}>
           <input type="hidden" name="unitId" value={unitId} />
           <input type="hidden" name="archived" value="false" />
-          <button type="submit" disabled={pending} className={buttonClass('md', 'plain')}>
+          <SubmitButton pending={pending} className={buttonClass('md', 'plain')}>
             {pending ? 'Återställer …' : <>Återställ<span className="sr-only"> {name}</span></>}
-          </button>
+          </SubmitButton>
         </form>
       ) : (
         <ConfirmStep

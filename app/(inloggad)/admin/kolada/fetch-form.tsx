@@ -14,6 +14,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { SaveMessage } from '@/components/conflict-notice';
 import { fetchKolada } from './actions';
 import { ScrollTable } from '@/components/scroll-table';
+import { SubmitButton } from '@/components/submit-button';
 
 const STATUS: Record<PlannedChange['status'], string> = {
   new: 'Nytt värde',
@@ -26,7 +27,7 @@ const FAILED = 'Hämtningen kunde inte göras. Försök igen; inget har ändrats
 const BROKEN = 'Kontakten med servern bröts under hämtningen. Ladda om sidan: senaste hämtningen där visar om värdena sparades (allt eller inget).';
 
 const button =
-  'rounded px-4 py-2 text-sm font-medium focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70';
+  'rounded px-4 py-2 text-sm font-medium focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70';
 
 function Changes({ result }: { result: FetchResult }) {
   if (!result.changes.length) return null;
@@ -116,27 +117,25 @@ export function KoladaFetchForm({
       <input type="hidden" name="scope" value={scope} />
       <input type="hidden" name="scopeId" value={scopeId ?? ''} />
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
+        <SubmitButton
           name="step"
           value="dryRun"
-          disabled={pending}
+          pending={pending}
           aria-label={`Förhandsgranska hämtning: ${label}`}
           className={`${button} border border-slate-400 bg-white hover:bg-slate-100`}
         >
           Förhandsgranska
-        </button>
+        </SubmitButton>
         {canApply && (
-          <button
-            type="submit"
+          <SubmitButton
             name="step"
             value="apply"
-            disabled={pending}
+            pending={pending}
             aria-label={`Hämta och spara: ${label}`}
             className={`${button} bg-blue-700 text-white hover:bg-blue-800`}
           >
             Hämta och spara
-          </button>
+          </SubmitButton>
         )}
       </div>
       {progress && progress.total > 1 && (

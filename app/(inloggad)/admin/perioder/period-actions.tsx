@@ -9,10 +9,11 @@ import { fieldError, TextAreaField } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { changePeriodStateForm } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 type Step = 'open' | 'close' | 'reopen' | 'delete';
 
-const button = 'rounded border px-3 py-1.5 text-sm focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70';
+const button = 'rounded border px-3 py-1.5 text-sm focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70';
 const plain = `${button} border-slate-400 bg-white hover:bg-slate-100`;
 const strong = `${button} border-blue-800 bg-blue-800 text-white hover:bg-blue-900`;
 const danger = `${button} border-red-700 bg-red-700 text-white hover:bg-red-800`;
@@ -57,9 +58,9 @@ export function PeriodActions({ periodId, label, state, deletable }: { periodId:
       'close',
       <>
         <span className="text-sm">Stänga {label}? Ingen kan rapportera på perioden efter det.</span>
-        <button type="submit" disabled={pending} className={danger}>
+        <SubmitButton pending={pending} className={danger}>
           Ja, stäng perioden
-        </button>
+        </SubmitButton>
         {cancel}
       </>,
     );
@@ -68,9 +69,9 @@ export function PeriodActions({ periodId, label, state, deletable }: { periodId:
       'delete',
       <>
         <span className="text-sm">Ta bort {label}? Det går inte att ångra.</span>
-        <button type="submit" disabled={pending} className={danger}>
+        <SubmitButton pending={pending} className={danger}>
           Ja, ta bort
-        </button>
+        </SubmitButton>
         {cancel}
       </>,
     );
@@ -90,9 +91,9 @@ export function PeriodActions({ periodId, label, state, deletable }: { periodId:
           error={fieldError(result, 'reason')}
         />
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={pending} className={strong}>
+          <SubmitButton pending={pending} className={strong}>
             {pending ? 'Öppnar …' : 'Öppna perioden igen'}
-          </button>
+          </SubmitButton>
           {cancel}
         </div>
       </>,
@@ -103,9 +104,9 @@ export function PeriodActions({ periodId, label, state, deletable }: { periodId:
       <div className="flex flex-wrap gap-2">
         {stepForm(
           'open',
-          <button type="submit" disabled={pending} className={strong}>
+          <SubmitButton pending={pending} className={strong}>
             {pending ? 'Sparar …' : <>Öppna för rapportering<span className="sr-only"> {label}</span></>}
-          </button>,
+          </SubmitButton>,
         )}
         {deletable && ask('delete', 'Ta bort')}
       </div>

@@ -6,6 +6,7 @@ import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useFields } from '@/components/use-fields';
 import { updatePeriodForm } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 /** A period's end date and reporting deadline. */
 export function PeriodDatesForm({ periodId, label, endDate, deadline }: { periodId: string; label: string; endDate: string; deadline: string | null }) {
@@ -28,9 +29,9 @@ export function PeriodDatesForm({ periodId, label, endDate, deadline }: { period
       <TextField id={`${id}-end`} label="Slutdatum" {...field('endDate')} />
       <TextField id={`${id}-deadline`} label="Sista dag för rapportering" {...field('deadline')} />
       <div className="pb-1">
-        <button type="submit" disabled={pending} className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70">
+        <SubmitButton pending={pending} className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70">
           {pending ? 'Sparar …' : <>Spara datumen<span className="sr-only"> för {label}</span></>}
-        </button>
+        </SubmitButton>
       </div>
       <div className="basis-full">
         <SaveMessage status={result?.status} message={result?.message} />

@@ -7,6 +7,7 @@ import { buttonClass, ConfirmStep } from '@/components/confirm-step';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { changePlanForm } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function PlanActions({ planId, code, archived, deletable }: { planId: string; code: string; archived: boolean; deletable: boolean }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(changePlanForm, null);
@@ -14,9 +15,9 @@ export function PlanActions({ planId, code, archived, deletable }: { planId: str
     <form action={action} onSubmit={submitWithoutReset(action)}>
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="step" value={archived ? 'restore' : 'archive'} />
-      <button type="submit" disabled={pending} className={buttonClass('sm', 'plain')}>
+      <SubmitButton pending={pending} className={buttonClass('sm', 'plain')}>
         {pending ? 'Sparar …' : <>{archived ? 'Återställ' : 'Arkivera'}<span className="sr-only"> {code}</span></>}
-      </button>
+      </SubmitButton>
     </form>
   );
   return (

@@ -5,6 +5,7 @@ import { fieldError, TextField } from '@/components/form-field';
 import { SaveMessage } from '@/components/conflict-notice';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { updatePlanForm } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 /** A plan's code, changed in place. */
 export function PlanCodeForm({ planId, code }: { planId: string; code: string }) {
@@ -28,13 +29,12 @@ export function PlanCodeForm({ planId, code }: { planId: string; code: string })
         error={error}
         controlAside={
           value !== code && (
-            <button
-              type="submit"
-              disabled={pending}
-              className="rounded border border-slate-500 px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70"
+            <SubmitButton
+              pending={pending}
+              className="rounded border border-slate-500 px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 disabled:opacity-70 aria-disabled:opacity-70"
             >
               {pending ? 'Sparar …' : 'Spara koden'}
-            </button>
+            </SubmitButton>
           )
         }
       />

@@ -12,6 +12,7 @@ import { buttonClass, ConfirmStep } from '@/components/confirm-step';
 import { submitWithoutReset } from '@/components/submit-without-reset';
 import { useFields } from '@/components/use-fields';
 import { addChapterForm, addPartForm, chapterForm, partForm } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 type Unit = { id: string; name: string };
 
@@ -37,10 +38,10 @@ function MoveButtons({
       ))}
       <input type="hidden" name="step" value={direction} />
       <input type="hidden" name="direction" value={direction} />
-      <button type="submit" disabled={pending || disabled} className={buttonClass('sm', 'plain')}>
+      <SubmitButton pending={pending} disabled={disabled} className={buttonClass('sm', 'plain')}>
         {label}
         <span className="sr-only"> {name}</span>
-      </button>
+      </SubmitButton>
     </form>
   );
   return (
@@ -60,9 +61,9 @@ export function ChapterRow({ chapter, kindLabel, first, last }: { chapter: Templ
         <input type="hidden" name="chapterId" value={chapter.id} />
         <input type="hidden" name="step" value="rename" />
         <TextField label="Kapitlets rubrik" labelStyle="small" className="w-full sm:w-96" {...bind('title', result)} />
-        <button type="submit" disabled={pending} className={buttonClass('md', 'primary')}>
+        <SubmitButton pending={pending} className={buttonClass('md', 'primary')}>
           Spara rubriken
-        </button>
+        </SubmitButton>
       </form>
       <p className="text-sm text-slate-700">Innehåll: {kindLabel}</p>
       <div className="flex flex-wrap items-center gap-2">
@@ -109,9 +110,9 @@ export function PartRow({ part, units, first, last }: { part: TemplatePartDTO; u
             </option>
           ))}
         </SelectField>
-        <button type="submit" disabled={pending} className={buttonClass('md', 'primary')}>
+        <SubmitButton pending={pending} className={buttonClass('md', 'primary')}>
           Spara<span className="sr-only"> {name}</span>
-        </button>
+        </SubmitButton>
       </form>
       <div className="flex flex-wrap items-center gap-2">
         <MoveButtons action={action} hidden={{ partId: part.id }} name={name} first={first} last={last} pending={pending} />

@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/action';
 import { buttonClass, ConfirmStep } from '@/components/confirm-step';
 import { archiveAssignment, deleteAssignment, restoreAssignment } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 /**
  * Archive or restore an assignment, and delete one without history after a confirmation.
@@ -30,7 +31,7 @@ export function AssignmentStatusForm({
     <form action={archived ? restore : archive}>
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <button type="submit" disabled={pending} className={buttonClass('sm', 'plain')}>
+      <SubmitButton pending={pending} className={buttonClass('sm', 'plain')}>
         {archived ? (
           restoring ? 'Återställer …' : <>Återställ<span className="sr-only"> {code}</span></>
         ) : archiving ? (
@@ -38,7 +39,7 @@ export function AssignmentStatusForm({
         ) : (
           <>Arkivera<span className="sr-only"> {code}</span></>
         )}
-      </button>
+      </SubmitButton>
     </form>
   );
 
