@@ -218,7 +218,10 @@ export async function getAssignmentMonitor(
 
   const unitsOf = new Map<string, string[]>();
   for (const au of assignmentUnits) unitsOf.set(au.assignmentId, [...(unitsOf.get(au.assignmentId) ?? []), au.unitId]);
-  const reportOf = new Map(reports.map((r) => [`${r.periodId}:${r.assignmentId}:${r.unitId}`, r]));
+  // The period's reports and the previous period's, each by assignment and unit.
+  const currentReports = new Map<string, (typeof reports)[number]>();
+  const earlierReports = new Map<string, (typeof reports)[number]>();
+  for (const r of reports) (r.periodId === period.id ? currentReports : earlierReports).set(`${r.assignmentId}:${r.unitId}`, r);
   const areaById = new Map(areas.map((a) => [a.id, a]));
   const now = options.today ?? today();
   const day = overdueDay(period, now);
@@ -228,8 +231,9 @@ export async function getAssignmentMonitor(
     .map((a): AssignmentMonitorRow => {
     let changed = false;
     const units = (unitsOf.get(a.id) ?? []).map((unitId): AssignmentMonitorUnit => {
-      const current = reportOf.get(`${period.id}:${a.id}:${unitId}`);
-      const before = previousPeriod ? reportOf.get(`${previousPeriod.id}:${a.id}:${unitId}`) : undefined;
+      const key = `${a.id}:${unitId}`;
+      const current = currentReports.get(key);
+      const before = earlierReports.get(key);
       if (current && (!before || before.status !== current.status || before.bodyHash !== current.bodyHash)) changed = true;
       return {
         id: unitId,
