@@ -102,7 +102,7 @@ interface Profile {
 
 /** What a script URL belongs to: a package of node_modules, the app's own chunk, or node itself. */
 function ownerOf(url: string): string {
-  if (!url) return '(native or idle)';
+  if (!url) return '(native)';
   const pkg = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (pkg) {
     const rest = url.slice(url.lastIndexOf(pkg[1]!) + pkg[1]!.length);
@@ -115,7 +115,10 @@ function ownerOf(url: string): string {
   return url;
 }
 
-/** The profiles of `dir`: self time summed per owner and per function, in ms. */
+/**
+ * The profiles of `dir` from the end of the warm-up (the first second without work) on:
+ * the busy time, and self time summed per owner and per function, in ms (idle left out).
+ */
 function summarizeProfiles(dir: string): { total: number; owners: [string, number][]; functions: [string, number][] } {
   const owners = new Map<string, number>();
   const functions = new Map<string, number>();
@@ -123,15 +126,21 @@ function summarizeProfiles(dir: string): { total: number; owners: [string, numbe
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile;
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    for (let i = 0; i < profile.samples.length; i++) {
-      const node = byId.get(profile.samples[i]!)!;
-      const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-      const { functionName, url, lineNumber } = node.callFrame;
-      if (functionName === '(idle)' || functionName === '(program)' && !url) {
-        // idle and unattributed time are kept apart
+    const isIdle = (i: number) => byId.get(profile.samples[i]!)!.callFrame.functionName === '(idle)';
+    let start = 0;
+    for (let i = 0, idle = 0; i < profile.samples.length; i++) {
+      idle = isIdle(i) ? idle + (profile.timeDeltas[i] ?? 0) / 1000 : 0;
+      if (idle >= 1000) {
+        start = i;
+        break;
       }
+    }
+    for (let i = start; i < profile.samples.length; i++) {
+      if (isIdle(i)) continue;
+      const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+      const { functionName, url, lineNumber } = byId.get(profile.samples[i]!)!.callFrame;
       total += dt;
-      const owner = functionName === '(idle)' ? '(idle)' : functionName === '(garbage collector)' ? '(gc)' : ownerOf(url);
+      const owner = functionName === '(garbage collector)' ? '(gc)' : ownerOf(url);
       owners.set(owner, (owners.get(owner) ?? 0) + dt);
       const fn = `${functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${lineNumber + 1}` : ''} [${owner}]`;
       functions.set(fn, (functions.get(fn) ?? 0) + dt);
@@ -196,7 +205,8 @@ async function main() {
       const dir = path.join(PROF, String(n));
       if (!fs.existsSync(dir)) continue;
       const { total, owners, functions } = summarizeProfiles(dir);
-      console.log(`\n### Profile of build ${n}: ${total.toFixed(0)} ms sampled\n`);
+      const requests = pages.length * ROUNDS * REQUESTS;
+      console.log(`\n### Profile of build ${n}: ${total.toFixed(0)} ms busy after the warm-up, ${(total / requests).toFixed(1)} ms a request\n`);
       for (const [owner, t] of owners.slice(0, TOP)) console.log(`${t.toFixed(0).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)} %  ${owner}`);
       console.log();
       for (const [fn, t] of functions.slice(0, TOP)) console.log(`${t.toFixed(0).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)} %  ${fn}`);
