@@ -8,7 +8,9 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { NotFoundError } from '@/lib/errors';
-import { newestVersions } from './history';
+import { newestVersionsQuery } from './history';
+import { builtOnce } from './prepared';
+import { listPeriods } from './queries/periods';
 import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree, type UnitTree } from './unit-tree';
 import type { PeriodDTO } from './queries/overview';
@@ -124,20 +126,15 @@ function focusAreaOptions(areas: FocusAreaNode[], used: Set<string>): { id: stri
 const issuerNameOf = (tree: UnitTree, issuer: 'council' | 'board', boardId: string | null) =>
   issuer === 'council' ? 'Kommunfullmäktige' : tree.name(boardId ?? '');
 
-export async function getAssignmentMonitor(
-  db: Db,
-  user: CurrentUser | null,
-  periodId: string,
-  options: MonitorListOptions = {},
-): Promise<AssignmentMonitorDTO> {
-  const org = authorizeInOwnOrganization(user, 'read', 'assignment');
-  const texts = options.texts ?? false;
+/**
+ * The list's reads, built once per database (db/prepared.ts): with and without the texts the
+ * search looks in. The reports are those of the period and of the previous one (the period
+ * again when there is none).
+ */
+const monitorQueries = builtOnce((db) => {
+  const org = sql.placeholder('organizationId');
   const none = sql<null>`null`;
-  const allPeriods = await db.select(periodColumns).from(s.periods).where(eq(s.periods.organizationId, org));
-  const { period, previousPeriod } = periodAndPrevious(allPeriods, periodId);
-  const reportPeriodIds = previousPeriod ? [period.id, previousPeriod.id] : [period.id];
-
-  const [assignments, assignmentUnits, reports, areas, tree] = await Promise.all([
+  const assignments = (texts: boolean) =>
     db
       .select({
         id: s.assignments.id,
@@ -153,14 +150,11 @@ export async function getAssignmentMonitor(
       })
       .from(s.assignments)
       .where(eq(s.assignments.organizationId, org))
-      .orderBy(asc(s.assignments.sortOrder), asc(s.assignments.code)),
-    db
-      .select({ assignmentId: s.assignmentUnits.assignmentId, unitId: s.assignmentUnits.unitId })
-      .from(s.assignmentUnits)
-      .where(eq(s.assignmentUnits.organizationId, org))
-      .orderBy(asc(s.assignmentUnits.assignmentId), asc(s.assignmentUnits.position)),
-    // The newest report per (period, assignment, unit), for this period and the previous one.
-    newestVersions(
+      .orderBy(asc(s.assignments.sortOrder), asc(s.assignments.code))
+      .prepare(texts ? 'monitor_assignments_texts' : 'monitor_assignments');
+  // The newest report per (period, assignment, unit), for this period and the previous one.
+  const reports = (texts: boolean) =>
+    newestVersionsQuery(
       db,
       'assignmentReports',
       org,
@@ -175,9 +169,18 @@ export async function getAssignmentMonitor(
         bodyHash: sql<string | null>`md5(${s.assignmentReports.body})`,
         createdAt: s.assignmentReports.createdAt,
       },
-      inArray(s.assignmentReports.periodId, reportPeriodIds),
-    ),
-    db
+      inArray(s.assignmentReports.periodId, [sql.placeholder('periodId'), sql.placeholder('previousPeriodId')]),
+    ).prepare(texts ? 'monitor_reports_texts' : 'monitor_reports');
+  return {
+    assignments: { list: assignments(false), search: assignments(true) },
+    reports: { list: reports(false), search: reports(true) },
+    assignmentUnits: db
+      .select({ assignmentId: s.assignmentUnits.assignmentId, unitId: s.assignmentUnits.unitId })
+      .from(s.assignmentUnits)
+      .where(eq(s.assignmentUnits.organizationId, org))
+      .orderBy(asc(s.assignmentUnits.assignmentId), asc(s.assignmentUnits.position))
+      .prepare('monitor_assignment_units'),
+    focusAreas: db
       .select({
         id: s.focusAreas.id,
         number: s.focusAreas.number,
@@ -188,13 +191,37 @@ export async function getAssignmentMonitor(
       })
       .from(s.focusAreas)
       .where(eq(s.focusAreas.organizationId, org))
-      .orderBy(asc(s.focusAreas.sortOrder), asc(s.focusAreas.name)),
+      .orderBy(asc(s.focusAreas.sortOrder), asc(s.focusAreas.name))
+      .prepare('monitor_focus_areas'),
+  };
+});
+
+export async function getAssignmentMonitor(
+  db: Db,
+  user: CurrentUser | null,
+  periodId: string,
+  options: MonitorListOptions = {},
+): Promise<AssignmentMonitorDTO> {
+  const org = authorizeInOwnOrganization(user, 'read', 'assignment');
+  const variant = options.texts ? 'search' : 'list';
+  const queries = monitorQueries(db);
+  const allPeriods = await listPeriods(db, user);
+  const { period, previousPeriod } = periodAndPrevious(allPeriods, periodId);
+
+  const [assignments, assignmentUnits, reports, areas, tree] = await Promise.all([
+    queries.assignments[variant].execute({ organizationId: org }),
+    queries.assignmentUnits.execute({ organizationId: org }),
+    queries.reports[variant].execute({ organizationId: org, periodId: period.id, previousPeriodId: previousPeriod?.id ?? period.id }),
+    queries.focusAreas.execute({ organizationId: org }),
     loadUnitTree(db, org),
   ]);
 
   const unitsOf = new Map<string, string[]>();
   for (const au of assignmentUnits) unitsOf.set(au.assignmentId, [...(unitsOf.get(au.assignmentId) ?? []), au.unitId]);
-  const reportOf = new Map(reports.map((r) => [`${r.periodId}:${r.assignmentId}:${r.unitId}`, r]));
+  // The period's reports and the previous period's, each by assignment and unit.
+  const currentReports = new Map<string, (typeof reports)[number]>();
+  const earlierReports = new Map<string, (typeof reports)[number]>();
+  for (const r of reports) (r.periodId === period.id ? currentReports : earlierReports).set(`${r.assignmentId}:${r.unitId}`, r);
   const areaById = new Map(areas.map((a) => [a.id, a]));
   const now = options.today ?? today();
   const day = overdueDay(period, now);
@@ -204,8 +231,9 @@ export async function getAssignmentMonitor(
     .map((a): AssignmentMonitorRow => {
     let changed = false;
     const units = (unitsOf.get(a.id) ?? []).map((unitId): AssignmentMonitorUnit => {
-      const current = reportOf.get(`${period.id}:${a.id}:${unitId}`);
-      const before = previousPeriod ? reportOf.get(`${previousPeriod.id}:${a.id}:${unitId}`) : undefined;
+      const key = `${a.id}:${unitId}`;
+      const current = currentReports.get(key);
+      const before = earlierReports.get(key);
       if (current && (!before || before.status !== current.status || before.bodyHash !== current.bodyHash)) changed = true;
       return {
         id: unitId,
@@ -250,7 +278,7 @@ export async function getAssignmentMonitor(
     unitOptions: tree.units.filter((u) => responsible.has(u.id)).map((u) => ({ id: u.id, name: u.name })),
     boardOptions: tree.units.filter((u) => u.kind === 'board').map((u) => ({ id: u.id, name: u.name })),
     focusAreaOptions: focusAreaOptions(areas, new Set(rows.flatMap((r) => r.focusAreaPath))),
-    periods: [...allPeriods].sort((a, b) => (a.endDate < b.endDate ? 1 : a.endDate > b.endDate ? -1 : 0)),
+    periods: allPeriods,
   };
 }
 

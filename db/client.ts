@@ -17,6 +17,9 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** The driver's client under `db` (the connection pool or the PGlite instance), for getDb(). */
+  client: PostgresClient | PGliteClient;
+  logger: QueryLogger;
   /**
    * Applies the committed migrations, then runs `afterMigrate` (the demo load), both
    * under one lock so that concurrent boots against one server cannot interleave.
@@ -83,10 +86,12 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Databas
     release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema, logger }) as unknown as Db;
+  const db = drizzleOver('pglite', client, logger);
   return {
     db,
     engine: 'pglite',
+    client,
+    logger,
     async prepare(afterMigrate) {
       // One process owns the directory (the lock above), so nothing can interleave.
       await migratePgliteAtOnce(client);
@@ -104,6 +109,14 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Databas
 
 type PGliteClass = typeof import('@electric-sql/pglite').PGlite;
 type PGliteClient = import('@electric-sql/pglite').PGlite;
+type PostgresClient = import('postgres').Sql;
+
+/** A drizzle `Db` over a driver's client, made with this copy of drizzle-orm and of the schema. */
+function drizzleOver(engine: Database['engine'], client: Database['client'], logger: QueryLogger): Db {
+  return engine === 'postgres'
+    ? (drizzlePostgres({ client: client as PostgresClient, schema, logger }) as unknown as Db)
+    : (drizzlePglite({ client: client as PGliteClient, schema, logger }) as unknown as Db);
+}
 
 /**
  * A new database (nothing in the folder yet, or memory://) starts from the cached copy of
@@ -168,10 +181,12 @@ async function openPostgres(url: string, logger: QueryLogger, statementTimeoutMs
     connect_timeout: CONNECT_TIMEOUT_S,
     connection: { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS },
   });
-  const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
+  const db = drizzleOver('postgres', client, logger);
   return {
     db,
     engine: 'postgres',
+    client,
+    logger,
     async prepare(afterMigrate) {
       // drizzle's migrator takes no lock: hold an advisory lock on one dedicated connection.
       const lockClient = postgres(url, { max: 1, onnotice: () => {} });
@@ -218,6 +233,23 @@ export function getDatabase(): Promise<Database> {
   return holder.__malbildDatabase;
 }
 
+/**
+ * The `Db` of this copy of the module over the process-wide database. Next.js bundles this
+ * file more than once (instrumentation.ts, which opens the database at start, has its own
+ * copy of drizzle-orm and of the schema; the pages and actions theirs), and drizzle tells
+ * a column from an expression with `instanceof` and, across copies, a walk up the prototype
+ * chain: a `Db` made by another copy took that slow path for every cell of every row it
+ * read (issue 19: 3,5 ms of the /uppdrag page's 44). The connections stay one pool: only
+ * the thin drizzle layer over them is made per copy, once.
+ */
+const ownDb = new WeakMap<Database, Db>();
+
 export async function getDb(): Promise<Db> {
-  return (await getDatabase()).db;
+  const database = await getDatabase();
+  let db = ownDb.get(database);
+  if (!db) {
+    db = drizzleOver(database.engine, database.client, database.logger);
+    ownDb.set(database, db);
+  }
+  return db;
 }

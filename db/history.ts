@@ -7,7 +7,7 @@
 // database: the second gets a ConflictError showing the newer version, never a lost update,
 // and the first write of an item is guarded the same way (base 0).
 import 'server-only';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgSelect, SelectedFields } from 'drizzle-orm/pg-core';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Db } from './client';
@@ -55,8 +55,34 @@ export function newestVersions<F extends SelectedFields>(
   organizationId: string,
   fields: F,
   where?: SQL,
-  options: { withAuthor?: boolean; withTextBlock?: boolean; withPeriod?: boolean } = {},
+  options: NewestVersionsOptions = {},
 ): Promise<SelectResultFields<F>[]> {
+  return newestVersionsQuery(db, kind, organizationId, fields, where, options) as unknown as Promise<SelectResultFields<F>[]>;
+}
+
+export interface NewestVersionsOptions {
+  withAuthor?: boolean;
+  withTextBlock?: boolean;
+  withPeriod?: boolean;
+}
+
+/** A query not yet run, to be built once and run with its placeholders' values (db/prepared.ts). */
+export interface PreparableQuery<R> {
+  prepare(name: string): { execute(values?: Record<string, unknown>): Promise<R[]> };
+}
+
+/**
+ * newestVersions' query, not yet run: for a read built once per database (db/prepared.ts),
+ * with placeholders for its values, the organization's included.
+ */
+export function newestVersionsQuery<F extends SelectedFields>(
+  db: Db,
+  kind: HistoryKind,
+  organizationId: string | Placeholder,
+  fields: F,
+  where?: SQL,
+  options: NewestVersionsOptions = {},
+): PreparableQuery<SelectResultFields<F>> {
   const { table, item } = HISTORY[kind];
   // One builder for every history table: drizzle cannot type a union of tables, so the query is
   // built untyped and its rows typed by the selected fields.
@@ -77,8 +103,8 @@ export function newestVersions<F extends SelectedFields>(
   if (options.withPeriod) {
     query = query.innerJoin(s.periods, and(eq(s.periods.organizationId, organizationId), eq(s.periods.id, h.periodId)));
   }
-  return query.where(and(eq(h.organizationId, organizationId), where)).orderBy(...item, desc(h.seq)) as unknown as Promise<
-    SelectResultFields<F>[]
+  return query.where(and(eq(h.organizationId, organizationId), where)).orderBy(...item, desc(h.seq)) as unknown as PreparableQuery<
+    SelectResultFields<F>
   >;
 }
 

@@ -6,7 +6,7 @@
 // Every screen and file of a period reads through this and builds itself with a pure
 // function of the content; what is live is decided by lib/live.ts alone.
 import 'server-only';
-import { and, asc, eq, gt, inArray, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, notExists, or, sql, type Placeholder } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { newestVersions } from './history';
@@ -14,8 +14,16 @@ import type { Period } from '@/lib/period';
 import type { PeriodContent } from '@/lib/period-content';
 import type { RankContext } from '@/lib/kolada-rank';
 
-/** The revision requests of a period that no later save of their item has answered (of one item, when given). */
-export function openRevisionRows(db: Db, org: string, periodId: string, item?: { kind: 'indicator' | 'goal' | 'narrative' | 'assignment'; id: string }) {
+/**
+ * The revision requests of a period that no later save of their item has answered (of one
+ * item, when given). The values may be placeholders, for a query built once (db/prepared.ts).
+ */
+export function openRevisionRows(
+  db: Db,
+  org: string | Placeholder,
+  periodId: string | Placeholder,
+  item?: { kind: 'indicator' | 'goal' | 'narrative' | 'assignment' | Placeholder; id: string | Placeholder },
+) {
   const savedAfter = (table: typeof s.indicatorValues | typeof s.goalAssessments, item: typeof s.indicatorValues.indicatorId | typeof s.goalAssessments.goalId) =>
     notExists(
       db

@@ -1,7 +1,7 @@
 // Sending an item back for revision (the director): a revision request with a comment,
 // and the unit's readiness taken away. A request stands until the unit saves the item again.
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { recordAudit } from './audit';
@@ -10,6 +10,7 @@ import { isLockedFor, loadPeriodLock } from './locks';
 import { loadUnitTree } from './unit-tree';
 import { openRevisionRows } from './period-content';
 import { newestVersions } from './history';
+import { builtOnce } from './prepared';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
 
@@ -127,16 +128,25 @@ export async function listOpenRevisions(
   user: CurrentUser | null,
   periodId: string,
   unitIds?: string[],
-  item?: { kind: RevisionItemKind; id: string },
 ): Promise<OpenRevisionDTO[]> {
   const org = authorizeInOwnOrganization(user, 'read', 'period');
   if (unitIds && unitIds.length === 0) return [];
-  const rows = await openRevisionRows(db, org, periodId, item);
-  return rows
-    .filter((r) => !unitIds || unitIds.includes(r.unitId))
-    .reverse()
-    .map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  const rows = await openRevisionRows(db, org, periodId);
+  return newestFirst(rows.filter((r) => !unitIds || unitIds.includes(r.unitId)));
 }
+
+type OpenRevisionRow = Awaited<ReturnType<typeof openRevisionRows>>[number];
+
+const newestFirst = (rows: OpenRevisionRow[]): OpenRevisionDTO[] =>
+  rows.reverse().map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+
+/** One item's standing requests: a read of every reporting form, built once (db/prepared.ts). */
+const openRevisionsOfItemQuery = builtOnce((db) =>
+  openRevisionRows(db, sql.placeholder('organizationId'), sql.placeholder('periodId'), {
+    kind: sql.placeholder('itemKind'),
+    id: sql.placeholder('itemId'),
+  }).prepare('open_revisions_of_item'),
+);
 
 /** The requests that stand for one item in a period (for its form: "Återsänd" with the comment), newest first. */
 export async function listOpenRevisionsOfItem(
@@ -146,5 +156,6 @@ export async function listOpenRevisionsOfItem(
   itemKind: RevisionItemKind,
   itemId: string,
 ): Promise<OpenRevisionDTO[]> {
-  return listOpenRevisions(db, user, periodId, undefined, { kind: itemKind, id: itemId });
+  const organizationId = authorizeInOwnOrganization(user, 'read', 'period');
+  return newestFirst(await openRevisionsOfItemQuery(db).execute({ organizationId, periodId, itemKind, itemId }));
 }

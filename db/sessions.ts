@@ -11,6 +11,7 @@ import type { CurrentUser } from '@/lib/current-user';
 import { authorize } from '@/lib/policy';
 import { judgeSession, TOUCH_INTERVAL_MS, type SessionLimits, type SessionTimes } from '@/lib/session-lifetime';
 import { currentUserColumns, currentUserOf } from './users';
+import { builtOnce } from './prepared';
 
 export type SessionEndReason = 'logout' | 'ended_by_admin' | 'idle' | 'expired';
 
@@ -73,11 +74,11 @@ export async function loadSessionUser(db: Db, claims: SessionClaims, now: Date, 
 }
 
 /**
- * loadSessionUser's statement, built once per database (drizzle's prepared query: the SQL text
- * is not put together again on every request; issue 19) with the claims as its parameters.
+ * loadSessionUser's statement, built once per database (db/prepared.ts) with the claims as
+ * its parameters.
  */
-function buildSessionUserQuery(db: Db) {
-  return db
+const sessionUserQuery = builtOnce((db) =>
+  db
     .select({
       ...currentUserColumns(),
       session: { createdAt: s.sessions.createdAt, lastSeenAt: s.sessions.lastSeenAt, endedAt: s.sessions.endedAt },
@@ -89,19 +90,8 @@ function buildSessionUserQuery(db: Db) {
       and(eq(s.sessions.organizationId, s.users.organizationId), eq(s.sessions.id, sql.placeholder('sessionId')), eq(s.sessions.userId, s.users.id)),
     )
     .where(and(eq(s.users.organizationId, sql.placeholder('organizationId')), eq(s.users.id, sql.placeholder('userId'))))
-    .prepare('load_session_user');
-}
-
-const sessionUserQueries = new WeakMap<Db, ReturnType<typeof buildSessionUserQuery>>();
-
-function sessionUserQuery(db: Db) {
-  let query = sessionUserQueries.get(db);
-  if (!query) {
-    query = buildSessionUserQuery(db);
-    sessionUserQueries.set(db, query);
-  }
-  return query;
-}
+    .prepare('load_session_user'),
+);
 
 /** The verdict on a session read at `now`: ends an idle or expired one, touches an active one when due. */
 async function settleSession(db: Db, organizationId: string, sessionId: string, row: SessionTimes, now: Date, limits: SessionLimits): Promise<boolean> {

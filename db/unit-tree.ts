@@ -1,20 +1,25 @@
 // The organization's unit tree, read once (lib/unit-tree.ts asks the questions).
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { UnitTree } from '@/lib/unit-tree';
+import { builtOnce } from './prepared';
 
 export { UnitTree, type UnitNode } from '@/lib/unit-tree';
 
-export async function loadUnitTree(db: Db, organizationId: string): Promise<UnitTree> {
-  const units = await db
+const unitsQuery = builtOnce((db) =>
+  db
     .select({ id: s.units.id, name: s.units.name, kind: s.units.kind, parentId: s.units.parentId })
     .from(s.units)
-    .where(eq(s.units.organizationId, organizationId))
-    .orderBy(asc(s.units.sortOrder), asc(s.units.name));
-  return new UnitTree(units);
+    .where(eq(s.units.organizationId, sql.placeholder('organizationId')))
+    .orderBy(asc(s.units.sortOrder), asc(s.units.name))
+    .prepare('unit_tree'),
+);
+
+export async function loadUnitTree(db: Db, organizationId: string): Promise<UnitTree> {
+  return new UnitTree(await unitsQuery(db).execute({ organizationId }));
 }
 
 /** The organization's units in tree order with their depth, for pickers. */

@@ -264,7 +264,7 @@ export interface SaveFigures {
 }
 
 /** CPU time (ms, user + system) of a process and of its children (a cluster's workers), from /proc (Linux); null elsewhere. */
-function processCpuMs(pid: number): number | null {
+export function processCpuMs(pid: number): number | null {
   const own = ownCpuMs(pid);
   if (own === null) return null;
   let total = own;

@@ -20,8 +20,11 @@ import { LRUCache } from 'lru-cache';
 const ENC = 'A256CBC-HS512';
 const CLOCK_TOLERANCE_S = 15;
 
-/** Opened tokens by salt and token (a token opens under one key only): the sessions in use. */
-const opened = new LRUCache<string, Claims>({ max: 5000 });
+/** How many opened tokens are kept, the least recently used let go: more than the sessions one server sees at once. */
+export const OPENED_KEPT = 2000;
+
+/** Opened tokens by key and token (a token opens under one key only): the sessions in use. */
+const opened = new LRUCache<string, Claims>({ max: OPENED_KEPT });
 
 type Claims = Record<string, unknown> & { exp: number };
 

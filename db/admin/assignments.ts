@@ -13,6 +13,8 @@ import { NotFoundError, ValidationError, isUniqueViolation } from '@/lib/errors'
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization } from '@/lib/policy';
 import type { PageInfo } from '@/lib/paging';
+import { builtOnce } from '../prepared';
+import { parsedJson } from '../json-column';
 
 /** The group labels a board uses in its report; the form suggests them. */
 export const STANDARD_GROUP_LABELS = ['Pågående uppdrag från föregående verksamhetsplan', 'Andra pågående uppdrag'] as const;
@@ -127,6 +129,60 @@ async function historyOf(db: Db, org: string, assignmentIds: string[]) {
 export const ADMIN_ASSIGNMENTS_PER_PAGE = 30;
 
 /**
+ * The administration list's reads, built once per database (db/prepared.ts): a page of rows,
+ * each with its responsible units' names and whether it has history (reports or revision
+ * requests, as historyOf), with and without the archived ones; and the counts.
+ */
+const adminListQueries = builtOnce((db) => {
+  const org = sql.placeholder('organizationId');
+  const issuer = alias(s.units, 'issuer');
+  const a = s.assignments;
+  const rows = (includeArchived: boolean) =>
+    db
+      .select({
+        id: a.id,
+        code: a.code,
+        title: a.title,
+        issuer: a.issuer,
+        issuerBoardName: issuer.name,
+        groupLabel: a.groupLabel,
+        decisionDate: a.decisionDate,
+        dueDate: a.dueDate,
+        archivedAt: a.archivedAt,
+        unitNames: sql<string[] | string>`coalesce((
+          select json_agg(u.name order by au.position)
+          from ${s.assignmentUnits} au
+          join ${s.units} u on u.organization_id = au.organization_id and u.id = au.unit_id
+          where au.organization_id = ${a.organizationId} and au.assignment_id = ${a.id}
+        ), '[]'::json)`,
+        hasHistory: sql<boolean>`(
+          exists (select 1 from ${s.assignmentReports} r where r.organization_id = ${a.organizationId} and r.assignment_id = ${a.id})
+          or exists (
+            select 1 from ${s.revisionRequests} q
+            where q.organization_id = ${a.organizationId} and q.item_kind = 'assignment' and q.item_id = ${a.id}
+          )
+        )`,
+      })
+      .from(a)
+      .leftJoin(issuer, and(eq(issuer.organizationId, org), eq(issuer.id, a.issuerBoardId)))
+      .where(and(eq(a.organizationId, org), includeArchived ? undefined : isNull(a.archivedAt)))
+      .orderBy(asc(a.sortOrder), asc(a.code), asc(a.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(includeArchived ? 'admin_assignments_all' : 'admin_assignments');
+  const counts = (includeArchived: boolean) =>
+    db
+      .select({
+        listed: includeArchived ? count() : sql<number>`count(*) filter (where ${a.archivedAt} is null)`.mapWith(Number),
+        archived: sql<number>`count(*) filter (where ${a.archivedAt} is not null)`.mapWith(Number),
+      })
+      .from(a)
+      .where(eq(a.organizationId, org))
+      .prepare(includeArchived ? 'admin_assignment_counts_all' : 'admin_assignment_counts');
+  return { rows: { all: rows(true), current: rows(false) }, counts: { all: counts(true), current: counts(false) } };
+});
+
+/**
  * The organization's assignments for the administration page, one page of them (paged in
  * SQL, lib/paging.ts); archived ones only when asked. A page past the end is the last page.
  */
@@ -137,56 +193,15 @@ export async function listAdminAssignments(
 ): Promise<AdminAssignmentList> {
   const org = manage(user);
   const perPage = options.perPage ?? ADMIN_ASSIGNMENTS_PER_PAGE;
-  const listed = and(eq(s.assignments.organizationId, org), options.includeArchived ? undefined : isNull(s.assignments.archivedAt));
-  const issuer = alias(s.units, 'issuer');
-  const rowsAt = (page: number) =>
-    db
-      .select({
-        id: s.assignments.id,
-        code: s.assignments.code,
-        title: s.assignments.title,
-        issuer: s.assignments.issuer,
-        issuerBoardName: issuer.name,
-        groupLabel: s.assignments.groupLabel,
-        decisionDate: s.assignments.decisionDate,
-        dueDate: s.assignments.dueDate,
-        archivedAt: s.assignments.archivedAt,
-      })
-      .from(s.assignments)
-      .leftJoin(issuer, and(eq(issuer.organizationId, org), eq(issuer.id, s.assignments.issuerBoardId)))
-      .where(listed)
-      .orderBy(asc(s.assignments.sortOrder), asc(s.assignments.code), asc(s.assignments.id))
-      .limit(perPage)
-      .offset((page - 1) * perPage);
+  const variant = options.includeArchived ? 'all' : 'current';
+  const queries = adminListQueries(db);
+  const rowsAt = (page: number) => queries.rows[variant].execute({ organizationId: org, limit: perPage, offset: (page - 1) * perPage });
   const asked = Math.max(1, Math.floor(options.page ?? 1));
-  const [firstRows, [counts]] = await Promise.all([
-    rowsAt(asked),
-    db
-      .select({
-        listed: options.includeArchived ? count() : sql<number>`count(*) filter (where ${s.assignments.archivedAt} is null)`.mapWith(Number),
-        archived: sql<number>`count(*) filter (where ${s.assignments.archivedAt} is not null)`.mapWith(Number),
-      })
-      .from(s.assignments)
-      .where(eq(s.assignments.organizationId, org)),
-  ]);
+  const [firstRows, [counts]] = await Promise.all([rowsAt(asked), queries.counts[variant].execute({ organizationId: org })]);
   const total = counts?.listed ?? 0;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(asked, pages);
   const assignments = page === asked ? firstRows : await rowsAt(page);
-  const ids = assignments.map((a) => a.id);
-  const [links, history] = await Promise.all([
-    ids.length
-      ? db
-          .select({ assignmentId: s.assignmentUnits.assignmentId, unitName: s.units.name })
-          .from(s.assignmentUnits)
-          .innerJoin(s.units, and(eq(s.units.organizationId, org), eq(s.units.id, s.assignmentUnits.unitId)))
-          .where(and(eq(s.assignmentUnits.organizationId, org), inArray(s.assignmentUnits.assignmentId, ids)))
-          .orderBy(asc(s.assignmentUnits.position))
-      : [],
-    historyOf(db, org, ids),
-  ]);
-  const unitsOf = new Map<string, string[]>();
-  for (const l of links) unitsOf.set(l.assignmentId, [...(unitsOf.get(l.assignmentId) ?? []), l.unitName]);
   const start = (page - 1) * perPage;
   return {
     rows: assignments.map((a) => ({
@@ -195,11 +210,11 @@ export async function listAdminAssignments(
       title: a.title,
       issuerName: a.issuer === 'council' ? COUNCIL_NAME : (a.issuerBoardName ?? ''),
       groupLabel: a.groupLabel,
-      unitNames: unitsOf.get(a.id) ?? [],
+      unitNames: parsedJson(a.unitNames),
       decisionDate: a.decisionDate,
       dueDate: a.dueDate,
       archived: a.archivedAt !== null,
-      hasHistory: history.has(a.id),
+      hasHistory: a.hasHistory,
     })),
     archivedCount: counts?.archived ?? 0,
     page: { page, pages, total, first: assignments.length ? start + 1 : 0, last: start + assignments.length },

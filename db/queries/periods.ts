@@ -1,6 +1,6 @@
 // Periods of the user's organization: the current one, one by id, all of them.
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as s from '../schema';
 import { NotFoundError } from '@/lib/errors';
@@ -8,6 +8,7 @@ import type { Period } from '@/lib/period';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
+import { builtOnce } from '../prepared';
 
 export type PeriodDTO = Period;
 
@@ -20,15 +21,31 @@ export const periodColumns = {
   state: s.periods.state,
 };
 
+// The two reads of nearly every page (the period a page shows when the URL names none, and
+// the period pickers), built once (db/prepared.ts).
+const currentPeriodQuery = builtOnce((db) =>
+  db
+    .select(periodColumns)
+    .from(s.periods)
+    .where(and(eq(s.periods.organizationId, sql.placeholder('organizationId')), inArray(s.periods.state, ['open', 'closed'])))
+    .orderBy(desc(eq(s.periods.state, 'open')), desc(s.periods.endDate))
+    .limit(1)
+    .prepare('current_period'),
+);
+
+const periodsQuery = builtOnce((db) =>
+  db
+    .select(periodColumns)
+    .from(s.periods)
+    .where(eq(s.periods.organizationId, sql.placeholder('organizationId')))
+    .orderBy(desc(s.periods.endDate))
+    .prepare('periods'),
+);
+
 /** The open period (the newest one, should several be open), else the newest closed one. */
 export async function getCurrentPeriod(db: Db, user: CurrentUser | null): Promise<PeriodDTO | null> {
   const organizationId = authorizeInOwnOrganization(user, 'read', 'period');
-  const [row] = await db
-    .select(periodColumns)
-    .from(s.periods)
-    .where(and(eq(s.periods.organizationId, organizationId), inArray(s.periods.state, ['open', 'closed'])))
-    .orderBy(desc(eq(s.periods.state, 'open')), desc(s.periods.endDate))
-    .limit(1);
+  const [row] = await currentPeriodQuery(db).execute({ organizationId });
   return row ?? null;
 }
 
@@ -52,9 +69,5 @@ export async function periodIdFromQuery(db: Db, user: CurrentUser, value: string
 /** Every period of the user's organization, newest first, for period pickers. */
 export async function listPeriods(db: Db, user: CurrentUser | null): Promise<PeriodDTO[]> {
   const organizationId = authorizeInOwnOrganization(user, 'read', 'period');
-  return db
-    .select(periodColumns)
-    .from(s.periods)
-    .where(eq(s.periods.organizationId, organizationId))
-    .orderBy(desc(s.periods.endDate));
+  return periodsQuery(db).execute({ organizationId });
 }

@@ -9,7 +9,7 @@ import * as s from '@/db/schema';
 import { loadDemoIfEmpty } from '@/db/demo/load';
 import { askersund, DEMO_PASSWORD } from '@/db/demo/askersund';
 import { approvePeriod, getApprovalState, reopenPeriod } from '@/db/approvals';
-import { listOpenRevisions, sendBack } from '@/db/revisions';
+import { listOpenRevisions, listOpenRevisionsOfItem, sendBack } from '@/db/revisions';
 import { setReadiness } from '@/db/readiness';
 import { getOverview } from '@/db/queries/overview';
 import { getIndicatorReport, saveIndicatorValue } from '@/db/indicator-values';
@@ -62,11 +62,16 @@ describe.each(engines)('sending back and approval on $name', (engine) => {
     });
     const open = await listOpenRevisions(database.db, hr, periodId, [hrUnit]);
     expect(open).toMatchObject([{ itemKind: 'indicator', itemId: indicatorId, comment: 'Komplettera analysen.', authorName: 'Karin Kommundirektör' }]);
+    // The item's own form reads the same request (its statement built once, run with this item).
+    expect(await listOpenRevisionsOfItem(database.db, hr, periodId, 'indicator', indicatorId)).toEqual(open);
+    expect(await listOpenRevisionsOfItem(database.db, hr, periodId, 'goal', indicatorId)).toEqual([]);
+    expect(await listOpenRevisionsOfItem(database.db, hr, periodId, 'indicator', goalId)).toEqual([]);
     const readiness = await database.db.select().from(s.readinessEvents).where(eq(s.readinessEvents.unitId, hrUnit));
     expect(readiness.map((r) => r.ready)).toEqual([true, false]);
 
     await save('1,86');
     expect(await listOpenRevisions(database.db, hr, periodId, [hrUnit])).toEqual([]);
+    expect(await listOpenRevisionsOfItem(database.db, hr, periodId, 'indicator', indicatorId)).toEqual([]);
   });
 
   it('only the director approves; the approved period shows its snapshot and refuses writes', async () => {

@@ -1,9 +1,9 @@
 // The session cookie's JWT as the app reads it (server/session-token.ts) against the token
 // Auth.js itself issues and reads (next-auth/jwt encode and decode): the same claims for a
 // valid token, and null wherever Auth.js refuses one.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decode, encode } from 'next-auth/jwt';
-import { decodeSessionToken } from '@/server/session-token';
+import { decodeSessionToken, OPENED_KEPT } from '@/server/session-token';
 
 const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 const SALT = 'authjs.session-token';
@@ -72,24 +72,63 @@ describe('decodeSessionToken', () => {
     expect(await decodeSessionToken(await issue({ ...CLAIMS, nbf: later - 50 }), SECRET, SALT)).toMatchObject(CLAIMS);
   });
 
-  it('keeps a token it has opened, but still refuses it once expired, and hands out a copy', async () => {
-    const token = await issue(CLAIMS, { maxAge: 60 });
-    const first = (await decodeSessionToken(token, SECRET, SALT))!;
-    const issuedAt = (first.iat as number) * 1000;
-    first.uid = 'someone-else';
-    expect(await decodeSessionToken(token, SECRET, SALT)).toMatchObject(CLAIMS);
-    expect(await decodeSessionToken(token, SECRET, SALT, issuedAt + 60_000 + 16_000)).toBeNull();
-    expect(await decodeSessionToken(token, SECRET, SALT, issuedAt + 1_000)).toMatchObject(CLAIMS);
-    // Kept under its key: not opened with another secret or cookie name.
-    expect(await decodeSessionToken(token, `${SECRET}x`, SALT)).toBeNull();
-    expect(await decodeSessionToken(token, SECRET, `__Secure-${SALT}`)).toBeNull();
-  });
+  describe('a token once opened', () => {
+    it('is not decrypted again, and each caller gets its own copy of the claims', async () => {
+      const token = await issue();
+      const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+      try {
+        const first = await decodeSessionToken(token, SECRET, SALT);
+        expect(decrypt).toHaveBeenCalledTimes(1);
+        first!.uid = 'someone else';
+        const second = await decodeSessionToken(token, SECRET, SALT);
+        expect(decrypt).toHaveBeenCalledTimes(1);
+        expect(second).toEqual(await decode({ token, secret: SECRET, salt: SALT }));
+      } finally {
+        decrypt.mockRestore();
+      }
+    });
 
-  it('refuses a kept token before its nbf, as jose does', async () => {
-    const now = Math.floor(Date.now() / 1000);
-    const token = await issue({ ...CLAIMS, nbf: now });
-    expect(await decodeSessionToken(token, SECRET, SALT)).toMatchObject(CLAIMS);
-    expect(await decodeSessionToken(token, SECRET, SALT, (now - 16) * 1000)).toBeNull();
-    expect(await decodeSessionToken(token, SECRET, SALT, (now - 14) * 1000)).toMatchObject(CLAIMS);
+    it('is still refused once expired, with the same tolerance', async () => {
+      const token = await issue(CLAIMS, { maxAge: 60 });
+      const issuedAt = ((await decodeSessionToken(token, SECRET, SALT))!.iat as number) * 1000;
+      expect(await decodeSessionToken(token, SECRET, SALT, issuedAt + 60_000 + 14_000)).toMatchObject(CLAIMS);
+      expect(await decodeSessionToken(token, SECRET, SALT, issuedAt + 60_000 + 16_000)).toBeNull();
+      expect(await decodeSessionToken(token, SECRET, SALT, issuedAt + 30 * 86_400_000)).toBeNull();
+    });
+
+    it('is refused before its nbf, as when it was first opened', async () => {
+      const nbf = Math.floor(Date.now() / 1000);
+      const token = await issue({ ...CLAIMS, nbf });
+      expect(await decodeSessionToken(token, SECRET, SALT)).toMatchObject(CLAIMS);
+      expect(await decodeSessionToken(token, SECRET, SALT, (nbf - 14) * 1000)).toMatchObject(CLAIMS);
+      expect(await decodeSessionToken(token, SECRET, SALT, (nbf - 16) * 1000)).toBeNull();
+    });
+
+    it('opens only for its own secret and cookie name', async () => {
+      const token = await issue();
+      expect(await decodeSessionToken(token, SECRET, SALT)).toMatchObject(CLAIMS);
+      expect(await decodeSessionToken(token, `${SECRET}x`, SALT)).toBeNull();
+      expect(await decodeSessionToken(token, SECRET, `__Secure-${SALT}`)).toBeNull();
+    });
+
+    it('is kept among a bounded number: the least recently used is opened again', async () => {
+      const salt = 'bounded.session-token';
+      const tokens = await Promise.all(
+        Array.from({ length: OPENED_KEPT + 1 }, (_, i) => issue({ ...CLAIMS, uid: `u${i}` }, { salt })),
+      );
+      for (const token of tokens.slice(0, OPENED_KEPT)) await decodeSessionToken(token, SECRET, salt);
+      await decodeSessionToken(tokens[0]!, SECRET, salt); // used again: now the most recent
+      const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+      try {
+        await decodeSessionToken(tokens[OPENED_KEPT]!, SECRET, salt); // one more: the least recent (u1) goes
+        expect(decrypt).toHaveBeenCalledTimes(1);
+        expect(await decodeSessionToken(tokens[0]!, SECRET, salt)).toMatchObject({ uid: 'u0' });
+        expect(decrypt).toHaveBeenCalledTimes(1);
+        expect(await decodeSessionToken(tokens[1]!, SECRET, salt)).toMatchObject({ uid: 'u1' });
+        expect(decrypt).toHaveBeenCalledTimes(2);
+      } finally {
+        decrypt.mockRestore();
+      }
+    });
   });
 });
