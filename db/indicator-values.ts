@@ -8,7 +8,8 @@ import type { Db } from './client';
 import * as s from './schema';
 import { changeWithAudit } from './audit';
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import { appendVersion, newestVersions } from './history';
+import { appendVersion, newestVersionsQuery } from './history';
+import { builtOnce } from './prepared';
 import { isLockedFor, newestApprovalsJson, periodLock } from './locks';
 import { parsedJson } from './json-column';
 import { judgingColumns } from './indicator-judging';
@@ -143,31 +144,15 @@ function toEarlier(row: ValueRow | undefined, label: string): EarlierValueDTO | 
   return row ? { label, outcome: row.outcome, colour: row.chosenColour ?? row.computedColour, analysis: row.analysis } : null;
 }
 
-/** Newest value rows per (indicator, period) for the given pairs' indicators and periods. */
-async function newestValues(db: Db, organizationId: string, indicatorIds: string[], periodIds: string[]) {
-  if (!indicatorIds.length || !periodIds.length) return [];
-  return newestVersions(
-    db,
-    'indicatorValues',
-    organizationId,
-    { indicatorId: s.indicatorValues.indicatorId, ...valueColumns },
-    and(inArray(s.indicatorValues.indicatorId, indicatorIds), inArray(s.indicatorValues.periodId, periodIds)),
-    { withAuthor: true },
-  );
-}
-
-export async function getIndicatorReport(
-  db: Db,
-  user: CurrentUser | null,
-  indicatorId: string,
-  periodId: string,
-): Promise<IndicatorReportDTO> {
-  const org = authorizeInOwnOrganization(user, 'read', 'indicator');
+// getIndicatorReport's two reads, run by every reporting form and every save, built once per
+// database (db/prepared.ts): the indicator with the organization's periods and the period's
+// approvals (its state and approvals make its lock); then the newest values of the indicator
+// (and the one it continues) in the period, the period before it and last year's.
+const reportIndicatorQuery = builtOnce((db) => {
+  const org = sql.placeholder('organizationId');
   const board = alias(s.units, 'board');
   const responsible = alias(s.units, 'responsible');
-  // One statement for the indicator, the organization's periods and the period's approvals
-  // (the period's state and its approvals make its lock); then one for the values.
-  const [row] = await db
+  return db
     .select({
       id: s.indicators.id,
       name: s.indicators.name,
@@ -185,14 +170,40 @@ export async function getIndicatorReport(
         select json_agg(json_build_object('id', p.id, 'year', p.year, 'kind', p.kind, 'state', p.state, 'endDate', p.end_date) order by p.end_date)
         from ${s.periods} p where p.organization_id = ${org}
       ), '[]'::json)`,
-      approvals: newestApprovalsJson(db, org, periodId),
+      approvals: newestApprovalsJson(db, org, sql.placeholder('periodId')),
     })
     .from(s.indicators)
     .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org), eq(s.boardGoals.id, s.indicators.goalId)))
     .innerJoin(s.plans, and(eq(s.plans.organizationId, org), eq(s.plans.id, s.boardGoals.planId)))
     .innerJoin(board, and(eq(board.organizationId, org), eq(board.id, s.plans.boardId)))
     .innerJoin(responsible, and(eq(responsible.organizationId, org), eq(responsible.id, s.indicators.responsibleUnitId)))
-    .where(and(eq(s.indicators.organizationId, org), eq(s.indicators.id, indicatorId)));
+    .where(and(eq(s.indicators.organizationId, org), eq(s.indicators.id, sql.placeholder('indicatorId'))))
+    .prepare('indicator_report');
+});
+
+/** The values' read: every id a placeholder, null where there is none (`in` never matches null). */
+const reportValuesQuery = builtOnce((db) =>
+  newestVersionsQuery(
+    db,
+    'indicatorValues',
+    sql.placeholder('organizationId'),
+    { indicatorId: s.indicatorValues.indicatorId, ...valueColumns },
+    and(
+      inArray(s.indicatorValues.indicatorId, [sql.placeholder('indicatorId'), sql.placeholder('continuesId')]),
+      inArray(s.indicatorValues.periodId, [sql.placeholder('periodId'), sql.placeholder('previousPeriodId'), sql.placeholder('lastYearPeriodId')]),
+    ),
+    { withAuthor: true },
+  ).prepare('indicator_report_values'),
+);
+
+export async function getIndicatorReport(
+  db: Db,
+  user: CurrentUser | null,
+  indicatorId: string,
+  periodId: string,
+): Promise<IndicatorReportDTO> {
+  const org = authorizeInOwnOrganization(user, 'read', 'indicator');
+  const [row] = await reportIndicatorQuery(db).execute({ organizationId: org, indicatorId, periodId });
   if (!row) throw new NotFoundError('indicator');
   const { periods: periodsJson, approvals: approvalsJson, ...ind } = row;
   const periods = parsedJson(periodsJson);
@@ -204,12 +215,14 @@ export async function getIndicatorReport(
   const lastYearPeriod = periods.find((p) => p.year === period.year - 1 && p.kind === period.kind);
 
   const lock = periodLock(period.state, approvals);
-  const values = await newestValues(
-    db,
-    org,
-    [ind.id, ...(ind.continuesId ? [ind.continuesId] : [])],
-    [period.id, ...(previousPeriod ? [previousPeriod.id] : []), ...(lastYearPeriod ? [lastYearPeriod.id] : [])],
-  );
+  const values = await reportValuesQuery(db).execute({
+    organizationId: org,
+    indicatorId: ind.id,
+    continuesId: ind.continuesId,
+    periodId: period.id,
+    previousPeriodId: previousPeriod?.id ?? null,
+    lastYearPeriodId: lastYearPeriod?.id ?? null,
+  });
   const find = (indicator: string | null, p: { id: string } | undefined) =>
     indicator && p ? values.find((v) => v.indicatorId === indicator && v.periodId === p.id) : undefined;
   const latestRow = find(ind.id, period);
