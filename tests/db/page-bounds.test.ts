@@ -30,7 +30,10 @@ import { getPeriod } from '@/db/queries/periods';
 import { buildReport } from '@/lib/report-build';
 import { reportGoalView } from '@/lib/report-goal-view';
 import { DEFAULT_REPORT_OPTIONS } from '@/lib/report-options';
-import { buildOverviewParts } from '@/lib/overview-parts';
+import { boardSnapshot, buildLiveParts, buildOverviewParts } from '@/lib/overview-parts';
+import { boardParts } from '@/lib/board-document';
+import { UnitTree } from '@/lib/unit-tree';
+import { listBoards } from '@/db/deviations';
 import { todayInStockholm } from '@/lib/time-format';
 import type { CurrentUser } from '@/lib/current-user';
 import { demoUser, DEMO_EMAILS } from './demo-users';
@@ -261,6 +264,28 @@ describe('pages on a generated kommun', { timeout: 300_000 }, () => {
     expect(rollup.total).toBe(boardGoals.length);
     expect(rollup.met).toBe(boardGoals.filter((g) => g.colour === 'green').length);
     expect(overviewWhole.focusAreas.reduce((n, a) => n + a.rollup.total, 0)).toBe(overviewWhole.boardRollups.reduce((n, b) => n + b.total, 0));
+    // Attest lists the units that answer for what the board's approval freezes: its goals'
+    // and indicators' units and its assignments' units in the board, and the units writing
+    // its document's texts; the same as from the whole content's frozen parts, for every board.
+    for (const [user, org, periodId, boards] of [
+      [director, large.organizationId, large.openPeriodId, large.boardIds],
+      [demoDirector, demoDirector.organizationId, demoPeriodId, (await listBoards(database.db, demoDirector)).map((b) => b.id)],
+    ] as const) {
+      const content = await loadPeriodContent(database.db, org, await getPeriod(database.db, user, periodId));
+      const tree = new UnitTree(content.units);
+      for (const boardId of boards) {
+        const frozen = boardSnapshot(buildLiveParts(content, todayInStockholm()), boardId);
+        const expected = new Set<string>([
+          ...frozen.goals.flatMap((g) => [...g.unitIds, ...g.indicators.map((i) => i.responsibleUnitId)]),
+          ...content.assignments.filter((a) => frozen.assignments.some((f) => f.id === a.id)).flatMap((a) => a.unitIds.filter((u) => tree.boardOf(u) === boardId)),
+          ...boardParts(content, boardId).map((p) => p.unitId),
+        ]);
+        const units = (await getApprovalState(database.db, user, boardId, periodId)).units.map((u) => u.id);
+        expect(units, boardId).toEqual(content.units.filter((u) => expected.has(u.id)).map((u) => u.id));
+        expect(units.length).toBeGreaterThan(0);
+      }
+    }
+
     // A board id of another organization: the whole kommun, as before.
     const other = await getOverview(database.db, viewer, large.openPeriodId, demoBoardId);
     expect(other.boardId).toBeNull();
