@@ -435,7 +435,11 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
 
   const group = <T>(rows: T[], key: (row: T) => string, value: (row: T) => string) => {
     const map = new Map<string, string[]>();
-    for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), value(row)]);
+    for (const row of rows) {
+      const values = map.get(key(row));
+      if (values) values.push(value(row));
+      else map.set(key(row), [value(row)]);
+    }
     return map;
   };
   const bearingsOf = group(bearings, (b) => b.goalId, (b) => b.councilGoalId);

@@ -225,14 +225,22 @@ function assemble(d: Loaded): DeviationsDTO {
   const assessmentOf = new Map(d.assessments.map((a) => [a.goalId, a]));
   const reportOf = new Map(d.reports.map((r) => [`${r.assignmentId}:${r.unitId}`, r]));
   const readinessOf = new Map(d.readiness.map((r) => [r.unitId, r]));
-  const unitsOfGoal = new Map<string, string[]>();
-  for (const gu of d.goalUnitRows) unitsOfGoal.set(gu.goalId, [...(unitsOfGoal.get(gu.goalId) ?? []), gu.unitId]);
+  /** Rows by a key, in their order (the lists grow in place: no copy per row). */
+  const groupBy = <T,>(rows: T[], key: (row: T) => string) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = map.get(key(row));
+      if (list) list.push(row);
+      else map.set(key(row), [row]);
+    }
+    return map;
+  };
+  const unitsOfGoal = new Map([...groupBy(d.goalUnitRows, (gu) => gu.goalId)].map(([goalId, rows]) => [goalId, rows.map((gu) => gu.unitId)]));
 
   // Indicators of live goals only (the goal query already drops archived goals and plans).
   const indicators = d.indicatorRows.filter((i) => goalById.has(i.goalId));
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
-  const indicatorsOfGoal = new Map<string, typeof indicators>();
-  for (const i of indicators) indicatorsOfGoal.set(i.goalId, [...(indicatorsOfGoal.get(i.goalId) ?? []), i]);
+  const indicatorsOfGoal = groupBy(indicators, (i) => i.goalId);
   const shownColour = (indicatorId: string): Colour => {
     const v = valueOf.get(indicatorId);
     return v ? (v.chosenColour ?? v.computedColour) : 'grey';
@@ -347,8 +355,7 @@ function assemble(d: Loaded): DeviationsDTO {
   }
 
   // ---- assignments
-  const unitsOfAssignment = new Map<string, Loaded['assignmentRows']>();
-  for (const a of d.assignmentRows) unitsOfAssignment.set(a.id, [...(unitsOfAssignment.get(a.id) ?? []), a]);
+  const unitsOfAssignment = groupBy(d.assignmentRows, (a) => a.id);
   const assignmentById = new Map<string, Loaded['assignmentRows'][number]>();
   // An assignment's unit entry belongs to the board that issued it and to the unit's own board.
   const assignmentUnitInScope = (a: Loaded['assignmentRows'][number], unitId: string) =>
