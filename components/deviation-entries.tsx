@@ -13,14 +13,20 @@ export function DeviationEntries({ entries }: { entries: DeviationEntryView[] })
     <li key={entry.key} className="rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0 flex-1">
-          <p className="text-sm text-slate-700">{entry.context}</p>
+          <p className="text-sm text-slate-700">
+            {entry.context}
+            {entry.responsible ? ` · Ansvarar: ${entry.responsible}` : ''}
+          </p>
           <Link href={entry.href} className="font-medium text-blue-800 underline">
             {entry.title}
           </Link>
           {entry.sentBack ? (
             <>
               <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-slate-800">{entry.sentBack.comment}</blockquote>
-              <p className="mt-1 text-sm text-slate-700">{entry.sentBack.byline}</p>
+              <p className="mt-1 text-sm text-slate-700">
+                Skickat tillbaka av {entry.sentBack.authorName}{' '}
+                {entry.sentBack.at}
+              </p>
             </>
           ) : (
             <p className="mt-1 text-sm text-slate-800">{entry.detail}</p>

@@ -11,13 +11,15 @@ import { formatDateTime } from './time-format';
 /** Fields that are empty are left out (an undefined field still travels as "$undefined"). */
 export interface DeviationEntryView {
   key: string;
-  /** "Mått under Nämnd 1s mål 3 · Ansvarar: Enhet 1.3" */
+  /** "Mått under Nämnd 1s mål 3" */
   context: string;
+  /** The unit that answers ("Ansvarar: …"), for everything but a unit's own entry. */
+  responsible?: string;
   title: string;
   href: string;
   /** Why the entry is listed; for an item sent back, the director's comment and who sent it when. */
   detail?: string;
-  sentBack?: { comment: string; byline: string };
+  sentBack?: { comment: string; authorName: string; /** When, in Swedish time. */ at: string };
   overdue?: true;
   colour?: Colour;
   /** An indicator that misses its target shows its trend, also when there is none (null). */
@@ -26,14 +28,14 @@ export interface DeviationEntryView {
 }
 
 export function deviationEntryView(entry: DeviationDTO): DeviationEntryView {
-  const unit = entry.kind !== 'unit_not_ready' && entry.unitName ? ` · Ansvarar: ${entry.unitName}` : '';
   return {
     key: `${entry.kind}-${entry.itemId}-${entry.unitId ?? ''}-${entry.sentBack?.createdAt ?? ''}`,
-    context: `${entry.context}${unit}`,
+    context: entry.context,
+    ...(entry.kind !== 'unit_not_ready' && entry.unitName ? { responsible: entry.unitName } : {}),
     title: entry.title,
     href: entry.href,
     ...(entry.sentBack
-      ? { sentBack: { comment: entry.sentBack.comment, byline: `Skickat tillbaka av ${entry.sentBack.authorName} ${formatDateTime(entry.sentBack.createdAt)}` } }
+      ? { sentBack: { comment: entry.sentBack.comment, authorName: entry.sentBack.authorName, at: formatDateTime(entry.sentBack.createdAt) } }
       : { detail: entry.detail }),
     ...(entry.overdue ? { overdue: true as const } : {}),
     ...(entry.colour ? { colour: entry.colour } : {}),

@@ -16,7 +16,8 @@ describe('deviationEntryView', () => {
     const entry: DeviationDTO = { ...base, kind: 'indicator_not_met', detail: 'Utfall: 6,2 procent.', colour: 'red', trend: null, outcome: '6,2', targetLabel: 'Lägre än 5,00' };
     expect(deviationEntryView(entry)).toEqual({
       key: 'indicator_not_met-i1-hr-',
-      context: 'Mått under Kommunstyrelsens mål 1 · Ansvarar: HR-avdelningen',
+      context: 'Mått under Kommunstyrelsens mål 1',
+      responsible: 'HR-avdelningen',
       title: 'Sjukfrånvaro exkl. AME',
       href: '/rapportering/matt/i1?period=p',
       detail: 'Utfall: 6,2 procent.',
@@ -31,7 +32,8 @@ describe('deviationEntryView', () => {
     expect(deviationEntryView(goal)).toMatchObject({ colour: 'red', forecastColour: 'yellow' });
     expect(deviationEntryView(goal)).not.toHaveProperty('trend');
     const unit: DeviationDTO = { ...base, kind: 'unit_not_ready', itemId: 'hr', title: 'HR-avdelningen', context: 'Klarmarkering', detail: 'Inte klarmarkerad.' };
-    expect(deviationEntryView(unit).context).toBe('Klarmarkering');
+    expect(deviationEntryView(unit)).toMatchObject({ context: 'Klarmarkering' });
+    expect(deviationEntryView(unit)).not.toHaveProperty('responsible');
     const late: DeviationDTO = { ...base, kind: 'assignment_overdue_or_unreported', detail: 'Försenat.', overdue: true, missingReport: false };
     expect(deviationEntryView(late)).toMatchObject({ overdue: true, detail: 'Försenat.' });
     expect(deviationEntryView({ ...late, overdue: false })).not.toHaveProperty('overdue');
@@ -46,7 +48,7 @@ describe('deviationEntryView', () => {
     };
     const view = deviationEntryView(entry);
     expect(view.key).toBe('sent_back-i1-hr-2024-09-02T08:28:00.000Z');
-    expect(view.sentBack).toEqual({ comment: 'Komplettera analysen.', byline: 'Skickat tillbaka av Karin Kommundirektör 2 september 2024 kl. 10:28' });
+    expect(view.sentBack).toEqual({ comment: 'Komplettera analysen.', authorName: 'Karin Kommundirektör', at: '2 september 2024 kl. 10:28' });
     expect(view).not.toHaveProperty('detail');
   });
 });
