@@ -1,13 +1,9 @@
-import Link from 'next/link';
 import type { IndicatorRowDTO } from '@/db/queries/overview';
-import { formatOutcome } from '@/lib/swedish-number';
-import { Markdown } from './markdown';
-import { StatusBadge } from './status-badge';
-import { TrendArrow } from './trend-arrow';
-import { MineTag } from './mine-tag';
-import { ReporterChoiceNote } from './reporter-choice';
+import { indicatorRowView } from '@/lib/indicator-row-view';
+import { markdownProp } from './markdown';
+import { IndicatorRows } from './indicator-rows';
 
-/** A goal's indicators: target label, outcome, colour with its word, trend arrow, comment. */
+/** A goal's indicators: target label, outcome, colour with its word, trend arrow, comment (the rows: components/indicator-rows.tsx). */
 export function IndicatorTable({
   caption,
   indicators,
@@ -41,43 +37,10 @@ export function IndicatorTable({
           </tr>
         </thead>
         <tbody>
-          {indicators.map((ind) => (
-            <tr key={ind.id} className="border-b border-slate-100 align-top" data-testid="indicator-row">
-              <th scope="row" className="py-2 pr-3 font-normal">
-                <Link href={`/historik/matt/${ind.id}`} className="text-blue-800 underline-offset-2 hover:underline">
-                  {ind.name}
-                </Link>
-                {mine.has(ind.id) && (
-                  <>
-                    <MineTag block />
-                    <Link href={`/rapportering/matt/${ind.id}`} className="mt-1 block text-sm font-medium text-blue-800 underline">
-                      Rapportera<span className="sr-only"> {ind.name}</span>
-                    </Link>
-                  </>
-                )}
-              </th>
-              <td data-label="Mål" className="py-2 pr-3">{ind.targetLabel}</td>
-              <td data-label="Utfall" className="py-2 pr-3 text-right tabular-nums">
-                {ind.outcome === null ? (
-                  <span aria-label="Inget utfall">–</span>
-                ) : (
-                  formatOutcome(ind.outcome, ind.decimals)
-                )}
-                {ind.referenceNote && <span className="block text-xs text-slate-600">{ind.referenceNote}</span>}
-              </td>
-              <td data-label="Måluppfyllelse" className="py-2 pr-3">
-                <StatusBadge colour={ind.colour} />
-                <ReporterChoiceNote what="Färgen" choice={ind.colourChoice} />
-              </td>
-              <td data-label="Trend" className="py-2 pr-3">
-                <TrendArrow trend={ind.trend} />
-                <ReporterChoiceNote what="Trendpilen" choice={ind.trendChoice} />
-              </td>
-              <td data-label="Kommentar" className="py-2">
-                {ind.analysis ? <Markdown>{ind.analysis}</Markdown> : !ind.reported && <span className="text-slate-600">Ej rapporterat</span>}
-              </td>
-            </tr>
-          ))}
+          <IndicatorRows
+            rows={indicators.map((ind) => indicatorRowView(ind, mine.has(ind.id)))}
+            {...(indicators.some((ind) => ind.analysis) ? { analyses: indicators.map((ind) => (ind.analysis ? markdownProp(ind.analysis) : null)) } : {})}
+          />
         </tbody>
       </table>
     </div>

@@ -1,30 +1,27 @@
+import type { ReactElement } from 'react';
 import ReactMarkdown from 'react-markdown';
+import { isPlainParagraph } from '@/lib/markdown-plain';
+import { MarkdownParagraph } from './markdown-paragraph';
 
 /**
  * Renders a reporter's Markdown. Raw HTML is never rendered (skipHtml), and only
- * http(s) and mailto links are kept (react-markdown's default URL filter).
+ * http(s) and mailto links are kept (react-markdown's default URL filter). A text without any
+ * Markdown is one paragraph: the same markup without parsing it (lib/markdown-plain.ts).
  */
 export function Markdown({ children }: { children: string }) {
+  if (isPlainParagraph(children)) return <MarkdownParagraph text={children} />;
   return (
     <div className="prose-malbild">
-      {/* A text without any Markdown is one paragraph: the same <p> without parsing it (a large
-          board's report has a hundred and more such texts, and parsing was a fifth of its time). */}
-      {isPlainParagraph(children) ? <p>{children}</p> : <ReactMarkdown skipHtml>{children}</ReactMarkdown>}
+      <ReactMarkdown skipHtml>{children}</ReactMarkdown>
     </div>
   );
 }
 
 /**
- * A single line with none of Markdown's marks (emphasis, links, code, HTML, entities, escapes,
- * tables) and no block start (heading, list, quote, rule, indented code): Markdown would make it
- * one paragraph holding exactly this text (tests/unit/markdown.test.ts compares the two).
+ * A reporter's Markdown for a client component's prop: a plain paragraph as its text, which the
+ * client component draws with MarkdownParagraph (so the page's RSC payload carries the words, not
+ * their markup), anything else rendered here.
  */
-function isPlainParagraph(text: string): boolean {
-  return (
-    text.length > 0 &&
-    text === text.trim() &&
-    !/[\n\r*_[\]<>#`!|~\\&]/.test(text) &&
-    !/^(\d{1,9}[.)]|[-+=])(\s|$)/.test(text) &&
-    !/^[-\s]+$/.test(text)
-  );
+export function markdownProp(text: string): string | ReactElement {
+  return isPlainParagraph(text) ? text : <Markdown>{text}</Markdown>;
 }

@@ -15,7 +15,7 @@ import { trendArrow } from '@/lib/trend';
 import { reportGoalView } from '@/lib/report-goal-view';
 import { printPageCss, reportStamp, type ReportApprovalStamp } from '@/lib/report-print';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '@/lib/report-options';
-import { Markdown } from './markdown';
+import { Markdown, markdownProp } from './markdown';
 import { Heading, StatusFill } from './report-marks';
 import { ReportGoal as ReportGoalSection } from './report-goal';
 
@@ -40,11 +40,12 @@ function UnitReports({ reports, level }: { reports: ReportUnitReport[]; level: n
 
 /**
  * A goal, drawn by its client component (components/report-goal.tsx) from its view
- * (lib/report-goal-view.ts), with the reporters' Markdown rendered here on the server.
+ * (lib/report-goal-view.ts), with the reporters' Markdown rendered here on the server (a
+ * plain paragraph passed as its text: markdownProp).
  */
 function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; level: number; options: ReportOptions }) {
   const analyses = goal.indicators.some((ind) => ind.analysis)
-    ? goal.indicators.map((ind, i) => (ind.analysis ? <Markdown key={i}>{ind.analysis}</Markdown> : null))
+    ? goal.indicators.map((ind) => (ind.analysis ? markdownProp(ind.analysis) : null))
     : undefined;
   // Only the props given: an undefined one still travels in the RSC payload ("$undefined").
   return (
@@ -53,7 +54,7 @@ function Goal({ goal, year, level, options }: { goal: ReportGoal; year: number; 
       year={year}
       level={level}
       trendWords={options.trendWords}
-      {...(goal.analysis ? { analysis: <Markdown>{goal.analysis}</Markdown> } : {})}
+      {...(goal.analysis ? { analysis: markdownProp(goal.analysis) } : {})}
       {...(analyses ? { analyses } : {})}
     />
   );

@@ -9,6 +9,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import type { ReportGoalView } from '@/lib/report-goal-view';
 import { noteMark } from '@/lib/report-goal-view';
 import { Heading, StatusFill, TrendMark } from './report-marks';
+import { MarkdownParagraph } from './markdown-paragraph';
 
 function Notes({ notes, from = 0 }: { notes: string[]; from?: number }) {
   return (
@@ -20,6 +21,11 @@ function Notes({ notes, from = 0 }: { notes: string[]; from?: number }) {
       ))}
     </>
   );
+}
+
+/** A reporter's text: a plain paragraph given as a string, or Markdown rendered on the server. */
+function Analysis({ text }: { text: string | ReactNode }) {
+  return typeof text === 'string' ? <MarkdownParagraph text={text} /> : (text ?? null);
 }
 
 export function ReportGoal({
@@ -34,9 +40,12 @@ export function ReportGoal({
   year: number;
   level: number;
   trendWords: boolean;
-  /** The goal's analysis and each row's (by index), rendered on the server. */
-  analysis?: ReactNode;
-  analyses?: ReactNode[];
+  /**
+   * The goal's analysis and each row's (by index): a plain paragraph as its text, drawn here as
+   * the Markdown component draws it; any other Markdown rendered on the server (markdownProp).
+   */
+  analysis?: string | ReactNode;
+  analyses?: (string | ReactNode)[];
 }) {
   const rows = goal.rows ?? [];
   const tableNotes = goal.tableNotes ?? [];
@@ -93,7 +102,7 @@ export function ReportGoal({
                       {row.trendMark}
                     </>
                   )}
-                  {analyses?.[i]}
+                  <Analysis text={analyses?.[i]} />
                   {row.rank && <p className="mt-1">{row.rank}</p>}
                   {row.note && <p className="mt-1 italic">{row.note}</p>}
                 </td>
@@ -120,7 +129,7 @@ export function ReportGoal({
         </p>
       )}
       {goal.notes && <Notes notes={goal.notes} from={tableNotes.length} />}
-      {analysis}
+      <Analysis text={analysis} />
     </section>
   );
 }

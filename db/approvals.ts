@@ -13,7 +13,7 @@ import { buildLiveWorkbook } from './report';
 import { loadBoardFinance } from './finance';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorize, authorizeInOwnOrganization, can } from '@/lib/policy';
-import { ContentIndex } from '@/lib/period-content';
+import { ContentIndex, liveContent } from '@/lib/period-content';
 import { boardSnapshot, buildLiveParts, type BoardSnapshot } from '@/lib/overview-parts';
 import { buildReport } from '@/lib/report-build';
 import { boardParts, buildDocumentChapters } from '@/lib/board-document';
@@ -42,24 +42,22 @@ async function loadApprovalState(db: Db, user: CurrentUser | null, boardId: stri
   // Only the board's plan (filtered in SQL, issue 19): its goals, indicators and their values;
   // units, assignments, texts, readiness and approvals stay whole (ContentScope).
   const content = await loadPeriodContent(db, org, period, { boardId });
-  const index = new ContentIndex(content);
+  const live = liveContent(content);
+  const index = new ContentIndex(live);
   const { tree } = index;
   const board = tree.get(boardId);
   if (!board || board.kind !== 'board') throw new NotFoundError('board');
 
-  // The units that answer for the board's items: the units of its goals and indicators
-  // (an external one too) and of its assignments that sit in the board.
-  const live = buildLiveParts(content, todayInStockholm());
-  const snapshot = boardSnapshot(live, boardId);
+  // The units that answer for the board's items: the units of its live goals and their live
+  // indicators (an external one too) and those of its live assignments that sit in the board
+  // (the goals and assignments its approval freezes: boardSnapshot).
   const unitIds = new Set<string>();
-  for (const g of snapshot.goals) {
+  for (const g of live.goals) {
+    if (g.boardId !== boardId) continue;
     g.unitIds.forEach((u) => unitIds.add(u));
-    g.indicators.forEach((i) => unitIds.add(i.responsibleUnitId));
+    index.indicatorsOfGoal(g.id).forEach((i) => unitIds.add(i.responsibleUnitId));
   }
-  const boardAssignments = new Set(snapshot.assignments.map((a) => a.id));
-  for (const a of content.assignments) {
-    if (boardAssignments.has(a.id)) for (const u of a.unitIds) if (tree.boardOf(u) === boardId) unitIds.add(u);
-  }
+  for (const a of live.assignments) for (const u of a.unitIds) if (tree.boardOf(u) === boardId) unitIds.add(u);
 
   // And the units that write the board's document's texts.
   for (const p of boardParts(content, boardId)) unitIds.add(p.unitId);
@@ -79,7 +77,7 @@ async function loadApprovalState(db: Db, user: CurrentUser | null, boardId: stri
     canApprove: !approved && period.state !== 'draft' && can(user, 'approve', { kind: 'period', organizationId: org, unitIds: [boardId] }),
     canReopen: approved && can(user, 'manage', { kind: 'period', organizationId: org }),
   };
-  return { state, live, content };
+  return { state, content };
 }
 
 function appendApproval(
@@ -119,7 +117,7 @@ function appendApproval(
 export async function approvePeriod(db: Db, user: CurrentUser, input: { boardId: string; periodId: string; baseSeq: number }): Promise<void> {
   const org = user.organizationId;
   authorize(user, 'approve', { kind: 'period', organizationId: org, unitIds: [input.boardId] });
-  const { state, live, content } = await loadApprovalState(db, user, input.boardId, input.periodId);
+  const { state, content } = await loadApprovalState(db, user, input.boardId, input.periodId);
   if (state.seq !== input.baseSeq) throw new ConflictError(state.last);
   if (state.approved) throw new ValidationError('Perioden är redan attesterad.');
   if (state.period.state === 'draft') throw new ValidationError('Perioden är inte öppnad ännu och kan inte attesteras.');
@@ -128,7 +126,7 @@ export async function approvePeriod(db: Db, user: CurrentUser, input: { boardId:
   // The finance tables are frozen with the chapters; an approved document marks no cells.
   const finance = await loadBoardFinance(db, user, input.boardId, input.periodId);
   const chapters = buildDocumentChapters(content, state.board.id, { tables: finance.tables, warnings: [] });
-  const snapshot: BoardSnapshot = { ...boardSnapshot(live, input.boardId), report, workbook, chapters };
+  const snapshot: BoardSnapshot = { ...boardSnapshot(buildLiveParts(content, todayInStockholm()), input.boardId), report, workbook, chapters };
   await appendApproval(db, user, state, { baseSeq: input.baseSeq, action: 'approved', snapshot, reason: null });
 }
 

@@ -17,9 +17,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
-  /** The driver's client under `db` (the connection pool or the PGlite instance), for getDb(). */
-  client: PostgresClient | PGliteClient;
-  logger: QueryLogger;
+  /** The driver's client and the statement logger under `db`, for getDb() (see there). */
+  connection: Connection;
   /**
    * Applies the committed migrations, then runs `afterMigrate` (the demo load), both
    * under one lock so that concurrent boots against one server cannot interleave.
@@ -75,6 +74,24 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 
 type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
 
+type Connection =
+  | { engine: 'pglite'; client: PGliteClient; logger: QueryLogger }
+  | { engine: 'postgres'; client: import('postgres').Sql; logger: QueryLogger };
+
+/**
+ * The `db` of the databases this copy of this module opened, and its own drizzle over those
+ * another copy opened (getDb()).
+ */
+const opened = new WeakSet<Db>();
+const wrapped = new WeakMap<Database, Db>();
+
+/** A drizzle `Db` over the connection, made with this copy of drizzle and of the schema. */
+function drizzleOver(connection: Connection): Db {
+  const { logger } = connection;
+  const db = connection.engine === 'pglite' ? drizzlePglite({ client: connection.client, schema, logger }) : drizzlePostgres({ client: connection.client, schema, logger });
+  return db as unknown as Db;
+}
+
 async function openPglite(dataDir: string, logger: QueryLogger): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const inMemory = dataDir.startsWith('memory://');
@@ -86,12 +103,13 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Databas
     release();
     throw error;
   }
-  const db = drizzleOver('pglite', client, logger);
+  const connection: Connection = { engine: 'pglite', client, logger };
+  const db = drizzleOver(connection);
+  opened.add(db);
   return {
     db,
     engine: 'pglite',
-    client,
-    logger,
+    connection,
     async prepare(afterMigrate) {
       // One process owns the directory (the lock above), so nothing can interleave.
       await migratePgliteAtOnce(client);
@@ -109,14 +127,6 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Databas
 
 type PGliteClass = typeof import('@electric-sql/pglite').PGlite;
 type PGliteClient = import('@electric-sql/pglite').PGlite;
-type PostgresClient = import('postgres').Sql;
-
-/** A drizzle `Db` over a driver's client, made with this copy of drizzle-orm and of the schema. */
-function drizzleOver(engine: Database['engine'], client: Database['client'], logger: QueryLogger): Db {
-  return engine === 'postgres'
-    ? (drizzlePostgres({ client: client as PostgresClient, schema, logger }) as unknown as Db)
-    : (drizzlePglite({ client: client as PGliteClient, schema, logger }) as unknown as Db);
-}
 
 /**
  * A new database (nothing in the folder yet, or memory://) starts from the cached copy of
@@ -181,12 +191,13 @@ async function openPostgres(url: string, logger: QueryLogger, statementTimeoutMs
     connect_timeout: CONNECT_TIMEOUT_S,
     connection: { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS },
   });
-  const db = drizzleOver('postgres', client, logger);
+  const connection: Connection = { engine: 'postgres', client, logger };
+  const db = drizzleOver(connection);
+  opened.add(db);
   return {
     db,
     engine: 'postgres',
-    client,
-    logger,
+    connection,
     async prepare(afterMigrate) {
       // drizzle's migrator takes no lock: hold an advisory lock on one dedicated connection.
       const lockClient = postgres(url, { max: 1, onnotice: () => {} });
@@ -234,22 +245,24 @@ export function getDatabase(): Promise<Database> {
 }
 
 /**
- * The `Db` of this copy of the module over the process-wide database. Next.js bundles this
- * file more than once (instrumentation.ts, which opens the database at start, has its own
- * copy of drizzle-orm and of the schema; the pages and actions theirs), and drizzle tells
- * a column from an expression with `instanceof` and, across copies, a walk up the prototype
- * chain: a `Db` made by another copy took that slow path for every cell of every row it
- * read (issue 19: 3,5 ms of the /uppdrag page's 44). The connections stay one pool: only
- * the thin drizzle layer over them is made per copy, once.
+ * The process-wide database through this copy of drizzle. Next.js bundles this module (and
+ * drizzle-orm and the schema with it) once per layer: instrumentation.ts opens the database
+ * with its copy, the pages and actions run another. drizzle tells its objects apart with
+ * `instanceof` first and a walk up the prototype chain after that; the other copy's `db` sees
+ * every column, SQL chunk and table of this copy as foreign, and took the slow walk for each
+ * cell of each row and each piece of each query: on a page that reads the whole generated
+ * kommun (Min rapportering) a quarter of the server's CPU time (issue 19). So each copy puts
+ * its own drizzle over the one connection (the pool or PGlite instance stays one per
+ * process), made once.
  */
-const ownDb = new WeakMap<Database, Db>();
-
 export async function getDb(): Promise<Db> {
   const database = await getDatabase();
-  let db = ownDb.get(database);
+  if (opened.has(database.db)) return database.db;
+  let db = wrapped.get(database);
   if (!db) {
-    db = drizzleOver(database.engine, database.client, database.logger);
-    ownDb.set(database, db);
+    db = drizzleOver(database.connection);
+    wrapped.set(database, db);
   }
   return db;
 }
+

@@ -8,7 +8,7 @@ import { loadPeriodContent } from './period-content';
 import { NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/current-user';
 import { authorizeInOwnOrganization } from '@/lib/policy';
-import { buildDeviations, pageDeviations, type DeviationsDTO } from '@/lib/deviations';
+import { buildDeviations, type DeviationsDTO } from '@/lib/deviations';
 import { todayInStockholm } from '@/lib/time-format';
 
 export { DEVIATION_KINDS, DEVIATIONS_PER_PAGE, deviationHeading, type DeviationDTO, type DeviationGroupDTO, type DeviationKind, type DeviationsDTO } from '@/lib/deviations';
@@ -44,5 +44,5 @@ export async function getDeviations(
   if (boardId !== null && !content.units.some((u) => u.id === boardId && u.kind === 'board')) throw new NotFoundError('board');
   // The board picker's boards come from the content's units (in the order listBoards gives): no second read.
   const boards = content.units.filter((u) => u.kind === 'board').map((u) => ({ id: u.id, name: u.name }));
-  return { ...pageDeviations(buildDeviations(content, user, boardId, today), page), boards, periods };
+  return { ...buildDeviations(content, user, boardId, today, page), boards, periods };
 }

@@ -2,7 +2,8 @@
 // period's year with its archive marks, and the newest version of every value,
 // assessment, report, text, readiness and approval in the period, with the revision
 // requests that still stand. A fixed number of queries whatever the size, run together
-// (four fewer for a page that shows no written texts: ContentScope.texts).
+// (four fewer for a page that shows no written texts, three fewer for a read of the goals
+// alone: ContentScope).
 // Every screen and file of a period reads through this and builds itself with a pure
 // function of the content; what is live is decided by lib/live.ts alone.
 import 'server-only';
@@ -131,6 +132,12 @@ export interface ContentScope {
    * shows none of them (Avvikelser); default true.
    */
   texts?: boolean;
+  /**
+   * false: leave out the assignments, their units and their reports (assignments,
+   * assignmentUnits and reports come back empty, and their three statements are not run).
+   * For a read that looks only at the goals (last year's goals in the overview); default true.
+   */
+  assignments?: boolean;
 }
 
 /**
@@ -161,6 +168,7 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
     : null;
   // The written texts' reads, or no rows without running them (scope.texts false).
   const ifTexts = <T,>(read: () => Promise<T[]>): Promise<T[]> => (scope.texts === false ? Promise.resolve([]) : read());
+  const ifAssignments = <T,>(read: () => Promise<T[]>): Promise<T[]> => (scope.assignments === false ? Promise.resolve([]) : read());
   const [
     units,
     focusAreas,
@@ -285,29 +293,33 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
       .innerJoin(s.plans, and(ofYear, eq(s.plans.id, s.boardGoals.planId)))
       .where(eq(s.indicators.organizationId, org))
       .orderBy(asc(s.boardGoals.number), asc(s.indicators.sortOrder)),
-    db
-      .select({
-        id: s.assignments.id,
-        code: s.assignments.code,
-        issuer: s.assignments.issuer,
-        issuerBoardId: s.assignments.issuerBoardId,
-        decisionDate: s.assignments.decisionDate,
-        diaryNumber: s.assignments.diaryNumber,
-        title: s.assignments.title,
-        description: s.assignments.description,
-        focusAreaId: s.assignments.focusAreaId,
-        dueDate: s.assignments.dueDate,
-        groupLabel: s.assignments.groupLabel,
-        archivedAt: s.assignments.archivedAt,
-      })
-      .from(s.assignments)
-      .where(eq(s.assignments.organizationId, org))
-      .orderBy(asc(s.assignments.sortOrder), asc(s.assignments.code)),
-    db
-      .select({ assignmentId: s.assignmentUnits.assignmentId, unitId: s.assignmentUnits.unitId })
-      .from(s.assignmentUnits)
-      .where(eq(s.assignmentUnits.organizationId, org))
-      .orderBy(asc(s.assignmentUnits.position)),
+    ifAssignments(() =>
+      db
+        .select({
+          id: s.assignments.id,
+          code: s.assignments.code,
+          issuer: s.assignments.issuer,
+          issuerBoardId: s.assignments.issuerBoardId,
+          decisionDate: s.assignments.decisionDate,
+          diaryNumber: s.assignments.diaryNumber,
+          title: s.assignments.title,
+          description: s.assignments.description,
+          focusAreaId: s.assignments.focusAreaId,
+          dueDate: s.assignments.dueDate,
+          groupLabel: s.assignments.groupLabel,
+          archivedAt: s.assignments.archivedAt,
+        })
+        .from(s.assignments)
+        .where(eq(s.assignments.organizationId, org))
+        .orderBy(asc(s.assignments.sortOrder), asc(s.assignments.code)),
+    ),
+    ifAssignments(() =>
+      db
+        .select({ assignmentId: s.assignmentUnits.assignmentId, unitId: s.assignmentUnits.unitId })
+        .from(s.assignmentUnits)
+        .where(eq(s.assignmentUnits.organizationId, org))
+        .orderBy(asc(s.assignmentUnits.position)),
+    ),
     newestVersions(
       db,
       'indicatorValues',
@@ -343,20 +355,22 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
       },
       and(eq(s.goalAssessments.periodId, period.id), scopedGoals ? inArray(s.goalAssessments.goalId, scopedGoals) : undefined),
     ),
-    newestVersions(
-      db,
-      'assignmentReports',
-      org,
-      {
-        assignmentId: s.assignmentReports.assignmentId,
-        unitId: s.assignmentReports.unitId,
-        seq: s.assignmentReports.seq,
-        status: s.assignmentReports.status,
-        heading: s.assignmentReports.heading,
-        body: s.assignmentReports.body,
-        createdAt: s.assignmentReports.createdAt,
-      },
-      eq(s.assignmentReports.periodId, period.id),
+    ifAssignments(() =>
+      newestVersions(
+        db,
+        'assignmentReports',
+        org,
+        {
+          assignmentId: s.assignmentReports.assignmentId,
+          unitId: s.assignmentReports.unitId,
+          seq: s.assignmentReports.seq,
+          status: s.assignmentReports.status,
+          heading: s.assignmentReports.heading,
+          body: s.assignmentReports.body,
+          createdAt: s.assignmentReports.createdAt,
+        },
+        eq(s.assignmentReports.periodId, period.id),
+      ),
     ),
     ifTexts(() =>
       newestVersions(
@@ -429,7 +443,11 @@ export async function loadPeriodContent(db: Db, org: string, period: Period, sco
 
   const group = <T>(rows: T[], key: (row: T) => string, value: (row: T) => string) => {
     const map = new Map<string, string[]>();
-    for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), value(row)]);
+    for (const row of rows) {
+      const values = map.get(key(row));
+      if (values) values.push(value(row));
+      else map.set(key(row), [value(row)]);
+    }
     return map;
   };
   const bearingsOf = group(bearings, (b) => b.goalId, (b) => b.councilGoalId);

@@ -16,7 +16,7 @@ import { liveContent, type PeriodContent } from './period-content';
 import { UnitTree } from './unit-tree';
 import { picksReportingUnit } from './my-reporting';
 import { formatDateTime } from './time-format';
-import { pageOf, type PageInfo } from './paging';
+import { pageOfSections, type PageInfo } from './paging';
 
 export type DeviationKind =
   | 'indicator_not_met'
@@ -72,20 +72,12 @@ export interface DeviationsDTO {
   groups: DeviationGroupDTO[];
   /** Entries over all groups. */
   total: number;
-  /** The page shown (pageDeviations); one page holding everything until paged. */
+  /** The page shown; one page holding everything when no page was asked for. */
   page: PageInfo;
 }
 
 /** Entries per page of Avvikelser: the page stays small at any size of kommun (issue 19). */
 export const DEVIATIONS_PER_PAGE = 40;
-
-/** One page of the entries, in the sections' order; each section keeps its total count. */
-export function pageDeviations(dto: DeviationsDTO, page: number, size = DEVIATIONS_PER_PAGE): DeviationsDTO {
-  const all = dto.groups.flatMap((g) => g.entries);
-  const { items, info } = pageOf(all, page, size);
-  const shown = new Set(items);
-  return { ...dto, groups: dto.groups.map((g) => ({ ...g, entries: g.entries.filter((e) => shown.has(e)) })), page: info };
-}
 
 const HEADINGS: Record<DeviationKind, string> = {
   indicator_not_met: 'Mått som inte når målet eller försämras',
@@ -126,10 +118,19 @@ function countPhrase(counts: { indicators: number; goals: number; assignments: n
  * What needs attention in a period, for the whole kommun (boardId null) or one board: its
  * plans' goals and indicators, the assignments it issued or its units answer for, its units
  * (and external units answering for its items). `today` (ISO date) decides what is overdue.
+ * `page`: that page of DEVIATIONS_PER_PAGE entries (every section keeps its count); without
+ * it, every entry.
  */
-export function buildDeviations(content: PeriodContent, user: CurrentUser | null, boardId: string | null, today: string): DeviationsDTO {
+export function buildDeviations(
+  content: PeriodContent,
+  user: CurrentUser | null,
+  boardId: string | null,
+  today: string,
+  page: number | null = null,
+): DeviationsDTO {
   const live = liveContent(content);
   return assemble({
+    page,
     user,
     period: live.period,
     tree: new UnitTree(live.units),
@@ -163,6 +164,7 @@ export function buildDeviations(content: PeriodContent, user: CurrentUser | null
 // ---------------------------------------------------------------- in memory
 
 interface Loaded {
+  page: number | null;
   user: CurrentUser | null;
   period: Period;
   tree: UnitTree;
@@ -223,14 +225,22 @@ function assemble(d: Loaded): DeviationsDTO {
   const assessmentOf = new Map(d.assessments.map((a) => [a.goalId, a]));
   const reportOf = new Map(d.reports.map((r) => [`${r.assignmentId}:${r.unitId}`, r]));
   const readinessOf = new Map(d.readiness.map((r) => [r.unitId, r]));
-  const unitsOfGoal = new Map<string, string[]>();
-  for (const gu of d.goalUnitRows) unitsOfGoal.set(gu.goalId, [...(unitsOfGoal.get(gu.goalId) ?? []), gu.unitId]);
+  /** Rows by a key, in their order (the lists grow in place: no copy per row). */
+  const groupBy = <T,>(rows: T[], key: (row: T) => string) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = map.get(key(row));
+      if (list) list.push(row);
+      else map.set(key(row), [row]);
+    }
+    return map;
+  };
+  const unitsOfGoal = new Map([...groupBy(d.goalUnitRows, (gu) => gu.goalId)].map(([goalId, rows]) => [goalId, rows.map((gu) => gu.unitId)]));
 
   // Indicators of live goals only (the goal query already drops archived goals and plans).
   const indicators = d.indicatorRows.filter((i) => goalById.has(i.goalId));
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
-  const indicatorsOfGoal = new Map<string, typeof indicators>();
-  for (const i of indicators) indicatorsOfGoal.set(i.goalId, [...(indicatorsOfGoal.get(i.goalId) ?? []), i]);
+  const indicatorsOfGoal = groupBy(indicators, (i) => i.goalId);
   const shownColour = (indicatorId: string): Colour => {
     const v = valueOf.get(indicatorId);
     return v ? (v.chosenColour ?? v.computedColour) : 'grey';
@@ -238,7 +248,9 @@ function assemble(d: Loaded): DeviationsDTO {
   const boardOfIndicator = (i: (typeof indicators)[number]) => goalById.get(i.goalId)!.boardId;
   const indicatorContext = (i: (typeof indicators)[number]) => `Mått under ${goalTitle(goalById.get(i.goalId)!)}`;
 
-  const groups: Record<DeviationKind, DeviationDTO[]> = {
+  // Each section's entries as they are found, each made into its DTO (its words, its link) only
+  // if it falls on the page shown: the whole kommun has thousands, a page shows 40 (issue 19).
+  const groups: Record<DeviationKind, (() => DeviationDTO)[]> = {
     indicator_not_met: [],
     indicator_not_reported: [],
     goal_not_met: [],
@@ -262,22 +274,22 @@ function assemble(d: Loaded): DeviationsDTO {
     const inScope = byBoard(boardOfIndicator(i));
     answer(i.unitId, 'indicators', inScope);
     if (!inScope) continue;
-    const base = {
+    const base = () => ({
       itemId: i.id,
       title: i.name,
       context: indicatorContext(i),
       unitId: i.unitId,
       unitName: tree.name(i.unitId),
       href: `/rapportering/matt/${i.id}${q}`,
-    };
+    });
     const v = valueOf.get(i.id);
     if (!v) {
-      groups.indicator_not_reported.push({
-        ...base,
+      groups.indicator_not_reported.push(() => ({
+        ...base(),
         kind: 'indicator_not_reported',
         detail: `Inget värde är rapporterat för ${periodName}. Målvärde: ${i.targetLabel}.`,
         targetLabel: i.targetLabel,
-      });
+      }));
       continue;
     }
     const colour = v.chosenColour ?? v.computedColour;
@@ -285,17 +297,19 @@ function assemble(d: Loaded): DeviationsDTO {
     const notMet = colour === 'red' || colour === 'yellow';
     const worse = trend === 'worse';
     if (!notMet && !worse) continue;
-    const outcome = formatOutcome(v.outcome, i.decimals);
-    const outcomeText = v.outcome === null ? 'inget utfall' : `${outcome}${i.unitOfMeasure ? ` ${i.unitOfMeasure}` : ''}`;
-    const reasons = [notMet ? colourLabel(colour).toLowerCase() : null, worse ? 'sämre än året innan' : null].filter(Boolean);
-    groups.indicator_not_met.push({
-      ...base,
-      kind: 'indicator_not_met',
-      detail: `Utfall: ${outcomeText}. Målvärde: ${i.targetLabel}. ${capitalize(reasons.join(' och '))}.`,
-      colour,
-      trend,
-      outcome,
-      targetLabel: i.targetLabel,
+    groups.indicator_not_met.push(() => {
+      const outcome = formatOutcome(v.outcome, i.decimals);
+      const outcomeText = v.outcome === null ? 'inget utfall' : `${outcome}${i.unitOfMeasure ? ` ${i.unitOfMeasure}` : ''}`;
+      const reasons = [notMet ? colourLabel(colour).toLowerCase() : null, worse ? 'sämre än året innan' : null].filter(Boolean);
+      return {
+        ...base(),
+        kind: 'indicator_not_met',
+        detail: `Utfall: ${outcomeText}. Målvärde: ${i.targetLabel}. ${capitalize(reasons.join(' och '))}.`,
+        colour,
+        trend,
+        outcome,
+        targetLabel: i.targetLabel,
+      };
     });
   }
 
@@ -316,31 +330,32 @@ function assemble(d: Loaded): DeviationsDTO {
     const notMet = colour === 'red';
     const forecastNotMet = forecast === 'red' || forecast === 'yellow';
     if (!notMet && !forecastNotMet) continue;
-    const parts = [
-      colour
-        ? assessed
-          ? `Bedömning: ${colourLabel(colour).toLowerCase()}.`
-          : `Enligt målets mått: ${colourLabel(colour).toLowerCase()} (ingen bedömning är gjord ännu).`
-        : 'Ingen bedömning är gjord ännu.',
-      forecast ? `Prognos för helåret: ${colourLabel(forecast).toLowerCase()}.` : null,
-    ].filter(Boolean);
-    groups.goal_not_met.push({
-      kind: 'goal_not_met',
-      itemId: g.id,
-      title: `${goalTitle(g)}: ${g.text}`,
-      context: 'Mål',
-      unitId: unitIds[0] ?? null,
-      unitName: unitIds.map((u) => tree.name(u)).join(', '),
-      detail: parts.join(' '),
-      href: `/rapportering/mal/${g.id}${q}`,
-      ...(colour ? { colour } : {}),
-      ...(forecast ? { forecastColour: forecast } : {}),
+    groups.goal_not_met.push(() => {
+      const parts = [
+        colour
+          ? assessed
+            ? `Bedömning: ${colourLabel(colour).toLowerCase()}.`
+            : `Enligt målets mått: ${colourLabel(colour).toLowerCase()} (ingen bedömning är gjord ännu).`
+          : 'Ingen bedömning är gjord ännu.',
+        forecast ? `Prognos för helåret: ${colourLabel(forecast).toLowerCase()}.` : null,
+      ].filter(Boolean);
+      return {
+        kind: 'goal_not_met',
+        itemId: g.id,
+        title: `${goalTitle(g)}: ${g.text}`,
+        context: 'Mål',
+        unitId: unitIds[0] ?? null,
+        unitName: unitIds.map((u) => tree.name(u)).join(', '),
+        detail: parts.join(' '),
+        href: `/rapportering/mal/${g.id}${q}`,
+        ...(colour ? { colour } : {}),
+        ...(forecast ? { forecastColour: forecast } : {}),
+      };
     });
   }
 
   // ---- assignments
-  const unitsOfAssignment = new Map<string, Loaded['assignmentRows']>();
-  for (const a of d.assignmentRows) unitsOfAssignment.set(a.id, [...(unitsOfAssignment.get(a.id) ?? []), a]);
+  const unitsOfAssignment = groupBy(d.assignmentRows, (a) => a.id);
   const assignmentById = new Map<string, Loaded['assignmentRows'][number]>();
   // An assignment's unit entry belongs to the board that issued it and to the unit's own board.
   const assignmentUnitInScope = (a: Loaded['assignmentRows'][number], unitId: string) =>
@@ -362,21 +377,23 @@ function assemble(d: Loaded): DeviationsDTO {
       const unitOverdue = overdue && !unitClosed;
       const missing = !report && !closed;
       if (!unitOverdue && !missing) continue;
-      const parts = [
-        unitOverdue ? `${OVERDUE_LABEL}: skulle vara klart ${formatDate(first.dueDate!)}.` : null,
-        missing ? `Ingen återrapportering för ${periodName}.` : null,
-      ].filter(Boolean);
-      groups.assignment_overdue_or_unreported.push({
-        kind: 'assignment_overdue_or_unreported',
-        itemId: r.id,
-        title: r.title,
-        context: r.issuer === 'council' ? 'Uppdrag från kommunfullmäktige' : 'Uppdrag från nämnden',
-        unitId: r.unitId,
-        unitName: tree.name(r.unitId),
-        detail: parts.join(' '),
-        href: `/rapportering/uppdrag/${r.id}/${r.unitId}${q}`,
-        overdue: unitOverdue,
-        missingReport: missing,
+      groups.assignment_overdue_or_unreported.push(() => {
+        const parts = [
+          unitOverdue ? `${OVERDUE_LABEL}: skulle vara klart ${formatDate(first.dueDate!)}.` : null,
+          missing ? `Ingen återrapportering för ${periodName}.` : null,
+        ].filter(Boolean);
+        return {
+          kind: 'assignment_overdue_or_unreported',
+          itemId: r.id,
+          title: r.title,
+          context: r.issuer === 'council' ? 'Uppdrag från kommunfullmäktige' : 'Uppdrag från nämnden',
+          unitId: r.unitId,
+          unitName: tree.name(r.unitId),
+          detail: parts.join(' '),
+          href: `/rapportering/uppdrag/${r.id}/${r.unitId}${q}`,
+          overdue: unitOverdue,
+          missingReport: missing,
+        };
       });
     }
   }
@@ -391,21 +408,23 @@ function assemble(d: Loaded): DeviationsDTO {
     const ready = readiness?.ready;
     // A unit ready with a reason (items were missing) stays listed, with its reason for the reviewer.
     if (ready === true && !readiness?.comment) continue;
-    const state =
-      ready === true
-        ? `Klarmarkerad trots att allt inte var rapporterat. Skäl: ”${readiness!.comment}”.`
-        : ready === false
-          ? 'Klarmarkeringen är borttagen.'
-          : `Inte klarmarkerad för ${periodName}.`;
-    groups.unit_not_ready.push({
-      kind: 'unit_not_ready',
-      itemId: u.id,
-      title: u.name,
-      context: 'Klarmarkering',
-      unitId: u.id,
-      unitName: u.name,
-      detail: `${state} Svarar för ${countPhrase(a)}.`,
-      href: `/rapportering${q}${picksUnit ? `&enhet=${u.id}` : ''}`,
+    groups.unit_not_ready.push(() => {
+      const state =
+        ready === true
+          ? `Klarmarkerad trots att allt inte var rapporterat. Skäl: ”${readiness!.comment}”.`
+          : ready === false
+            ? 'Klarmarkeringen är borttagen.'
+            : `Inte klarmarkerad för ${periodName}.`;
+      return {
+        kind: 'unit_not_ready',
+        itemId: u.id,
+        title: u.name,
+        context: 'Klarmarkering',
+        unitId: u.id,
+        unitName: u.name,
+        detail: `${state} Svarar för ${countPhrase(a)}.`,
+        href: `/rapportering${q}${picksUnit ? `&enhet=${u.id}` : ''}`,
+      };
     });
   }
 
@@ -430,28 +449,29 @@ function assemble(d: Loaded): DeviationsDTO {
       }
     }
     if (!item || !item.board) continue; // archived, or another board's
-    const when = formatDateTime(r.createdAt);
-    groups.sent_back.push({
+    const shown = item;
+    groups.sent_back.push(() => ({
       kind: 'sent_back',
       itemId: r.itemId,
-      title: item.title,
-      context: item.context,
+      title: shown.title,
+      context: shown.context,
       unitId: r.unitId,
       unitName: tree.name(r.unitId),
-      detail: `Skickat tillbaka av ${r.authorName} ${when}: ”${r.comment}”`,
-      href: item.href,
+      detail: `Skickat tillbaka av ${r.authorName} ${formatDateTime(r.createdAt)}: ”${r.comment}”`,
+      href: shown.href,
       sentBack: { comment: r.comment, authorName: r.authorName, createdAt: r.createdAt, itemKind: r.itemKind },
-    });
+    }));
   }
 
-  const result = DEVIATION_KINDS.map((kind) => ({ kind, heading: HEADINGS[kind], entries: groups[kind], count: groups[kind].length }));
-  const total = result.reduce((n, g) => n + g.entries.length, 0);
+  const pending = DEVIATION_KINDS.map((kind) => groups[kind]);
+  const all = pending.reduce((n, entries) => n + entries.length, 0);
+  const { sections, info } = pageOfSections(pending, d.page ?? 1, d.page === null ? Math.max(1, all) : DEVIATIONS_PER_PAGE);
   return {
     period,
     board: boardId ? { id: boardId, name: tree.name(boardId) } : null,
-    groups: result,
-    total,
-    page: { page: 1, pages: 1, total, first: total ? 1 : 0, last: total },
+    groups: DEVIATION_KINDS.map((kind, n) => ({ kind, heading: HEADINGS[kind], entries: sections[n]!.map((make) => make()), count: groups[kind].length })),
+    total: info.total,
+    page: info,
   };
 }
 

@@ -45,6 +45,25 @@ export function pageWindow(total: number, page: number, size: number): { offset:
   return { offset, info: { page: shown, pages, total, first: count ? offset + 1 : 0, last: offset + count } };
 }
 
+/**
+ * One page of rows listed in sections (Avvikelser's kinds), the sections in their order: the
+ * rows of each section that fall on the page (pageOf over all of them, concatenated).
+ */
+export function pageOfSections<T>(sections: readonly (readonly T[])[], page: number, size: number): { sections: T[][]; info: PageInfo } {
+  const total = sections.reduce((n, rows) => n + rows.length, 0);
+  const { offset, info } = pageWindow(total, page, size);
+  const end = offset + size;
+  let start = 0;
+  return {
+    sections: sections.map((rows) => {
+      const from = start;
+      start += rows.length;
+      return rows.slice(Math.max(0, offset - from), Math.max(0, end - from));
+    }),
+    info,
+  };
+}
+
 /** The href of another page of the same view: its query kept, `sida` replaced (left out for page 1). */
 export function pageHref(path: string, query: Record<string, string | null | undefined>, page: number): string {
   const params = new URLSearchParams();

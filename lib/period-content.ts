@@ -238,11 +238,20 @@ export interface PeriodContent {
 /** The content with only what is live in the period (lib/live.ts decides, nothing else). */
 export function liveContent(content: PeriodContent): PeriodContent {
   const { period } = content;
-  const goals = content.goals.filter((g) => isLive({ kind: 'goal', ...g }, period));
+  // The rule is asked with only the fields it reads: a copy of every goal and indicator was
+  // a large kommun's thousands of objects per page (issue 19).
+  const goals = content.goals.filter((g) =>
+    isLive({ kind: 'goal', planYear: g.planYear, planArchivedAt: g.planArchivedAt, archivedAt: g.archivedAt }, period),
+  );
   const goalIds = new Set(goals.map((g) => g.id));
-  const indicators = content.indicators.filter((i) => goalIds.has(i.goalId) && isLive({ kind: 'indicator', ...i }, period));
+  const indicators = content.indicators.filter(
+    (i) =>
+      goalIds.has(i.goalId) &&
+      isLive({ kind: 'indicator', planYear: i.planYear, planArchivedAt: i.planArchivedAt, goalArchivedAt: i.goalArchivedAt, archivedAt: i.archivedAt }, period),
+  );
   const plans = content.plans.filter((p) => isLive({ kind: 'plan', planYear: p.year, archivedAt: p.archivedAt }, period));
   const planIds = new Set(plans.map((p) => p.id));
+  const chapterArchivedAt = new Map(content.chapters.map((c) => [c.id, c.archivedAt]));
   return {
     ...content,
     focusAreas: content.focusAreas.filter((a) => isLive({ kind: 'focus_area', ...a }, period)),
@@ -254,7 +263,7 @@ export function liveContent(content: PeriodContent): PeriodContent {
     texts: content.texts.filter((t) => planIds.has(t.planId)),
     chapters: content.chapters.filter((c) => isLive({ kind: 'chapter', archivedAt: c.archivedAt }, period)),
     chapterParts: content.chapterParts.filter((p) =>
-      isLive({ kind: 'chapter_part', archivedAt: p.archivedAt, chapterArchivedAt: content.chapters.find((c) => c.id === p.chapterId)?.archivedAt ?? null }, period),
+      isLive({ kind: 'chapter_part', archivedAt: p.archivedAt, chapterArchivedAt: chapterArchivedAt.get(p.chapterId) ?? null }, period),
     ),
   };
 }
@@ -276,7 +285,11 @@ export class ContentIndex {
     this.reportOf = new Map(content.reports.map((r) => [`${r.assignmentId}:${r.unitId}`, r]));
     this.readinessOf = new Map(content.readiness.map((r) => [r.unitId, r]));
     this.approvalOf = new Map(content.approvals.map((a) => [a.boardId, a]));
-    for (const i of content.indicators) this.indicatorsOf.set(i.goalId, [...(this.indicatorsOf.get(i.goalId) ?? []), i]);
+    for (const i of content.indicators) {
+      const ofGoal = this.indicatorsOf.get(i.goalId);
+      if (ofGoal) ofGoal.push(i);
+      else this.indicatorsOf.set(i.goalId, [i]);
+    }
   }
 
   value(indicatorId: string): ContentValue | undefined {

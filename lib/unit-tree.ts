@@ -9,6 +9,8 @@ export interface UnitNode {
 
 export class UnitTree {
   private readonly byId: Map<string, UnitNode>;
+  /** boardOf's answers, found once per unit: the builders ask it for every row (issue 19). */
+  private readonly boards = new Map<string, string | null>();
 
   constructor(readonly units: UnitNode[]) {
     this.byId = new Map(units.map((u) => [u.id, u]));
@@ -33,6 +35,11 @@ export class UnitTree {
 
   /** The nearest board at or above the unit (null for units outside every board, e.g. external ones). */
   boardOf(id: string): string | null {
-    return this.ancestry(id).find((a) => this.byId.get(a)?.kind === 'board') ?? null;
+    let board = this.boards.get(id);
+    if (board === undefined) {
+      board = this.ancestry(id).find((a) => this.byId.get(a)?.kind === 'board') ?? null;
+      this.boards.set(id, board);
+    }
+    return board;
   }
 }

@@ -8,32 +8,23 @@
 // machine). The pages: the public accessibility statement (a bare page: no session, no
 // header), the administration's index (an empty signed-in page: the session, the frames and
 // the header, a static list) and the pages of issue 19 with little SQL.
-// BENCH_CPU_PROF=<folder>: each build runs with --cpu-prof into <folder>/<n>, and the self time
-// of its profile is summed per package or file and per function (BENCH_TOP lines each).
+// Where the CPU goes on one page: `npm run bench:profile`.
 // Settings: BENCH_PORT (3360; the n-th build listens on BENCH_PORT + n), BENCH_REQUESTS (25),
 // BENCH_ROUNDS (12), BENCH_PAGE (a regular expression: only the pages whose name it matches).
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import * as s from '@/db/schema';
 import { benchDatabaseUrl } from './bench-generate';
-import { cookieFor, load1, percentile, processCpuMs, startServer, type Server } from './bench-saves';
+import { load1, percentile, processCpuMs, startServer, type Server } from './bench-saves';
+import { pagesOf, type Page } from './bench-pages';
 
 const PORT = Number(process.env.BENCH_PORT || 3360);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 25);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 12);
-const TOP = Number(process.env.BENCH_TOP || 25);
 const ROOTS = (process.env.BENCH_ROOTS || path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
-const PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
-
-interface Page {
-  name: string;
-  url: string;
-  cookie: string;
-}
 
 async function get(base: string, page: Page): Promise<number> {
   const t = performance.now();
@@ -43,41 +34,20 @@ async function get(base: string, page: Page): Promise<number> {
   return performance.now() - t;
 }
 
+/** The bare page, the empty signed-in page, and the large kommun's pages with little SQL (scripts/bench-pages.ts). */
 async function pagesOfLargeKommun(): Promise<Page[]> {
   const database = await openDatabase({ url: benchDatabaseUrl() });
-  const db = database.db;
   try {
-    const [org] = await db.select().from(s.organizations).where(eq(s.organizations.code, 'STOR'));
+    const [org] = await database.db.select().from(s.organizations).where(eq(s.organizations.code, 'STOR'));
     if (!org) throw new Error('no generated kommun (STOR): run npm run bench:generate');
-    const userWith = async (role: 'admin' | 'viewer' | 'editor') => {
-      const [row] = await db
-        .select({ id: s.users.id, unitId: s.roleGrants.unitId })
-        .from(s.users)
-        .innerJoin(s.roleGrants, and(eq(s.roleGrants.organizationId, org.id), eq(s.roleGrants.userId, s.users.id)))
-        .where(and(eq(s.users.organizationId, org.id), eq(s.roleGrants.role, role)))
-        .orderBy(s.users.email)
-        .limit(1);
-      return row!;
-    };
-    const [admin, viewer, editor] = [await userWith('admin'), await userWith('viewer'), await userWith('editor')];
-    const [period] = await db.select().from(s.periods).where(and(eq(s.periods.organizationId, org.id), eq(s.periods.state, 'open')));
-    const [indicator] = await db
-      .select({ id: s.indicators.id })
-      .from(s.indicators)
-      .innerJoin(s.boardGoals, and(eq(s.boardGoals.organizationId, org.id), eq(s.boardGoals.id, s.indicators.goalId)))
-      .innerJoin(s.plans, and(eq(s.plans.organizationId, org.id), eq(s.plans.id, s.boardGoals.planId)))
-      .where(and(eq(s.indicators.organizationId, org.id), eq(s.plans.year, period!.year), eq(s.indicators.responsibleUnitId, editor.unitId!)))
-      .limit(1);
-    const adminCookie = await cookieFor(db, org.id, admin.id);
-    const viewerCookie = await cookieFor(db, org.id, viewer.id);
-    const editorCookie = await cookieFor(db, org.id, editor.id);
-    const p = `period=${period!.id}`;
+    const main = await pagesOf(database.db, org.id, 'stor');
+    const named = (name: string) => main.find((page) => page.name === `stor ${name}`)!;
     const pages: Page[] = [
       { name: 'Tillgänglighet (no session)', url: '/tillganglighet', cookie: '' },
-      { name: 'Administration (empty signed-in page)', url: '/admin', cookie: adminCookie },
-      { name: 'Rapportera mått', url: `/rapportering/matt/${indicator!.id}?${p}`, cookie: editorCookie },
-      { name: 'Uppdrag', url: `/uppdrag?${p}`, cookie: viewerCookie },
-      { name: 'Uppdrag, administration', url: '/admin/uppdrag', cookie: adminCookie },
+      { name: 'Administration (empty signed-in page)', url: '/admin', cookie: named('Uppdrag, administration').cookie },
+      named('Rapportera mått'),
+      named('Uppdrag'),
+      named('Uppdrag, administration'),
     ];
     const only = process.env.BENCH_PAGE ? new RegExp(process.env.BENCH_PAGE) : null;
     return pages.filter((page) => !only || only.test(page.name));
@@ -86,85 +56,16 @@ async function pagesOfLargeKommun(): Promise<Page[]> {
   }
 }
 
-// ---------------------------------------------------------------- the profile
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** What a script URL belongs to: a package of node_modules, the app's own chunk, or node itself. */
-function ownerOf(url: string): string {
-  if (!url) return '(native)';
-  const pkg = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-  if (pkg) {
-    const rest = url.slice(url.lastIndexOf(pkg[1]!) + pkg[1]!.length);
-    if (pkg[1] === 'next') return `next${rest.replace(/\/[^/]*$/, '').replace(/^\/dist/, '')}`;
-    return pkg[1]!;
-  }
-  if (url.startsWith('node:')) return url;
-  const next = url.match(/\.next\/(.*)$/);
-  if (next) return `.next/${next[1]!.replace(/\/[^/]*$/, '')}`;
-  return url;
-}
-
-/**
- * The profiles of `dir` from the end of the warm-up (the first second without work) on:
- * the busy time, and self time summed per owner and per function, in ms (idle left out).
- */
-function summarizeProfiles(dir: string): { total: number; owners: [string, number][]; functions: [string, number][] } {
-  const owners = new Map<string, number>();
-  const functions = new Map<string, number>();
-  let total = 0;
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
-    const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile;
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const isIdle = (i: number) => byId.get(profile.samples[i]!)!.callFrame.functionName === '(idle)';
-    let start = 0;
-    for (let i = 0, idle = 0; i < profile.samples.length; i++) {
-      idle = isIdle(i) ? idle + (profile.timeDeltas[i] ?? 0) / 1000 : 0;
-      if (idle >= 1000) {
-        start = i;
-        break;
-      }
-    }
-    for (let i = start; i < profile.samples.length; i++) {
-      if (isIdle(i)) continue;
-      const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-      const { functionName, url, lineNumber } = byId.get(profile.samples[i]!)!.callFrame;
-      total += dt;
-      const owner = functionName === '(garbage collector)' ? '(gc)' : ownerOf(url);
-      owners.set(owner, (owners.get(owner) ?? 0) + dt);
-      const fn = `${functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${lineNumber + 1}` : ''} [${owner}]`;
-      functions.set(fn, (functions.get(fn) ?? 0) + dt);
-    }
-  }
-  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
-  return { total, owners: sorted(owners), functions: sorted(functions) };
-}
-
-// ---------------------------------------------------------------- main
-
 async function main() {
   const url = benchDatabaseUrl();
   const pages = await pagesOfLargeKommun();
   const servers: Server[] = [];
   try {
     for (const [n, root] of ROOTS.entries()) {
-      const args = PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROF, String(n))}`] : [];
-      servers.push(await startServer(root, PORT + n, { DATABASE_URL: url }, args));
+      servers.push(await startServer(root, PORT + n, { DATABASE_URL: url }));
     }
     // Warm: every page of every build, a few times (module loads, the JIT, prepared statements).
     for (const server of servers) for (const page of pages) for (let i = 0; i < 20; i++) await get(server.base, page);
-    // A second of idleness: where a profile's warm-up ends (summarizeProfiles drops what comes before).
-    await new Promise((resolve) => setTimeout(resolve, 1500));
 
     const cpu = new Map<string, number[]>();
     const wall = new Map<string, number[]>();
@@ -199,18 +100,6 @@ async function main() {
     }
   } finally {
     for (const server of servers) await server.stop();
-  }
-  if (PROF) {
-    for (const n of ROOTS.keys()) {
-      const dir = path.join(PROF, String(n));
-      if (!fs.existsSync(dir)) continue;
-      const { total, owners, functions } = summarizeProfiles(dir);
-      const requests = pages.length * ROUNDS * REQUESTS;
-      console.log(`\n### Profile of build ${n}: ${total.toFixed(0)} ms busy after the warm-up, ${(total / requests).toFixed(1)} ms a request\n`);
-      for (const [owner, t] of owners.slice(0, TOP)) console.log(`${t.toFixed(0).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)} %  ${owner}`);
-      console.log();
-      for (const [fn, t] of functions.slice(0, TOP)) console.log(`${t.toFixed(0).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)} %  ${fn}`);
-    }
   }
 }
 

@@ -35,11 +35,13 @@ export async function getOverview(
     .from(s.periods)
     .where(and(eq(s.periods.organizationId, org), eq(s.periods.year, period.year - 1), eq(s.periods.kind, period.kind)));
   // A board's overview reads only its plan (filtered in SQL); a board id that is no board of
-  // this organization shows the whole kommun, read again unscoped (a rare path).
+  // this organization shows the whole kommun, read again unscoped (a rare path). Of last year
+  // only the goals' colours count (lib/overview.ts: the change against last year): its
+  // texts, assignments and reports are not read.
   const load = (scope: string | null) =>
     Promise.all([
       loadPeriodContent(db, org, period, { boardId: scope }),
-      lastYearPeriod ? loadPeriodContent(db, org, lastYearPeriod, { boardId: scope }) : null,
+      lastYearPeriod ? loadPeriodContent(db, org, lastYearPeriod, { boardId: scope, texts: false, assignments: false }) : null,
     ]);
   let [content, lastYearContent] = await load(boardId);
   const boards = content.units.filter((u) => u.kind === 'board').map((b) => ({ id: b.id, name: b.name }));

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import ReactMarkdown from 'react-markdown';
-import { Markdown } from '@/components/markdown';
+import { Markdown, markdownProp } from '@/components/markdown';
+import { MarkdownParagraph } from '@/components/markdown-paragraph';
 
 function render(text: string): string {
   return renderToStaticMarkup(createElement(Markdown, null, text));
@@ -115,5 +116,14 @@ describe('Markdown', () => {
   ])('draws %j as the parser does', (text) => {
     const parsed = renderToStaticMarkup(createElement('div', { className: 'prose-malbild' }, createElement(ReactMarkdown, { skipHtml: true }, text)));
     expect(render(text)).toBe(parsed);
+    // For a client component's prop: a plain paragraph travels as its text and is drawn the same.
+    const prop = markdownProp(text);
+    const drawn = typeof prop === 'string' ? renderToStaticMarkup(createElement(MarkdownParagraph, { text: prop })) : renderToStaticMarkup(prop);
+    expect(drawn).toBe(parsed);
+  });
+
+  it('gives a client component a plain paragraph as its text, and anything else rendered', () => {
+    expect(markdownProp('Utfallet följs upp varje månad.')).toBe('Utfallet följs upp varje månad.');
+    expect(typeof markdownProp('kursiv *text*')).toBe('object');
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageHref, pageOf, pageOfWeighted, pageWindow, parsePage } from '@/lib/paging';
-import { pageDeviations, type DeviationsDTO } from '@/lib/deviations';
+import { pageHref, pageOf, pageOfSections, pageOfWeighted, pageWindow, parsePage } from '@/lib/paging';
 
 const rows = Array.from({ length: 23 }, (_, i) => i + 1);
 
@@ -35,22 +34,24 @@ describe('pages of long lists', () => {
     expect(pageHref('/', {}, 1)).toBe('/');
   });
 
-  it('pages Avvikelser across its sections, each keeping its total', () => {
-    const entry = (kind: 'indicator_not_met' | 'goal_not_met', i: number) => ({ kind, itemId: `${kind}${i}` }) as DeviationsDTO['groups'][number]['entries'][number];
-    const a = Array.from({ length: 30 }, (_, i) => entry('indicator_not_met', i));
-    const b = Array.from({ length: 30 }, (_, i) => entry('goal_not_met', i));
-    const dto = {
-      groups: [
-        { kind: 'indicator_not_met', heading: 'A', entries: a, count: 30 },
-        { kind: 'goal_not_met', heading: 'B', entries: b, count: 30 },
-      ],
-      total: 60,
-    } as unknown as DeviationsDTO;
-    const second = pageDeviations(dto, 2, 25);
-    expect(second.page).toEqual({ page: 2, pages: 3, total: 60, first: 26, last: 50 });
-    expect(second.groups.map((g) => [g.entries.length, g.count])).toEqual([[5, 30], [20, 30]]);
-    expect(second.groups[0]!.entries[0]!.itemId).toBe('indicator_not_met25');
-    expect(pageDeviations(dto, 3, 25).groups.map((g) => g.entries.length)).toEqual([0, 10]);
+  it('pages rows listed in sections (Avvikelser) as pageOf pages them all in a row, each section keeping its rows of the page', () => {
+    const a = Array.from({ length: 30 }, (_, i) => `a${i}`);
+    const b = Array.from({ length: 30 }, (_, i) => `b${i}`);
+    const second = pageOfSections([a, [], b], 2, 25);
+    expect(second.info).toEqual({ page: 2, pages: 3, total: 60, first: 26, last: 50 });
+    expect(second.sections.map((rows) => rows.length)).toEqual([5, 0, 20]);
+    expect(second.sections[0]![0]).toBe('a25');
+    expect(pageOfSections([a, [], b], 3, 25).sections.map((rows) => rows.length)).toEqual([0, 0, 10]);
+    for (const sizes of [[0, 0], [3, 0, 41], [40], [0, 17, 23, 1]]) {
+      const sections = sizes.map((n, s) => Array.from({ length: n }, (_, i) => `${s}:${i}`));
+      for (const page of [1, 2, 3, 99]) {
+        const paged = pageOfSections(sections, page, 10);
+        const flat = pageOf(sections.flat(), page, 10);
+        expect(paged.info, `${sizes} page ${page}`).toEqual(flat.info);
+        expect(paged.sections.flat()).toEqual(flat.items);
+      }
+    }
+    expect(pageOfSections([a, b], 1, 60).sections).toEqual([a, b]);
   });
 
   it('pages a list counted in SQL as pageOf pages one in memory: the offset and the same info', () => {

@@ -8,7 +8,8 @@ import { assignmentLinks, buildOverview } from '@/lib/overview';
 import { parseAssignmentFilters } from '@/lib/assignment-filters';
 import { buildReport } from '@/lib/report-build';
 import { buildMyReporting, readinessRefusal } from '@/lib/my-reporting';
-import { buildDeviations } from '@/lib/deviations';
+import { buildDeviations, DEVIATIONS_PER_PAGE } from '@/lib/deviations';
+import { pageOfSections } from '@/lib/paging';
 import type { CurrentUser } from '@/lib/current-user';
 import { buildDocumentChapters, chapterExtraBlocks, chapterFlow, documentOutline, documentTitle, type DocumentBlock } from '@/lib/board-document';
 import { askersundFinance } from '@/db/demo/askersund-finance';
@@ -262,6 +263,30 @@ describe('surfaces built from one content agree', () => {
         .groups.flatMap((g) => g.entries)
         .some((e) => e.kind === 'unit_not_ready' && e.itemId === 'hr'),
     ).toBe(false);
+  });
+
+  it('Avvikelser: a page holds exactly the entries the whole list has there, and every section keeps its count', () => {
+    // 60 more indicators without a value: more entries than one page holds.
+    const many = content((c) => {
+      const template = c.indicators[0]!;
+      for (let n = 0; n < 60; n++) c.indicators.push({ ...template, id: `x${n}`, code: `x${n}`, name: `Mått ${n}` });
+    });
+    for (const board of ['ks', null]) {
+      const all = buildDeviations(many, viewer, board, TODAY);
+      expect(all.total).toBeGreaterThan(DEVIATIONS_PER_PAGE);
+      for (const page of [1, 2, 3]) {
+        const paged = buildDeviations(many, viewer, board, TODAY, page);
+        const expected = pageOfSections(
+          all.groups.map((g) => g.entries),
+          page,
+          DEVIATIONS_PER_PAGE,
+        );
+        expect(paged.page, `${board} page ${page}`).toEqual(expected.info);
+        expect(paged.groups.map((g) => g.entries)).toEqual(expected.sections);
+        expect(paged.groups.map((g) => g.count)).toEqual(all.groups.map((g) => g.count));
+        expect(paged.total).toBe(all.total);
+      }
+    }
   });
 
   it("overview: the board's own assignments get their section, counts link to the monitor, no forecast says so", () => {

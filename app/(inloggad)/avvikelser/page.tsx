@@ -1,20 +1,17 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { notFoundOrThrow } from '@/server/errors';
-import { DEVIATIONS_PER_PAGE, getDeviations, type DeviationDTO } from '@/db/deviations';
+import { DEVIATIONS_PER_PAGE, getDeviations } from '@/db/deviations';
 import { periodIdFromQuery } from '@/db/queries/overview';
 import { requireUser } from '@/server/session';
 import { parseId } from '@/lib/route-params';
 import { parsePage } from '@/lib/paging';
 import { Pager } from '@/components/pager';
 import { formatDate, periodLabel, periodStateLabel } from '@/lib/period';
-import { OVERDUE_LABEL } from '@/lib/assignment-status';
-import { StatusBadge } from '@/components/status-badge';
-import { TrendArrow } from '@/components/trend-arrow';
+import { deviationEntryView } from '@/lib/deviation-entry-view';
+import { DeviationEntries } from '@/components/deviation-entries';
 import { BoardSelect, PeriodSelect, PickerForm } from '@/components/period-picker';
-import { formatDateTime } from '@/lib/time-format';
 
 export const metadata: Metadata = { title: 'Avvikelser' };
 
@@ -89,9 +86,7 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
                 )}
               </h2>
               <ul className="mt-3 space-y-2">
-                {group.entries.map((entry) => (
-                  <Entry key={`${entry.kind}-${entry.itemId}-${entry.unitId ?? ''}-${entry.sentBack?.createdAt ?? ''}`} entry={entry} />
-                ))}
+                <DeviationEntries entries={group.entries.map(deviationEntryView)} />
               </ul>
             </section>
           );
@@ -99,47 +94,6 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
       )}
       <Pager info={data.page} path="/avvikelser" query={{ period: query.period, namnd: query.namnd }} label="Sidor med avvikelser" noun="avvikelser" />
     </Shell>
-  );
-}
-
-function Entry({ entry }: { entry: DeviationDTO }) {
-  const isUnit = entry.kind === 'unit_not_ready';
-  return (
-    <li className="rounded-lg border border-slate-200 bg-white p-3">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0 flex-1">
-          <p className="text-sm text-slate-700">
-            {entry.context}
-            {!isUnit && entry.unitName ? ` · Ansvarar: ${entry.unitName}` : ''}
-          </p>
-          <Link href={entry.href} className="font-medium text-blue-800 underline">
-            {entry.title}
-          </Link>
-          {entry.sentBack ? (
-            <>
-              <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-slate-800">{entry.sentBack.comment}</blockquote>
-              <p className="mt-1 text-sm text-slate-700">
-                Skickat tillbaka av {entry.sentBack.authorName}{' '}
-                {formatDateTime(entry.sentBack.createdAt)}
-              </p>
-            </>
-          ) : (
-            <p className="mt-1 text-sm text-slate-800">{entry.detail}</p>
-          )}
-        </div>
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          {entry.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-900">⚠ {OVERDUE_LABEL}</span>}
-          {entry.colour && <StatusBadge colour={entry.colour} />}
-          {entry.kind === 'indicator_not_met' && (
-            <span className="inline-flex items-center gap-1">
-              <span className="sr-only">Trend:</span>
-              <TrendArrow trend={entry.trend ?? null} />
-            </span>
-          )}
-          {entry.forecastColour && <StatusBadge colour={entry.forecastColour} prefix="Prognos helår" />}
-        </div>
-      </div>
-    </li>
   );
 }
 
